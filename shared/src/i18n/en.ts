@@ -1,0 +1,1 @@
+export { englishCatalogue as en } from "./fr";

@@ -1,0 +1,3 @@
+export * from "./locale";
+export * from "./translate";
+export type { MessageKey } from "./fr";
