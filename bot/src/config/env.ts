@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { readEnvFiles } from "./dotenv";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+const guid = z.uuid();
+const nonEmpty = z.string().trim().min(1);
+
+const common = {
+  PORT: port.default(3978),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Request bodies above this are refused with PAYLOAD_TOO_LARGE. */
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+};
+
+const localSchema = z.object({
+  COMPTOIR_MODE: z.literal("local"),
+  ...common,
+  TAB_ENDPOINT: url.optional(),
+  /** Local mode normally starts its own Azurite; tests point it at theirs. */
+  STORAGE_CONNECTION_STRING: z.string().optional(),
+  /** The demo firm's tenant id in local mode. */
+  AAD_APP_TENANT_ID: guid.default("7d1c8e6a-3f0b-4d1e-9a51-0c0f1a2b3c4d"),
+  LOCAL_API_AUDIENCE: z.string().default("api://localhost/comptoir"),
+  SEED_DEMO: z.stringbool().default(true),
+});
+
+const teamsSchema = z.object({
+  COMPTOIR_MODE: z.literal("teams"),
+  ...common,
+  TAB_ENDPOINT: url,
+  TAB_DOMAIN: nonEmpty,
+  TEAMS_APP_ID: guid,
+  AAD_APP_CLIENT_ID: guid,
+  AAD_APP_TENANT_ID: guid,
+  AAD_APP_OAUTH_AUTHORITY: url.optional(),
+  SECRET_AAD_APP_CLIENT_SECRET: nonEmpty,
+  BOT_ID: guid,
+  SECRET_BOT_PASSWORD: nonEmpty,
+  STORAGE_CONNECTION_STRING: nonEmpty,
+  GRAPH_MAIL_SENDER: z.email(),
+  SEED_DEMO: z.stringbool().default(false),
+});
+
+export const envSchema = z.discriminatedUnion("COMPTOIR_MODE", [localSchema, teamsSchema]);
+export type Env = z.infer<typeof envSchema>;
+export type LocalEnv = z.infer<typeof localSchema>;
+export type TeamsEnv = z.infer<typeof teamsSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads `env/.env.<COMPTOIR_ENV|local>` under the process environment (which wins), then validates it all at once
+ * so a bad start names every bad variable in one message.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, envDir = "env"): Env {
+  const envName = source.COMPTOIR_ENV ?? "local";
+  const fromFiles = readEnvFiles(envDir, envName);
+  const merged: Record<string, string> = { ...fromFiles };
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== "") merged[k] = v;
+  merged.COMPTOIR_MODE ??= "local";
+  return parseEnv(merged);
+}
+
+export function parseEnv(values: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(values);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "COMPTOIR_MODE";
+    return `${name}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}

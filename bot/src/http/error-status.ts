@@ -1,0 +1,24 @@
+import type { ErrorCode } from "@comptoir/shared";
+
+/** The edge's mapping from catalogue codes to HTTP statuses; exhaustive, so a new code cannot ship unmapped. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  AUTH_MISSING_TOKEN: 401,
+  AUTH_TOKEN_EXPIRED: 401,
+  AUTH_INVALID_SIGNATURE: 401,
+  AUTH_INVALID_ISSUER: 401,
+  AUTH_INVALID_AUDIENCE: 401,
+  AUTH_INVALID_TENANT: 401,
+  AUTH_UNSUPPORTED_ALGORITHM: 401,
+  AUTH_INVALID_TOKEN: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  CONFLICT: 412,
+  PRECONDITION_REQUIRED: 428,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  SUBSCRIPTION_REQUIRED: 402,
+};

@@ -1,0 +1,37 @@
+import type { ErrorRequestHandler, Response } from "express";
+import { AppError, errorMessageKey, resolveLocale, translate, type ErrorBody, type Locale } from "@comptoir/shared";
+import { HTTP_STATUS } from "./error-status";
+
+export function errorBody(error: AppError, locale: Locale): ErrorBody {
+  const body: ErrorBody = { code: error.code, message: translate(locale, errorMessageKey(error.code), error.params) };
+  if (Object.keys(error.params).length > 0) body.details = { ...error.params };
+  if (error.fields) body.fields = error.fields;
+  return body;
+}
+
+export function sendError(res: Response, error: AppError, locale: Locale): void {
+  const status = HTTP_STATUS[error.code];
+  if (status === 401) res.setHeader("WWW-Authenticate", `Bearer error="invalid_token", error_description="${error.code}"`);
+  res.status(status).json(errorBody(error, locale));
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** Last middleware: every failure leaves as `{ code, message }` in the caller's language; unknown ones are logged. */
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  const locale = resolveLocale(req.headers["accept-language"]);
+  if (err instanceof AppError) return sendError(res, err, locale);
+  const parserError = err as BodyParserError;
+  if (parserError.type === "entity.too.large") {
+    return sendError(res, new AppError("PAYLOAD_TOO_LARGE", { limit: `${parserError.limit ?? 0} o` }), locale);
+  }
+  if (parserError.type === "entity.parse.failed") {
+    return sendError(res, new AppError("INVALID_JSON"), locale);
+  }
+  console.error("Unhandled error on", req.method, req.originalUrl, err);
+  sendError(res, new AppError("INTERNAL"), locale);
+};

@@ -1,0 +1,56 @@
+// `npm start`: builds the tab when its sources changed, then runs the one backend process
+// (which, in local mode, starts Azurite and seeds the demo firm). `--dev` adds vite's dev server with hot reload.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dev = process.argv.includes("--dev");
+const children = new Set();
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
+}
+
+function run(cmd, args, opts = {}) {
+  const child = spawn(cmd, args, { cwd: root, stdio: "inherit", ...opts });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+function finished(child) {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+function stopAll(signal) {
+  for (const child of children) child.kill(signal);
+}
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => stopAll(sig === "SIGHUP" ? "SIGTERM" : sig));
+
+const vite = join(root, "node_modules", "vite", "bin", "vite.js");
+if (!dev) {
+  const built = newestMtime(join(root, "tab", "dist", "index.html"));
+  const sources = Math.max(
+    newestMtime(join(root, "tab", "src")),
+    newestMtime(join(root, "tab", "index.html")),
+    newestMtime(join(root, "tab", "public")),
+    newestMtime(join(root, "tab", "vite.config.ts")),
+    newestMtime(join(root, "shared", "src")),
+  );
+  if (built < sources) {
+    console.log("Construction de l'onglet (vite build)…");
+    const code = await finished(run(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: join(root, "tab") }));
+    if (code !== 0) process.exit(code);
+  }
+}
+
+const nodeArgs = ["--import", "tsx", ...(dev ? ["--watch", "--watch-preserve-output"] : []), join(root, "bot", "src", "main.ts")];
+const backend = run(process.execPath, nodeArgs);
+if (dev) run(process.execPath, [vite, "--strictPort", "--port", process.env.VITE_PORT ?? "5173"], { cwd: join(root, "tab") });
+process.exitCode = await finished(backend);
+stopAll("SIGTERM");
