@@ -70,7 +70,7 @@ export async function startServer({ env, connectionString, tablePrefix, tabDist 
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`,
     server,
     storage,
     localIssuer,

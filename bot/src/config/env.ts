@@ -8,7 +8,6 @@ const nonEmpty = z.string().trim().min(1);
 
 const common = {
   PORT: port.default(3978),
-  HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Request bodies above this are refused with PAYLOAD_TOO_LARGE. */
@@ -18,6 +17,8 @@ const common = {
 const localSchema = z.object({
   COMPTOIR_MODE: z.literal("local"),
   ...common,
+  /** Local mode listens on loopback only: its sign-in page must never be reachable from the network. */
+  HOST: z.string().default("127.0.0.1"),
   TAB_ENDPOINT: url.optional(),
   /** Local mode normally starts its own Azurite; tests point it at theirs. */
   STORAGE_CONNECTION_STRING: z.string().optional(),
@@ -30,6 +31,7 @@ const localSchema = z.object({
 const teamsSchema = z.object({
   COMPTOIR_MODE: z.literal("teams"),
   ...common,
+  HOST: z.string().default("0.0.0.0"),
   TAB_ENDPOINT: url,
   TAB_DOMAIN: nonEmpty,
   TEAMS_APP_ID: guid,

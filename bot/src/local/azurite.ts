@@ -40,8 +40,8 @@ export async function startAzurite(location: string, opts: { inMemory?: boolean;
   const args = [
     guard,
     azuriteJs,
-    "--location",
-    location,
+    // Azurite refuses a location with in-memory persistence; it still needs a writable cwd for its debug files.
+    ...(opts.inMemory ? [] : ["--location", location]),
     "--blobPort",
     "0",
     "--queuePort",
@@ -53,7 +53,7 @@ export async function startAzurite(location: string, opts: { inMemory?: boolean;
     "--loose",
     ...(opts.inMemory ? ["--inMemoryPersistence"] : []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], cwd: location });
   const ports = await waitForPorts(child, opts.timeoutMs ?? 30_000);
   return {
     connectionString: azuriteConnectionString(ports),
