@@ -38,6 +38,10 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
+  },
   { files: ["shared/**/*.ts"], rules: { "no-restricted-imports": ["error", sharedBoundary] } },
   { files: ["tab/**/*.ts", "tab/**/*.tsx"], plugins: { "react-hooks": reactHooks }, rules: { ...reactHooks.configs.recommended.rules, "no-restricted-imports": ["error", tabBoundary] } },
   { files: ["bot/**/*.ts"], rules: { "no-restricted-imports": ["error", botBoundary] } },

@@ -44,13 +44,21 @@ if (!dev) {
   );
   if (built < sources) {
     console.log("Construction de l'onglet (vite build)…");
-    const code = await finished(run(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: join(root, "tab") }));
+    const code = await finished(
+      run(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: join(root, "tab") }),
+    );
     if (code !== 0) process.exit(code);
   }
 }
 
-const nodeArgs = ["--import", "tsx", ...(dev ? ["--watch", "--watch-preserve-output"] : []), join(root, "bot", "src", "main.ts")];
+const nodeArgs = [
+  "--import",
+  "tsx",
+  ...(dev ? ["--watch", "--watch-preserve-output"] : []),
+  join(root, "bot", "src", "main.ts"),
+];
 const backend = run(process.execPath, nodeArgs);
-if (dev) run(process.execPath, [vite, "--strictPort", "--port", process.env.VITE_PORT ?? "5173"], { cwd: join(root, "tab") });
+if (dev)
+  run(process.execPath, [vite, "--strictPort", "--port", process.env.VITE_PORT ?? "5173"], { cwd: join(root, "tab") });
 process.exitCode = await finished(backend);
 stopAll("SIGTERM");

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
 
-  console.log(`Comptoir (${env.COMPTOIR_MODE}) prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : ${running.url}`);
+  console.log(
+    `Comptoir (${env.COMPTOIR_MODE}) prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : ${running.url}`,
+  );
   if (env.COMPTOIR_MODE === "local") {
     console.log("Personnes de démonstration (choisissez-en une sur la page de connexion) :");
     for (const p of DEMO_PERSONS) console.log(`  - ${p.name} — ${p.description} <${p.username}>`);

@@ -29,14 +29,23 @@ export interface ServerOptions {
 }
 
 /** Wires the one HTTP server: tab, REST API, bot endpoint and, in local mode only, the local sign-in. */
-export async function startServer({ env, connectionString, tablePrefix, tabDist }: ServerOptions): Promise<RunningServer> {
+export async function startServer({
+  env,
+  connectionString,
+  tablePrefix,
+  tabDist,
+}: ServerOptions): Promise<RunningServer> {
   const storage = createStorage(connectionString, tablePrefix);
   const routes: AnyRoute[] = [...meRoutes];
 
   let localIssuer: LocalIssuer | undefined;
   let app;
   if (env.COMPTOIR_MODE === "local") {
-    localIssuer = await createLocalIssuer(resolve(env.DATA_DIR, "local-idp", "key.json"), env.AAD_APP_TENANT_ID, env.LOCAL_API_AUDIENCE);
+    localIssuer = await createLocalIssuer(
+      resolve(env.DATA_DIR, "local-idp", "key.json"),
+      env.AAD_APP_TENANT_ID,
+      env.LOCAL_API_AUDIENCE,
+    );
     app = createHttpApp({
       verify: createTokenVerifier(localIssuer.verifierOptions()),
       routes,
@@ -49,7 +58,9 @@ export async function startServer({ env, connectionString, tablePrefix, tabDist 
   } else {
     const authority = env.AAD_APP_OAUTH_AUTHORITY?.replace(/\/[^/]+$/, "") ?? "https://login.microsoftonline.com";
     app = createHttpApp({
-      verify: createTokenVerifier(entraVerifierOptions(env.AAD_APP_TENANT_ID, env.AAD_APP_CLIENT_ID, env.TAB_DOMAIN, authority)),
+      verify: createTokenVerifier(
+        entraVerifierOptions(env.AAD_APP_TENANT_ID, env.AAD_APP_CLIENT_ID, env.TAB_DOMAIN, authority),
+      ),
       routes,
       maxJsonBytes: env.MAX_JSON_BODY_BYTES,
       authConfig: {
@@ -59,7 +70,9 @@ export async function startServer({ env, connectionString, tablePrefix, tabDist 
         authority: `${authority}/${env.AAD_APP_TENANT_ID}`,
         apiScope: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}/access_as_user`,
       },
-      agent: createAgentRouter({ auth: { clientId: env.BOT_ID, clientSecret: env.SECRET_BOT_PASSWORD, tenantId: env.AAD_APP_TENANT_ID } }),
+      agent: createAgentRouter({
+        auth: { clientId: env.BOT_ID, clientSecret: env.SECRET_BOT_PASSWORD, tenantId: env.AAD_APP_TENANT_ID },
+      }),
       tabDist,
     });
   }

@@ -1,6 +1,13 @@
 import express, { type Router } from "express";
 import { ActivityTypes } from "@microsoft/agents-activity";
-import { AgentApplication, CloudAdapter, MemoryStorage, authorizeJWT, type AuthConfiguration, type TurnState } from "@microsoft/agents-hosting";
+import {
+  AgentApplication,
+  CloudAdapter,
+  MemoryStorage,
+  authorizeJWT,
+  type AuthConfiguration,
+  type TurnState,
+} from "@microsoft/agents-hosting";
 import { resolveLocale, translate } from "@comptoir/shared";
 
 export interface AgentOptions {

@@ -11,7 +11,11 @@ const common = {
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Request bodies above this are refused with PAYLOAD_TOO_LARGE. */
-  MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  MAX_JSON_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
 };
 
 const localSchema = z.object({

@@ -32,7 +32,10 @@ const LISTENING = /Azurite (Blob|Queue|Table) service is successfully listening 
  * Starts Azurite from node_modules on ports the OS picks (so several instances can run side by side),
  * keeping its data under `location`, and resolves once all three services listen.
  */
-export async function startAzurite(location: string, opts: { inMemory?: boolean; timeoutMs?: number } = {}): Promise<AzuriteHandle> {
+export async function startAzurite(
+  location: string,
+  opts: { inMemory?: boolean; timeoutMs?: number } = {},
+): Promise<AzuriteHandle> {
   mkdirSync(location, { recursive: true });
   const require = createRequire(import.meta.url);
   const azuriteJs = require.resolve("azurite/dist/src/azurite.js");

@@ -103,7 +103,13 @@ function page(locale: Locale, persons: readonly DemoPerson[], redirectUri: strin
 <body><main>
 <h1>${t("localSignIn.title")}</h1>
 <p>${t("localSignIn.intro")}</p>
-${group(t("localSignIn.staff"), persons.filter((p) => p.roles.length > 0))}
-${group(t("localSignIn.clients"), persons.filter((p) => p.roles.length === 0))}
+${group(
+  t("localSignIn.staff"),
+  persons.filter((p) => p.roles.length > 0),
+)}
+${group(
+  t("localSignIn.clients"),
+  persons.filter((p) => p.roles.length === 0),
+)}
 </main></body></html>`;
 }

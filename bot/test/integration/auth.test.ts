@@ -56,11 +56,17 @@ describe("token rejection, each with 401 and a stable code", () => {
   });
 
   it("rejects the wrong issuer", async () => {
-    await expectRejected(await app.sign({ ...claims, iss: "https://login.microsoftonline.com/other/v2.0" }), "AUTH_INVALID_ISSUER");
+    await expectRejected(
+      await app.sign({ ...claims, iss: "https://login.microsoftonline.com/other/v2.0" }),
+      "AUTH_INVALID_ISSUER",
+    );
   });
 
   it("rejects the wrong tenant", async () => {
-    await expectRejected(await app.sign({ ...claims, tid: "11111111-2222-4333-8444-555555555555" }), "AUTH_INVALID_TENANT");
+    await expectRejected(
+      await app.sign({ ...claims, tid: "11111111-2222-4333-8444-555555555555" }),
+      "AUTH_INVALID_TENANT",
+    );
   });
 
   it("rejects a bad signature", async () => {
@@ -90,7 +96,9 @@ describe("token rejection, each with 401 and a stable code", () => {
 
   it("localizes the message with Accept-Language", async () => {
     const fr = errorBodySchema.parse(await (await app.request("/api/v1/me")).json());
-    const en = errorBodySchema.parse(await (await app.request("/api/v1/me", { headers: { "Accept-Language": "en-GB,en;q=0.9" } })).json());
+    const en = errorBodySchema.parse(
+      await (await app.request("/api/v1/me", { headers: { "Accept-Language": "en-GB,en;q=0.9" } })).json(),
+    );
     expect(fr.code).toBe(en.code);
     expect(fr.message).toMatch(/jeton/);
     expect(en.message).toMatch(/token/);
@@ -129,7 +137,9 @@ describe("local sign-in page", () => {
     expect(location.origin + location.pathname).toBe(redirect);
     const fragment = new URLSearchParams(location.hash.slice(1));
     expect(fragment.get("state")).toBe("abc");
-    const me = meResponseSchema.parse(await (await app.request("/api/v1/me", { token: fragment.get("access_token") ?? "" })).json());
+    const me = meResponseSchema.parse(
+      await (await app.request("/api/v1/me", { token: fragment.get("access_token") ?? "" })).json(),
+    );
     expect(me.name).toBe("Client Collaboratif");
   });
 

@@ -20,7 +20,15 @@ describe("configuration", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ["PORT", "AAD_APP_CLIENT_ID", "AAD_APP_TENANT_ID", "BOT_ID", "SECRET_BOT_PASSWORD", "TAB_ENDPOINT", "STORAGE_CONNECTION_STRING"]) {
+    for (const name of [
+      "PORT",
+      "AAD_APP_CLIENT_ID",
+      "AAD_APP_TENANT_ID",
+      "BOT_ID",
+      "SECRET_BOT_PASSWORD",
+      "TAB_ENDPOINT",
+      "STORAGE_CONNECTION_STRING",
+    ]) {
       expect(message).toContain(name);
     }
   });
@@ -31,13 +39,17 @@ describe("configuration", () => {
 
   it("reads env/.env.<name>, then .user, with the process environment winning", () => {
     const dir = mkdtempSync(join(tmpdir(), "comptoir-env-"));
-    writeFileSync(join(dir, ".env.demo"), "COMPTOIR_MODE=local\nPORT=4000 # comment\nDATA_DIR=\"/tmp/x\"\n");
+    writeFileSync(join(dir, ".env.demo"), 'COMPTOIR_MODE=local\nPORT=4000 # comment\nDATA_DIR="/tmp/x"\n');
     writeFileSync(join(dir, ".env.demo.user"), "PORT=4001\n");
     expect(loadEnv({ COMPTOIR_ENV: "demo" }, dir)).toMatchObject({ PORT: 4001, DATA_DIR: "/tmp/x" });
     expect(loadEnv({ COMPTOIR_ENV: "demo", PORT: "4002" }, dir)).toMatchObject({ PORT: 4002 });
   });
 
   it("parses dotenv lines", () => {
-    expect(parseDotenv("# c\nA=1\n B = 'two words' \nC=x # note\nbad line\n")).toEqual({ A: "1", B: "two words", C: "x" });
+    expect(parseDotenv("# c\nA=1\n B = 'two words' \nC=x # note\nbad line\n")).toEqual({
+      A: "1",
+      B: "two words",
+      C: "x",
+    });
   });
 });

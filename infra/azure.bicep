@@ -1,0 +1,165 @@
+// Azure resources of one Comptoir environment: a Linux App Service (Node 20 LTS) serving the tab, the API and the
+// bot endpoint; a Storage account (tables, queues, blobs); an Azure Bot (single tenant) with the Teams channel.
+// Deployed by `arm/deploy` in teamsapp.yml; outputs are written back to env/.env.<env> under the same names.
+
+@minLength(4)
+@maxLength(20)
+@description('Prefix of resource names (e.g. comptoirdev); a hash of the resource group keeps global names unique.')
+param resourceBaseName string
+
+@description('Toolkit environment name (dev, prod...): the server reads env/.env.<name> under its app settings.')
+param teamsfxEnv string
+
+param location string = resourceGroup().location
+
+@description('App Service plan SKU; B1 or higher for Always On.')
+param webAppSku string = 'B1'
+
+param teamsAppId string
+param aadAppClientId string
+@description('The firm\'s Microsoft 365 tenant, home of both Entra ID apps.')
+param aadAppTenantId string
+param aadAppOauthAuthority string
+@secure()
+param aadAppClientSecret string
+param botId string
+@secure()
+param botPassword string
+@description('Mailbox (UPN) used to send invitation e-mails through Microsoft Graph.')
+param graphMailSender string
+
+var uniqueName = toLower('${resourceBaseName}-${uniqueString(resourceGroup().id, resourceBaseName)}')
+var storageAccountName = take('st${uniqueString(resourceGroup().id, resourceBaseName)}', 24)
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // The server connects with the account key (STORAGE_CONNECTION_STRING).
+    allowSharedKeyAccess: true
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
+
+resource serverFarm 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: uniqueName
+  location: location
+  kind: 'linux'
+  sku: {
+    name: webAppSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: uniqueName
+  location: location
+  kind: 'app,linux'
+  properties: {
+    serverFarmId: serverFarm.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'npm start'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+  }
+}
+
+var tabDomain = webApp.properties.defaultHostName
+var storageConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+
+// A separate resource so the settings can use the site's own host name. App Service provides PORT itself.
+resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    // Oryx runs `npm install` on the server, so Linux-native modules match the runtime.
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+    COMPTOIR_MODE: 'teams'
+    COMPTOIR_ENV: teamsfxEnv
+    TEAMSFX_ENV: teamsfxEnv
+    TAB_ENDPOINT: 'https://${tabDomain}'
+    TAB_DOMAIN: tabDomain
+    BOT_DOMAIN: tabDomain
+    TEAMS_APP_ID: teamsAppId
+    AAD_APP_CLIENT_ID: aadAppClientId
+    AAD_APP_TENANT_ID: aadAppTenantId
+    AAD_APP_OAUTH_AUTHORITY: aadAppOauthAuthority
+    SECRET_AAD_APP_CLIENT_SECRET: aadAppClientSecret
+    BOT_ID: botId
+    SECRET_BOT_PASSWORD: botPassword
+    STORAGE_CONNECTION_STRING: storageConnectionString
+    GRAPH_MAIL_SENDER: graphMailSender
+  }
+}
+
+// Multi-tenant bot registrations are no longer accepted by Azure Bot Service: single tenant, in the firm's tenant.
+resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: uniqueName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: 'F0'
+  }
+  properties: {
+    displayName: 'Comptoir'
+    endpoint: 'https://${tabDomain}/api/messages'
+    msaAppId: botId
+    msaAppType: 'SingleTenant'
+    msaAppTenantId: aadAppTenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: botService
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+output TAB_ENDPOINT string = 'https://${tabDomain}'
+output TAB_DOMAIN string = tabDomain
+output BOT_DOMAIN string = tabDomain
+output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output AZURE_STORAGE_ACCOUNT_RESOURCE_ID string = storage.id
+output AZURE_BOT_SERVICE_RESOURCE_ID string = botService.id
