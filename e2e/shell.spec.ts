@@ -10,13 +10,7 @@ test("the collaboratrice signs in and lands on the Portefeuille, then switches t
   await expect(page.getByRole("navigation").getByText("Interlocuteurs")).toBeVisible();
   await expect(page.getByRole("navigation").getByText("Rôles organisationnels")).toBeVisible();
 
-  await page.getByRole("button", { name: /Langue/ }).click();
-  await page
-    .getByRole("menuitemradio", { name: "English" })
-    .or(page.getByRole("menuitem", { name: "English" }))
-    .or(page.getByRole("option", { name: "English" }))
-    .first()
-    .click();
+  await page.getByLabel("Langue").selectOption({ label: "English" });
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.reload();

@@ -39,7 +39,25 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   return app;
 }
 
+/** The hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app (Microsoft Learn, "Tab requirements"). */
+const FRAME_ANCESTORS = [
+  "'self'",
+  "https://*.cloud.microsoft",
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://*.microsoft365.com",
+  "https://*.office.com",
+  "https://outlook.office.com",
+  "https://outlook.office365.com",
+  "https://outlook-sdf.office.com",
+  "https://outlook-sdf.office365.com",
+].join(" ");
+
 function serveTab(app: Express, dist: string): void {
+  app.use((_req, res, next) => {
+    res.setHeader("Content-Security-Policy", `frame-ancestors ${FRAME_ANCESTORS}`);
+    next();
+  });
   app.use(
     express.static(dist, {
       index: false,

@@ -1,0 +1,48 @@
+import { AuthProvider } from "../auth/AuthProvider";
+import type { RedirectOutcome } from "../auth/local-session";
+import type { HostInfo } from "../auth/teams-host";
+import { useAuthConfig } from "../auth/useAuthConfig";
+import { useHost } from "../auth/useHost";
+import { isApiError } from "../api/client";
+import { I18nProvider } from "../i18n/I18nProvider";
+import { useT } from "../i18n/context";
+import { ErrorPanel } from "./ErrorPanel";
+import { SignedInApp } from "./SignedInApp";
+import { StatusView } from "./StatusView";
+import { ThemeProvider } from "./ThemeProvider";
+
+function SignIn({ host, redirectOutcome }: { host: HostInfo; redirectOutcome: RedirectOutcome }) {
+  const t = useT();
+  const config = useAuthConfig();
+  if (config.isPending) return <StatusView fullPage labelKey="shell.loading.start" />;
+  if (config.isError) {
+    const message = isApiError(config.error) ? config.error.message : t("error.INTERNAL");
+    return (
+      <main>
+        <ErrorPanel message={message} onAction={() => void config.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <AuthProvider config={config.data} host={host} redirectOutcome={redirectOutcome}>
+      <SignedInApp />
+    </AuthProvider>
+  );
+}
+
+/** Host first (it decides language and theme), then sign-in, then the shell. */
+export function App({ redirectOutcome }: { redirectOutcome: RedirectOutcome }) {
+  const host = useHost();
+  const info = host.data ?? null;
+  return (
+    <I18nProvider hostLocale={info?.locale ?? null}>
+      <ThemeProvider host={info}>
+        {info ? (
+          <SignIn host={info} redirectOutcome={redirectOutcome} />
+        ) : (
+          <StatusView fullPage labelKey="shell.loading.start" />
+        )}
+      </ThemeProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,48 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
+import { createHashRouter, Navigate } from "react-router";
+import { Layout } from "./Layout";
+import { useCurrentUser } from "./me-context";
+import { APP_ROUTES, canSee, homePath, type AppRoute, type RouteId } from "./routes";
+
+// One chunk per page keeps the first download small.
+const PAGES: Record<RouteId, LazyExoticComponent<ComponentType>> = {
+  portfolio: lazy(() => import("../features/portfolio/PortfolioPage")),
+  contacts: lazy(() => import("../features/contacts/ContactsPage")),
+  roles: lazy(() => import("../features/roles/RolesPage")),
+  settings: lazy(() => import("../features/settings/SettingsPage")),
+  clientHome: lazy(() => import("../features/client-home/ClientHomePage")),
+};
+
+function GoHome() {
+  return <Navigate to={homePath(useCurrentUser())} replace />;
+}
+
+/** Staff never land on client pages and vice versa: they go to their own home instead. */
+function Guard({ route, children }: { route: AppRoute; children: ReactNode }) {
+  const me = useCurrentUser();
+  return canSee(route, me) ? children : <Navigate to={homePath(me)} replace />;
+}
+
+function routeElement(route: AppRoute) {
+  const Page = PAGES[route.id];
+  return (
+    <Guard route={route}>
+      <Page />
+    </Guard>
+  );
+}
+
+/** Created after sign-in, once the sign-in response is out of the URL hash. */
+export function createAppRouter() {
+  return createHashRouter([
+    {
+      path: "/",
+      element: <Layout />,
+      children: [
+        { index: true, element: <GoHome /> },
+        ...APP_ROUTES.map((route) => ({ path: route.path.slice(1), element: routeElement(route) })),
+        { path: "*", element: <GoHome /> },
+      ],
+    },
+  ]);
+}

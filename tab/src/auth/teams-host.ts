@@ -1,0 +1,35 @@
+import type * as TeamsJs from "@microsoft/teams-js";
+import { detectHost, isFramed } from "./host";
+
+export type TeamsSdk = typeof TeamsJs;
+
+/** Where the tab runs, and what the Microsoft 365 host told us about the person's preferences. */
+export interface HostInfo {
+  kind: "teams" | "browser";
+  /** Loaded only inside a Microsoft 365 host, so the browser build stays light. */
+  teams: TeamsSdk | null;
+  locale: string | null;
+  theme: string | null;
+}
+
+const BROWSER: HostInfo = { kind: "browser", teams: null, locale: null, theme: null };
+const INIT_TIMEOUT_MS = 8000;
+
+function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error("host initialisation timed out")), ms));
+}
+
+export async function initHost(win: Window): Promise<HostInfo> {
+  if (detectHost(win.location.href, isFramed(win)) === "browser") return BROWSER;
+  try {
+    const teams = await import("@microsoft/teams-js");
+    await Promise.race([teams.app.initialize(), timeout(INIT_TIMEOUT_MS)]);
+    const context = await teams.app.getContext();
+    // Hides the host's loading indicator when the manifest asks for one.
+    teams.app.notifySuccess().catch(() => undefined);
+    return { kind: "teams", teams, locale: context.app.locale, theme: context.app.theme };
+  } catch {
+    // Framed by a page that is not a Microsoft 365 host (or the SDK failed): behave as a plain browser.
+    return BROWSER;
+  }
+}
