@@ -1,10 +1,9 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { z } from "zod";
-import { AppError, resolveLocale, type Locale } from "@comptoir/shared";
+import { AppError, resolveLocale, zodIssuesToFields, type Locale } from "@comptoir/shared";
 import type { TokenVerifier } from "../auth/verify";
 import { authenticate } from "./authenticate";
 import { isAllowed, type AnyRoute } from "./route";
-import { fieldsFromZod } from "./validation";
 
 export interface ApiRouterOptions {
   verify: TokenVerifier;
@@ -56,6 +55,6 @@ async function handle(route: AnyRoute, req: Request, res: Response, verify: Toke
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, locale: Locale): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError("VALIDATION_FAILED", {}, fieldsFromZod(parsed.error, locale));
+  if (!parsed.success) throw new AppError("VALIDATION_FAILED", {}, zodIssuesToFields(parsed.error, locale, value));
   return parsed.data;
 }

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { isAdmin, type Principal } from "../identity";
+import { calendarDate, isoDateSchema, textSchema } from "./common";
+import { DEFAULT_SERVICE_CATALOGUE, serviceDefinitionSchema } from "./service-definition";
+import { issueKey } from "./validation";
+
+/** The firm's paid Consultation ("Start") subscription: a switch, a dossier quota and an end date. */
+export const consultationSubscriptionSchema = z.object({
+  active: z.boolean(),
+  /** How many dossiers may have the offer active at once; `null` = unlimited. */
+  maxDossiers: z.number().int().min(0).nullable(),
+  /** Last day (inclusive, Paris calendar) the subscription covers; `null` = open-ended. */
+  until: isoDateSchema.nullable(),
+});
+export type ConsultationSubscription = z.infer<typeof consultationSubscriptionSchema>;
+
+export const firmSettingsSchema = z.object({
+  name: textSchema(120),
+  subscriptions: z.object({ consultation: consultationSubscriptionSchema }),
+  services: z
+    .array(serviceDefinitionSchema)
+    .max(50)
+    .superRefine((services, ctx) => {
+      const seen = new Set<string>();
+      services.forEach((s, i) => {
+        if (seen.has(s.id)) {
+          ctx.addIssue({
+            code: "custom",
+            message: issueKey("validation.duplicateServiceId"),
+            path: [i, "id"],
+            params: { id: s.id },
+          });
+        }
+        seen.add(s.id);
+      });
+    }),
+});
+export type FirmSettings = z.infer<typeof firmSettingsSchema>;
+
+/** Settings are replaced as a whole (the edge checks the version read with If-Match). */
+export const firmSettingsUpdateInputSchema = firmSettingsSchema;
+export type FirmSettingsUpdateInput = z.input<typeof firmSettingsUpdateInputSchema>;
+
+/** What a new firm starts with: no paid subscription yet, the default catalogue. */
+export function defaultFirmSettings(name: string): FirmSettings {
+  return {
+    name,
+    subscriptions: { consultation: { active: false, maxDossiers: null, until: null } },
+    services: DEFAULT_SERVICE_CATALOGUE.map((s) => ({ ...s, label: { ...s.label } })),
+  };
+}
+
+/** Only a Firm.Admin may change the subscription and the service catalogue. */
+export function canEditFirmSettings(principal: Principal): boolean {
+  return principal.kind === "staff" && isAdmin(principal);
+}
+
+export type SubscriptionShortfall = "inactive" | "expired" | "quota";
+
+/**
+ * Why the firm's subscription does not allow one more dossier with the Consultation offer, or
+ * `null` when it does. `activeOfferCount` counts the dossiers that have the offer active now.
+ */
+export function consultationSubscriptionShortfall(
+  settings: FirmSettings,
+  activeOfferCount: number,
+  now: Date,
+): SubscriptionShortfall | null {
+  const sub = settings.subscriptions.consultation;
+  if (!sub.active) return "inactive";
+  if (sub.until !== null && sub.until < calendarDate(now)) return "expired";
+  if (sub.maxDossiers !== null && activeOfferCount >= sub.maxDossiers) return "quota";
+  return null;
+}
