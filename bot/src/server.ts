@@ -10,13 +10,23 @@ import type { AnyRoute } from "./http/route";
 import { DEMO_PERSONS } from "./local/demo-persons";
 import { createLocalIssuer, type LocalIssuer } from "./local/local-issuer";
 import { createSignInRouter } from "./local/signin-router";
+import { ALL_TABLES } from "./repos/tables";
+import { contactRoutes } from "./routes/contacts";
+import { dossierRoutes } from "./routes/dossiers";
 import { meRoutes } from "./routes/me";
+import { openApiRoute } from "./routes/openapi";
+import { roleRoutes } from "./routes/roles";
+import { serviceRoutes } from "./routes/services";
+import { seedDemoFirm } from "./seed/demo";
+import { createServiceDeps, type ServiceDeps } from "./services/context";
 import { createStorage, type Storage } from "./storage/connection";
 
 export interface RunningServer {
   url: string;
   server: Server;
   storage: Storage;
+  deps: ServiceDeps;
+  routes: readonly AnyRoute[];
   localIssuer?: LocalIssuer;
   close(): Promise<void>;
 }
@@ -36,11 +46,22 @@ export async function startServer({
   tabDist,
 }: ServerOptions): Promise<RunningServer> {
   const storage = createStorage(connectionString, tablePrefix);
-  const routes: AnyRoute[] = [...meRoutes];
+  await storage.ensureTables(ALL_TABLES);
+  const deps = createServiceDeps(storage);
+  const routes: AnyRoute[] = [
+    ...meRoutes,
+    ...dossierRoutes(deps),
+    ...contactRoutes(deps),
+    ...roleRoutes(deps),
+    ...serviceRoutes(deps),
+  ];
+  routes.push(openApiRoute(() => routes));
 
   let localIssuer: LocalIssuer | undefined;
   let app;
   if (env.COMPTOIR_MODE === "local") {
+    if (env.SEED_DEMO)
+      await seedDemoFirm(deps, env.AAD_APP_TENANT_ID, { dossiers: env.SEED_DOSSIERS, contacts: env.SEED_CONTACTS });
     localIssuer = await createLocalIssuer(
       resolve(env.DATA_DIR, "local-idp", "key.json"),
       env.AAD_APP_TENANT_ID,
@@ -86,6 +107,8 @@ export async function startServer({
     url: `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`,
     server,
     storage,
+    deps,
+    routes,
     localIssuer,
     close: () =>
       new Promise<void>((ok) => {

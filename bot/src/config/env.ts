@@ -30,6 +30,9 @@ const localSchema = z.object({
   AAD_APP_TENANT_ID: guid.default("7d1c8e6a-3f0b-4d1e-9a51-0c0f1a2b3c4d"),
   LOCAL_API_AUDIENCE: z.string().default("api://localhost/comptoir"),
   SEED_DEMO: z.stringbool().default(true),
+  /** Generated dossiers and contacts in the demo firm, on top of the user story's own. */
+  SEED_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(50),
+  SEED_CONTACTS: z.coerce.number().int().min(0).max(100_000).default(20),
 });
 
 const teamsSchema = z.object({

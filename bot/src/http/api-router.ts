@@ -35,14 +35,15 @@ async function handle(route: AnyRoute, req: Request, res: Response, verify: Toke
   if (!isAllowed(principal, route.allow)) throw new AppError("FORBIDDEN");
   const body = route.body ? parseOrThrow(route.body, req.body ?? {}, locale) : undefined;
   const query = route.query ? parseOrThrow(route.query, req.query, locale) : {};
-  const ifMatch = req.headers["if-match"];
+  const ifMatch = typeof req.headers["if-match"] === "string" ? req.headers["if-match"] : "";
+  if (route.ifMatch === "required" && !ifMatch) throw new AppError("PRECONDITION_REQUIRED");
   const result = await route.handler({
     principal,
     locale,
     params: req.params as Record<string, string>,
     query,
     body,
-    ifMatch: typeof ifMatch === "string" ? ifMatch : undefined,
+    ifMatch,
   });
   if (result.etag) res.setHeader("ETag", result.etag);
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);

@@ -11,8 +11,8 @@ export interface RouteContext<B, Q> {
   params: Record<string, string>;
   query: Q;
   body: B;
-  /** The ETag the caller read, from `If-Match`. */
-  ifMatch: string | undefined;
+  /** The ETag the caller read, from `If-Match`; never empty when the route requires it, else "" when absent. */
+  ifMatch: string;
 }
 
 export interface RouteResult {
@@ -29,6 +29,8 @@ export interface RouteDef<B = unknown, Q = unknown> {
   allow: readonly Audience[];
   summary: string;
   tag?: string;
+  /** Updates name the version they read: the router refuses them without `If-Match` (PRECONDITION_REQUIRED). */
+  ifMatch?: "required" | "optional";
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   response?: z.ZodType;

@@ -31,7 +31,10 @@ export function toDocument(
   return { partitionKey, rowKey, doc, ...columns };
 }
 
-export function fromDocument<S extends z.ZodType>(schema: S, entity: TableEntityResult<Record<string, unknown>>): Versioned<z.output<S>> {
+export function fromDocument<S extends z.ZodType>(
+  schema: S,
+  entity: TableEntityResult<Record<string, unknown>>,
+): Versioned<z.output<S>> {
   const raw = entity.doc;
   if (typeof raw !== "string") throw new Error(`Entity ${entity.rowKey ?? "?"} has no document`);
   return { value: schema.parse(JSON.parse(raw)), etag: entity.etag };

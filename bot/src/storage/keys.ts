@@ -31,3 +31,8 @@ export function odataString(value: string): string {
 export function firmPartition(tenantId: string, ...scope: string[]): string {
   return key(tenantId, ...scope);
 }
+
+/** Rows of one partition whose RowKey starts with `prefix` (both already escaped). */
+export function partitionPrefixFilter(partitionKey: string, prefix: string): string {
+  return `PartitionKey eq '${odataString(partitionKey)}' and ${prefixFilter(prefix)}`;
+}

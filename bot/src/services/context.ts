@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { AppError, type Actor, type Principal } from "@comptoir/shared";
+import { ContactDirectory } from "../readmodels/contact-directory";
+import { PerTenant } from "../readmodels/per-tenant";
+import { Portfolio } from "../readmodels/portfolio";
+import { AuditRepository } from "../repos/audit";
+import { ContactRepository } from "../repos/contacts";
+import { DossierRepository } from "../repos/dossiers";
+import { FirmSettingsRepository } from "../repos/firm-settings";
+import { LinkRepository } from "../repos/links";
+import { RoleRepository } from "../repos/roles";
+import { SubscriptionRepository } from "../repos/subscriptions";
+import { TABLES } from "../repos/tables";
+import type { Storage } from "../storage/connection";
+
+export interface Repos {
+  firms: FirmSettingsRepository;
+  dossiers: DossierRepository;
+  roles: RoleRepository;
+  contacts: ContactRepository;
+  links: LinkRepository;
+  subscriptions: SubscriptionRepository;
+  audit: AuditRepository;
+}
+
+export interface Projections {
+  portfolio: PerTenant<Portfolio>;
+  contacts: PerTenant<ContactDirectory>;
+}
+
+/** What every domain service needs: storage, read models, a clock and an id source (both replaceable in tests). */
+export interface ServiceDeps {
+  repos: Repos;
+  projections: Projections;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** Who acts, for whom, and when: one per request. */
+export interface Ctx {
+  tenantId: string;
+  actor: Actor;
+  now: Date;
+}
+
+export function ctxFor(principal: Principal, deps: Pick<ServiceDeps, "now">): Ctx {
+  return { tenantId: principal.tenantId, actor: { oid: principal.oid, name: principal.name }, now: deps.now() };
+}
+
+export function createRepos(storage: Storage): Repos {
+  return {
+    firms: new FirmSettingsRepository(storage.table(TABLES.firms)),
+    dossiers: new DossierRepository(storage.table(TABLES.dossiers)),
+    roles: new RoleRepository(storage.table(TABLES.roles)),
+    contacts: new ContactRepository(storage.table(TABLES.contacts)),
+    links: new LinkRepository(storage.table(TABLES.links)),
+    subscriptions: new SubscriptionRepository(storage.table(TABLES.subscriptions)),
+    audit: new AuditRepository(storage.table(TABLES.audit)),
+  };
+}
+
+export function createProjections(repos: Repos, maxAgeMs = 5 * 60_000): Projections {
+  return {
+    portfolio: new PerTenant(async (tenantId) => {
+      const portfolio = new Portfolio();
+      for await (const { value } of repos.dossiers.all(tenantId)) portfolio.putDossier(value);
+      for await (const { value } of repos.subscriptions.all(tenantId)) portfolio.putSubscription(value);
+      return portfolio;
+    }, maxAgeMs),
+    contacts: new PerTenant(async (tenantId) => {
+      const directory = new ContactDirectory();
+      for await (const { value } of repos.contacts.all(tenantId)) directory.put(value);
+      return directory;
+    }, maxAgeMs),
+  };
+}
+
+export function createServiceDeps(storage: Storage): ServiceDeps {
+  const repos = createRepos(storage);
+  return { repos, projections: createProjections(repos), now: () => new Date(), newId: () => randomUUID() };
+}
+
+export function found<T>(
+  value: T | null | undefined,
+  code:
+    | "DOSSIER_NOT_FOUND"
+    | "CONTACT_NOT_FOUND"
+    | "ROLE_NOT_FOUND"
+    | "LINK_NOT_FOUND"
+    | "SUBSCRIPTION_NOT_FOUND"
+    | "NOT_FOUND",
+): T {
+  if (value === null || value === undefined) throw new AppError(code);
+  return value;
+}
