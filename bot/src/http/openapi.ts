@@ -6,7 +6,7 @@ import type { AnyRoute } from "./route";
 type JsonSchema = Record<string, unknown>;
 
 const toSchema = (schema: z.ZodType, io: "input" | "output"): JsonSchema =>
-  z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
 
 /** Express `/dossiers/:id` → OpenAPI `/dossiers/{id}`. */
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");

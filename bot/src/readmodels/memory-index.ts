@@ -52,33 +52,33 @@ export class MemoryIndex<T extends { id: string }> {
     if (this.entries.delete(id)) this.sorted.clear();
   }
 
+  /** One pass over the sorted rows: counts every match for `total` and keeps the `limit` after the cursor. */
   page({ sort, dir, filter, limit, cursor }: PageRequest<T>): PageResult<T> {
     const rows = this.sortedBy(sort);
     const after = cursor ? decodeCursor(cursor) : null;
-    const step = dir === "asc" ? 1 : -1;
-    let i = dir === "asc" ? 0 : rows.length - 1;
-    if (after !== null) i = dir === "asc" ? upperBound(rows, sort, after) : lowerBound(rows, sort, after) - 1;
+    const asc = dir === "asc";
+    let start = asc ? 0 : rows.length - 1;
+    if (after !== null) start = asc ? upperBound(rows, sort, after) : lowerBound(rows, sort, after) - 1;
 
     const items: T[] = [];
     let last: string | null = null;
-    for (; i >= 0 && i < rows.length && items.length < limit; i += step) {
-      const entry = rows[i];
-      if (!entry || (filter && !filter(entry.item))) continue;
-      items.push(entry.item);
-      last = entry.keys[sort] ?? null;
-    }
     let more = false;
-    for (; i >= 0 && i < rows.length; i += step) {
-      const entry = rows[i];
-      if (entry && (!filter || filter(entry.item))) {
-        more = true;
+    let total = 0;
+    for (let n = 0; n < rows.length; n++) {
+      const i = asc ? n : rows.length - 1 - n;
+      const entry = rows[i] as Entry<T>;
+      if (filter && !filter(entry.item)) continue;
+      total++;
+      const inPage = asc ? i >= start : i <= start;
+      if (!inPage) continue;
+      if (items.length < limit) {
+        items.push(entry.item);
+        last = entry.keys[sort] ?? null;
+      } else more = true;
+      if (!filter && more) {
+        total = rows.length;
         break;
       }
-    }
-    let total = rows.length;
-    if (filter) {
-      total = 0;
-      for (const e of rows) if (filter(e.item)) total++;
     }
     return { items, cursor: more && last !== null ? encodeCursor(last) : null, total };
   }

@@ -67,7 +67,10 @@ export class Portfolio {
 
   putSubscription(sub: Pick<ServiceSubscription, "id" | "dossierId" | "status">): void {
     let byId = this.statuses.get(sub.dossierId);
-    if (!byId) this.statuses.set(sub.dossierId, (byId = new Map()));
+    if (!byId) {
+      byId = new Map<string, SubscriptionStatus>();
+      this.statuses.set(sub.dossierId, byId);
+    }
     if (isLive(sub)) byId.set(sub.id, sub.status);
     else byId.delete(sub.id);
     this.refresh(sub.dossierId);
@@ -88,17 +91,20 @@ export class Portfolio {
   page(query: PortfolioQuery): PageResult<DossierSummary> {
     const q = query.q ? searchable(query.q) : "";
     const qCode = q ? dossierCodeKey(query.q ?? "").toLowerCase() : "";
-    const qDigits = q.replace(/\s/g, "");
+    const qSiren = /^\d[\d ]*$/.test(q) ? q.replace(/ /g, "") : null;
     const offer = query.offer;
+    const matchesText = (r: Row) =>
+      r.search.code.startsWith(qCode) ||
+      r.search.name.includes(q) ||
+      (qSiren !== null && r.search.siren.startsWith(qSiren));
     const filter =
-      q || offer !== "all"
-        ? (r: Row) =>
-            (offer === "all" || r.consultationActive === (offer === "on")) &&
-            (!q ||
-              r.search.code.startsWith(qCode) ||
-              r.search.name.includes(q) ||
-              (/^\d+$/.test(qDigits) && r.search.siren.startsWith(qDigits)))
-        : undefined;
+      q && offer !== "all"
+        ? (r: Row) => r.consultationActive === (offer === "on") && matchesText(r)
+        : q
+          ? matchesText
+          : offer !== "all"
+            ? (r: Row) => r.consultationActive === (offer === "on")
+            : undefined;
     const page = this.rows.page({ sort: query.sort, dir: query.dir, filter, limit: query.limit, cursor: query.cursor });
     return { ...page, items: page.items.map(toSummary) };
   }

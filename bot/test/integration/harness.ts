@@ -77,3 +77,29 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
     },
   };
 }
+
+export interface JsonResponse<T = unknown> {
+  status: number;
+  etag: string | null;
+  body: T;
+}
+
+/** A JSON call as one of the demo persons, returning status, ETag and parsed body. */
+export async function call<T = Record<string, unknown>>(
+  app: TestApp,
+  method: string,
+  path: string,
+  opts: { as?: DemoPerson | null; body?: unknown; etag?: string | null; lang?: string } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (opts.etag) headers["If-Match"] = opts.etag;
+  if (opts.lang) headers["Accept-Language"] = opts.lang;
+  const res = await app.request(`/api/v1${path}`, {
+    method,
+    headers,
+    as: opts.as === undefined ? PERSONS.staff : opts.as,
+    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, etag: res.headers.get("etag"), body: (text ? JSON.parse(text) : undefined) as T };
+}

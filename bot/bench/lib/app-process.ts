@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+    srv.once("error", reject);
+  });
+}
+
+export interface AppProcess {
+  url: string;
+  child: ChildProcess;
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/** Runs the backend as `npm start` does (its own Azurite, a fresh data folder), in a process of its own. */
+export async function startAppProcess(env: Record<string, string> = {}): Promise<AppProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), "comptoir-bench-"));
+  const port = await freePort();
+  const started = Date.now();
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bot/src/main.ts")], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("prêt en")) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`The app exited (${code}):\n${output}`)));
+  });
+  return {
+    url: `http://localhost:${port}`,
+    child,
+    startupMs: Date.now() - started,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the local sign-in page, as the browser would, and returns the bearer token. */
+export async function localToken(url: string, oid: string): Promise<string> {
+  const res = await fetch(`${url}/local-idp/authorize`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ oid, redirect_uri: `${url}/`, state: "bench" }).toString(),
+  });
+  const location = res.headers.get("location") ?? "";
+  const token = new URLSearchParams(location.split("#")[1] ?? "").get("access_token");
+  if (!token) throw new Error(`No token from the local sign-in (${res.status})`);
+  return token;
+}
