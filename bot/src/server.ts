@@ -11,6 +11,7 @@ import { DEMO_PERSONS } from "./local/demo-persons";
 import { createLocalIssuer, type LocalIssuer } from "./local/local-issuer";
 import { createSignInRouter } from "./local/signin-router";
 import { ALL_TABLES } from "./repos/tables";
+import { clientSpaceRoutes } from "./routes/client-space";
 import { contactRoutes } from "./routes/contacts";
 import { dossierRoutes } from "./routes/dossiers";
 import { meRoutes } from "./routes/me";
@@ -54,6 +55,7 @@ export async function startServer({
     ...contactRoutes(deps),
     ...roleRoutes(deps),
     ...serviceRoutes(deps),
+    ...clientSpaceRoutes(deps),
   ];
   routes.push(openApiRoute(() => routes));
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AppError, type Actor, type Principal } from "@comptoir/shared";
+import { AppError, type Actor, type ErrorCode, type Principal } from "@comptoir/shared";
 import { ContactDirectory } from "../readmodels/contact-directory";
 import { PerTenant } from "../readmodels/per-tenant";
 import { Portfolio } from "../readmodels/portfolio";
@@ -80,16 +80,7 @@ export function createServiceDeps(storage: Storage): ServiceDeps {
   return { repos, projections: createProjections(repos), now: () => new Date(), newId: () => randomUUID() };
 }
 
-export function found<T>(
-  value: T | null | undefined,
-  code:
-    | "DOSSIER_NOT_FOUND"
-    | "CONTACT_NOT_FOUND"
-    | "ROLE_NOT_FOUND"
-    | "LINK_NOT_FOUND"
-    | "SUBSCRIPTION_NOT_FOUND"
-    | "NOT_FOUND",
-): T {
+export function found<T>(value: T | null | undefined, code: ErrorCode): T {
   if (value === null || value === undefined) throw new AppError(code);
   return value;
 }
