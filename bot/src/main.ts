@@ -10,6 +10,9 @@ const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 async function main(): Promise<void> {
   const env = readConfig();
   env.DATA_DIR = resolve(repoRoot, env.DATA_DIR);
+  // A fixed port keeps the links of e-mails already in the dev mailbox working across restarts.
+  if (env.COMPTOIR_MODE === "local" && env.LOCAL_GRAPH_PORT === undefined && env.PORT !== 0)
+    env.LOCAL_GRAPH_PORT = env.PORT + 1;
   const started = Date.now();
   let azurite: AzuriteHandle | undefined;
   let connectionString = env.STORAGE_CONNECTION_STRING;
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   if (env.COMPTOIR_MODE === "local") {
     console.log("Personnes de démonstration (choisissez-en une sur la page de connexion) :");
     for (const p of DEMO_PERSONS) console.log(`  - ${p.name} — ${p.description} <${p.username}>`);
+    if (running.localGraphUrl) console.log(`Boîte aux lettres de développement : ${running.localGraphUrl}/dev/mailbox`);
     console.log(`Données locales : ${env.DATA_DIR}`);
   }
 }

@@ -1,19 +1,18 @@
-import { resolve } from "node:path";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
 import { createAgentRouter } from "./agent/agent";
-import { entraVerifierOptions } from "./auth/entra";
-import { createTokenVerifier } from "./auth/verify";
 import type { Env } from "./config/env";
 import { createHttpApp } from "./http/app";
 import type { AnyRoute } from "./http/route";
-import { DEMO_PERSONS } from "./local/demo-persons";
-import { createLocalIssuer, type LocalIssuer } from "./local/local-issuer";
-import { createSignInRouter } from "./local/signin-router";
-import { ALL_TABLES } from "./repos/tables";
+import { startInvitationPipeline, type InvitationPipeline } from "./invitations/pipeline";
+import { InvitationStateRepository } from "./invitations/state";
+import type { LocalIssuer } from "./local/local-issuer";
+import { ALL_TABLES, TABLES } from "./repos/tables";
 import { clientSpaceRoutes } from "./routes/client-space";
 import { contactRoutes } from "./routes/contacts";
 import { dossierRoutes } from "./routes/dossiers";
+import { invitationRoutes } from "./routes/invitations";
 import { meRoutes } from "./routes/me";
 import { openApiRoute } from "./routes/openapi";
 import { roleRoutes } from "./routes/roles";
@@ -21,6 +20,9 @@ import { serviceRoutes } from "./routes/services";
 import { seedDemoFirm } from "./seed/demo";
 import { createServiceDeps, type ServiceDeps } from "./services/context";
 import { createStorage, type Storage } from "./storage/connection";
+import { localWiring } from "./wiring/local";
+import type { ModeWiring } from "./wiring/mode";
+import { teamsWiring } from "./wiring/teams";
 
 export interface RunningServer {
   url: string;
@@ -28,7 +30,9 @@ export interface RunningServer {
   storage: Storage;
   deps: ServiceDeps;
   routes: readonly AnyRoute[];
+  pipeline: InvitationPipeline;
   localIssuer?: LocalIssuer;
+  localGraphUrl?: string;
   close(): Promise<void>;
 }
 
@@ -39,83 +43,97 @@ export interface ServerOptions {
   tabDist?: string;
 }
 
-/** Wires the one HTTP server: tab, REST API, bot endpoint and, in local mode only, the local sign-in. */
+/** Wires the one HTTP server: tab, REST API, bot endpoint and, in local mode only, the local sign-in and Graph. */
 export async function startServer({
   env,
   connectionString,
-  tablePrefix,
+  tablePrefix = "",
   tabDist,
 }: ServerOptions): Promise<RunningServer> {
   const storage = createStorage(connectionString, tablePrefix);
-  await storage.ensureTables(ALL_TABLES);
-  const deps = createServiceDeps(storage);
+  await storage.ensureTables([...ALL_TABLES, TABLES.invitations]);
+  let pipeline: InvitationPipeline | undefined;
+  const deps: ServiceDeps = {
+    ...createServiceDeps(storage),
+    onProposed: (tenantId, subscription) =>
+      requirePipeline(pipeline).enqueue({ tenantId, subscriptionId: subscription.id }),
+  };
+  const invitationState = new InvitationStateRepository(storage.table(TABLES.invitations));
   const routes: AnyRoute[] = [
     ...meRoutes,
     ...dossierRoutes(deps),
     ...contactRoutes(deps),
     ...roleRoutes(deps),
     ...serviceRoutes(deps),
+    ...invitationRoutes(deps, invitationState, () => requirePipeline(pipeline)),
     ...clientSpaceRoutes(deps),
   ];
   routes.push(openApiRoute(() => routes));
 
-  let localIssuer: LocalIssuer | undefined;
-  let app;
+  let wiring: ModeWiring & { issuer?: LocalIssuer };
   if (env.COMPTOIR_MODE === "local") {
     if (env.SEED_DEMO)
       await seedDemoFirm(deps, env.AAD_APP_TENANT_ID, { dossiers: env.SEED_DOSSIERS, contacts: env.SEED_CONTACTS });
-    localIssuer = await createLocalIssuer(
-      resolve(env.DATA_DIR, "local-idp", "key.json"),
-      env.AAD_APP_TENANT_ID,
-      env.LOCAL_API_AUDIENCE,
-    );
-    app = createHttpApp({
-      verify: createTokenVerifier(localIssuer.verifierOptions()),
-      routes,
-      maxJsonBytes: env.MAX_JSON_BODY_BYTES,
-      authConfig: { mode: "local", tenantId: env.AAD_APP_TENANT_ID, localAuthorizeUrl: "/local-idp/authorize" },
-      agent: createAgentRouter({ auth: {} }),
-      localSignIn: createSignInRouter({ issuer: localIssuer, persons: () => Promise.resolve(DEMO_PERSONS) }),
-      tabDist,
-    });
+    wiring = await localWiring(env, deps, { connectionString, tablePrefix });
   } else {
-    const authority = env.AAD_APP_OAUTH_AUTHORITY?.replace(/\/[^/]+$/, "") ?? "https://login.microsoftonline.com";
-    app = createHttpApp({
-      verify: createTokenVerifier(
-        entraVerifierOptions(env.AAD_APP_TENANT_ID, env.AAD_APP_CLIENT_ID, env.TAB_DOMAIN, authority),
-      ),
-      routes,
-      maxJsonBytes: env.MAX_JSON_BODY_BYTES,
-      authConfig: {
-        mode: "teams",
-        clientId: env.AAD_APP_CLIENT_ID,
-        tenantId: env.AAD_APP_TENANT_ID,
-        authority: `${authority}/${env.AAD_APP_TENANT_ID}`,
-        apiScope: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}/access_as_user`,
-      },
-      agent: createAgentRouter({
-        auth: { clientId: env.BOT_ID, clientSecret: env.SECRET_BOT_PASSWORD, tenantId: env.AAD_APP_TENANT_ID },
-      }),
-      tabDist,
-    });
+    wiring = teamsWiring(env);
   }
 
+  const app = createHttpApp({
+    verify: wiring.verify,
+    routes,
+    maxJsonBytes: env.MAX_JSON_BODY_BYTES,
+    authConfig: wiring.authConfig,
+    agent: createAgentRouter({ auth: wiring.agentAuth }),
+    ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
+    ...(tabDist ? { tabDist } : {}),
+  });
   const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(env.PORT, env.HOST, () => ok(s));
     s.once("error", fail);
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`;
+  const publicUrl = env.TAB_ENDPOINT ?? url;
+
+  pipeline = await startInvitationPipeline(deps, {
+    connectionString,
+    queuePrefix: tablePrefix.toLowerCase(),
+    graph: wiring.graph,
+    composeMail: invitationEmail,
+    state: invitationState,
+    clientAppUrl: `${publicUrl}/#/ma-societe`,
+    sendInvitationMessage: env.SEND_INVITATION_MESSAGE,
+    invitationsPerWindow: env.INVITATIONS_PER_5S,
+    invitationWindowMs: 5_000,
+    mailsPerMinute: env.MAIL_PER_MINUTE,
+    concurrency: env.PIPELINE_CONCURRENCY,
+    idleMs: 500,
+    maxAttempts: 8,
+  });
+  const running = pipeline;
+
   return {
-    url: `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`,
+    url,
     server,
     storage,
     deps,
     routes,
-    localIssuer,
-    close: () =>
-      new Promise<void>((ok) => {
+    pipeline: running,
+    ...(wiring.issuer ? { localIssuer: wiring.issuer } : {}),
+    ...(wiring.localGraphUrl ? { localGraphUrl: wiring.localGraphUrl } : {}),
+    async close() {
+      await running.stop();
+      await new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();
-      }),
+      });
+      await wiring.stop();
+    },
   };
+}
+
+function requirePipeline(pipeline: InvitationPipeline | undefined): InvitationPipeline {
+  if (!pipeline) throw new Error("The invitation pipeline is not started yet");
+  return pipeline;
 }

@@ -9,6 +9,10 @@ type CodeOf<K> = K extends `error.${infer C}` ? C : never;
 export type ErrorCode = CodeOf<ErrorKey>;
 export const ERROR_CODES = Object.keys(errorMessages).map((k) => k.slice("error.".length)) as ErrorCode[];
 
+export function isAppErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as string[]).includes(code);
+}
+
 export function errorMessageKey(code: ErrorCode): ErrorKey {
   return `error.${code}`;
 }

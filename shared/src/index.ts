@@ -4,3 +4,6 @@ export * from "./identity";
 export * from "./domain";
 export * from "./accounting";
 export * from "./api/back-office";
+export * from "./api/client-space";
+export * from "./api/invitations";
+export * from "./cards";

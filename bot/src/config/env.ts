@@ -10,6 +10,15 @@ const common = {
   PORT: port.default(3978),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Microsoft's guest invitation also sends Microsoft's own "accept the invitation" e-mail. */
+  SEND_INVITATION_MESSAGE: z.stringbool().default(true),
+  /** Exchange Online lets one mailbox send about 30 messages a minute. */
+  MAIL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Microsoft documents 150 invitations per 5 seconds per tenant. */
+  INVITATIONS_PER_5S: z.coerce.number().int().min(1).max(10_000).default(150),
+  PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  /** Remove a guest from the tenant once their last service is revoked (off by default). */
+  DELETE_GUEST_WITHOUT_SERVICE: z.stringbool().default(false),
   /** Request bodies above this are refused with PAYLOAD_TOO_LARGE. */
   MAX_JSON_BODY_BYTES: z.coerce
     .number()
@@ -33,6 +42,10 @@ const localSchema = z.object({
   /** Generated dossiers and contacts in the demo firm, on top of the user story's own. */
   SEED_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(50),
   SEED_CONTACTS: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** The local Graph server's port (mailbox links embed it); unset: PORT + 1 for `npm start`, any free port otherwise. */
+  LOCAL_GRAPH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Model Microsoft's 150 invitations per 5 s in the local Graph server. */
+  LOCAL_GRAPH_THROTTLE: z.stringbool().default(true),
 });
 
 const teamsSchema = z.object({

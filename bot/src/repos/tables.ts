@@ -7,6 +7,7 @@ export const TABLES = {
   links: "links",
   subscriptions: "subscriptions",
   audit: "audit",
+  invitations: "invitations",
 } as const;
 
 export const ALL_TABLES = Object.values(TABLES);

@@ -16,12 +16,12 @@ import { defineRoute, type AnyRoute } from "../http/route";
 import { addContact, contactDetail, deleteContact, listContacts, updateContact } from "../services/contacts";
 import { ctxFor, type ServiceDeps } from "../services/context";
 import { changeLimitedTo, link, unlink } from "../services/links";
-import { propose, type ProposalListener } from "../services/subscriptions";
+import { propose } from "../services/subscriptions";
 
 const STAFF = ["staff"] as const;
 const tag = "contacts";
 
-export function contactRoutes(deps: ServiceDeps & { onProposed?: ProposalListener }): AnyRoute[] {
+export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
   return [
     defineRoute({
       method: "get",

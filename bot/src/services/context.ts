@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AppError, type Actor, type ErrorCode, type Principal } from "@comptoir/shared";
+import { AppError, type Actor, type ErrorCode, type Principal, type ServiceSubscription } from "@comptoir/shared";
 import { ContactDirectory } from "../readmodels/contact-directory";
 import { PerTenant } from "../readmodels/per-tenant";
 import { Portfolio } from "../readmodels/portfolio";
@@ -34,6 +34,8 @@ export interface ServiceDeps {
   projections: Projections;
   now: () => Date;
   newId: () => string;
+  /** Told after a new proposal is stored (starts the invitation pipeline). */
+  onProposed?: (tenantId: string, subscription: ServiceSubscription) => Promise<void>;
 }
 
 /** Who acts, for whom, and when: one per request. */

@@ -13,15 +13,12 @@ import { audit } from "./audit";
 import { found, type Ctx, type ServiceDeps } from "./context";
 import { getSettings } from "./settings";
 
-/** Proposal listeners (the invitation pipeline): told after a new proposal is stored. */
-export type ProposalListener = (tenantId: string, subscription: ServiceSubscription) => Promise<void>;
-
 /**
  * "Proposer un service collaboratif pour ce dossier". Idempotent: proposing the same live triple again
  * (even concurrently) returns the existing subscription with `created: false`.
  */
 export async function propose(
-  deps: ServiceDeps & { onProposed?: ProposalListener },
+  deps: ServiceDeps,
   ctx: Ctx,
   contactId: string,
   dossierId: string,

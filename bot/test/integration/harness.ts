@@ -89,7 +89,7 @@ export async function call<T = Record<string, unknown>>(
   app: TestApp,
   method: string,
   path: string,
-  opts: { as?: DemoPerson | null; body?: unknown; etag?: string | null; lang?: string } = {},
+  opts: { as?: DemoPerson | null; token?: string; body?: unknown; etag?: string | null; lang?: string } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = {};
   if (opts.etag) headers["If-Match"] = opts.etag;
@@ -97,7 +97,8 @@ export async function call<T = Record<string, unknown>>(
   const res = await app.request(`/api/v1${path}`, {
     method,
     headers,
-    as: opts.as === undefined ? PERSONS.staff : opts.as,
+    as: opts.as === undefined && !opts.token ? PERSONS.staff : (opts.as ?? null),
+    ...(opts.token ? { token: opts.token } : {}),
     ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
   });
   const text = await res.text();

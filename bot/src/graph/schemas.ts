@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** Graph's error envelope (Microsoft Learn, "Microsoft Graph error responses and resource types"). */
+export const graphErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().optional().default(""),
+    innerError: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type GraphErrorBody = z.infer<typeof graphErrorBodySchema>;
+
+/** The part of an invitation (POST /invitations, 201) we keep. */
+export const invitationResponseSchema = z.object({
+  id: z.string().min(1),
+  inviteRedeemUrl: z.url(),
+  invitedUserEmailAddress: z.string(),
+  status: z.string(),
+  invitedUser: z.object({ id: z.string().min(1) }),
+});
+export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
+
+/** `externalUserState` is PendingAcceptance or Accepted for invited guests, null for everyone else. */
+export const externalUserStateSchema = z.enum(["PendingAcceptance", "Accepted"]).nullable();
+
+export const graphUserSchema = z.object({
+  id: z.string().min(1),
+  displayName: z.string().nullable().optional().default(null),
+  mail: z.string().nullable().optional().default(null),
+  userType: z.string().nullable().optional().default(null),
+  externalUserState: externalUserStateSchema.optional().default(null),
+  externalUserStateChangeDateTime: z.string().nullable().optional().default(null),
+});
+export type GraphUser = z.infer<typeof graphUserSchema>;
+
+export const teamsAppListSchema = z.object({
+  value: z.array(
+    z.object({
+      id: z.string().min(1),
+      externalId: z.string().nullable().optional(),
+      displayName: z.string().nullable().optional(),
+      distributionMethod: z.string().nullable().optional(),
+    }),
+  ),
+});

@@ -1,0 +1,338 @@
+import { z } from "zod";
+import {
+  AppError,
+  contactDisplayName,
+  findService,
+  recordSubscriptionError,
+  serviceLabel,
+  transitionSubscription,
+  type Contact,
+  type Locale,
+  type ServiceSubscription,
+} from "@comptoir/shared";
+import { JsonQueue } from "../queue/queue";
+import { startWorker, type Outcome, type Worker } from "../queue/worker";
+import type { ServiceDeps } from "../services/context";
+import { getSettings } from "../services/settings";
+import { RateLimiter } from "./rate-limiter";
+import type { Versioned } from "../storage/document";
+import type { InvitationState, InvitationStateRepository } from "./state";
+
+/** What the pipeline needs from Microsoft Graph (the adapter in bot/src/graph implements it). */
+export interface GuestGraph {
+  inviteGuest(input: {
+    email: string;
+    displayName: string;
+    redirectUrl: string;
+    sendInvitationMessage: boolean;
+    locale: Locale;
+  }): Promise<{ objectId: string; redeemUrl: string }>;
+  sendMail(input: { to: string; subject: string; html: string; text: string }): Promise<void>;
+  installApp(objectId: string): Promise<void>;
+  isTransient(error: unknown): boolean;
+}
+
+export type ComposeMail = (input: {
+  locale: Locale;
+  firmName: string;
+  contactName: string;
+  identifier: string;
+  link: string;
+  serviceLabel: string;
+}) => { subject: string; html: string; text: string };
+
+export interface PipelineOptions {
+  connectionString: string;
+  queuePrefix: string;
+  graph: GuestGraph;
+  composeMail: ComposeMail;
+  state: InvitationStateRepository;
+  /** The client's app link: where the invitation redirects once accepted. */
+  clientAppUrl: string;
+  sendInvitationMessage: boolean;
+  /** Microsoft documents 150 invitations per 5 s per tenant. */
+  invitationsPerWindow: number;
+  invitationWindowMs: number;
+  /** Exchange Online lets one mailbox send about 30 messages a minute. */
+  mailsPerMinute: number;
+  concurrency: number;
+  idleMs: number;
+  maxAttempts: number;
+}
+
+const jobSchema = z.object({ tenantId: z.string(), subscriptionId: z.string() });
+export type InvitationJob = z.infer<typeof jobSchema>;
+
+const SYSTEM = { oid: "comptoir", name: "Comptoir" };
+/** A lease older than this belongs to a worker that died; the message's next delivery takes over. */
+const LEASE_MS = 60_000;
+
+export interface InvitationPipeline {
+  /** Called when a service is proposed. */
+  enqueue(job: InvitationJob): Promise<void>;
+  /** *Renvoyer*: retries a failed invitation, or sends the e-mail again to an invited client. */
+  resend(job: InvitationJob): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves when both queues are drained (tests, benchmark). */
+  idle(): Promise<void>;
+}
+
+/**
+ * proposed → invited, durably: a queue message per subscription drives (1) the Graph guest invitation,
+ * (2) our own e-mail, queued and drained at the mailbox's pace, (3) the Teams app install for the bot.
+ * The subscription becomes `invited` once the invitation and the e-mail both succeeded.
+ */
+export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineOptions): Promise<InvitationPipeline> {
+  const invitations = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}invitations`, jobSchema);
+  const mails = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}mails`, jobSchema);
+  const inviteLimiter = new RateLimiter(opts.invitationsPerWindow, opts.invitationWindowMs);
+  const mailLimiter = new RateLimiter(Math.max(1, Math.floor(opts.mailsPerMinute / 6)), 10_000);
+
+  const common = {
+    concurrency: opts.concurrency,
+    idleMs: opts.idleMs,
+    visibilitySeconds: 60,
+    maxAttempts: opts.maxAttempts,
+    isTransient: (e: unknown) => isConflict(e) || opts.graph.isTransient(e),
+  };
+  const giveUp = async (job: InvitationJob, error: unknown) => {
+    const code = error instanceof AppError ? error.code : "INTERNAL";
+    if (!(error instanceof AppError)) console.error("Invitation step failed for good", job, error);
+    await markFailed(deps, opts.state, job, code);
+  };
+
+  const inviteWorker = startWorker({
+    ...common,
+    name: "invitations",
+    queue: invitations,
+    giveUp,
+    handle: (job) =>
+      underLease(deps, opts.state, job, (state) => inviteStep(deps, opts, inviteLimiter, mails, job, state)),
+  });
+  const mailWorker = startWorker({
+    ...common,
+    name: "mails",
+    queue: mails,
+    concurrency: Math.min(opts.concurrency, 4),
+    giveUp,
+    handle: (job) => underLease(deps, opts.state, job, (state) => mailStep(deps, opts, mailLimiter, job, state)),
+  });
+  const workers: Worker[] = [inviteWorker, mailWorker];
+
+  return {
+    enqueue: (job) => invitations.send(job),
+    resend: async (job) => {
+      const sub = await deps.repos.subscriptions.get(job.tenantId, job.subscriptionId);
+      if (!sub || sub.value.status === "revoked") throw new AppError("SUBSCRIPTION_NOT_FOUND");
+      const state = await opts.state.getOrCreate(job.tenantId, job.subscriptionId);
+      const again = sub.value.status !== "proposed";
+      await saveState(opts.state, job.tenantId, state, {
+        error: null,
+        ...(again || state.value.error ? { mailQueuedAt: null, mailSentAt: null } : {}),
+      });
+      if (sub.value.lastError)
+        await deps.repos.subscriptions.update(job.tenantId, sub.value, { ...sub.value, lastError: null }, sub.etag);
+      if (again) await mails.send(job);
+      else await invitations.send(job);
+    },
+    stop: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+    },
+    idle: async () => {
+      for (;;) {
+        await Promise.all(workers.map((w) => w.idle()));
+        if ((await invitations.approximateCount()) === 0 && (await mails.approximateCount()) === 0) return;
+      }
+    },
+  };
+}
+
+async function inviteStep(
+  deps: ServiceDeps,
+  opts: PipelineOptions,
+  limiter: RateLimiter,
+  mails: JsonQueue<typeof jobSchema>,
+  job: InvitationJob,
+  leased: Versioned<InvitationState>,
+): Promise<Versioned<InvitationState>> {
+  const { repos } = deps;
+  let state = leased;
+  const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
+  if (!sub || sub.value.status !== "proposed") return state;
+  const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
+  if (!contact) return state;
+
+  if (!state.value.guestObjectId) {
+    let guest = contact.value.guest;
+    let redeemUrl = guest?.redeemUrl ?? null;
+    if (!guest) {
+      await limiter.take();
+      const invited = await opts.graph.inviteGuest({
+        email: contact.value.email,
+        displayName: contactDisplayName(contact.value),
+        redirectUrl: opts.clientAppUrl,
+        sendInvitationMessage: opts.sendInvitationMessage,
+        locale: contact.value.preferredLocale,
+      });
+      guest = {
+        tenantId: job.tenantId,
+        objectId: invited.objectId,
+        invitedAt: deps.now().toISOString(),
+        redeemUrl: invited.redeemUrl,
+      };
+      redeemUrl = invited.redeemUrl;
+      await bindGuest(deps, job.tenantId, contact.value, contact.etag, guest);
+    }
+    state = await saveState(opts.state, job.tenantId, state, {
+      guestObjectId: guest.objectId,
+      redeemUrl,
+      invitedAt: deps.now().toISOString(),
+    });
+  }
+
+  if (!state.value.mailQueuedAt) {
+    await mails.send(job);
+    state = await saveState(opts.state, job.tenantId, state, { mailQueuedAt: deps.now().toISOString() });
+  }
+
+  if (!state.value.appInstalledAt && state.value.guestObjectId) {
+    try {
+      await opts.graph.installApp(state.value.guestObjectId);
+      state = await saveState(opts.state, job.tenantId, state, {
+        appInstalledAt: deps.now().toISOString(),
+        appInstallError: null,
+      });
+    } catch (e) {
+      // The bot then cannot greet the guest in Teams; the invitation and e-mail still go.
+      state = await saveState(opts.state, job.tenantId, state, {
+        appInstallError: e instanceof AppError ? e.code : "INTERNAL",
+      });
+    }
+  }
+  return state;
+}
+
+async function mailStep(
+  deps: ServiceDeps,
+  opts: PipelineOptions,
+  limiter: RateLimiter,
+  job: InvitationJob,
+  leased: Versioned<InvitationState>,
+): Promise<Versioned<InvitationState>> {
+  const { repos } = deps;
+  let state = leased;
+  const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
+  if (!sub || sub.value.status === "revoked") return state;
+  if (!state.value.mailSentAt) {
+    const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
+    if (!contact) return state;
+    const settings = await getSettings(deps, job.tenantId);
+    const service = findService(settings.value.services, sub.value.serviceId);
+    const locale = contact.value.preferredLocale;
+    const mail = opts.composeMail({
+      locale,
+      firmName: settings.value.name,
+      contactName: contactDisplayName(contact.value),
+      identifier: contact.value.email,
+      link: state.value.redeemUrl ?? opts.clientAppUrl,
+      serviceLabel: service ? serviceLabel(service, locale) : sub.value.serviceId,
+    });
+    await limiter.take();
+    await opts.graph.sendMail({ to: contact.value.email, ...mail });
+    state = await saveState(opts.state, job.tenantId, state, { mailSentAt: deps.now().toISOString() });
+  }
+  if (sub.value.status === "proposed") await markInvited(deps, job.tenantId, sub.value, sub.etag);
+  return state;
+}
+
+/**
+ * Runs a step holding the subscription's lease. A message whose lease is held elsewhere comes back
+ * a little later; the lease is released even when the step fails, so a retry need not wait for it.
+ */
+async function underLease(
+  deps: ServiceDeps,
+  repo: InvitationStateRepository,
+  job: InvitationJob,
+  step: (state: Versioned<InvitationState>) => Promise<Versioned<InvitationState>>,
+): Promise<Outcome> {
+  const current = await repo.getOrCreate(job.tenantId, job.subscriptionId);
+  const now = deps.now().getTime();
+  if (current.value.leaseUntil && Date.parse(current.value.leaseUntil) > now) return { retryInSeconds: 2 };
+  let leased: Versioned<InvitationState>;
+  try {
+    leased = await saveState(repo, job.tenantId, current, { leaseUntil: new Date(now + LEASE_MS).toISOString() });
+  } catch (e) {
+    if (isConflict(e)) return { retryInSeconds: 1 };
+    throw e;
+  }
+  let last = leased;
+  try {
+    last = await step(leased);
+  } finally {
+    const fresh = (await repo.get(job.tenantId, job.subscriptionId)) ?? last;
+    await saveState(repo, job.tenantId, fresh, { leaseUntil: null });
+  }
+  return { done: true };
+}
+
+async function markInvited(deps: ServiceDeps, tenantId: string, sub: ServiceSubscription, etag: string): Promise<void> {
+  const next = transitionSubscription(sub, "invited", SYSTEM, deps.now());
+  await deps.repos.subscriptions.update(tenantId, sub, next, etag);
+  await deps.projections.portfolio.update(tenantId, (p) => p.putSubscription(next));
+}
+
+async function bindGuest(
+  deps: ServiceDeps,
+  tenantId: string,
+  contact: Contact,
+  etag: string,
+  guest: NonNullable<Contact["guest"]>,
+): Promise<void> {
+  let current = { value: contact, etag };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const next = { ...current.value, guest };
+    try {
+      await deps.repos.contacts.update(tenantId, current.value, next, current.etag);
+      await deps.projections.contacts.update(tenantId, (d) => d.put(next));
+      return;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+      const fresh = await deps.repos.contacts.get(tenantId, contact.id);
+      if (!fresh) return;
+      if (fresh.value.guest) return;
+      current = fresh;
+    }
+  }
+  throw new AppError("CONFLICT");
+}
+
+async function saveState(
+  repo: InvitationStateRepository,
+  tenantId: string,
+  state: { value: InvitationState; etag: string },
+  patch: Partial<InvitationState>,
+) {
+  const value = { ...state.value, ...patch };
+  const etag = await repo.save(tenantId, value, state.etag);
+  return { value, etag };
+}
+
+async function markFailed(
+  deps: ServiceDeps,
+  repo: InvitationStateRepository,
+  job: InvitationJob,
+  code: string,
+): Promise<void> {
+  const now = deps.now();
+  const sub = await deps.repos.subscriptions.get(job.tenantId, job.subscriptionId);
+  if (sub && sub.value.status !== "revoked") {
+    await deps.repos.subscriptions.update(job.tenantId, sub.value, recordSubscriptionError(sub.value, code, now), "*");
+  }
+  const state = await repo.getOrCreate(job.tenantId, job.subscriptionId);
+  await saveState(repo, job.tenantId, state, { error: { code, at: now.toISOString() } });
+}
+
+/** A lost optimistic-concurrency race: someone else moved first; retrying reads their result. */
+function isConflict(e: unknown): boolean {
+  return e instanceof AppError && e.code === "CONFLICT";
+}

@@ -1,0 +1,73 @@
+import type { TableClient } from "@azure/data-tables";
+import { z } from "zod";
+import { commit, create, replace } from "../storage/batch";
+import { toDocument, type Versioned } from "../storage/document";
+import { firmPartition, key } from "../storage/keys";
+import { getDocument } from "../storage/reads";
+
+/** Where one subscription's invitation stands; every step is keyed by the subscription id, so retries skip what is done. */
+export const invitationStateSchema = z.object({
+  subscriptionId: z.string(),
+  guestObjectId: z.string().nullable(),
+  redeemUrl: z.string().nullable(),
+  invitedAt: z.string().nullable(),
+  mailQueuedAt: z.string().nullable(),
+  /**
+   * A lease taken under the row's ETag before any step: one worker at a time works on a subscription,
+   * so two deliveries of the same message can never both invite or both send.
+   */
+  leaseUntil: z.string().nullable().default(null),
+  mailSentAt: z.string().nullable(),
+  appInstalledAt: z.string().nullable(),
+  /** Installing the app is best effort: the invitation goes on without it. */
+  appInstallError: z.string().nullable(),
+  error: z.object({ code: z.string(), at: z.string() }).nullable(),
+});
+export type InvitationState = z.infer<typeof invitationStateSchema>;
+
+export function emptyInvitationState(subscriptionId: string): InvitationState {
+  return {
+    subscriptionId,
+    guestObjectId: null,
+    redeemUrl: null,
+    invitedAt: null,
+    mailQueuedAt: null,
+    leaseUntil: null,
+    mailSentAt: null,
+    appInstalledAt: null,
+    appInstallError: null,
+    error: null,
+  };
+}
+
+/** Table `invitations`: PartitionKey = tenant id, RowKey `i|<subscriptionId>`. */
+export class InvitationStateRepository {
+  constructor(private readonly table: TableClient) {}
+
+  get(tenantId: string, subscriptionId: string): Promise<Versioned<InvitationState> | null> {
+    return getDocument(this.table, invitationStateSchema, firmPartition(tenantId), key("i", subscriptionId));
+  }
+
+  async getOrCreate(tenantId: string, subscriptionId: string): Promise<Versioned<InvitationState>> {
+    const existing = await this.get(tenantId, subscriptionId);
+    if (existing) return existing;
+    const state = emptyInvitationState(subscriptionId);
+    try {
+      const [etag = ""] = await commit(this.table, [create(this.row(tenantId, state))]);
+      return { value: state, etag };
+    } catch {
+      const again = await this.get(tenantId, subscriptionId);
+      if (!again) throw new Error(`Invitation state ${subscriptionId} vanished`);
+      return again;
+    }
+  }
+
+  async save(tenantId: string, state: InvitationState, etag: string): Promise<string> {
+    const [newEtag = ""] = await commit(this.table, [replace(this.row(tenantId, state), etag)]);
+    return newEtag;
+  }
+
+  private row(tenantId: string, state: InvitationState) {
+    return toDocument(firmPartition(tenantId), key("i", state.subscriptionId), state);
+  }
+}

@@ -1,0 +1,79 @@
+import express, { type Router } from "express";
+import { resolveLocale } from "@comptoir/shared";
+import { linksOf, localeOfLanguageTag, mailboxPage, messagePage, redeemPage } from "./pages";
+import type { GraphStore } from "./store";
+
+export interface BrowserRoutesDeps {
+  store: GraphStore;
+  organizationName: () => Promise<string>;
+  now: () => Date;
+  devMailbox: boolean;
+}
+
+/** What a person opens in a browser: the invitation's redeem page and, in local mode, the dev mailbox. */
+export function createBrowserRoutes(deps: BrowserRoutesDeps): Router {
+  const router = express.Router();
+  const { store } = deps;
+
+  router.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
+  router.get("/redeem/:invitationId", (req, res, next) => {
+    (async () => {
+      const found = await store.getInvitation(req.params.invitationId);
+      const locale = localeOfLanguageTag(found?.value.messageLanguage) ?? resolveLocale(req.headers["accept-language"]);
+      if (!found)
+        return void res
+          .status(404)
+          .type("html")
+          .send(messagePage(locale, "mail.redeem.title", "mail.redeem.unknown"));
+      res.type("html").send(redeemPage(locale, found.value, await deps.organizationName()));
+    })().catch(next);
+  });
+
+  router.post("/redeem/:invitationId", express.urlencoded({ extended: false, limit: "4kb" }), (req, res, next) => {
+    (async () => {
+      const found = await store.getInvitation(req.params.invitationId);
+      const locale = localeOfLanguageTag(found?.value.messageLanguage) ?? resolveLocale(req.headers["accept-language"]);
+      if (!found)
+        return void res
+          .status(404)
+          .type("html")
+          .send(messagePage(locale, "mail.redeem.title", "mail.redeem.unknown"));
+      const decision = (req.body as Record<string, unknown> | undefined)?.decision;
+      if (decision !== "accept")
+        return void res.type("html").send(messagePage(locale, "mail.redeem.title", "mail.redeem.cancelled"));
+      const user = await store.markAccepted(found.value.userId, deps.now());
+      if (!user)
+        return void res
+          .status(404)
+          .type("html")
+          .send(messagePage(locale, "mail.redeem.title", "mail.redeem.unknown"));
+      await store.completeInvitation(found.value.id);
+      res.redirect(303, found.value.inviteRedirectUrl);
+    })().catch(next);
+  });
+
+  if (deps.devMailbox) {
+    router.get("/dev/mailbox", (req, res, next) => {
+      store
+        .listMails(200)
+        .then((mails) => res.type("html").send(mailboxPage(resolveLocale(req.headers["accept-language"]), mails)))
+        .catch(next);
+    });
+    router.get("/dev/mailbox.json", (_req, res, next) => {
+      store
+        .listMails()
+        .then((mails) =>
+          res.json({ value: mails.map((m) => ({ ...m, links: m.contentType === "HTML" ? linksOf(m.body) : [] })) }),
+        )
+        .catch(next);
+    });
+  }
+
+  return router;
+}

@@ -1,0 +1,96 @@
+import type { z } from "zod";
+import type { JsonQueue, Received } from "./queue";
+
+export type Outcome = { done: true } | { retryInSeconds: number };
+
+export interface WorkerOptions<S extends z.ZodType> {
+  name: string;
+  queue: JsonQueue<S>;
+  handle: (body: z.output<S>, message: Received<z.output<S>>) => Promise<Outcome>;
+  /** A permanent failure, or too many attempts: the message is dropped after this runs. */
+  giveUp: (body: z.output<S>, error: unknown) => Promise<void>;
+  isTransient: (error: unknown) => boolean;
+  concurrency: number;
+  /** Wait between empty polls. */
+  idleMs: number;
+  visibilitySeconds: number;
+  maxAttempts: number;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+  /** Resolves once the queue was found empty and nothing is in flight (tests and benchmarks). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Pulls messages and handles them with bounded concurrency. A message is deleted only after its handler
+ * finished, so a crash mid-way leaves it to reappear after `visibilitySeconds` and the work resumes.
+ */
+export function startWorker<S extends z.ZodType>(opts: WorkerOptions<S>): Worker {
+  let running = true;
+  let inFlight = 0;
+  let emptyPolls = 0;
+  let wake: (() => void) | null = null;
+  const idleWaiters: (() => void)[] = [];
+
+  const process = async (message: Received<z.output<S>>) => {
+    try {
+      const outcome = await opts.handle(message.body, message);
+      if ("done" in outcome) await opts.queue.delete(message);
+      else await opts.queue.retryLater(message, outcome.retryInSeconds);
+    } catch (error) {
+      if (opts.isTransient(error) && message.dequeueCount < opts.maxAttempts) {
+        const backoff = Math.min(300, 2 ** message.dequeueCount) * (0.5 + Math.random() / 2);
+        await opts.queue.retryLater(message, backoff);
+      } else {
+        await opts.giveUp(message.body, error);
+        await opts.queue.delete(message);
+      }
+    }
+  };
+
+  const loop = async () => {
+    while (running) {
+      const room = opts.concurrency - inFlight;
+      const batch =
+        room > 0
+          ? await opts.queue.receive(room, opts.visibilitySeconds).catch((e: unknown) => {
+              console.error(`[${opts.name}] receive failed`, e);
+              return [];
+            })
+          : [];
+      if (batch.length === 0 && inFlight === 0) {
+        emptyPolls++;
+        if (emptyPolls >= 1) idleWaiters.splice(0).forEach((w) => w());
+      } else emptyPolls = 0;
+      for (const message of batch) {
+        inFlight++;
+        void process(message)
+          .catch((e: unknown) => console.error(`[${opts.name}] failed to settle a message`, e))
+          .finally(() => {
+            inFlight--;
+            wake?.();
+          });
+      }
+      if (batch.length === 0 || inFlight >= opts.concurrency) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, batch.length === 0 ? opts.idleMs : 50);
+        });
+        wake = null;
+      }
+    }
+  };
+  const done = loop();
+
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await done;
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+    },
+    idle: () => new Promise<void>((resolve) => idleWaiters.push(resolve)),
+  };
+}

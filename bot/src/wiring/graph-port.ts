@@ -1,0 +1,17 @@
+import { isTransient, type GraphAdapter } from "../graph";
+import type { GuestGraph } from "../invitations/pipeline";
+
+/** The invitation pipeline's view of the Graph adapter. */
+export function guestGraph(graph: GraphAdapter, sender: string, teamsAppManifestId: string): GuestGraph {
+  return {
+    inviteGuest: async (input) => {
+      const invited = await graph.inviteGuest(input);
+      return { objectId: invited.userId, redeemUrl: invited.redeemUrl };
+    },
+    sendMail: (mail) => graph.sendMail({ sender, to: [{ address: mail.to }], subject: mail.subject, html: mail.html }),
+    installApp: async (objectId) => {
+      await graph.installAppForUser(objectId, teamsAppManifestId);
+    },
+    isTransient,
+  };
+}

@@ -1,0 +1,34 @@
+import { entraVerifierOptions } from "../auth/entra";
+import { createTokenVerifier } from "../auth/verify";
+import type { TeamsEnv } from "../config/env";
+import { createGraphAdapter, createGraphTokenProvider } from "../graph";
+import { guestGraph } from "./graph-port";
+import type { ModeWiring } from "./mode";
+
+/** `teams` mode: Entra ID keys, the real Microsoft Graph, Bot Connector authentication. */
+export function teamsWiring(env: TeamsEnv): ModeWiring {
+  const authority = env.AAD_APP_OAUTH_AUTHORITY?.replace(/\/[^/]+$/, "") ?? "https://login.microsoftonline.com";
+  const graph = createGraphAdapter({
+    baseUrl: "https://graph.microsoft.com/v1.0",
+    getToken: createGraphTokenProvider({
+      tenantId: env.AAD_APP_TENANT_ID,
+      clientId: env.AAD_APP_CLIENT_ID,
+      clientSecret: env.SECRET_AAD_APP_CLIENT_SECRET,
+    }),
+  });
+  return {
+    verify: createTokenVerifier(
+      entraVerifierOptions(env.AAD_APP_TENANT_ID, env.AAD_APP_CLIENT_ID, env.TAB_DOMAIN, authority),
+    ),
+    authConfig: {
+      mode: "teams",
+      clientId: env.AAD_APP_CLIENT_ID,
+      tenantId: env.AAD_APP_TENANT_ID,
+      authority: `${authority}/${env.AAD_APP_TENANT_ID}`,
+      apiScope: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}/access_as_user`,
+    },
+    agentAuth: { clientId: env.BOT_ID, clientSecret: env.SECRET_BOT_PASSWORD, tenantId: env.AAD_APP_TENANT_ID },
+    graph: guestGraph(graph, env.GRAPH_MAIL_SENDER, env.TEAMS_APP_ID),
+    stop: () => Promise.resolve(),
+  };
+}
