@@ -52,11 +52,12 @@ export async function startServer({
 }: ServerOptions): Promise<RunningServer> {
   const storage = createStorage(connectionString, tablePrefix);
   await storage.ensureTables([...ALL_TABLES, TABLES.invitations]);
-  let pipeline: InvitationPipeline | undefined;
+  // Routes are built before the pipeline starts (it needs the server's URL): they reach it through this ref.
+  const pipelineRef: { current?: InvitationPipeline } = {};
   const deps: ServiceDeps = {
     ...createServiceDeps(storage),
     onProposed: (tenantId, subscription) =>
-      requirePipeline(pipeline).enqueue({ tenantId, subscriptionId: subscription.id }),
+      requirePipeline(pipelineRef.current).enqueue({ tenantId, subscriptionId: subscription.id }),
   };
   const invitationState = new InvitationStateRepository(storage.table(TABLES.invitations));
   const routes: AnyRoute[] = [
@@ -65,7 +66,7 @@ export async function startServer({
     ...contactRoutes(deps),
     ...roleRoutes(deps),
     ...serviceRoutes(deps),
-    ...invitationRoutes(deps, invitationState, () => requirePipeline(pipeline)),
+    ...invitationRoutes(deps, invitationState, () => requirePipeline(pipelineRef.current)),
     ...clientSpaceRoutes(deps),
   ];
   routes.push(openApiRoute(() => routes));
@@ -96,7 +97,7 @@ export async function startServer({
   const url = `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`;
   const publicUrl = env.TAB_ENDPOINT ?? url;
 
-  pipeline = await startInvitationPipeline(deps, {
+  const pipeline = await startInvitationPipeline(deps, {
     connectionString,
     queuePrefix: tablePrefix.toLowerCase(),
     graph: wiring.graph,
@@ -111,7 +112,7 @@ export async function startServer({
     idleMs: 500,
     maxAttempts: 8,
   });
-  const running = pipeline;
+  pipelineRef.current = pipeline;
 
   return {
     url,
@@ -119,11 +120,11 @@ export async function startServer({
     storage,
     deps,
     routes,
-    pipeline: running,
+    pipeline,
     ...(wiring.issuer ? { localIssuer: wiring.issuer } : {}),
     ...(wiring.localGraphUrl ? { localGraphUrl: wiring.localGraphUrl } : {}),
     async close() {
-      await running.stop();
+      await pipeline.stop();
       await new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();
