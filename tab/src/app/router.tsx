@@ -13,6 +13,11 @@ const PAGES: Record<RouteId, LazyExoticComponent<ComponentType>> = {
   clientHome: lazy(() => import("../features/client-home/ClientHomePage")),
 };
 
+// Not in the navigation: opened from the Portefeuille, by staff only.
+const DossierPage = lazy(() => import("../features/dossier/DossierPage"));
+// Not in the navigation either: opened from Ma société, by clients only.
+const ClientFichePage = lazy(() => import("../features/client-fiche/ClientFichePage"));
+
 function GoHome() {
   return <Navigate to={homePath(useCurrentUser())} replace />;
 }
@@ -21,6 +26,16 @@ function GoHome() {
 function Guard({ route, children }: { route: AppRoute; children: ReactNode }) {
   const me = useCurrentUser();
   return canSee(route, me) ? children : <Navigate to={homePath(me)} replace />;
+}
+
+function StaffOnly({ page }: { page: ReactNode }) {
+  const me = useCurrentUser();
+  return me.kind === "staff" ? page : <Navigate to={homePath(me)} replace />;
+}
+
+function ClientOnly({ page }: { page: ReactNode }) {
+  const me = useCurrentUser();
+  return me.kind === "client" ? page : <Navigate to={homePath(me)} replace />;
 }
 
 function routeElement(route: AppRoute) {
@@ -41,6 +56,8 @@ export function createAppRouter() {
       children: [
         { index: true, element: <GoHome /> },
         ...APP_ROUTES.map((route) => ({ path: route.path.slice(1), element: routeElement(route) })),
+        { path: "dossiers/:id", element: <StaffOnly page={<DossierPage />} /> },
+        { path: "ma-societe/:dossierId", element: <ClientOnly page={<ClientFichePage />} /> },
         { path: "*", element: <GoHome /> },
       ],
     },

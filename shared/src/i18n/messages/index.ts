@@ -1,16 +1,24 @@
 import { accountingMessages } from "./accounting";
+import { cardMessages } from "./cards";
+import { clientMessages } from "./client";
 import { domainMessages } from "./domain";
 import { errorMessages } from "./errors";
 import { localSignInMessages } from "./local-signin";
+import { mailMessages } from "./mail";
 import { shellMessages } from "./shell";
+import { staffMessages } from "./staff";
 import { validationMessages } from "./validation";
 
 /** Every feature's messages, merged; add a feature's file here. */
 export const allMessages = {
   ...accountingMessages,
+  ...cardMessages,
+  ...clientMessages,
   ...domainMessages,
   ...errorMessages,
   ...localSignInMessages,
+  ...mailMessages,
   ...shellMessages,
+  ...staffMessages,
   ...validationMessages,
 } as const;

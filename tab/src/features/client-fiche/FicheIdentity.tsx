@@ -1,0 +1,57 @@
+import { makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
+import type { ClientFiche } from "@comptoir/shared/api/client-space";
+import { formatSiren } from "../../components/format";
+import { useLocale, useT } from "../../i18n/context";
+import { addressLines, formatClosingDate, legalFormLabel } from "./fiche-format";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  flush: { margin: 0 },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(15rem, 1fr))",
+    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  value: { margin: 0, color: tokens.colorNeutralForeground1 },
+  line: { display: "block" },
+});
+
+/** SIREN, forme juridique, adresse, code NAF and date de clôture, as a definition list. */
+export function FicheIdentity({ fiche }: { fiche: ClientFiche }) {
+  const styles = useStyles();
+  const t = useT();
+  const { locale } = useLocale();
+  const titleId = useId("identity-title");
+  const facts: { term: string; lines: string[] }[] = [
+    { term: t("client.fiche.siren"), lines: fiche.siren ? [formatSiren(fiche.siren)] : [] },
+    { term: t("client.fiche.legalForm"), lines: fiche.legalForm ? [legalFormLabel(locale, fiche.legalForm)] : [] },
+    { term: t("client.fiche.address"), lines: fiche.address ? addressLines(locale, fiche.address) : [] },
+    { term: t("client.fiche.naf"), lines: fiche.nafCode ? [fiche.nafCode] : [] },
+    { term: t("client.fiche.closing"), lines: [formatClosingDate(locale, fiche.fiscalYearEnd)] },
+  ];
+  return (
+    <section className={styles.root} aria-labelledby={titleId}>
+      <Subtitle1 as="h2" id={titleId} className={styles.flush}>
+        {t("client.fiche.identity")}
+      </Subtitle1>
+      <dl className={styles.facts}>
+        {facts.map(({ term, lines }) => (
+          <div key={term}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value}>
+              {lines.length === 0
+                ? t("client.fiche.notSet")
+                : lines.map((line) => (
+                    <span key={line} className={styles.line}>
+                      {line}
+                    </span>
+                  ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
