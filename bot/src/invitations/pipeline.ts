@@ -86,7 +86,7 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
   const invitations = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}invitations`, jobSchema);
   const mails = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}mails`, jobSchema);
   const inviteLimiter = new RateLimiter(opts.invitationsPerWindow, opts.invitationWindowMs);
-  const mailLimiter = new RateLimiter(Math.max(1, Math.floor(opts.mailsPerMinute / 6)), 10_000);
+  const mailLimiter = new RateLimiter(opts.mailsPerMinute, 60_000);
 
   const common = {
     concurrency: opts.concurrency,
@@ -147,24 +147,26 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
   };
 }
 
+/** What a step changed in the invitation state; saved together with the lease's release. */
+type StatePatch = Partial<InvitationState>;
+
 async function inviteStep(
   deps: ServiceDeps,
   opts: PipelineOptions,
   limiter: RateLimiter,
   mails: JsonQueue<typeof jobSchema>,
   job: InvitationJob,
-  leased: Versioned<InvitationState>,
-): Promise<Versioned<InvitationState>> {
+  state: InvitationState,
+): Promise<StatePatch> {
   const { repos } = deps;
-  let state = leased;
   const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
-  if (!sub || sub.value.status !== "proposed") return state;
+  if (!sub || sub.value.status !== "proposed") return {};
   const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
-  if (!contact) return state;
+  if (!contact) return {};
+  const patch: StatePatch = {};
 
-  if (!state.value.guestObjectId) {
+  if (!state.guestObjectId) {
     let guest = contact.value.guest;
-    let redeemUrl = guest?.redeemUrl ?? null;
     if (!guest) {
       await limiter.take();
       const invited = await opts.graph.inviteGuest({
@@ -180,36 +182,21 @@ async function inviteStep(
         invitedAt: deps.now().toISOString(),
         redeemUrl: invited.redeemUrl,
       };
-      redeemUrl = invited.redeemUrl;
       await bindGuest(deps, job.tenantId, contact.value, contact.etag, guest);
     }
-    state = await saveState(opts.state, job.tenantId, state, {
+    Object.assign(patch, {
       guestObjectId: guest.objectId,
-      redeemUrl,
-      invitedAt: deps.now().toISOString(),
+      redeemUrl: guest.redeemUrl ?? null,
+      invitedAt: guest.invitedAt,
     });
   }
-
-  if (!state.value.mailQueuedAt) {
+  if (!state.mailQueuedAt) {
+    // Queued before it is recorded: a crash in between queues it twice, and the mail step's lease and
+    // `mailSentAt` make the second one a no-op.
     await mails.send(job);
-    state = await saveState(opts.state, job.tenantId, state, { mailQueuedAt: deps.now().toISOString() });
+    patch.mailQueuedAt = deps.now().toISOString();
   }
-
-  if (!state.value.appInstalledAt && state.value.guestObjectId) {
-    try {
-      await opts.graph.installApp(state.value.guestObjectId);
-      state = await saveState(opts.state, job.tenantId, state, {
-        appInstalledAt: deps.now().toISOString(),
-        appInstallError: null,
-      });
-    } catch (e) {
-      // The bot then cannot greet the guest in Teams; the invitation and e-mail still go.
-      state = await saveState(opts.state, job.tenantId, state, {
-        appInstallError: e instanceof AppError ? e.code : "INTERNAL",
-      });
-    }
-  }
-  return state;
+  return patch;
 }
 
 async function mailStep(
@@ -217,15 +204,15 @@ async function mailStep(
   opts: PipelineOptions,
   limiter: RateLimiter,
   job: InvitationJob,
-  leased: Versioned<InvitationState>,
-): Promise<Versioned<InvitationState>> {
+  state: InvitationState,
+): Promise<StatePatch> {
   const { repos } = deps;
-  let state = leased;
   const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
-  if (!sub || sub.value.status === "revoked") return state;
-  if (!state.value.mailSentAt) {
+  if (!sub || sub.value.status === "revoked") return {};
+  const patch: StatePatch = {};
+  if (!state.mailSentAt) {
     const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
-    if (!contact) return state;
+    if (!contact) return {};
     const settings = await getSettings(deps, job.tenantId);
     const service = findService(settings.value.services, sub.value.serviceId);
     const locale = contact.value.preferredLocale;
@@ -234,26 +221,36 @@ async function mailStep(
       firmName: settings.value.name,
       contactName: contactDisplayName(contact.value),
       identifier: contact.value.email,
-      link: state.value.redeemUrl ?? opts.clientAppUrl,
+      link: state.redeemUrl ?? opts.clientAppUrl,
       serviceLabel: service ? serviceLabel(service, locale) : sub.value.serviceId,
     });
     await limiter.take();
     await opts.graph.sendMail({ to: contact.value.email, ...mail });
-    state = await saveState(opts.state, job.tenantId, state, { mailSentAt: deps.now().toISOString() });
+    patch.mailSentAt = deps.now().toISOString();
   }
   if (sub.value.status === "proposed") await markInvited(deps, job.tenantId, sub.value, sub.etag);
-  return state;
+  if (!state.appInstalledAt && state.guestObjectId) {
+    // Lets the bot greet the guest in Teams; best effort, the invitation stands without it.
+    try {
+      await opts.graph.installApp(state.guestObjectId);
+      Object.assign(patch, { appInstalledAt: deps.now().toISOString(), appInstallError: null });
+    } catch (e) {
+      patch.appInstallError = e instanceof AppError ? e.code : "INTERNAL";
+    }
+  }
+  return patch;
 }
 
 /**
- * Runs a step holding the subscription's lease. A message whose lease is held elsewhere comes back
- * a little later; the lease is released even when the step fails, so a retry need not wait for it.
+ * Runs a step holding the subscription's lease (taken under the state row's ETag), then saves what the
+ * step changed and releases the lease in one write. A message whose lease is held elsewhere comes back
+ * a little later; a failed step releases the lease so its retry need not wait for it to expire.
  */
 async function underLease(
   deps: ServiceDeps,
   repo: InvitationStateRepository,
   job: InvitationJob,
-  step: (state: Versioned<InvitationState>) => Promise<Versioned<InvitationState>>,
+  step: (state: InvitationState) => Promise<StatePatch>,
 ): Promise<Outcome> {
   const current = await repo.getOrCreate(job.tenantId, job.subscriptionId);
   const now = deps.now().getTime();
@@ -265,13 +262,14 @@ async function underLease(
     if (isConflict(e)) return { retryInSeconds: 1 };
     throw e;
   }
-  let last = leased;
+  let patch: StatePatch;
   try {
-    last = await step(leased);
-  } finally {
-    const fresh = (await repo.get(job.tenantId, job.subscriptionId)) ?? last;
-    await saveState(repo, job.tenantId, fresh, { leaseUntil: null });
+    patch = await step(leased.value);
+  } catch (e) {
+    await saveState(repo, job.tenantId, leased, { leaseUntil: null }).catch(() => undefined);
+    throw e;
   }
+  await saveState(repo, job.tenantId, leased, { ...patch, leaseUntil: null });
   return { done: true };
 }
 

@@ -1,22 +1,18 @@
 /**
- * A token bucket: at most `capacity` takes per `windowMs`, refilled continuously. Pacing on our side
- * keeps us under Microsoft's limits instead of learning them from 429s.
+ * At most `limit` takes in any `windowMs` (a sliding window, like Microsoft's "150 requests per 5 seconds"):
+ * pacing on our side keeps us under the service's limits instead of learning them from 429s.
  */
 export class RateLimiter {
-  private tokens: number;
-  private last: number;
+  private readonly taken: number[] = [];
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly capacity: number,
+    private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
-  ) {
-    this.tokens = capacity;
-    this.last = now();
-  }
+  ) {}
 
-  /** Waits for a token; callers are served in order. */
+  /** Waits for a slot; callers are served in order. */
   take(): Promise<void> {
     const turn = this.queue.then(() => this.wait());
     this.queue = turn.catch(() => undefined);
@@ -26,14 +22,13 @@ export class RateLimiter {
   private async wait(): Promise<void> {
     for (;;) {
       const t = this.now();
-      this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) * this.capacity) / this.windowMs);
-      this.last = t;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
+      while (this.taken.length > 0 && (this.taken[0] ?? 0) <= t - this.windowMs) this.taken.shift();
+      if (this.taken.length < this.limit) {
+        this.taken.push(t);
         return;
       }
-      const ms = ((1 - this.tokens) * this.windowMs) / this.capacity;
-      await new Promise((r) => setTimeout(r, Math.ceil(ms)));
+      const oldest = this.taken[0] ?? t;
+      await new Promise((r) => setTimeout(r, oldest + this.windowMs - t + 1));
     }
   }
 }
