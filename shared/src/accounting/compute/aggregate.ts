@@ -135,7 +135,10 @@ export type MonthPeriod = { from?: number; to?: number };
  */
 export type AccountingScope = { period?: MonthPeriod; etablissements?: readonly string[] };
 
-export function rowsInScope(rows: readonly AccountMonthTotals[], etablissements?: readonly string[]): AccountMonthTotals[] {
+export function rowsInScope(
+  rows: readonly AccountMonthTotals[],
+  etablissements?: readonly string[],
+): AccountMonthTotals[] {
   if (etablissements === undefined) return [...rows];
   const allowed = new Set(etablissements);
   return rows.filter((r) => allowed.has(r.etablissement));
@@ -146,7 +149,10 @@ export function entryInScope(entry: FecEntry, etablissements?: readonly string[]
 }
 
 /** Where a row falls for a period: before it (brought forward), in it, or after it. */
-export function rowPosition(row: { month: number; opening: boolean }, period: MonthPeriod = {}): "before" | "in" | "after" {
+export function rowPosition(
+  row: { month: number; opening: boolean },
+  period: MonthPeriod = {},
+): "before" | "in" | "after" {
   if (row.opening) return "before";
   if (period.to !== undefined && row.month > period.to) return "after";
   if (period.from !== undefined && row.month < period.from) return "before";

@@ -98,7 +98,11 @@ export function computeTrialBalance(aggregate: LedgerAggregate, scope: Accountin
     }
     const auxiliaries: BalanceAuxiliary[] = [...account.aux.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([compAuxNum, sums]) => ({ compAuxNum, compAuxLib: aggregate.auxiliaryLabels[compAuxNum] ?? "", ...amounts(sums) }));
+      .map(([compAuxNum, sums]) => ({
+        compAuxNum,
+        compAuxLib: aggregate.auxiliaryLabels[compAuxNum] ?? "",
+        ...amounts(sums),
+      }));
     const row: BalanceAccount = {
       compteNum,
       compteLib: aggregate.accountLabels[compteNum] ?? "",
@@ -117,7 +121,11 @@ export function computeTrialBalance(aggregate: LedgerAggregate, scope: Accountin
  * Net closing balance (debit − credit) per account prefix over the period, from the aggregate:
  * the building block of key figures.
  */
-export function netBalance(aggregate: LedgerAggregate, prefixes: readonly string[], scope: AccountingScope = {}): number {
+export function netBalance(
+  aggregate: LedgerAggregate,
+  prefixes: readonly string[],
+  scope: AccountingScope = {},
+): number {
   let net = 0;
   for (const row of rowsInScope(aggregate.rows, scope.etablissements)) {
     if (rowPosition(row, scope.period) === "after") continue;

@@ -1,6 +1,6 @@
 import { isoToYmd } from "../fec/date";
 import type { FecEntry } from "../fec/entry";
-import { DEFAULT_OPENING_JOURNAL_CODES, entryInScope, isOpeningJournal, type MonthPeriod } from "./aggregate";
+import { DEFAULT_OPENING_JOURNAL_CODES, entryInScope, isOpeningJournal } from "./aggregate";
 import { pageInfo, type AccountingPageInfo, type AccountingPageRequest } from "./paging";
 
 export type LedgerLine = {
@@ -65,6 +65,15 @@ export function generalLedgerPage(entries: Iterable<FecEntry>, options: GeneralL
   const codes = options.openingJournalCodes ?? DEFAULT_OPENING_JOURNAL_CODES;
   type Section = { head: FecEntry; before: number; lines: FecEntry[]; letters: Map<string, number> };
   const sections = new Map<string, Section>();
+  const openingByJournal = new Map<string, boolean>();
+  const opening = (e: FecEntry): boolean => {
+    let known = openingByJournal.get(e.journalCode);
+    if (known === undefined) {
+      known = isOpeningJournal(e.journalCode, e.journalLib, codes);
+      openingByJournal.set(e.journalCode, known);
+    }
+    return known;
+  };
   for (const e of entries) {
     if (options.compteNum !== undefined && !e.compteNum.startsWith(options.compteNum)) continue;
     if (options.compAuxNum !== undefined && e.compAuxNum !== options.compAuxNum) continue;
@@ -75,7 +84,7 @@ export function generalLedgerPage(entries: Iterable<FecEntry>, options: GeneralL
       section = { head: e, before: 0, lines: [], letters: new Map() };
       sections.set(key, section);
     }
-    if (e.date < from && !isOpeningJournal(e.journalCode, e.journalLib, codes)) {
+    if (e.date < from && !opening(e)) {
       section.before += e.debitCents - e.creditCents;
       continue;
     }

@@ -23,7 +23,11 @@ function monthsOf(exercice: ExerciceBounds): number[] {
   return monthRange(monthOf(start), monthOf(end));
 }
 
-function series(aggregate: LedgerAggregate, exercice: ExerciceBounds, etablissements?: readonly string[]): MonthValues[] {
+function series(
+  aggregate: LedgerAggregate,
+  exercice: ExerciceBounds,
+  etablissements?: readonly string[],
+): MonthValues[] {
   const months = monthsOf(exercice);
   const first = months[0] ?? 0;
   const ca = new Map<number, number>();
@@ -69,7 +73,10 @@ function series(aggregate: LedgerAggregate, exercice: ExerciceBounds, etablissem
 export function monthlySeries(
   aggregate: LedgerAggregate,
   exercice: ExerciceBounds,
-  options: { etablissements?: readonly string[]; previous?: { aggregate: LedgerAggregate; exercice: ExerciceBounds } } = {},
+  options: {
+    etablissements?: readonly string[];
+    previous?: { aggregate: LedgerAggregate; exercice: ExerciceBounds };
+  } = {},
 ): MonthlyPoint[] {
   const current = series(aggregate, exercice, options.etablissements);
   const prev = options.previous;

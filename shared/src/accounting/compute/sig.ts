@@ -73,7 +73,12 @@ export function emptyCategoryTotals(): CategoryTotals {
 }
 
 /** Adds one account's debit/credit to its category, with the category's sign. */
-export function addToCategories(totals: CategoryTotals, compteNum: string, debitCents: number, creditCents: number): void {
+export function addToCategories(
+  totals: CategoryTotals,
+  compteNum: string,
+  debitCents: number,
+  creditCents: number,
+): void {
   const category = sigCategory(compteNum);
   if (category === null) return;
   totals[category] += PRODUCT_CATEGORIES.has(category) ? creditCents - debitCents : debitCents - creditCents;
@@ -104,7 +109,8 @@ export function sigFromCategories(c: CategoryTotals): Sig {
   const resultatCourantAvantImpots =
     resultatExploitation + c.quotePartProduits - c.quotePartCharges + c.produitsFinanciers - c.chargesFinancieres;
   const resultatExceptionnel = c.produitsExceptionnels - c.chargesExceptionnelles;
-  const resultatExercice = resultatCourantAvantImpots + resultatExceptionnel - c.participationSalaries - c.impotsBenefices;
+  const resultatExercice =
+    resultatCourantAvantImpots + resultatExceptionnel - c.participationSalaries - c.impotsBenefices;
   return {
     ventesMarchandises: c.ventesMarchandises,
     coutAchatMarchandisesVendues,

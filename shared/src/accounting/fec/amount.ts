@@ -19,6 +19,23 @@ const DOT = 0x2e;
  * Returns NaN when the text is not a valid FEC amount.
  */
 export function parseAmountBytes(bytes: Uint8Array, start: number, end: number): number {
+  // Fast path for the usual shape, digits + decimal separator + two decimals ("1234,56").
+  let i = start;
+  let units = 0;
+  let b = bytes[i] ?? 0;
+  while (b >= ZERO && b <= NINE && i < end) {
+    units = units * 10 + (b - ZERO);
+    b = bytes[++i] ?? 0;
+  }
+  if (i === end - 3 && i > start && i - start <= MAX_INTEGER_DIGITS && (b === COMMA || b === DOT)) {
+    const d1 = (bytes[i + 1] ?? 0) - ZERO;
+    const d2 = (bytes[i + 2] ?? 0) - ZERO;
+    if (d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) return units * 100 + d1 * 10 + d2;
+  }
+  return parseAmountSlow(bytes, start, end);
+}
+
+function parseAmountSlow(bytes: Uint8Array, start: number, end: number): number {
   let s = start;
   let e = end;
   let negative = false;

@@ -1,3 +1,6 @@
+import type { FecTextField } from "./entry";
+import { FEC_TEXT_FIELDS } from "./entry";
+
 /** The 18 columns of article A.47 A-1, in their legal order. */
 export const FEC_COLUMNS = [
   "JournalCode",
@@ -21,11 +24,19 @@ export const FEC_COLUMNS = [
 ] as const;
 
 /**
- * Columns we know beyond the 18: Montant + Sens replace Debit + Credit in the variant allowed by the
+ * ColumnIndexes we know beyond the 18: Montant + Sens replace Debit + Credit in the variant allowed by the
  * text; DateRglt, ModeRglt, NatOp and IdClient come with the BNC/BA cash-basis (recettes-dépenses)
  * layouts; CodeEtablissement is a common multi-establishment addition, kept per entry.
  */
-export const FEC_EXTRA_COLUMNS = ["Montant", "Sens", "CodeEtablissement", "DateRglt", "ModeRglt", "NatOp", "IdClient"] as const;
+export const FEC_EXTRA_COLUMNS = [
+  "Montant",
+  "Sens",
+  "CodeEtablissement",
+  "DateRglt",
+  "ModeRglt",
+  "NatOp",
+  "IdClient",
+] as const;
 
 export type FecColumn = (typeof FEC_COLUMNS)[number] | (typeof FEC_EXTRA_COLUMNS)[number];
 
@@ -35,7 +46,11 @@ const CANONICAL = new Map<string, FecColumn>(
 
 /** Case-insensitive lookup of a header name; surrounding spaces and quotes are ignored. */
 export function canonicalColumn(raw: string): FecColumn | null {
-  const name = raw.trim().replace(/^"(.*)"$/, "$1").trim().toLowerCase();
+  const name = raw
+    .trim()
+    .replace(/^"(.*)"$/, "$1")
+    .trim()
+    .toLowerCase();
   return CANONICAL.get(name) ?? null;
 }
 
@@ -70,7 +85,9 @@ export function analyseHeader(names: string[]): HeaderLayout {
     else index[column] = i;
   });
   const variant: FecVariant =
-    index.Debit === -1 && index.Credit === -1 && index.Montant !== -1 && index.Sens !== -1 ? "montantSens" : "debitCredit";
+    index.Debit === -1 && index.Credit === -1 && index.Montant !== -1 && index.Sens !== -1
+      ? "montantSens"
+      : "debitCredit";
   const required = FEC_COLUMNS.filter((c) => variant === "debitCredit" || (c !== "Debit" && c !== "Credit"));
   const missing: FecColumn[] = required.filter((c) => index[c] === -1);
   if (variant === "montantSens") {
@@ -89,4 +106,63 @@ export function analyseHeader(names: string[]): HeaderLayout {
     unknown,
     outOfOrder,
   };
+}
+
+/** Field index of each column in a line, -1 when absent; resolved once from the header. */
+export type ColumnIndexes = {
+  journalCode: number;
+  journalLib: number;
+  ecritureNum: number;
+  ecritureDate: number;
+  compteNum: number;
+  compteLib: number;
+  compAuxNum: number;
+  compAuxLib: number;
+  pieceRef: number;
+  pieceDate: number;
+  ecritureLib: number;
+  debit: number;
+  credit: number;
+  montant: number;
+  sens: number;
+  ecritureLet: number;
+  dateLet: number;
+  validDate: number;
+  montantDevise: number;
+  idevise: number;
+  etablissement: number;
+};
+
+export function columnsOf(layout: HeaderLayout | null): ColumnIndexes {
+  const at = (name: keyof HeaderLayout["index"]) => (layout ? layout.index[name] : -1);
+  return {
+    journalCode: at("JournalCode"),
+    journalLib: at("JournalLib"),
+    ecritureNum: at("EcritureNum"),
+    ecritureDate: at("EcritureDate"),
+    compteNum: at("CompteNum"),
+    compteLib: at("CompteLib"),
+    compAuxNum: at("CompAuxNum"),
+    compAuxLib: at("CompAuxLib"),
+    pieceRef: at("PieceRef"),
+    pieceDate: at("PieceDate"),
+    ecritureLib: at("EcritureLib"),
+    debit: at("Debit"),
+    credit: at("Credit"),
+    montant: at("Montant"),
+    sens: at("Sens"),
+    ecritureLet: at("EcritureLet"),
+    dateLet: at("DateLet"),
+    validDate: at("ValidDate"),
+    montantDevise: at("Montantdevise"),
+    idevise: at("Idevise"),
+    etablissement: at("CodeEtablissement"),
+  };
+}
+
+/** Text columns nobody asked for read as absent (-1): they are then neither decoded nor cached. */
+export function textColumns(all: ColumnIndexes, wanted: ReadonlySet<FecTextField>): ColumnIndexes {
+  const out = { ...all };
+  for (const field of FEC_TEXT_FIELDS) if (!wanted.has(field)) out[field] = -1;
+  return out;
 }

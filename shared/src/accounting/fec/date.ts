@@ -21,18 +21,26 @@ export function isValidYmd(date: number): boolean {
   return year >= 1900 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-function digit(bytes: Uint8Array, i: number): number {
-  const d = (bytes[i] ?? 0) - 0x30;
-  return d >= 0 && d <= 9 ? d : -1000000;
-}
-
-/** Parses exactly eight digits forming a real calendar date; returns -1 otherwise. Hot path: no division. */
+/**
+ * Parses exactly eight digits forming a real calendar date; returns -1 otherwise. Hot path: the
+ * digits are checked together without branches (a value 0–9 has no bit above 0xf, nor does it
+ * reach 0x10 once 6 is added), and there is no division.
+ */
 export function parseDateBytes(bytes: Uint8Array, start: number, end: number): number {
   if (end - start !== 8) return -1;
-  const year =
-    digit(bytes, start) * 1000 + digit(bytes, start + 1) * 100 + digit(bytes, start + 2) * 10 + digit(bytes, start + 3);
-  const month = digit(bytes, start + 4) * 10 + digit(bytes, start + 5);
-  const day = digit(bytes, start + 6) * 10 + digit(bytes, start + 7);
+  const d0 = (bytes[start] ?? 0) - 0x30;
+  const d1 = (bytes[start + 1] ?? 0) - 0x30;
+  const d2 = (bytes[start + 2] ?? 0) - 0x30;
+  const d3 = (bytes[start + 3] ?? 0) - 0x30;
+  const d4 = (bytes[start + 4] ?? 0) - 0x30;
+  const d5 = (bytes[start + 5] ?? 0) - 0x30;
+  const d6 = (bytes[start + 6] ?? 0) - 0x30;
+  const d7 = (bytes[start + 7] ?? 0) - 0x30;
+  if (((d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) & ~0xf) !== 0) return -1;
+  if (((d0 + 6) | (d1 + 6) | (d2 + 6) | (d3 + 6) | (d4 + 6) | (d5 + 6) | (d6 + 6) | (d7 + 6)) & 0x10) return -1;
+  const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const month = d4 * 10 + d5;
+  const day = d6 * 10 + d7;
   if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return -1;
   if (day > 28 && day > daysInMonth(year, month)) return -1;
   return year * 10000 + month * 100 + day;

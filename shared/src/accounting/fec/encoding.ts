@@ -141,11 +141,25 @@ export function detectBom(bytes: Uint8Array): "utf-8" | "utf-16" | null {
   return null;
 }
 
-export type SniffVerdict = "text" | "binary" | "utf-16";
+export type SniffVerdict = "text" | "binary" | "utf-16" | "ebcdic";
+
+/** Letters and digits of EBCDIC (code page 037/297 alike): a–i j–r s–z, A–I J–R S–Z, 0–9. */
+function isEbcdicAlnum(b: number): boolean {
+  return (
+    (b >= 0x81 && b <= 0x89) ||
+    (b >= 0x91 && b <= 0x99) ||
+    (b >= 0xa2 && b <= 0xa9) ||
+    (b >= 0xc1 && b <= 0xc9) ||
+    (b >= 0xd1 && b <= 0xd9) ||
+    (b >= 0xe2 && b <= 0xe9) ||
+    (b >= 0xf0 && b <= 0xf9)
+  );
+}
 
 /**
  * Looks at the first bytes of a file: UTF-16 without BOM shows NULs on one byte parity only;
- * any other NUL, or more than 10 % of C0 controls (tab, CR, LF and form feed aside), means binary.
+ * EBCDIC shows letters above 0x80 and no ASCII ones; any other NUL, or more than 10 % of C0
+ * controls (tab, CR, LF and form feed aside), means binary.
  */
 export function sniffBytes(bytes: Uint8Array): SniffVerdict {
   const n = bytes.length;
@@ -153,13 +167,19 @@ export function sniffBytes(bytes: Uint8Array): SniffVerdict {
   let nulEven = 0;
   let nulOdd = 0;
   let controls = 0;
+  let asciiAlnum = 0;
+  let ebcdicAlnum = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i] ?? 0;
     if (b === 0) {
       if (i % 2 === 0) nulEven++;
       else nulOdd++;
     } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
+    if ((b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a)) asciiAlnum++;
+    else if (isEbcdicAlnum(b)) ebcdicAlnum++;
   }
+  // EBCDIC text: its letters sit above 0x80 and its tab and line feed (0x05, 0x15, 0x25) are controls.
+  if (nulEven + nulOdd === 0 && ebcdicAlnum > n * 0.5 && asciiAlnum < n * 0.1) return "ebcdic";
   const half = n / 2;
   if (n >= 4 && (nulOdd > half * 0.4 || nulEven > half * 0.4) && Math.min(nulOdd, nulEven) <= half * 0.05) {
     return "utf-16";

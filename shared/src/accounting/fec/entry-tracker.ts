@@ -9,15 +9,23 @@
  * its runs is: a balanced run can be forgotten. Valid files thus keep this map empty.
  */
 export class UnbalancedRuns {
-  private readonly byKey = new Map<string, { journalCode: string; ecritureNum: string; line: number; debit: number; credit: number }>();
+  private readonly byKey = new Map<
+    string,
+    { journalCode: string; ecritureNum: string; line: number; debit: number; credit: number }
+  >();
 
-  add(journalCode: string, ecritureNum: string, line: number, debit: number, credit: number): void {
+  /** Past `max` remembered keys (a garbage file), add() refuses and the caller reports the run at once. */
+  constructor(private readonly max = 100_000) {}
+
+  add(journalCode: string, ecritureNum: string, line: number, debit: number, credit: number): boolean {
     const key = `${journalCode}\u0000${ecritureNum}`;
     const found = this.byKey.get(key);
     if (found) {
       found.debit += debit;
       found.credit += credit;
-    } else this.byKey.set(key, { journalCode, ecritureNum, line, debit, credit });
+    } else if (this.byKey.size >= this.max) return false;
+    else this.byKey.set(key, { journalCode, ecritureNum, line, debit, credit });
+    return true;
   }
 
   /** Écritures still unbalanced once all runs are summed, with the first line of their first unbalanced run. */

@@ -36,3 +36,20 @@ export const fecEntrySchema = z.object({
   etablissement: z.string().optional(),
 });
 export type FecEntry = z.infer<typeof fecEntrySchema>;
+
+/** Text fields of an entry; the parser decodes only those asked for (all by default). */
+export const FEC_TEXT_FIELDS = [
+  "journalCode",
+  "journalLib",
+  "ecritureNum",
+  "compteNum",
+  "compteLib",
+  "compAuxNum",
+  "compAuxLib",
+  "pieceRef",
+  "ecritureLib",
+  "ecritureLet",
+  "idevise",
+  "etablissement",
+] as const;
+export type FecTextField = (typeof FEC_TEXT_FIELDS)[number];

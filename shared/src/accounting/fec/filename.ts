@@ -31,7 +31,8 @@ export function checkFecFileName(name: string, expected: { siren?: string; closi
   if (!parsed) return [warn("FEC_FILENAME_FORMAT", { fileName: name })];
   const issues: FecIssue[] = [];
   const siren = expected.siren?.replace(/\s/g, "");
-  if (siren && parsed.siren !== siren) issues.push(warn("FEC_FILENAME_SIREN", { found: parsed.siren, expected: siren }));
+  if (siren && parsed.siren !== siren)
+    issues.push(warn("FEC_FILENAME_SIREN", { found: parsed.siren, expected: siren }));
   const closing = expected.closingDate ? isoToYmd(expected.closingDate) : null;
   if (closing !== null && parsed.closingDate !== ymdToIso(closing)) {
     issues.push(warn("FEC_FILENAME_DATE", { found: parsed.closingDate, expected: ymdToIso(closing) }));

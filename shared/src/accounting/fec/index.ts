@@ -1,8 +1,17 @@
 export * from "./amount";
-export * from "./columns";
+export {
+  analyseHeader,
+  canonicalColumn,
+  FEC_COLUMNS,
+  FEC_EXTRA_COLUMNS,
+  type FecColumn,
+  type FecVariant,
+  type HeaderLayout,
+} from "./columns";
 export * from "./date";
 export { decodeLatin9, decodeUtf8, encodeLatin9, type FecEncoding } from "./encoding";
 export * from "./entry";
 export * from "./filename";
 export * from "./issues";
 export * from "./parser";
+export * from "./report";

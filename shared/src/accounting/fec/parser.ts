@@ -1,30 +1,36 @@
-import { z } from "zod";
+/**
+ * Streaming FEC parser and validator (article A.47 A-1 LPF, BOI-CF-IOR-60-40-20).
+ *
+ * - Input: Uint8Array chunks of any size; memory stays bounded (one partial line, fixed-size caches,
+ *   totals of the current écriture, and only unbalanced ones kept past it).
+ * - Header: the 18 columns by name, case-insensitive, any order (warning when not the legal one);
+ *   Montant + Sens may replace Debit + Credit; BNC/BA cash-basis columns and CodeEtablissement are
+ *   known; other extra columns are ignored with a warning.
+ * - Separator: tab or "|", whichever the header uses most; neither → FEC_BAD_SEPARATOR.
+ * - Records end with LF, CRLF or CR alone (the text allows all three).
+ * - Encoding: UTF-8 when the first non-ASCII line is valid UTF-8 (or with a UTF-8 BOM), else ISO
+ *   8859-15. "Wrong encoding" (FEC_BAD_ENCODING) means UTF-16 (BOM or NUL pattern), a header with
+ *   control bytes (EBCDIC…), or C0/C1 control characters in a line, which no accepted character set
+ *   uses as text. NUL bytes or many controls at the start → FEC_BINARY_FILE.
+ * - Lines: amounts to integer cents (amount.ts), dates to yyyymmdd (date.ts), mandatory fields,
+ *   field count; a last line without newline and missing fields → FEC_TRUNCATED.
+ * - File: each (JournalCode, EcritureNum) balanced, dates inside the exercice, totals balanced.
+ *   Balance checks are skipped for cash-basis files and when lines were rejected (they would only
+ *   echo those lines' errors).
+ * - Issues carry the physical line (1 = header, 0 = the file as a whole); errors block, warnings
+ *   don't; the first `maxIssues` are kept and the rest counted by code.
+ */
 import { formatFecAmount, parseAmountBytes } from "./amount";
-import { analyseHeader, type HeaderLayout } from "./columns";
+import { analyseHeader, columnsOf, textColumns, type ColumnIndexes, type HeaderLayout } from "./columns";
 import { isoToYmd, parseDateBytes, ymdToIso } from "./date";
 import { decodeLatin9, decodeUtf8, detectBom, sniffBytes, utf8Invalid, type FecEncoding } from "./encoding";
-import type { FecEntry } from "./entry";
+import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
 import { UnbalancedRuns } from "./entry-tracker";
 import { decodeField, FieldCache, LineMode } from "./field-decoder";
 import { checkFecFileName } from "./filename";
-import { DEFAULT_MAX_ISSUES, fecIssueSchema, IssueCollector, type FecIssueCode } from "./issues";
-
-/** Text fields of an entry; the parser decodes only those asked for (all by default). */
-export const FEC_TEXT_FIELDS = [
-  "journalCode",
-  "journalLib",
-  "ecritureNum",
-  "compteNum",
-  "compteLib",
-  "compAuxNum",
-  "compAuxLib",
-  "pieceRef",
-  "ecritureLib",
-  "ecritureLet",
-  "idevise",
-  "etablissement",
-] as const;
-export type FecTextField = (typeof FEC_TEXT_FIELDS)[number];
+import { DEFAULT_MAX_ISSUES, IssueCollector, type FecIssueCode } from "./issues";
+import type { FecReport } from "./report";
+import { C1, CONTROL, CR, FieldScanner, HIGH, LF, PIPE, TAB, type LineSink } from "./scanner";
 
 export type FecParserOptions = {
   /** Reading stops with FEC_TOO_LARGE as soon as more bytes than this were pushed. */
@@ -49,41 +55,13 @@ export type FecParserOptions = {
   maxLineBytes?: number;
 };
 
-export const fecReportSchema = z.object({
-  ok: z.boolean(),
-  bytes: z.number().int().nonnegative(),
-  encoding: z.enum(["ascii", "utf-8", "iso-8859-15"]).nullable(),
-  separator: z.enum(["\t", "|"]).nullable(),
-  variant: z.enum(["debitCredit", "montantSens"]).nullable(),
-  cashBasis: z.boolean(),
-  columns: z.array(z.string()),
-  /** Data lines read (header and blank lines excluded), rejected ones included. */
-  lineCount: z.number().int().nonnegative(),
-  /** Lines turned into entries. */
-  entryLineCount: z.number().int().nonnegative(),
-  /**
-   * Groups of consecutive lines sharing (JournalCode, EcritureNum): the number of écritures when,
-   * as usual, their lines are contiguous.
-   */
-  ecritureCount: z.number().int().nonnegative(),
-  totalDebitCents: z.number().int(),
-  totalCreditCents: z.number().int(),
-  /** yyyymmdd of the earliest / latest EcritureDate, null when no line was accepted. */
-  minDate: z.number().int().nullable(),
-  maxDate: z.number().int().nullable(),
-  errorCount: z.number().int().nonnegative(),
-  warningCount: z.number().int().nonnegative(),
-  countsByCode: z.record(z.string(), z.number().int()),
-  /** Issues beyond the kept ones (only counted). */
-  omittedIssues: z.number().int().nonnegative(),
-  issues: z.array(fecIssueSchema),
-});
-export type FecReport = z.infer<typeof fecReportSchema>;
-
 export type FecParseResult = { entries: FecEntry[]; report: FecReport };
 
 export type FecParser = {
-  /** Feeds bytes; returns the entries completed by this chunk (empty when `onBatch` is set). */
+  /**
+   * Feeds bytes; returns the entries completed by this chunk (empty when `onBatch` is set). The
+   * first 4 KiB are held until the kind of file (encoding, line ends, binary) is known.
+   */
   push(chunk: Uint8Array): FecEntry[];
   /** Flushes the last line and runs the whole-file checks. */
   end(): FecParseResult;
@@ -104,25 +82,11 @@ export function parseFec(bytes: Uint8Array, options: FecParserOptions = {}): Fec
 }
 
 const SNIFF_BYTES = 4096;
-const LF = 0x0a;
-const CR = 0x0d;
-const TAB = 0x09;
-const PIPE = 0x7c;
 const SPACE = 0x20;
 const QUOTE = 0x22;
 const MAX_PARAM_LENGTH = 60;
 const NO_DATE = 99999999;
-/** Byte classes ORed over a line by the scan: anything non-zero sends the line to checkText(). */
-const CONTROL = 1;
-const HIGH = 2;
-const C1 = 4;
-const BYTE_CLASS: Uint8Array = (() => {
-  const table = new Uint8Array(256);
-  for (let b = 0; b < 0x20; b++) if (b !== TAB && b !== LF && b !== CR) table[b] = CONTROL;
-  for (let b = 0x80; b < 0x100; b++) table[b] = b < 0xa0 ? HIGH | C1 : HIGH;
-  return table;
-})();
-/** Columns whose blankness matters, in blankMask() bit order: 3 mandatory, 4 expected, then the optional ones. */
+/** ColumnIndexes whose blankness matters, in blankMask() bit order: 3 mandatory, 4 expected, then the optional ones. */
 const BLANK_COLUMNS = [
   "JournalCode",
   "EcritureNum",
@@ -140,69 +104,12 @@ const BLANK_AUX_NUM = 0b0010000000;
 const BLANK_AUX_LIB = 0b0100000000;
 const BLANK_AUX = BLANK_AUX_NUM | BLANK_AUX_LIB;
 const BLANK_LET = 0b1000000000;
+/** "0,00" read as a little-endian 32-bit word. */
+const ZERO_AMOUNT = 0x30302c30;
 /** Marks an empty amount field (never a valid amount in cents). */
 const EMPTY = Number.NEGATIVE_INFINITY;
 
-/** Field index of each column in a line, -1 when absent; resolved once from the header. */
-type Columns = {
-  journalCode: number;
-  journalLib: number;
-  ecritureNum: number;
-  ecritureDate: number;
-  compteNum: number;
-  compteLib: number;
-  compAuxNum: number;
-  compAuxLib: number;
-  pieceRef: number;
-  pieceDate: number;
-  ecritureLib: number;
-  debit: number;
-  credit: number;
-  montant: number;
-  sens: number;
-  ecritureLet: number;
-  dateLet: number;
-  validDate: number;
-  montantDevise: number;
-  idevise: number;
-  etablissement: number;
-};
-
-function columnsOf(layout: HeaderLayout | null): Columns {
-  const at = (name: keyof HeaderLayout["index"]) => (layout ? layout.index[name] : -1);
-  return {
-    journalCode: at("JournalCode"),
-    journalLib: at("JournalLib"),
-    ecritureNum: at("EcritureNum"),
-    ecritureDate: at("EcritureDate"),
-    compteNum: at("CompteNum"),
-    compteLib: at("CompteLib"),
-    compAuxNum: at("CompAuxNum"),
-    compAuxLib: at("CompAuxLib"),
-    pieceRef: at("PieceRef"),
-    pieceDate: at("PieceDate"),
-    ecritureLib: at("EcritureLib"),
-    debit: at("Debit"),
-    credit: at("Credit"),
-    montant: at("Montant"),
-    sens: at("Sens"),
-    ecritureLet: at("EcritureLet"),
-    dateLet: at("DateLet"),
-    validDate: at("ValidDate"),
-    montantDevise: at("Montantdevise"),
-    idevise: at("Idevise"),
-    etablissement: at("CodeEtablissement"),
-  };
-}
-
-/** Text columns nobody asked for read as absent (-1): they are then neither decoded nor cached. */
-function textColumns(all: Columns, wanted: ReadonlySet<FecTextField>): Columns {
-  const out = { ...all };
-  for (const field of FEC_TEXT_FIELDS) if (!wanted.has(field)) out[field] = -1;
-  return out;
-}
-
-class StreamingFecParser implements FecParser {
+class StreamingFecParser implements FecParser, LineSink {
   private readonly issues: IssueCollector;
   private readonly maxBytes: number;
   private readonly maxLineBytes: number;
@@ -227,21 +134,22 @@ class StreamingFecParser implements FecParser {
   private sep = TAB;
   private layout: HeaderLayout | null = null;
   /** Field index of every column (-1 when absent), and of the text columns to decode (-1 when not wanted). */
-  private col: Columns = columnsOf(null);
-  private textCol: Columns = columnsOf(null);
+  private col: ColumnIndexes = columnsOf(null);
+  private textCol: ColumnIndexes = columnsOf(null);
   private blankCols = new Int32Array(BLANK_COLUMNS.length);
   private montantSens = false;
   private minFields = 0;
   private cap = 0;
-  private starts = new Int32Array(0);
+  /** End of each field of the current line; field k starts after field k-1's end (see fieldStart). */
   private ends = new Int32Array(0);
+  private readonly scanner = new FieldScanner(this);
 
   private readonly caches = {
     journalCode: new FieldCache(true),
     journalLib: new FieldCache(true),
     ecritureNum: new FieldCache(false),
-    compteNum: new FieldCache(true),
-    compteLib: new FieldCache(true),
+    compteNum: new FieldCache(true, false),
+    compteLib: new FieldCache(true, false),
     compAuxNum: new FieldCache(true),
     compAuxLib: new FieldCache(true),
     pieceRef: new FieldCache(false),
@@ -265,6 +173,14 @@ class StreamingFecParser implements FecParser {
   private runDateFlagged = false;
   private runCount = 0;
   private readonly unbalanced = new UnbalancedRuns();
+  /** Unbalanced runs that UnbalancedRuns had no room for: reported as they are, in bounded batches. */
+  private overflowRuns: Array<{
+    journalCode: string;
+    ecritureNum: string;
+    line: number;
+    debit: number;
+    credit: number;
+  }> = [];
 
   private dataLines = 0;
   private acceptedLines = 0;
@@ -275,6 +191,13 @@ class StreamingFecParser implements FecParser {
 
   /** Current line: its bytes and text mode, and the bounds of the field read last (see bounds()). */
   private cur: Uint8Array = new Uint8Array(0);
+  private lineStart = 0;
+  /** Same bytes as `cur`, for reading four of them at once. */
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  /** Last value of each date column with its 8 bytes as two little-endian words. */
+  private readonly dateLo = new Float64Array(4).fill(-1);
+  private readonly dateHi = new Float64Array(4).fill(-1);
+  private readonly dateValue = new Int32Array(4);
   private mode: LineMode = LineMode.Ascii;
   private useCache = true;
   private fs = 0;
@@ -292,7 +215,10 @@ class StreamingFecParser implements FecParser {
     this.exStart = start ?? 0;
     this.exEnd = end ?? NO_DATE;
     if (options.fileName !== undefined) {
-      const fileIssues = checkFecFileName(options.fileName, { siren: options.siren, closingDate: options.exercice?.end });
+      const fileIssues = checkFecFileName(options.fileName, {
+        siren: options.siren,
+        closingDate: options.exercice?.end,
+      });
       for (const issue of fileIssues) this.issues.add(issue.line, issue.code, issue.params);
     }
   }
@@ -327,7 +253,7 @@ class StreamingFecParser implements FecParser {
       const last = this.carry.slice(0, this.carryLen);
       this.carryLen = 0;
       const pos = this.headerLines(last, 0, last.length, true);
-      if (this.phase === "lines" && pos < last.length) this.scan(last, pos, last.length, true);
+      if (this.phase === "lines" && pos < last.length) this.scanLines(last, pos, last.length, true);
     }
     // Still waiting for a header: nothing but blank lines, or nothing at all, was read.
     if (this.phase === "header") this.issues.add(1, "FEC_EMPTY");
@@ -343,20 +269,39 @@ class StreamingFecParser implements FecParser {
       return;
     }
     if (this.layout?.cashBasis) return; // recettes-dépenses lines are not double-entry
-    for (const u of this.unbalanced.unbalanced()) {
-      this.issues.add(u.line, "FEC_UNBALANCED_ENTRY", {
-        journalCode: u.journalCode,
-        ecritureNum: u.ecritureNum,
-        debit: formatFecAmount(u.debit),
-        credit: formatFecAmount(u.credit),
-      });
-    }
+    // A rejected line leaves its écriture short: balance errors would only echo the line's own error.
+    if (this.acceptedLines < this.dataLines) return;
+    this.flushOverflow();
+    for (const u of this.unbalanced.unbalanced()) this.reportUnbalanced(u);
     if (this.totalDebit !== this.totalCredit) {
       this.issues.add(0, "FEC_UNBALANCED_FILE", {
         debit: formatFecAmount(this.totalDebit),
         credit: formatFecAmount(this.totalCredit),
       });
     }
+  }
+
+  private reportUnbalanced(u: {
+    journalCode: string;
+    ecritureNum: string;
+    line: number;
+    debit: number;
+    credit: number;
+  }): void {
+    this.issues.add(u.line, "FEC_UNBALANCED_ENTRY", {
+      journalCode: u.journalCode,
+      ecritureNum: u.ecritureNum,
+      debit: formatFecAmount(u.debit),
+      credit: formatFecAmount(u.credit),
+    });
+  }
+
+  private flushOverflow(): void {
+    // Balance is only reported for files whose lines all parsed (see finish()).
+    if (this.acceptedLines === this.dataLines && !this.layout?.cashBasis) {
+      for (const u of this.overflowRuns) this.reportUnbalanced(u);
+    }
+    this.overflowRuns = [];
   }
 
   private report(): FecReport {
@@ -416,6 +361,7 @@ class StreamingFecParser implements FecParser {
     }
     const verdict = sniffBytes(body);
     if (verdict === "utf-16") return this.fatal(1, "FEC_BAD_ENCODING", { encoding: "UTF-16" });
+    if (verdict === "ebcdic") return this.fatal(1, "FEC_BAD_ENCODING", { encoding: "EBCDIC" });
     if (verdict === "binary") return this.fatal(1, "FEC_BINARY_FILE");
     // Old Mac files end records with CR alone, which the text allows ("retour chariot et/ou fin de ligne").
     const lf = body.indexOf(LF);
@@ -435,6 +381,7 @@ class StreamingFecParser implements FecParser {
       }
       if (this.discarding) {
         this.discarding = false;
+        if (this.phase === "lines") this.dataLines++;
         this.line++;
       } else {
         // A fresh buffer: the current run may keep pointing into it after this line.
@@ -443,7 +390,7 @@ class StreamingFecParser implements FecParser {
         joined.set(buf.subarray(0, idx + 1), this.carryLen);
         this.carryLen = 0;
         const p = this.headerLines(joined, 0, joined.length, false);
-        if (this.phase === "lines" && p < joined.length) this.scan(joined, p, joined.length, false);
+        if (this.phase === "lines" && p < joined.length) this.scanLines(joined, p, joined.length, false);
       }
       pos = idx + 1;
     }
@@ -452,7 +399,7 @@ class StreamingFecParser implements FecParser {
       if (this.phase === "header" && pos < buf.length) this.appendCarry(buf, pos, buf.length);
       return;
     }
-    const rest = this.scan(buf, pos, buf.length, false);
+    const rest = this.scanLines(buf, pos, buf.length, false);
     if (rest < buf.length && this.phase === "lines") this.appendCarry(buf, rest, buf.length);
   }
 
@@ -506,6 +453,7 @@ class StreamingFecParser implements FecParser {
     let pipes = 0;
     let semicolons = 0;
     let commas = 0;
+    let c1 = false;
     for (let i = s; i < e; i++) {
       const b = buf[i] ?? 0;
       if (b === TAB) tabs++;
@@ -513,14 +461,17 @@ class StreamingFecParser implements FecParser {
       else if (b === 0x3b) semicolons++;
       else if (b === 0x2c) commas++;
       // Header names are plain ASCII: control bytes here mean EBCDIC or some other character set.
-      else if (b < 0x20 || (b >= 0x7f && b < 0xa0)) return this.fatal(line, "FEC_BAD_ENCODING", { encoding: "?" });
+      else if (b < 0x20 || b === 0x7f) return this.fatal(line, "FEC_BAD_ENCODING", { encoding: "?" });
+      else if (b >= 0x80 && b < 0xa0) c1 = true;
     }
+    const utf8 = utf8Invalid(buf, s, e) === -1;
+    if (c1 && !utf8) return this.fatal(line, "FEC_BAD_ENCODING", { encoding: "?" });
     if (tabs === 0 && pipes === 0) {
       const found = semicolons === 0 && commas === 0 ? "" : semicolons >= commas ? ";" : ",";
       return this.fatal(line, "FEC_BAD_SEPARATOR", { found });
     }
     this.sep = tabs >= pipes ? TAB : PIPE;
-    const text = utf8Invalid(buf, s, e) === -1 ? decodeUtf8(buf, s, e) : decodeLatin9(buf, s, e);
+    const text = utf8 ? decodeUtf8(buf, s, e) : decodeLatin9(buf, s, e);
     const names = text.split(this.sep === TAB ? "\t" : "|");
     const layout = analyseHeader(names);
     for (const column of layout.duplicates) this.issues.add(line, "FEC_DUPLICATE_COLUMN", { column });
@@ -541,99 +492,21 @@ class StreamingFecParser implements FecParser {
     while (lastNamed > 0 && (names[lastNamed] ?? "").trim() === "") lastNamed--;
     this.minFields = lastNamed + 1;
     this.cap = names.length;
-    this.starts = new Int32Array(this.cap);
-    this.ends = new Int32Array(this.cap);
+    this.scanner.configure(this.cap, this.sep, this.term);
+    this.ends = this.scanner.ends;
     this.phase = "lines";
   }
 
-  /**
-   * The hot loop: one pass over the bytes records field bounds and notes control and non-ASCII
-   * bytes, then hands each complete line over. Returns where the first incomplete line starts.
-   */
-  private scan(buf: Uint8Array, start: number, end: number, final: boolean): number {
-    const starts = this.starts;
-    const ends = this.ends;
-    const cap = this.cap;
-    const term = this.term;
-    const sep = this.sep;
-    const classes = BYTE_CLASS;
-    let count = 0;
-    let fieldStart = start;
-    let lineStart = start;
-    let flags = 0;
-    // Two copies of the loop: folding the separator test into one condition costs about half the speed.
-    if (sep === TAB) {
-      for (let i = start; i < end; i++) {
-        const b = buf[i] as number; // in bounds: i < end <= length
-        flags |= classes[b] as number; // 256 entries, b is a byte
-        if (b < 0x20) {
-          if (b === TAB) {
-            if (count < cap) {
-              starts[count] = fieldStart;
-              ends[count] = i;
-            }
-            count++;
-            fieldStart = i + 1;
-          } else if (b === term) {
-            if (count < cap) {
-              starts[count] = fieldStart;
-              ends[count] = i;
-            }
-            this.dataLine(buf, lineStart, i, count + 1, flags, true);
-            count = 0;
-            fieldStart = lineStart = i + 1;
-            flags = 0;
-          }
-        }
-      }
-    } else {
-      for (let i = start; i < end; i++) {
-        const b = buf[i] as number; // in bounds: i < end <= length
-        flags |= classes[b] as number; // 256 entries, b is a byte
-        if (b === PIPE) {
-          if (count < cap) {
-            starts[count] = fieldStart;
-            ends[count] = i;
-          }
-          count++;
-          fieldStart = i + 1;
-        } else if (b === term) {
-          if (count < cap) {
-            starts[count] = fieldStart;
-            ends[count] = i;
-          }
-          this.dataLine(buf, lineStart, i, count + 1, flags, true);
-          count = 0;
-          fieldStart = lineStart = i + 1;
-          flags = 0;
-        }
-      }
-    }
-    if (final && lineStart < end) {
-      if (count < cap) {
-        starts[count] = fieldStart;
-        ends[count] = end;
-      }
-      this.dataLine(buf, lineStart, end, count + 1, flags, false);
-      return end;
-    }
-    return lineStart;
+  private scanLines(buf: Uint8Array, start: number, end: number, final: boolean): number {
+    return this.scanner.scan(buf, start, end, final);
   }
 
   /**
    * One data line, fields already delimited. Written for speed: the common path reads field bounds
    * directly and calls a few small helpers; everything unusual goes to separate methods.
    */
-  private dataLine(
-    buf: Uint8Array,
-    s: number,
-    lineEnd: number,
-    count: number,
-    flags: number,
-    terminated: boolean,
-  ): void {
+  acceptLine(buf: Uint8Array, s: number, lineEnd: number, count: number, flags: number, terminated: boolean): void {
     const line = this.line++;
-    const st = this.starts;
     const en = this.ends;
     let e = lineEnd;
     if (e > s && buf[e - 1] === CR && this.term === LF) {
@@ -643,25 +516,34 @@ class StreamingFecParser implements FecParser {
     }
     if (count === 1 && this.isBlank(buf, s, e)) return;
     this.dataLines++;
-    if (count !== this.cap && !this.fieldCountOk(buf, line, s, e, count, terminated)) return;
-    if (e - s > this.maxLineBytes) {
+    if (lineEnd - s > this.maxLineBytes) {
       this.issues.add(line, "FEC_LINE_TOO_LONG", { maxBytes: this.maxLineBytes });
       return;
     }
-    this.cur = buf;
+    if (count !== this.cap && !this.fieldCountOk(line, e, count, terminated)) return;
+    if (buf !== this.cur) {
+      this.cur = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    this.lineStart = s;
     this.mode = LineMode.Ascii;
     this.useCache = true;
-    if (flags !== 0) this.checkText(buf, line, s, e, flags);
+    if (flags !== 0) {
+      // Accented line of an ISO 8859-15 file: the usual case, decided without a call.
+      if (flags === HIGH && this.encoding === "iso-8859-15") this.mode = LineMode.Latin9;
+      else this.checkText(buf, line, s, e, flags);
+    }
 
     const c = this.col;
     const blank = this.blankMask();
     // Blank auxiliary account (both columns) and blank lettering are the usual case, not an anomaly.
-    let ok = (blank & BLANK_CHECKED) === 0 && (blank & BLANK_AUX) !== BLANK_AUX_LIB ? true : this.reportBlanks(line, blank);
+    let ok =
+      (blank & BLANK_CHECKED) === 0 && (blank & BLANK_AUX) !== BLANK_AUX_LIB ? true : this.reportBlanks(line, blank);
     const hasAux = (blank & BLANK_AUX_NUM) === 0;
-    const date = this.dateField(line, c.ecritureDate, "EcritureDate", true);
-    const pieceDate = this.dateField(line, c.pieceDate, "PieceDate", false);
-    const validDate = this.dateField(line, c.validDate, "ValidDate", false);
-    const dateLet = this.dateField(line, c.dateLet, "DateLet", false);
+    const date = this.dateField(line, c.ecritureDate, "EcritureDate", true, 0);
+    const pieceDate = this.dateField(line, c.pieceDate, "PieceDate", false, 1);
+    const validDate = this.dateField(line, c.validDate, "ValidDate", false, 2);
+    const dateLet = this.dateField(line, c.dateLet, "DateLet", false, 3);
     if (date < 0 || pieceDate < 0 || validDate < 0 || dateLet < 0) ok = false;
     if (pieceDate === 0) this.issues.add(line, "FEC_FIELD_EMPTY", { column: "PieceDate" });
     if (validDate === 0) this.issues.add(line, "FEC_FIELD_EMPTY", { column: "ValidDate" });
@@ -736,6 +618,11 @@ class StreamingFecParser implements FecParser {
     }
   }
 
+  /** Where field k of the current line starts. */
+  private fieldStart(k: number): number {
+    return k === 0 ? this.lineStart : (this.ends[k - 1] ?? 0) + 1;
+  }
+
   private isBlank(buf: Uint8Array, s: number, e: number): boolean {
     for (let i = s; i < e; i++) if (buf[i] !== SPACE) return false;
     return true;
@@ -744,7 +631,6 @@ class StreamingFecParser implements FecParser {
   /** Bit j set when column BLANK_COLUMNS[j] is absent, empty or spaces only. */
   private blankMask(): number {
     const cols = this.blankCols;
-    const st = this.starts;
     const en = this.ends;
     const buf = this.cur;
     let mask = 0;
@@ -752,7 +638,7 @@ class StreamingFecParser implements FecParser {
       const k = cols[j] as number;
       if (k < 0) mask |= 1 << j;
       else {
-        const s = st[k] as number;
+        const s = k === 0 ? this.lineStart : (en[k - 1] as number) + 1;
         const e = en[k] as number;
         if (e <= s || (buf[s] === SPACE && this.isBlank(buf, s, e))) mask |= 1 << j;
       }
@@ -772,25 +658,18 @@ class StreamingFecParser implements FecParser {
     return ok;
   }
 
-  /** Rare path: a line whose field count differs from the header's. */
-  private fieldCountOk(buf: Uint8Array, line: number, s: number, e: number, count: number, terminated: boolean): boolean {
-    if (count < this.minFields) {
-      this.issues.add(line, terminated ? "FEC_FIELD_COUNT" : "FEC_TRUNCATED", { expected: this.cap, found: count });
+  /**
+   * Rare path: a line whose field count differs from the header's. More fields is always an error
+   * (a separator inside a label shifts every column after it, even when the last ones are empty);
+   * fewer is fine only when the missing ones are the header's trailing unnamed columns.
+   */
+  private fieldCountOk(line: number, e: number, count: number, terminated: boolean): boolean {
+    if (count < this.minFields || count > this.cap) {
+      const code = count < this.minFields && !terminated ? "FEC_TRUNCATED" : "FEC_FIELD_COUNT";
+      this.issues.add(line, code, { expected: this.cap, found: count });
       return false;
     }
-    if (count > this.cap) {
-      // Trailing separators with nothing after them are harmless; anything else is a shifted line.
-      const lastEnd = this.ends[this.cap - 1] ?? e;
-      for (let i = lastEnd; i < e; i++) {
-        const b = buf[i];
-        if (b !== this.sep && b !== SPACE) {
-          this.issues.add(line, "FEC_FIELD_COUNT", { expected: this.cap, found: count });
-          return false;
-        }
-      }
-      return true;
-    }
-    for (let k = count; k < this.cap; k++) this.starts[k] = this.ends[k] = e; // trailing empty columns left out
+    for (let k = count; k < this.cap; k++) this.ends[k] = e; // so the missing fields read as empty
     return true;
   }
 
@@ -830,9 +709,9 @@ class StreamingFecParser implements FecParser {
   private track(buf: Uint8Array, line: number, date: number, debit: number, credit: number): void {
     const jc = this.col.journalCode;
     const num = this.col.ecritureNum;
-    const jcS = this.starts[jc] ?? 0;
+    const jcS = this.fieldStart(jc);
     const jcE = this.ends[jc] ?? 0;
-    const numS = this.starts[num] ?? 0;
+    const numS = this.fieldStart(num);
     const numE = this.ends[num] ?? 0;
     const rb = this.runBuf;
     let same = jcE - jcS === this.runJcE - this.runJcS && numE - numS === this.runNumE - this.runNumS;
@@ -861,13 +740,18 @@ class StreamingFecParser implements FecParser {
   private closeRun(): void {
     if (this.runDebit !== this.runCredit) {
       const rb = this.runBuf;
-      this.unbalanced.add(
-        decodeField(rb, this.runJcS, this.runJcE, this.runMode).trim(),
-        decodeField(rb, this.runNumS, this.runNumE, this.runMode).trim(),
-        this.runLine,
-        this.runDebit,
-        this.runCredit,
-      );
+      const journalCode = decodeField(rb, this.runJcS, this.runJcE, this.runMode).trim();
+      const ecritureNum = decodeField(rb, this.runNumS, this.runNumE, this.runMode).trim();
+      if (!this.unbalanced.add(journalCode, ecritureNum, this.runLine, this.runDebit, this.runCredit)) {
+        this.overflowRuns.push({
+          journalCode,
+          ecritureNum,
+          line: this.runLine,
+          debit: this.runDebit,
+          credit: this.runCredit,
+        });
+        if (this.overflowRuns.length >= 1000) this.flushOverflow();
+      }
     }
     this.runDebit = 0;
     this.runCredit = 0;
@@ -879,7 +763,7 @@ class StreamingFecParser implements FecParser {
       this.fs = this.fe = 0;
       return false;
     }
-    let s = this.starts[k] ?? 0;
+    let s = this.fieldStart(k);
     let e = this.ends[k] ?? 0;
     const buf = this.cur;
     while (s < e && buf[s] === SPACE) s++;
@@ -895,7 +779,7 @@ class StreamingFecParser implements FecParser {
 
   /** True when field k needs trimming (padding spaces or surrounding quotes): the uncommon case. */
   private padded(k: number): boolean {
-    const s = this.starts[k] ?? 0;
+    const s = this.fieldStart(k);
     const e = this.ends[k] ?? 0;
     if (e <= s) return false;
     const first = this.cur[s];
@@ -906,7 +790,7 @@ class StreamingFecParser implements FecParser {
   /** Decoded text of field k (-1: not wanted), through the column cache unless the line is an encoding fallback. */
   private str(cache: FieldCache, k: number): string {
     if (k < 0) return "";
-    let s = this.starts[k] ?? 0;
+    let s = this.fieldStart(k);
     let e = this.ends[k] ?? 0;
     if (this.padded(k)) {
       this.bounds(k);
@@ -914,7 +798,7 @@ class StreamingFecParser implements FecParser {
       e = this.fe;
     }
     if (e <= s) return "";
-    return this.useCache ? cache.get(this.cur, s, e, this.mode) : decodeField(this.cur, s, e, this.mode);
+    return this.useCache ? cache.get(this.cur, this.view, s, e, this.mode) : decodeField(this.cur, s, e, this.mode);
   }
 
   /** Text of field k for an issue's params (rare path). */
@@ -924,12 +808,23 @@ class StreamingFecParser implements FecParser {
   }
 
   /** yyyymmdd; 0 when empty and optional; -1 when invalid or missing (issue added). */
-  private dateField(line: number, k: number, column: string, mandatory: boolean): number {
+  private dateField(line: number, k: number, column: string, mandatory: boolean, slot: number): number {
     if (k >= 0) {
-      const s = this.starts[k] ?? 0;
-      if ((this.ends[k] ?? 0) - s === 8) {
+      const s = this.fieldStart(k);
+      const n = (this.ends[k] ?? 0) - s;
+      if (n === 0 && !mandatory) return 0;
+      if (n === 8) {
+        // Dates repeat from line to line (an écriture's lines share them): compare the 8 bytes as two words first.
+        const lo = this.view.getUint32(s, true);
+        const hi = this.view.getUint32(s + 4, true);
+        if (lo === this.dateLo[slot] && hi === this.dateHi[slot]) return this.dateValue[slot] ?? -1;
         const value = parseDateBytes(this.cur, s, s + 8);
-        if (value > 0) return value;
+        if (value > 0) {
+          this.dateLo[slot] = lo;
+          this.dateHi[slot] = hi;
+          this.dateValue[slot] = value;
+          return value;
+        }
       }
     }
     if (!this.bounds(k)) {
@@ -945,9 +840,10 @@ class StreamingFecParser implements FecParser {
   /** Cents; EMPTY when the field is empty; NaN when invalid (issue added). */
   private amountField(line: number, k: number, column: string): number {
     if (k < 0) return EMPTY;
-    const s = this.starts[k] ?? 0;
+    const s = this.fieldStart(k);
     const e = this.ends[k] ?? 0;
     if (e <= s) return EMPTY;
+    if (e - s === 4 && this.view.getUint32(s, true) === ZERO_AMOUNT) return 0; // one of Debit/Credit, nearly always
     let value = parseAmountBytes(this.cur, s, e);
     if (Number.isNaN(value) && this.padded(k)) {
       if (!this.bounds(k)) return EMPTY;
