@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { baseUrl, signInAs } from "./support";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signInAs, staffApi } from "./support";
 
 /**
  * The client's journey of the user story ("Le parcours client"): "Client Collaboratif" (bound to the
@@ -41,25 +41,6 @@ async function expectReadOnly(page: Page): Promise<void> {
     await expect(main.getByRole(role)).toHaveCount(0);
   }
   await expect(main.getByRole("button", { name: /modifier|supprimer|enregistrer|ajouter|valider/i })).toHaveCount(0);
-}
-
-/** An API client signed in as Camille Martin, with the token the tab keeps after the local sign-in. */
-async function staffApi(browser: Browser): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await signInAs(page, "Camille Martin");
-    await expect(page.getByRole("heading", { level: 1, name: "Portefeuille" })).toBeVisible();
-    const stored = await page.evaluate(() => sessionStorage.getItem("comptoir.auth.token"));
-    const token = (JSON.parse(stored ?? "{}") as { accessToken?: string }).accessToken;
-    if (!token) throw new Error("No token in sessionStorage after signing in as Camille Martin");
-    return await request.newContext({
-      baseURL: baseUrl(),
-      extraHTTPHeaders: { Authorization: `Bearer ${token}`, "Accept-Language": "fr" },
-    });
-  } finally {
-    await context.close();
-  }
 }
 
 interface DossierDetail {

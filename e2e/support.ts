@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, request, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
@@ -11,4 +11,30 @@ export async function signInAs(page: Page, name: string, path = "/"): Promise<vo
   await page.goto(`${baseUrl()}${path}`);
   await expect(page.getByRole("heading", { name: "Connexion locale" })).toBeVisible();
   await page.getByRole("button", { name: new RegExp(name) }).click();
+}
+
+/** The local Graph server runs next to the app (PORT + 1): its dev mailbox shows the e-mails sent. */
+export function mailboxUrl(): string {
+  const url = new URL(baseUrl());
+  url.port = String(Number(url.port) + 1);
+  return `${url.origin}/dev/mailbox`;
+}
+
+/** An API client signed in as a staff person, with the token the tab keeps after the local sign-in. */
+export async function staffApi(browser: Browser, name = "Camille Martin"): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signInAs(page, name);
+    await expect(page.getByRole("heading", { level: 1, name: "Portefeuille" })).toBeVisible();
+    const stored = await page.evaluate(() => sessionStorage.getItem("comptoir.auth.token"));
+    const token = (JSON.parse(stored ?? "{}") as { accessToken?: string }).accessToken;
+    if (!token) throw new Error(`No token in sessionStorage after signing in as ${name}`);
+    return await request.newContext({
+      baseURL: baseUrl(),
+      extraHTTPHeaders: { Authorization: `Bearer ${token}`, "Accept-Language": "fr" },
+    });
+  } finally {
+    await context.close();
+  }
 }

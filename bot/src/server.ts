@@ -95,7 +95,8 @@ export async function startServer({
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`;
-  const publicUrl = env.TAB_ENDPOINT ?? url;
+  // Local mode always links to where it actually listens (env/.env.local's TAB_ENDPOINT is for packaging).
+  const publicUrl = env.COMPTOIR_MODE === "teams" ? env.TAB_ENDPOINT : url;
 
   const pipeline = await startInvitationPipeline(deps, {
     connectionString,
