@@ -6,6 +6,7 @@ import type { Env } from "./config/env";
 import { createHttpApp } from "./http/app";
 import type { AnyRoute } from "./http/route";
 import { startInvitationPipeline, type InvitationPipeline } from "./invitations/pipeline";
+import { removeGuestWithoutService } from "./invitations/remove-guest";
 import { InvitationStateRepository } from "./invitations/state";
 import type { LocalIssuer } from "./local/local-issuer";
 import { ALL_TABLES, TABLES } from "./repos/tables";
@@ -115,6 +116,7 @@ export async function startServer({
     maxAttempts: 8,
   });
   pipelineRef.current = pipeline;
+  if (env.DELETE_GUEST_WITHOUT_SERVICE) deps.onRevoked = removeGuestWithoutService(deps, wiring.graph);
 
   return {
     url,

@@ -29,6 +29,8 @@ export interface GuestGraph {
   }): Promise<{ objectId: string; redeemUrl: string }>;
   sendMail(input: { to: string; subject: string; html: string; text: string }): Promise<void>;
   installApp(objectId: string): Promise<void>;
+  /** Removes the guest account from the firm's tenant. */
+  deleteGuest(objectId: string): Promise<void>;
   isTransient(error: unknown): boolean;
 }
 

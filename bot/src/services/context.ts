@@ -36,6 +36,8 @@ export interface ServiceDeps {
   newId: () => string;
   /** Told after a new proposal is stored (starts the invitation pipeline). */
   onProposed?: (tenantId: string, subscription: ServiceSubscription) => Promise<void>;
+  /** Told after a subscription is revoked (e.g. to remove a guest left with no service). */
+  onRevoked?: (tenantId: string, subscription: ServiceSubscription) => Promise<void>;
 }
 
 /** Who acts, for whom, and when: one per request. */

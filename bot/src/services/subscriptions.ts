@@ -99,6 +99,7 @@ async function store(
 ): Promise<string> {
   const newEtag = await deps.repos.subscriptions.update(ctx.tenantId, before, next, etag);
   await deps.projections.portfolio.update(ctx.tenantId, (p) => p.putSubscription(next));
+  if (next.status === "revoked") await deps.onRevoked?.(ctx.tenantId, next);
   await audit(
     deps,
     ctx,

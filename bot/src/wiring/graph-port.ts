@@ -12,6 +12,9 @@ export function guestGraph(graph: GraphAdapter, sender: string, teamsAppManifest
     installApp: async (objectId) => {
       await graph.installAppForUser(objectId, teamsAppManifestId);
     },
+    deleteGuest: async (objectId) => {
+      await graph.deleteUser(objectId);
+    },
     isTransient,
   };
 }
