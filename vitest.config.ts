@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/test/**/*.test.ts", "bot/test/unit/**/*.test.ts", "tab/test/**/*.test.{ts,tsx}", "appPackage/test/**/*.test.ts"],
+          include: [
+            "shared/test/**/*.test.ts",
+            "bot/test/unit/**/*.test.ts",
+            "tab/test/**/*.test.{ts,tsx}",
+            "appPackage/test/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

@@ -11,7 +11,12 @@ test.use({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
 test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now().toString(36);
-const CLIENT_A = { prenom: "Sophie", nom: `Durand${stamp}`, email: `sophie.durand.${stamp}@exemple.fr`, limitedTo: "-" as const };
+const CLIENT_A = {
+  prenom: "Sophie",
+  nom: `Durand${stamp}`,
+  email: `sophie.durand.${stamp}@exemple.fr`,
+  limitedTo: "-" as const,
+};
 const CLIENT_B = { prenom: "Marc", nom: `Petit${stamp}`, email: `marc.petit.${stamp}@exemple.fr`, limitedTo: ["002"] };
 const SOCIETE = "TESTESTRADE";
 
@@ -44,30 +49,54 @@ test("staff open TESTESTRADE, add a second établissement and propose the servic
   const detail = await json<{ dossier: { etablissements: unknown[] } }>(res);
   res = await api.patch(`/api/v1/dossiers/${dossierId}`, {
     headers: { "If-Match": res.headers()["etag"] ?? "" },
-    data: { etablissements: [...detail.dossier.etablissements, { code: "002", name: "Entrepôt de Vénissieux", siret: "90412873300022" }] },
+    data: {
+      etablissements: [
+        ...detail.dossier.etablissements,
+        { code: "002", name: "Entrepôt de Vénissieux", siret: "90412873300022" },
+      ],
+    },
   });
-  res = await api.put(`/api/v1/dossiers/${dossierId}/offers/consultation`, { headers: { "If-Match": res.headers()["etag"] ?? "" }, data: { active: true } });
+  res = await api.put(`/api/v1/dossiers/${dossierId}/offers/consultation`, {
+    headers: { "If-Match": res.headers()["etag"] ?? "" },
+    data: { active: true },
+  });
   expect(res.status(), await res.text()).toBe(200);
-  res = await api.put(`/api/v1/dossiers/${dossierId}/widget`, { headers: { "If-Match": res.headers()["etag"] ?? "" }, data: { extensionActive: true } });
+  res = await api.put(`/api/v1/dossiers/${dossierId}/widget`, {
+    headers: { "If-Match": res.headers()["etag"] ?? "" },
+    data: { extensionActive: true },
+  });
   expect(res.status(), await res.text()).toBe(200);
 
   const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
   for (const client of [CLIENT_A, CLIENT_B]) {
     const contact = await json<{ id: string }>(
-      await api.post("/api/v1/contacts", { data: { nom: client.nom, prenom: client.prenom, email: client.email, roleId: roles.items[0]?.id } }),
+      await api.post("/api/v1/contacts", {
+        data: { nom: client.nom, prenom: client.prenom, email: client.email, roleId: roles.items[0]?.id },
+      }),
     );
-    await json(await api.post(`/api/v1/contacts/${contact.id}/dossiers`, { data: { dossierId, limitedTo: client.limitedTo } }));
+    await json(
+      await api.post(`/api/v1/contacts/${contact.id}/dossiers`, { data: { dossierId, limitedTo: client.limitedTo } }),
+    );
     const proposed = await json<{ subscription: { id: string } }>(
-      await api.post(`/api/v1/contacts/${contact.id}/dossiers/${dossierId}/services`, { data: { serviceId: "consultation" } }),
+      await api.post(`/api/v1/contacts/${contact.id}/dossiers/${dossierId}/services`, {
+        data: { serviceId: "consultation" },
+      }),
     );
     subscriptions[client.email] = proposed.subscription.id;
   }
 
   await expect
-    .poll(async () => {
-      const list = await json<{ items: { subscriptionId: string; mail: string }[] }>(await api.get(`/api/v1/dossiers/${dossierId}/invitations`));
-      return Object.values(subscriptions).every((id) => list.items.find((i) => i.subscriptionId === id)?.mail === "sent");
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const list = await json<{ items: { subscriptionId: string; mail: string }[] }>(
+          await api.get(`/api/v1/dossiers/${dossierId}/invitations`),
+        );
+        return Object.values(subscriptions).every(
+          (id) => list.items.find((i) => i.subscriptionId === id)?.mail === "sent",
+        );
+      },
+      { timeout: 30_000 },
+    )
     .toBe(true);
 });
 
@@ -97,7 +126,10 @@ test("the client follows the e-mail's link, accepts, signs in and consults TESTE
   await expect(page.getByText("1 société")).toBeVisible();
   await expect(page.getByText(SOCIETE, { exact: true })).toBeVisible();
   await screen(page, "a-ma-societe");
-  await page.getByRole("link", { name: /Voir la fiche société/ }).first().click();
+  await page
+    .getByRole("link", { name: /Voir la fiche société/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: SOCIETE })).toBeVisible();
   await expect(page.getByText("Siège social de Lyon")).toBeVisible();
   await expect(page.getByText("Entrepôt de Vénissieux")).toBeVisible();
@@ -106,7 +138,10 @@ test("the client follows the e-mail's link, accepts, signs in and consults TESTE
 
 test("a contact limited to one établissement sees only that one", async ({ page }) => {
   await acceptAndSignIn(page, CLIENT_B, "b");
-  await page.getByRole("link", { name: /Voir la fiche société/ }).first().click();
+  await page
+    .getByRole("link", { name: /Voir la fiche société/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: SOCIETE })).toBeVisible();
   await expect(page.getByText("Entrepôt de Vénissieux")).toBeVisible();
   await expect(page.getByText("Siège social de Lyon")).toHaveCount(0);

@@ -1,73 +1,235 @@
 import { defineMessages } from "../define";
 
 export const errorMessages = defineMessages({
-  "error.AUTH_MISSING_TOKEN": { fr: "Authentification requise : aucun jeton n'a été fourni.", en: "Authentication required: no token was provided." },
-  "error.AUTH_TOKEN_EXPIRED": { fr: "Votre session a expiré. Reconnectez-vous.", en: "Your session has expired. Please sign in again." },
-  "error.AUTH_INVALID_SIGNATURE": { fr: "Le jeton d'accès n'a pas une signature valide.", en: "The access token's signature is not valid." },
-  "error.AUTH_INVALID_ISSUER": { fr: "Le jeton d'accès ne provient pas de l'émetteur attendu.", en: "The access token does not come from the expected issuer." },
-  "error.AUTH_INVALID_AUDIENCE": { fr: "Le jeton d'accès n'est pas destiné à Comptoir.", en: "The access token is not meant for Comptoir." },
-  "error.AUTH_INVALID_TENANT": { fr: "Le jeton d'accès appartient à une autre organisation.", en: "The access token belongs to another organisation." },
-  "error.AUTH_UNSUPPORTED_ALGORITHM": { fr: "L'algorithme de signature du jeton n'est pas accepté.", en: "The token's signing algorithm is not accepted." },
+  "error.AUTH_MISSING_TOKEN": {
+    fr: "Authentification requise : aucun jeton n'a été fourni.",
+    en: "Authentication required: no token was provided.",
+  },
+  "error.AUTH_TOKEN_EXPIRED": {
+    fr: "Votre session a expiré. Reconnectez-vous.",
+    en: "Your session has expired. Please sign in again.",
+  },
+  "error.AUTH_INVALID_SIGNATURE": {
+    fr: "Le jeton d'accès n'a pas une signature valide.",
+    en: "The access token's signature is not valid.",
+  },
+  "error.AUTH_INVALID_ISSUER": {
+    fr: "Le jeton d'accès ne provient pas de l'émetteur attendu.",
+    en: "The access token does not come from the expected issuer.",
+  },
+  "error.AUTH_INVALID_AUDIENCE": {
+    fr: "Le jeton d'accès n'est pas destiné à Comptoir.",
+    en: "The access token is not meant for Comptoir.",
+  },
+  "error.AUTH_INVALID_TENANT": {
+    fr: "Le jeton d'accès appartient à une autre organisation.",
+    en: "The access token belongs to another organisation.",
+  },
+  "error.AUTH_UNSUPPORTED_ALGORITHM": {
+    fr: "L'algorithme de signature du jeton n'est pas accepté.",
+    en: "The token's signing algorithm is not accepted.",
+  },
   "error.AUTH_INVALID_TOKEN": { fr: "Le jeton d'accès est invalide.", en: "The access token is invalid." },
   "error.CLIENT_NO_ACCESS": {
     fr: "Vous n'avez pas (ou plus) accès à cette société. Contactez votre cabinet d'expertise comptable.",
     en: "You do not (or no longer) have access to this company. Please contact your accounting firm.",
   },
-  "error.FORBIDDEN": { fr: "Vous n'avez pas les droits nécessaires pour cette action.", en: "You do not have permission for this action." },
+  "error.FORBIDDEN": {
+    fr: "Vous n'avez pas les droits nécessaires pour cette action.",
+    en: "You do not have permission for this action.",
+  },
   "error.NOT_FOUND": { fr: "La ressource demandée est introuvable.", en: "The requested resource was not found." },
   "error.ROUTE_NOT_FOUND": { fr: "Cette adresse de l'API n'existe pas.", en: "This API address does not exist." },
   "error.VALIDATION_FAILED": { fr: "Certaines données sont invalides.", en: "Some data is invalid." },
-  "error.INVALID_JSON": { fr: "Le corps de la requête n'est pas du JSON valide.", en: "The request body is not valid JSON." },
-  "error.PAYLOAD_TOO_LARGE": { fr: "La requête dépasse la taille autorisée ({limit}).", en: "The request exceeds the allowed size ({limit})." },
-  "error.CONFLICT": { fr: "Cet enregistrement a été modifié par quelqu'un d'autre. Rechargez-le avant de réessayer.", en: "This record was changed by someone else. Reload it before trying again." },
-  "error.PRECONDITION_REQUIRED": { fr: "La modification doit indiquer la version lue (en-tête If-Match).", en: "The update must state the version it read (If-Match header)." },
-  "error.INTERNAL": { fr: "Une erreur inattendue est survenue. Réessayez plus tard.", en: "An unexpected error occurred. Please try again later." },
-  "error.SERVICE_UNAVAILABLE": { fr: "Le service est momentanément indisponible. Réessayez dans un instant.", en: "The service is temporarily unavailable. Try again in a moment." },
+  "error.INVALID_JSON": {
+    fr: "Le corps de la requête n'est pas du JSON valide.",
+    en: "The request body is not valid JSON.",
+  },
+  "error.PAYLOAD_TOO_LARGE": {
+    fr: "La requête dépasse la taille autorisée ({limit}).",
+    en: "The request exceeds the allowed size ({limit}).",
+  },
+  "error.CONFLICT": {
+    fr: "Cet enregistrement a été modifié par quelqu'un d'autre. Rechargez-le avant de réessayer.",
+    en: "This record was changed by someone else. Reload it before trying again.",
+  },
+  "error.PRECONDITION_REQUIRED": {
+    fr: "La modification doit indiquer la version lue (en-tête If-Match).",
+    en: "The update must state the version it read (If-Match header).",
+  },
+  "error.INTERNAL": {
+    fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
+    en: "An unexpected error occurred. Please try again later.",
+  },
+  "error.SERVICE_UNAVAILABLE": {
+    fr: "Le service est momentanément indisponible. Réessayez dans un instant.",
+    en: "The service is temporarily unavailable. Try again in a moment.",
+  },
   "error.SUBSCRIPTION_REQUIRED": {
     fr: "Cette offre de service est soumise à un abonnement payant. Veuillez contacter votre service commercial pour de plus amples renseignements",
     en: "This service offer requires a paid subscription. Please contact your sales representative for more information",
   },
-  "error.ROLE_NOT_FOUND": { fr: "Le rôle organisationnel sélectionné n'existe pas.", en: "The selected organisational role does not exist." },
-  "error.ROLE_IN_USE": { fr: "Ce rôle est attribué à {count} interlocuteur(s) : retirez-le d'abord de leur fiche.", en: "This role is assigned to {count} contact(s): remove it from their record first." },
-  "error.ROLE_LABEL_TAKEN": { fr: "Un rôle organisationnel nommé « {label} » existe déjà.", en: "An organisational role named “{label}” already exists." },
+  "error.ROLE_NOT_FOUND": {
+    fr: "Le rôle organisationnel sélectionné n'existe pas.",
+    en: "The selected organisational role does not exist.",
+  },
+  "error.ROLE_IN_USE": {
+    fr: "Ce rôle est attribué à {count} interlocuteur(s) : retirez-le d'abord de leur fiche.",
+    en: "This role is assigned to {count} contact(s): remove it from their record first.",
+  },
+  "error.ROLE_LABEL_TAKEN": {
+    fr: "Un rôle organisationnel nommé « {label} » existe déjà.",
+    en: "An organisational role named “{label}” already exists.",
+  },
   "error.CONTACT_NOT_FOUND": { fr: "Cet interlocuteur est introuvable.", en: "This contact was not found." },
-  "error.CONTACT_EMAIL_TAKEN": { fr: "Un autre interlocuteur utilise déjà l'adresse e-mail {email}.", en: "Another contact already uses the e-mail address {email}." },
+  "error.CONTACT_EMAIL_TAKEN": {
+    fr: "Un autre interlocuteur utilise déjà l'adresse e-mail {email}.",
+    en: "Another contact already uses the e-mail address {email}.",
+  },
   "error.DOSSIER_NOT_FOUND": { fr: "Ce dossier client est introuvable.", en: "This client dossier was not found." },
-  "error.DOSSIER_CODE_TAKEN": { fr: "Le code dossier « {code} » est déjà utilisé.", en: "The dossier code “{code}” is already in use." },
-  "error.DOSSIER_HAS_LIVE_SERVICES": { fr: "Ce dossier a encore {count} service(s) collaboratif(s) en cours : révoquez-les avant de le supprimer.", en: "This dossier still has {count} collaborative service(s) in progress: revoke them before deleting it." },
-  "error.ETABLISSEMENT_NOT_FOUND": { fr: "Établissement inconnu dans ce dossier : {codes}.", en: "Unknown establishment in this dossier: {codes}." },
-  "error.ETABLISSEMENT_IN_USE": { fr: "Impossible de retirer l'établissement {codes} : il figure dans le « Limité à » d'un interlocuteur.", en: "Cannot remove establishment {codes}: a contact's “Limited to” still names it." },
-  "error.LINK_EXISTS": { fr: "Ce dossier est déjà associé à cet interlocuteur. Modifiez plutôt sa colonne « Limité à ».", en: "This dossier is already linked to this contact. Change its “Limited to” column instead." },
-  "error.LINK_NOT_FOUND": { fr: "Cet interlocuteur n'est pas associé à ce dossier. Ajoutez d'abord le dossier dans son onglet « Dossiers client ».", en: "This contact is not linked to this dossier. First add the dossier in their “Client dossiers” tab." },
-  "error.OFFER_NOT_ACTIVE": { fr: "L'offre Consultation n'est pas activée sur le dossier {dossier}. Activez-la d'abord depuis le portefeuille.", en: "The Consultation offer is not active on dossier {dossier}. Activate it first from the portfolio." },
-  "error.SERVICE_NOT_FOUND": { fr: "Ce service collaboratif n'existe pas ou n'est plus proposé.", en: "This collaborative service does not exist or is no longer offered." },
-  "error.SUBSCRIPTION_NOT_FOUND": { fr: "Ce service collaboratif est introuvable.", en: "This collaborative service was not found." },
-  "error.INVALID_TRANSITION": { fr: "Ce changement d'état du service n'est pas possible ({from} → {to}).", en: "This service status change is not allowed ({from} → {to})." },
+  "error.DOSSIER_CODE_TAKEN": {
+    fr: "Le code dossier « {code} » est déjà utilisé.",
+    en: "The dossier code “{code}” is already in use.",
+  },
+  "error.DOSSIER_HAS_LIVE_SERVICES": {
+    fr: "Ce dossier a encore {count} service(s) collaboratif(s) en cours : révoquez-les avant de le supprimer.",
+    en: "This dossier still has {count} collaborative service(s) in progress: revoke them before deleting it.",
+  },
+  "error.ETABLISSEMENT_NOT_FOUND": {
+    fr: "Établissement inconnu dans ce dossier : {codes}.",
+    en: "Unknown establishment in this dossier: {codes}.",
+  },
+  "error.ETABLISSEMENT_IN_USE": {
+    fr: "Impossible de retirer l'établissement {codes} : il figure dans le « Limité à » d'un interlocuteur.",
+    en: "Cannot remove establishment {codes}: a contact's “Limited to” still names it.",
+  },
+  "error.LINK_EXISTS": {
+    fr: "Ce dossier est déjà associé à cet interlocuteur. Modifiez plutôt sa colonne « Limité à ».",
+    en: "This dossier is already linked to this contact. Change its “Limited to” column instead.",
+  },
+  "error.LINK_NOT_FOUND": {
+    fr: "Cet interlocuteur n'est pas associé à ce dossier. Ajoutez d'abord le dossier dans son onglet « Dossiers client ».",
+    en: "This contact is not linked to this dossier. First add the dossier in their “Client dossiers” tab.",
+  },
+  "error.OFFER_NOT_ACTIVE": {
+    fr: "L'offre Consultation n'est pas activée sur le dossier {dossier}. Activez-la d'abord depuis le portefeuille.",
+    en: "The Consultation offer is not active on dossier {dossier}. Activate it first from the portfolio.",
+  },
+  "error.SERVICE_NOT_FOUND": {
+    fr: "Ce service collaboratif n'existe pas ou n'est plus proposé.",
+    en: "This collaborative service does not exist or is no longer offered.",
+  },
+  "error.SUBSCRIPTION_NOT_FOUND": {
+    fr: "Ce service collaboratif est introuvable.",
+    en: "This collaborative service was not found.",
+  },
+  "error.INVALID_TRANSITION": {
+    fr: "Ce changement d'état du service n'est pas possible ({from} → {to}).",
+    en: "This service status change is not allowed ({from} → {to}).",
+  },
   "error.FEC_EMPTY": { fr: "Le fichier FEC est vide.", en: "The FEC file is empty." },
-  "error.FEC_NO_ENTRIES": { fr: "Le fichier FEC ne contient aucune écriture après sa ligne d'en-tête.", en: "The FEC file has no entries after its header line." },
-  "error.FEC_TOO_LARGE": { fr: "Le fichier dépasse la taille maximale autorisée ({maxBytes} octets).", en: "The file exceeds the maximum allowed size ({maxBytes} bytes)." },
-  "error.FEC_BINARY_FILE": { fr: "Ce fichier n'est pas un fichier texte : ce ne peut pas être un FEC.", en: "This is not a text file, so it cannot be a FEC." },
-  "error.FEC_BAD_ENCODING": { fr: "Encodage non accepté ou caractères de contrôle invalides : le FEC doit être en ASCII, ISO 8859-15 ou UTF-8.", en: "Unsupported encoding or invalid control characters: the FEC must be ASCII, ISO 8859-15 or UTF-8." },
-  "error.FEC_BAD_SEPARATOR": { fr: "Séparateur de zones non reconnu : l'en-tête doit utiliser la tabulation ou la barre verticale (|).", en: "Unrecognised field separator: the header must use tabs or the vertical bar (|)." },
-  "error.FEC_MISSING_COLUMN": { fr: "Colonne obligatoire absente de l'en-tête : {column}.", en: "Mandatory column missing from the header: {column}." },
-  "error.FEC_DUPLICATE_COLUMN": { fr: "La colonne {column} figure plusieurs fois dans l'en-tête.", en: "Column {column} appears more than once in the header." },
-  "error.FEC_FIELD_COUNT": { fr: "Nombre de zones incorrect : {found} au lieu de {expected}.", en: "Wrong number of fields: {found} instead of {expected}." },
-  "error.FEC_TRUNCATED": { fr: "Le fichier semble tronqué : sa dernière ligne est incomplète ({found} zones sur {expected}).", en: "The file looks truncated: its last line is incomplete ({found} of {expected} fields)." },
-  "error.FEC_LINE_TOO_LONG": { fr: "Ligne trop longue (plus de {maxBytes} octets).", en: "Line too long (more than {maxBytes} bytes)." },
-  "error.FEC_REQUIRED_FIELD_EMPTY": { fr: "La zone obligatoire {column} est vide.", en: "The mandatory field {column} is empty." },
-  "error.FEC_BAD_DATE": { fr: "Date invalide dans {column} : « {value} » (format attendu AAAAMMJJ).", en: "Invalid date in {column}: “{value}” (expected YYYYMMDD)." },
-  "error.FEC_BAD_AMOUNT": { fr: "Montant invalide dans {column} : « {value} » (virgule décimale, sans séparateur de milliers).", en: "Invalid amount in {column}: “{value}” (decimal comma, no thousands separator)." },
-  "error.FEC_BAD_SENS": { fr: "Sens invalide : « {value} » (valeurs admises : D, C, +1, -1).", en: "Invalid direction (Sens): “{value}” (allowed: D, C, +1, -1)." },
-  "error.FEC_DATE_OUTSIDE_EXERCICE": { fr: "La date d'écriture {date} est en dehors de l'exercice ({start} – {end}).", en: "The entry date {date} is outside the financial year ({start} – {end})." },
-  "error.FEC_UNBALANCED_ENTRY": { fr: "L'écriture {ecritureNum} du journal {journalCode} n'est pas équilibrée : débit {debit}, crédit {credit}.", en: "Entry {ecritureNum} in journal {journalCode} is not balanced: debit {debit}, credit {credit}." },
-  "error.FEC_UNBALANCED_FILE": { fr: "Le fichier n'est pas équilibré : total des débits {debit}, total des crédits {credit}.", en: "The file is not balanced: total debits {debit}, total credits {credit}." },
-  "error.INVITE_EMAIL_REJECTED": { fr: "L'adresse e-mail a été refusée par Microsoft 365 lors de l'invitation : vérifiez-la dans la fiche de l'interlocuteur.", en: "Microsoft 365 rejected the e-mail address when sending the invitation: check it on the contact's record." },
-  "error.GRAPH_FORBIDDEN": { fr: "Microsoft 365 a refusé l'opération : l'application n'a pas les autorisations nécessaires (consentement de l'administrateur manquant). Contactez l'administrateur du cabinet.", en: "Microsoft 365 refused the operation: the app lacks the required permissions (admin consent missing). Contact the firm's administrator." },
-  "error.GRAPH_NOT_FOUND": { fr: "L'élément demandé est introuvable dans Microsoft 365 (il a peut-être été supprimé).", en: "The requested item was not found in Microsoft 365 (it may have been deleted)." },
-  "error.GRAPH_THROTTLED": { fr: "Microsoft 365 limite temporairement le nombre de demandes. L'opération sera retentée plus tard.", en: "Microsoft 365 is temporarily limiting the number of requests. The operation will be retried later." },
-  "error.GRAPH_UNAVAILABLE": { fr: "Microsoft 365 est momentanément indisponible. L'opération sera retentée plus tard.", en: "Microsoft 365 is temporarily unavailable. The operation will be retried later." },
-  "error.GRAPH_AUTH_FAILED": { fr: "Comptoir n'a pas pu s'authentifier auprès de Microsoft 365 : vérifiez l'identifiant et le secret de l'application.", en: "Comptoir could not authenticate with Microsoft 365: check the app's client id and secret." },
-  "error.GRAPH_REQUEST_REJECTED": { fr: "Microsoft 365 a refusé la demande (erreur {status}).", en: "Microsoft 365 rejected the request (error {status})." },
-  "error.GRAPH_BAD_RESPONSE": { fr: "Microsoft 365 a renvoyé une réponse inattendue.", en: "Microsoft 365 returned an unexpected response." },
-  "error.TEAMS_APP_NOT_PUBLISHED": { fr: "L'application Comptoir n'est pas publiée dans le catalogue d'applications Teams du cabinet : demandez à l'administrateur de la publier.", en: "The Comptoir app is not published in the firm's Teams app catalogue: ask the administrator to publish it." },
+  "error.FEC_NO_ENTRIES": {
+    fr: "Le fichier FEC ne contient aucune écriture après sa ligne d'en-tête.",
+    en: "The FEC file has no entries after its header line.",
+  },
+  "error.FEC_TOO_LARGE": {
+    fr: "Le fichier dépasse la taille maximale autorisée ({maxBytes} octets).",
+    en: "The file exceeds the maximum allowed size ({maxBytes} bytes).",
+  },
+  "error.FEC_BINARY_FILE": {
+    fr: "Ce fichier n'est pas un fichier texte : ce ne peut pas être un FEC.",
+    en: "This is not a text file, so it cannot be a FEC.",
+  },
+  "error.FEC_BAD_ENCODING": {
+    fr: "Encodage non accepté ou caractères de contrôle invalides : le FEC doit être en ASCII, ISO 8859-15 ou UTF-8.",
+    en: "Unsupported encoding or invalid control characters: the FEC must be ASCII, ISO 8859-15 or UTF-8.",
+  },
+  "error.FEC_BAD_SEPARATOR": {
+    fr: "Séparateur de zones non reconnu : l'en-tête doit utiliser la tabulation ou la barre verticale (|).",
+    en: "Unrecognised field separator: the header must use tabs or the vertical bar (|).",
+  },
+  "error.FEC_MISSING_COLUMN": {
+    fr: "Colonne obligatoire absente de l'en-tête : {column}.",
+    en: "Mandatory column missing from the header: {column}.",
+  },
+  "error.FEC_DUPLICATE_COLUMN": {
+    fr: "La colonne {column} figure plusieurs fois dans l'en-tête.",
+    en: "Column {column} appears more than once in the header.",
+  },
+  "error.FEC_FIELD_COUNT": {
+    fr: "Nombre de zones incorrect : {found} au lieu de {expected}.",
+    en: "Wrong number of fields: {found} instead of {expected}.",
+  },
+  "error.FEC_TRUNCATED": {
+    fr: "Le fichier semble tronqué : sa dernière ligne est incomplète ({found} zones sur {expected}).",
+    en: "The file looks truncated: its last line is incomplete ({found} of {expected} fields).",
+  },
+  "error.FEC_LINE_TOO_LONG": {
+    fr: "Ligne trop longue (plus de {maxBytes} octets).",
+    en: "Line too long (more than {maxBytes} bytes).",
+  },
+  "error.FEC_REQUIRED_FIELD_EMPTY": {
+    fr: "La zone obligatoire {column} est vide.",
+    en: "The mandatory field {column} is empty.",
+  },
+  "error.FEC_BAD_DATE": {
+    fr: "Date invalide dans {column} : « {value} » (format attendu AAAAMMJJ).",
+    en: "Invalid date in {column}: “{value}” (expected YYYYMMDD).",
+  },
+  "error.FEC_BAD_AMOUNT": {
+    fr: "Montant invalide dans {column} : « {value} » (virgule décimale, sans séparateur de milliers).",
+    en: "Invalid amount in {column}: “{value}” (decimal comma, no thousands separator).",
+  },
+  "error.FEC_BAD_SENS": {
+    fr: "Sens invalide : « {value} » (valeurs admises : D, C, +1, -1).",
+    en: "Invalid direction (Sens): “{value}” (allowed: D, C, +1, -1).",
+  },
+  "error.FEC_DATE_OUTSIDE_EXERCICE": {
+    fr: "La date d'écriture {date} est en dehors de l'exercice ({start} – {end}).",
+    en: "The entry date {date} is outside the financial year ({start} – {end}).",
+  },
+  "error.FEC_UNBALANCED_ENTRY": {
+    fr: "L'écriture {ecritureNum} du journal {journalCode} n'est pas équilibrée : débit {debit}, crédit {credit}.",
+    en: "Entry {ecritureNum} in journal {journalCode} is not balanced: debit {debit}, credit {credit}.",
+  },
+  "error.FEC_UNBALANCED_FILE": {
+    fr: "Le fichier n'est pas équilibré : total des débits {debit}, total des crédits {credit}.",
+    en: "The file is not balanced: total debits {debit}, total credits {credit}.",
+  },
+  "error.INVITE_EMAIL_REJECTED": {
+    fr: "L'adresse e-mail a été refusée par Microsoft 365 lors de l'invitation : vérifiez-la dans la fiche de l'interlocuteur.",
+    en: "Microsoft 365 rejected the e-mail address when sending the invitation: check it on the contact's record.",
+  },
+  "error.GRAPH_FORBIDDEN": {
+    fr: "Microsoft 365 a refusé l'opération : l'application n'a pas les autorisations nécessaires (consentement de l'administrateur manquant). Contactez l'administrateur du cabinet.",
+    en: "Microsoft 365 refused the operation: the app lacks the required permissions (admin consent missing). Contact the firm's administrator.",
+  },
+  "error.GRAPH_NOT_FOUND": {
+    fr: "L'élément demandé est introuvable dans Microsoft 365 (il a peut-être été supprimé).",
+    en: "The requested item was not found in Microsoft 365 (it may have been deleted).",
+  },
+  "error.GRAPH_THROTTLED": {
+    fr: "Microsoft 365 limite temporairement le nombre de demandes. L'opération sera retentée plus tard.",
+    en: "Microsoft 365 is temporarily limiting the number of requests. The operation will be retried later.",
+  },
+  "error.GRAPH_UNAVAILABLE": {
+    fr: "Microsoft 365 est momentanément indisponible. L'opération sera retentée plus tard.",
+    en: "Microsoft 365 is temporarily unavailable. The operation will be retried later.",
+  },
+  "error.GRAPH_AUTH_FAILED": {
+    fr: "Comptoir n'a pas pu s'authentifier auprès de Microsoft 365 : vérifiez l'identifiant et le secret de l'application.",
+    en: "Comptoir could not authenticate with Microsoft 365: check the app's client id and secret.",
+  },
+  "error.GRAPH_REQUEST_REJECTED": {
+    fr: "Microsoft 365 a refusé la demande (erreur {status}).",
+    en: "Microsoft 365 rejected the request (error {status}).",
+  },
+  "error.GRAPH_BAD_RESPONSE": {
+    fr: "Microsoft 365 a renvoyé une réponse inattendue.",
+    en: "Microsoft 365 returned an unexpected response.",
+  },
+  "error.TEAMS_APP_NOT_PUBLISHED": {
+    fr: "L'application Comptoir n'est pas publiée dans le catalogue d'applications Teams du cabinet : demandez à l'administrateur de la publier.",
+    en: "The Comptoir app is not published in the firm's Teams app catalogue: ask the administrator to publish it.",
+  },
 });
