@@ -20,8 +20,9 @@ function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-"));
   const port = await freePort();
+  const graphPort = await freePort();
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), LOCAL_GRAPH_PORT: String(graphPort), DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -39,6 +40,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     child.once("exit", (code) => reject(new Error(`The app exited (${code}):\n${output.join("")}`)));
   });
   process.env.E2E_BASE_URL = `http://localhost:${port}`;
+  process.env.E2E_MAILBOX_URL = `http://localhost:${graphPort}/dev/mailbox`;
   process.env.E2E_DATA_DIR = dataDir;
   return async () => {
     const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -13,11 +13,11 @@ export async function signInAs(page: Page, name: string, path = "/"): Promise<vo
   await page.getByRole("button", { name: new RegExp(name) }).click();
 }
 
-/** The local Graph server runs next to the app (PORT + 1): its dev mailbox shows the e-mails sent. */
+/** The local Graph server's dev mailbox, which shows the e-mails sent (its port is chosen by global-setup). */
 export function mailboxUrl(): string {
-  const url = new URL(baseUrl());
-  url.port = String(Number(url.port) + 1);
-  return `${url.origin}/dev/mailbox`;
+  const url = process.env.E2E_MAILBOX_URL;
+  if (!url) throw new Error("E2E_MAILBOX_URL is set by e2e/global-setup.ts");
+  return url;
 }
 
 /** An API client signed in as a staff person, with the token the tab keeps after the local sign-in. */

@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // `.vite/manifest.json` tells which chunks the first page loads (see scripts/initial-js-size.ts).
+    manifest: true,
     rolldownOptions: {
       // The consent popup pages are their own small entries (Teams opens them in a new window).
       input: {

@@ -177,7 +177,10 @@ async function measure(browser: Browser, app: App, scroll: boolean) {
 }
 
 export async function benchTab(): Promise<{ initialJsKb: number; firstRowRatio: number; p95FrameMs: number }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   try {
     const empty = await startApp({ SEED_DEMO: "false" });
     let baseline: Awaited<ReturnType<typeof measure>>;
@@ -199,7 +202,8 @@ export async function benchTab(): Promise<{ initialJsKb: number; firstRowRatio: 
     const initial = initialJsSize();
     const frames = big.scrolled?.frames ?? [];
     const rows = (big.scrolled?.total ?? 1) - 1;
-    if (rows !== LARGE + STORY_DOSSIERS) throw new Error(`Expected ${LARGE + STORY_DOSSIERS} dossiers, the grid had ${rows}`);
+    if (rows !== LARGE + STORY_DOSSIERS)
+      throw new Error(`Expected ${LARGE + STORY_DOSSIERS} dossiers, the grid had ${rows}`);
     const p95 = percentile(frames, 95);
     console.log(`Initial JS: ${initial.gzipKb} KB gzip (${initial.chunks.length} chunks)`);
     console.log(`First row, empty portfolio: ${baseline.firstRow.toFixed(0)} ms (median of ${LOADS})`);

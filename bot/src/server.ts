@@ -1,5 +1,4 @@
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
 import { createAgentRouter } from "./agent/agent";
 import type { Env } from "./config/env";
@@ -24,6 +23,7 @@ import { createStorage, type Storage } from "./storage/connection";
 import { localWiring } from "./wiring/local";
 import type { ModeWiring } from "./wiring/mode";
 import { teamsWiring } from "./wiring/teams";
+import { listen } from "./http/listen";
 
 export interface RunningServer {
   url: string;
@@ -90,11 +90,7 @@ export async function startServer({
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
   });
-  const server = await new Promise<Server>((ok, fail) => {
-    const s = app.listen(env.PORT, env.HOST, () => ok(s));
-    s.once("error", fail);
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { server, port } = await listen(app, env.PORT, env.HOST);
   const url = `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`;
   // Local mode always links to where it actually listens (env/.env.local's TAB_ENDPOINT is for packaging).
   const publicUrl = env.COMPTOIR_MODE === "teams" ? env.TAB_ENDPOINT : url;

@@ -1,4 +1,4 @@
-import type { QueueClient} from "@azure/storage-queue";
+import type { QueueClient } from "@azure/storage-queue";
 import { QueueServiceClient } from "@azure/storage-queue";
 import type { z } from "zod";
 

@@ -13,11 +13,11 @@ import { found, type Ctx, type ServiceDeps } from "./context";
 export async function listRoles(
   deps: ServiceDeps,
   tenantId: string,
-): Promise<(OrganisationalRole & { usage: number })[]> {
+): Promise<(OrganisationalRole & { usage: number; etag: string })[]> {
   const roles = await deps.repos.roles.list(tenantId);
   const usage = await Promise.all(roles.map((r) => deps.repos.contacts.countByRole(tenantId, r.value.id)));
   return roles
-    .map((r, i) => ({ ...r.value, usage: usage[i] ?? 0 }))
+    .map((r, i) => ({ ...r.value, usage: usage[i] ?? 0, etag: r.etag }))
     .sort((a, b) => a.label.localeCompare(b.label, "fr", { sensitivity: "base" }));
 }
 

@@ -23,13 +23,20 @@ export async function localWiring(
     env.AAD_APP_TENANT_ID,
     env.LOCAL_API_AUDIENCE,
   );
-  const graphServer = await startLocalGraphServer({
-    connectionString: storage.connectionString,
-    tablePrefix: storage.tablePrefix,
-    tenantId: env.AAD_APP_TENANT_ID,
-    port: env.LOCAL_GRAPH_PORT,
-    throttle: { enabled: env.LOCAL_GRAPH_THROTTLE },
-    organizationName: async () => (await deps.repos.firms.get(env.AAD_APP_TENANT_ID))?.value.name ?? "Cabinet",
+  const start = (port: number | undefined) =>
+    startLocalGraphServer({
+      connectionString: storage.connectionString,
+      tablePrefix: storage.tablePrefix,
+      tenantId: env.AAD_APP_TENANT_ID,
+      port,
+      throttle: { enabled: env.LOCAL_GRAPH_THROTTLE },
+      organizationName: async () => (await deps.repos.firms.get(env.AAD_APP_TENANT_ID))?.value.name ?? "Cabinet",
+    });
+  const graphServer = await start(env.LOCAL_GRAPH_PORT).catch((e: unknown) => {
+    // The preferred port is taken: run anyway; only links in e-mails already sent will point elsewhere.
+    if ((e as { code?: string }).code !== "EADDRINUSE") throw e;
+    console.warn(`Port ${env.LOCAL_GRAPH_PORT ?? 0} is taken: the local Graph server picks another one.`);
+    return start(0);
   });
   const graph = createGraphAdapter({
     baseUrl: graphServer.graphBaseUrl,

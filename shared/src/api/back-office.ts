@@ -96,7 +96,13 @@ export const auditQuerySchema = z.object({ limit: pageSize, cursor });
 
 // ---- Roles ----
 export const roleListSchema = z.object({
-  items: z.array(organisationalRoleSchema.extend({ usage: z.number().int().nonnegative() })),
+  items: z.array(
+    organisationalRoleSchema.extend({
+      usage: z.number().int().nonnegative(),
+      /** The role's version, for `If-Match` on PATCH and DELETE. */
+      etag: z.string(),
+    }),
+  ),
 });
 export type RoleList = z.infer<typeof roleListSchema>;
 

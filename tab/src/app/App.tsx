@@ -1,3 +1,4 @@
+import { lazy, Suspense, useEffect } from "react";
 import { AuthProvider } from "../auth/AuthProvider";
 import type { RedirectOutcome } from "../auth/local-session";
 import type { HostInfo } from "../auth/teams-host";
@@ -7,13 +8,17 @@ import { isApiError } from "../api/client";
 import { I18nProvider } from "../i18n/I18nProvider";
 import { useT } from "../i18n/context";
 import { ErrorPanel } from "./ErrorPanel";
-import { SignedInApp } from "./SignedInApp";
 import { StatusView } from "./StatusView";
 import { ThemeProvider } from "./ThemeProvider";
+
+// The router and the page shell are only needed once signed in: they download while sign-in runs.
+const loadSignedInApp = () => import("./SignedInApp");
+const SignedInApp = lazy(async () => ({ default: (await loadSignedInApp()).SignedInApp }));
 
 function SignIn({ host, redirectOutcome }: { host: HostInfo; redirectOutcome: RedirectOutcome }) {
   const t = useT();
   const config = useAuthConfig();
+  useEffect(() => void loadSignedInApp(), []);
   if (config.isPending) return <StatusView fullPage labelKey="shell.loading.start" />;
   if (config.isError) {
     const message = isApiError(config.error) ? config.error.message : t("error.INTERNAL");
@@ -25,7 +30,9 @@ function SignIn({ host, redirectOutcome }: { host: HostInfo; redirectOutcome: Re
   }
   return (
     <AuthProvider config={config.data} host={host} redirectOutcome={redirectOutcome}>
-      <SignedInApp />
+      <Suspense fallback={<StatusView fullPage labelKey="shell.loading.profile" />}>
+        <SignedInApp />
+      </Suspense>
     </AuthProvider>
   );
 }

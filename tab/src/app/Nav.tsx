@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens, createFocusOutlineStyle } from "@fluentui/react-components";
-import { NavLink } from "react-router";
+import { NavLink, useLocation } from "react-router";
 import { useT } from "../i18n/context";
 import { useCurrentUser } from "./me-context";
 import { navRoutes } from "./routes";
@@ -47,12 +47,19 @@ export function Nav() {
   const styles = useStyles();
   const t = useT();
   const me = useCurrentUser();
+  // A dossier page belongs to the Portefeuille.
+  const inDossier = useLocation().pathname.startsWith("/dossiers/");
   return (
     <nav className={styles.root} aria-label={t("shell.nav.label")}>
       <ul className={styles.list}>
         {navRoutes(me).map((route) => (
           <li key={route.id}>
-            <NavLink to={route.path} className={({ isActive }) => mergeClasses(styles.link, isActive && styles.active)}>
+            <NavLink
+              to={route.path}
+              className={({ isActive }) =>
+                mergeClasses(styles.link, (isActive || (inDossier && route.id === "portfolio")) && styles.active)
+              }
+            >
               {t(route.labelKey)}
             </NavLink>
           </li>

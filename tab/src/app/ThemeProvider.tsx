@@ -30,8 +30,9 @@ export function ThemeProvider({ host, children }: { host: HostInfo | null; child
 
   const theme = THEMES[themeKindFor(changed ?? host?.theme)];
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      {children}
+    <FluentProvider theme={theme}>
+      {/* Not on the provider: its classes are copied onto every portal (menus, listboxes), which would cover the page. */}
+      <div className={styles.root}>{children}</div>
     </FluentProvider>
   );
 }

@@ -1,10 +1,9 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createConnectorApp } from "./app";
 import { ConversationStore, type StoredActivity } from "./conversations";
 import { FaultTable } from "./faults";
 import { Recorder, type RecordedFilter } from "./recorder";
 import type { ChannelAccount, FaultRule, RecordedRequest } from "./types";
+import { listen } from "../../http/listen";
 
 export type { ChannelAccount, FaultRule, RecordedFilter, RecordedRequest, StoredActivity };
 
@@ -54,11 +53,7 @@ export async function startLocalConnector(options: LocalConnectorOptions = {}): 
     baseUrl: () => url,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
   });
-  const server = await new Promise<Server>((ok, fail) => {
-    const s = app.listen(options.port ?? 0, host, () => ok(s));
-    s.once("error", fail);
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = await listen(app, options.port ?? 0, host);
   url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
   return {

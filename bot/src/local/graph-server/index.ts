@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { createLocalTokenService } from "./auth";
 import { createBrowserRoutes } from "./browser-routes";
@@ -12,6 +10,7 @@ import type { TeamsApp } from "./model";
 import { RequestStats } from "./stats";
 import { GraphStore } from "./store";
 import { SlidingWindowThrottle, type ThrottleConfig } from "./throttle";
+import { listen } from "../../http/listen";
 
 export type { GraphControl, GraphStats } from "./control-routes";
 export type { FaultSpec } from "./faults";
@@ -157,11 +156,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
   app.use(onError);
 
   const host = opts.host ?? "127.0.0.1";
-  const server = await new Promise<Server>((ok, fail) => {
-    const s = app.listen(opts.port ?? 0, host, () => ok(s));
-    s.once("error", fail);
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { server, port } = await listen(app, opts.port ?? 0, host);
   url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 
   return {

@@ -1,13 +1,191 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Badge, Field, makeStyles, SearchBox, Select, Text, Title1, tokens } from "@fluentui/react-components";
 import { BriefcaseRegular } from "@fluentui/react-icons";
-import { PlaceholderPage } from "../../app/PlaceholderPage";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
+import type { CollaborativeStatus, DossierSummary } from "@comptoir/shared/api/back-office";
+import type { MessageKey } from "@comptoir/shared/i18n/fr";
+import { translatePlural } from "@comptoir/shared/i18n/translate";
+import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { EmptyState } from "../../components/EmptyState";
+import { formatSiren } from "../../components/format";
+import { LoadingRows } from "../../components/LoadingRows";
+import { VirtualGrid, type GridColumn } from "../../components/VirtualGrid";
+import { useLocale, useT } from "../../i18n/context";
+import {
+  offerFilterOf,
+  readPortfolioQuery,
+  toggleSort,
+  writePortfolioQuery,
+  type DossierSort,
+  type PortfolioQuery,
+} from "./portfolio-query";
+import { usePortfolio } from "./usePortfolio";
+
+const SEARCH_DELAY_MS = 300;
+
+const COLLABORATIVE_STATUS: Record<CollaborativeStatus, MessageKey> = {
+  none: "staff.portfolio.collab.none",
+  proposed: "domain.subscriptionStatus.proposed",
+  invited: "domain.subscriptionStatus.invited",
+  accepted: "domain.subscriptionStatus.accepted",
+  active: "domain.subscriptionStatus.active",
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  flush: { margin: 0 },
+  filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL },
+  search: { minWidth: "18rem", flexGrow: 1, maxWidth: "32rem" },
+  count: { marginLeft: "auto", color: tokens.colorNeutralForeground2 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
 
 export default function PortfolioPage() {
+  const styles = useStyles();
+  const t = useT();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const query = readPortfolioQuery(params);
+  const [search, setSearch] = useState(query.q);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const title = t("shell.nav.portfolio");
+  useDocumentTitle(title);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const update = useCallback(
+    (next: PortfolioQuery) => setParams(writePortfolioQuery(next), { replace: true }),
+    [setParams],
+  );
+
+  function onSearch(value: string) {
+    setSearch(value);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => update({ ...query, q: value }), SEARCH_DELAY_MS);
+  }
+
+  const list = usePortfolio(query);
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const { search: listSearch } = useLocation();
+  // The dossier page's back link returns to this very list (search, sort, filter).
+  const open = useCallback(
+    (d: DossierSummary) => void navigate(`/dossiers/${encodeURIComponent(d.id)}`, { state: { portfolio: listSearch } }),
+    [navigate, listSearch],
+  );
+
+  const { q, sort, dir, offer } = query;
+  // Stable while the sort and language stay the same, so scrolling re-renders only the new rows.
+  const columns = useMemo((): GridColumn<DossierSummary>[] => {
+    const sortable = (id: DossierSort) => ({
+      direction: sort === id ? (dir === "asc" ? ("ascending" as const) : ("descending" as const)) : null,
+      onToggle: () => update(toggleSort({ q, sort, dir, offer }, id)),
+    });
+    return [
+      { id: "code", header: t("staff.dossier.code"), width: "9rem", cell: (d) => d.code, sort: sortable("code") },
+      {
+        id: "name",
+        header: t("staff.dossier.name"),
+        width: "minmax(14rem, 2fr)",
+        cell: (d) => d.name,
+        sort: sortable("name"),
+      },
+      {
+        id: "siren",
+        header: t("staff.dossier.siren"),
+        width: "9rem",
+        cell: (d) => formatSiren(d.siren),
+        sort: sortable("siren"),
+      },
+      {
+        id: "responsible",
+        header: t("staff.dossier.responsible"),
+        width: "minmax(10rem, 1fr)",
+        cell: (d) => d.responsible?.name ?? "",
+        sort: sortable("responsible"),
+      },
+      {
+        id: "offer",
+        header: t("staff.portfolio.offer"),
+        width: "10rem",
+        cell: (d) =>
+          d.consultationActive ? (
+            <Badge appearance="filled" color="brand">
+              {t("staff.offer.on")}
+            </Badge>
+          ) : (
+            <span className={styles.muted}>{t("staff.offer.off")}</span>
+          ),
+      },
+      {
+        id: "collaborative",
+        header: t("staff.portfolio.collaborative"),
+        width: "11rem",
+        cell: (d) => t(COLLABORATIVE_STATUS[d.collaborativeStatus]),
+      },
+    ];
+  }, [t, styles.muted, update, q, sort, dir, offer]);
+
+  const filtered = query.q.trim() !== "" || query.offer !== "all";
+  const countText = translatePlural(locale, "staff.portfolio.count", total);
+
   return (
-    <PlaceholderPage
-      titleKey="shell.nav.portfolio"
-      emptyTitleKey="shell.portfolio.empty.title"
-      emptyBodyKey="shell.portfolio.empty.body"
-      icon={<BriefcaseRegular />}
-    />
+    <div className={styles.root}>
+      <Title1 as="h1" className={styles.flush}>
+        {title}
+      </Title1>
+      <div className={styles.filters}>
+        <Field label={t("staff.portfolio.search")} className={styles.search}>
+          <SearchBox
+            dismiss={{ "aria-label": t("staff.action.clearSearch") }}
+            value={search}
+            placeholder={t("staff.portfolio.searchPlaceholder")}
+            onChange={(_, data) => onSearch(data.value)}
+          />
+        </Field>
+        <Field label={t("staff.portfolio.offerFilter")}>
+          <Select value={query.offer} onChange={(_, data) => update({ ...query, offer: offerFilterOf(data.value) })}>
+            <option value="all">{t("staff.portfolio.offer.all")}</option>
+            <option value="on">{t("staff.portfolio.offer.on")}</option>
+            <option value="off">{t("staff.portfolio.offer.off")}</option>
+          </Select>
+        </Field>
+        <Text role="status" className={styles.count}>
+          {list.isPending ? "" : countText}
+        </Text>
+      </div>
+      {list.isError && !list.data ? (
+        <ApiErrorBar error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <LoadingRows rows={10} />
+      ) : total === 0 ? (
+        <EmptyState
+          icon={<BriefcaseRegular />}
+          title={t(filtered ? "staff.portfolio.noMatch.title" : "shell.portfolio.empty.title")}
+          body={filtered ? t("staff.portfolio.noMatch.body") : t("staff.portfolio.empty.body")}
+        />
+      ) : (
+        <>
+          {list.isFetchNextPageError && <ApiErrorBar error={list.error} onRetry={loadMore} />}
+          <VirtualGrid
+            label={t("staff.portfolio.gridLabel", { count: countText })}
+            columns={columns}
+            items={items}
+            total={total}
+            rowKey={(d) => d.id}
+            hasMore={hasNextPage && !list.isFetchNextPageError}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={loadMore}
+            onOpen={open}
+            scrollResetKey={`${q}|${sort}|${dir}|${offer}`}
+            height="max(20rem, calc(100vh - 17rem))"
+          />
+        </>
+      )}
+    </div>
   );
 }

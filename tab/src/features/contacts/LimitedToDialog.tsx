@@ -1,0 +1,87 @@
+import { useState } from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { fieldError, fieldErrorsOf } from "../../components/field-errors";
+import { LimitedToField, type LimitedToDraft } from "../../components/LimitedToField";
+import { LoadingRows } from "../../components/LoadingRows";
+import { useT } from "../../i18n/context";
+import { useDossier } from "../dossier/useDossier";
+import type { DossierRow } from "./ContactDossiersTab";
+import { useUpdateLink } from "./useContacts";
+
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+interface LimitedToDialogProps {
+  contactId: string;
+  row: DossierRow;
+  onClose: () => void;
+  onReload: () => void;
+  onSaved: () => void;
+}
+
+/** Narrows (or widens back to "-") the établissements the contact sees on one dossier. */
+export function LimitedToDialog({ contactId, row, onClose, onReload, onSaved }: LimitedToDialogProps) {
+  const styles = useStyles();
+  const t = useT();
+  const dossier = useDossier(row.dossier.id);
+  const update = useUpdateLink(contactId);
+  const [value, setValue] = useState<LimitedToDraft>(row.link.limitedTo);
+  const empty = Array.isArray(value) && value.length === 0;
+  const errors = fieldErrorsOf(update.error);
+
+  function submit() {
+    if (empty) return;
+    update.mutate({ dossierId: row.dossier.id, limitedTo: value, etag: row.linkEtag }, { onSuccess: onSaved });
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>
+            {t("staff.limitedTo.dialogTitle", { code: row.dossier.code, name: row.dossier.name })}
+          </DialogTitle>
+          <DialogContent className={styles.body}>
+            {dossier.isPending ? (
+              <LoadingRows rows={3} />
+            ) : dossier.isError ? (
+              <ApiErrorBar error={dossier.error} onRetry={() => void dossier.refetch()} />
+            ) : (
+              <LimitedToField
+                etablissements={dossier.data.data.dossier.etablissements}
+                value={value}
+                onChange={setValue}
+                error={empty ? t("validation.limitedToEmpty") : fieldError(errors, "limitedTo")}
+              />
+            )}
+            <ApiErrorBar
+              error={update.error}
+              onReload={() => {
+                update.reset();
+                onReload();
+              }}
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={submit} disabled={empty || update.isPending || !dossier.isSuccess}>
+              {t("staff.action.ok")}
+            </Button>
+            <Button onClick={onClose}>{t("staff.action.cancel")}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

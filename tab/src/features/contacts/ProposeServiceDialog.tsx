@@ -1,0 +1,101 @@
+import { useState } from "react";
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  tokens,
+} from "@fluentui/react-components";
+import { isLive } from "@comptoir/shared/domain/service-subscription";
+import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { LoadingRows } from "../../components/LoadingRows";
+import { useLocale, useT } from "../../i18n/context";
+import { useServiceCatalogue } from "../catalogue/useServiceCatalogue";
+import type { DossierRow } from "./ContactDossiersTab";
+import { useProposeService } from "./useContacts";
+
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+interface ProposeServiceDialogProps {
+  contactId: string;
+  row: DossierRow;
+  onClose: () => void;
+  onProposed: (service: string, created: boolean) => void;
+}
+
+/** *Proposer un service collaboratif pour ce dossier*: one of the catalogue's active services, then *Ok*. */
+export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: ProposeServiceDialogProps) {
+  const styles = useStyles();
+  const t = useT();
+  const { locale } = useLocale();
+  const catalogue = useServiceCatalogue();
+  const propose = useProposeService(contactId);
+  const [serviceId, setServiceId] = useState("");
+  const services = (catalogue.data ?? []).filter((s) => s.active);
+  const live = new Set(row.subscriptions.filter(isLive).map((s) => s.serviceId));
+
+  function submit() {
+    const service = services.find((s) => s.id === serviceId);
+    if (!service) return;
+    propose.mutate(
+      { dossierId: row.dossier.id, serviceId },
+      { onSuccess: (result) => onProposed(service.label[locale], result.data.created) },
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t("staff.propose.title")}</DialogTitle>
+          <DialogContent className={styles.body}>
+            <Body1 as="p" className={styles.muted}>
+              {t("staff.propose.forDossier", { code: row.dossier.code, name: row.dossier.name })}
+            </Body1>
+            {catalogue.isPending ? (
+              <LoadingRows rows={2} />
+            ) : catalogue.isError ? (
+              <ApiErrorBar error={catalogue.error} onRetry={() => void catalogue.refetch()} />
+            ) : services.length === 0 ? (
+              <Body1 as="p" className={styles.muted}>
+                {t("staff.propose.noService")}
+              </Body1>
+            ) : (
+              <Field label={t("staff.propose.services")} required>
+                <RadioGroup value={serviceId} onChange={(_, data) => setServiceId(data.value)}>
+                  {services.map((s) => (
+                    <Radio
+                      key={s.id}
+                      value={s.id}
+                      label={
+                        live.has(s.id) ? t("staff.propose.alreadyLive", { service: s.label[locale] }) : s.label[locale]
+                      }
+                    />
+                  ))}
+                </RadioGroup>
+              </Field>
+            )}
+            <ApiErrorBar error={propose.error} />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={submit} disabled={!serviceId || propose.isPending}>
+              {t("staff.action.ok")}
+            </Button>
+            <Button onClick={onClose}>{t("staff.action.cancel")}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { contactCreateInputSchema, contactUpdateInputSchema, type Contact } from "@comptoir/shared/domain/contact";
+import { firmSettingsSchema, defaultFirmSettings } from "@comptoir/shared/domain/firm-settings";
+import {
+  contactCreateBody,
+  contactFormValues,
+  contactPatch,
+  EMPTY_CONTACT_FORM,
+  missingContactFields,
+} from "../src/features/contacts/contact-form";
+import { parseMaxDossiers, serviceField, settingsBody, settingsValues } from "../src/features/settings/settings-form";
+
+const contact: Contact = {
+  id: "c1",
+  nom: "Collaboratif",
+  prenom: "Client",
+  email: "client.collaboratif@exemple.fr",
+  phone: "+33123456789",
+  mobile: null,
+  roleId: "r1",
+  preferredLocale: "fr",
+  guest: null,
+  lastSignInAt: null,
+  createdAt: "2025-01-01T00:00:00.000Z",
+  updatedAt: "2025-01-01T00:00:00.000Z",
+};
+
+describe("the contact's Général form", () => {
+  it("asks for Nom, Prénom, E-mail and the role before calling the server", () => {
+    expect(missingContactFields(EMPTY_CONTACT_FORM)).toEqual(["nom", "prenom", "email", "roleId"]);
+    expect(missingContactFields({ ...EMPTY_CONTACT_FORM, nom: "A", prenom: "B", email: " ", roleId: "r1" })).toEqual([
+      "email",
+    ]);
+  });
+
+  it("builds a create body the shared schema accepts (blank phones become none)", () => {
+    const body = contactCreateBody({
+      ...EMPTY_CONTACT_FORM,
+      nom: "Client",
+      prenom: "Collaboratif2",
+      email: "C2@Exemple.fr",
+      roleId: "r1",
+    });
+    const parsed = contactCreateInputSchema.parse(body);
+    expect(parsed).toMatchObject({ email: "c2@exemple.fr", phone: null, mobile: null, roleId: "r1" });
+  });
+
+  it("shows stored phones the French way and patches only the changed fields", () => {
+    const stored = contactFormValues(contact);
+    expect(stored.phone).toBe("01 23 45 67 89");
+    expect(contactPatch(stored, stored)).toEqual({});
+    const patch = contactPatch(stored, { ...stored, mobile: "06 12 34 56 78", prenom: "Cliente" });
+    expect(patch).toEqual({ mobile: "06 12 34 56 78", prenom: "Cliente" });
+    expect(contactUpdateInputSchema.parse(patch)).toEqual({ mobile: "+33612345678", prenom: "Cliente" });
+  });
+});
+
+describe("the Paramètres form", () => {
+  const settings = {
+    ...defaultFirmSettings("Cabinet Démo"),
+    subscriptions: { consultation: { active: true, maxDossiers: 50, until: "2026-12-31" } },
+  };
+
+  it("gives back the stored settings when nothing was edited", () => {
+    expect(settingsBody(settings, settingsValues(settings))).toEqual(settings);
+  });
+
+  it("applies the edits: unlimited quota, no end date, a renamed and disabled service", () => {
+    const id = settings.services[0]?.id ?? "";
+    const values = {
+      ...settingsValues(settings),
+      active: false,
+      maxDossiers: " ",
+      until: "",
+      [serviceField(id, "fr")]: "Offre Start",
+      [serviceField(id, "active")]: false,
+    };
+    const body = settingsBody(settings, values);
+    expect(body?.subscriptions.consultation).toEqual({ active: false, maxDossiers: null, until: null });
+    expect(body?.services[0]).toMatchObject({ id, label: { fr: "Offre Start" }, active: false });
+    expect(firmSettingsSchema.safeParse(body).success).toBe(true);
+  });
+
+  it("refuses a quota that is not a whole number", () => {
+    expect(parseMaxDossiers("12")).toBe(12);
+    expect(parseMaxDossiers("")).toBeNull();
+    expect(parseMaxDossiers("1.5")).toBeUndefined();
+    expect(parseMaxDossiers("-3")).toBeUndefined();
+    expect(settingsBody(settings, { ...settingsValues(settings), maxDossiers: "abc" })).toBeNull();
+  });
+});
