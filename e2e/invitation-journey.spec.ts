@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { mailboxUrl, staffApi } from "./support";
+import { mailboxUrl, signInAs, staffApi } from "./support";
 
 /**
  * "Le parcours client" end to end: staff propose the service, the dev mailbox shows our e-mail with the
@@ -155,4 +155,36 @@ test("after revocation, the client's next page load shows the no-access page", a
   await page.reload();
   await expect(page.getByRole("heading", { name: "Vous n'avez pas encore accès à votre espace" })).toBeVisible();
   await screen(page, "a-revoque");
+});
+
+test("a failed invitation shows on the dossier's dashboard, and Renvoyer sends it", async ({ page }) => {
+  const graph = new URL(mailboxUrl()).origin;
+  const fault = await fetch(`${graph}/_control/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ match: "POST /v1.0/invitations", status: 400, times: 1 }),
+  });
+  expect(fault.ok).toBe(true);
+  const email = `lucie.martin.${stamp}@exemple.fr`;
+  const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
+  const contact = await json<{ id: string }>(
+    await api.post("/api/v1/contacts", {
+      data: { nom: `Martin${stamp}`, prenom: "Lucie", email, roleId: roles.items[0]?.id },
+    }),
+  );
+  await json(await api.post(`/api/v1/contacts/${contact.id}/dossiers`, { data: { dossierId } }));
+  await json(
+    await api.post(`/api/v1/contacts/${contact.id}/dossiers/${dossierId}/services`, {
+      data: { serviceId: "consultation" },
+    }),
+  );
+
+  await signInAs(page, "Camille Martin", `/#/dossiers/${dossierId}`);
+  await page.getByRole("tab", { name: "Tableau de bord" }).click();
+  const row = page.getByRole("row").filter({ hasText: email });
+  await expect(row.getByText(/Échec de l'invitation/)).toBeVisible({ timeout: 20_000 });
+  await screen(page, "echec");
+  await row.getByRole("button", { name: /Renvoyer/ }).click();
+  await expect(row.getByText(/E-mail envoyé le/)).toBeVisible({ timeout: 20_000 });
+  await screen(page, "renvoye");
 });

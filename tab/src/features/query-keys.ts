@@ -3,6 +3,7 @@ export const queryKeys = {
   dossierLists: ["dossiers"] as const,
   dossier: (id: string) => ["dossier", id] as const,
   audit: (id: string) => ["dossier", id, "audit"] as const,
+  invitations: (id: string) => ["dossier", id, "invitations"] as const,
   contactLists: ["contacts"] as const,
   contact: (id: string) => ["contact", id] as const,
   roles: ["roles"] as const,

@@ -3,6 +3,7 @@ import { cardMessages } from "./cards";
 import { clientMessages } from "./client";
 import { domainMessages } from "./domain";
 import { errorMessages } from "./errors";
+import { invitationMessages } from "./invitations";
 import { localSignInMessages } from "./local-signin";
 import { mailMessages } from "./mail";
 import { shellMessages } from "./shell";
@@ -16,6 +17,7 @@ export const allMessages = {
   ...clientMessages,
   ...domainMessages,
   ...errorMessages,
+  ...invitationMessages,
   ...localSignInMessages,
   ...mailMessages,
   ...shellMessages,

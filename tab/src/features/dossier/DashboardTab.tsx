@@ -32,6 +32,8 @@ import { SubscriptionStatusBadge } from "../../components/SubscriptionStatusBadg
 import { SuccessBar } from "../../components/SuccessBar";
 import { useLocale, useT } from "../../i18n/context";
 import { useServiceCatalogue } from "../catalogue/useServiceCatalogue";
+import { InvitationProgress } from "../invitations/InvitationProgress";
+import { useInvitations, useResendInvitation } from "../invitations/useInvitations";
 import { useInitializeWidget } from "./useDossier";
 
 const useStyles = makeStyles({
@@ -73,6 +75,8 @@ export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
   const titleId = useId("widget-title");
   const catalogue = useServiceCatalogue();
   const initialize = useInitializeWidget(detail.dossier.id);
+  const invitations = useInvitations(detail.dossier.id);
+  const resend = useResendInvitation(detail.dossier.id);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [extension, setExtension] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -146,47 +150,58 @@ export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
               body={t("staff.widget.noContacts.body")}
             />
           ) : (
-            <Table aria-label={t("staff.widget.tableLabel")}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t("staff.widget.contact")}</TableHeaderCell>
-                  <TableHeaderCell>{t("staff.widget.services")}</TableHeaderCell>
-                  <TableHeaderCell>{t("staff.widget.lastSignIn")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {detail.contacts.map(({ contact, subscriptions }) => (
-                  <TableRow key={contact.id}>
-                    <TableCell>
-                      {t("staff.contact.fullName", { prenom: contact.prenom, nom: contact.nom })}
-                      <br />
-                      {contact.email}
-                    </TableCell>
-                    <TableCell>
-                      {subscriptions.length === 0 ? (
-                        t("staff.widget.noService")
-                      ) : (
-                        <div className={styles.services}>
-                          {subscriptions.map((s) => (
-                            <span key={s.id} className={styles.service}>
-                              {serviceLabel(s.serviceId)}
-                              <SubscriptionStatusBadge status={s.status} />
-                            </span>
-                          ))}
-                        </div>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {contact.lastSignInAt ? (
-                        <time dateTime={contact.lastSignInAt}>{formatDateTime(locale, contact.lastSignInAt)}</time>
-                      ) : (
-                        t("staff.widget.never")
-                      )}
-                    </TableCell>
+            <>
+              <ApiErrorBar error={resend.error} />
+              <Table aria-label={t("staff.widget.tableLabel")}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("staff.widget.contact")}</TableHeaderCell>
+                    <TableHeaderCell>{t("staff.widget.services")}</TableHeaderCell>
+                    <TableHeaderCell>{t("staff.widget.lastSignIn")}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {detail.contacts.map(({ contact, subscriptions }) => (
+                    <TableRow key={contact.id}>
+                      <TableCell>
+                        {t("staff.contact.fullName", { prenom: contact.prenom, nom: contact.nom })}
+                        <br />
+                        {contact.email}
+                      </TableCell>
+                      <TableCell>
+                        {subscriptions.length === 0 ? (
+                          t("staff.widget.noService")
+                        ) : (
+                          <div className={styles.services}>
+                            {subscriptions.map((s) => (
+                              <span key={s.id} className={styles.service}>
+                                {serviceLabel(s.serviceId)}
+                                <SubscriptionStatusBadge status={s.status} />
+                                {(s.status === "proposed" || s.status === "invited") && (
+                                  <InvitationProgress
+                                    status={invitations.data?.items.find((i) => i.subscriptionId === s.id)}
+                                    serviceLabel={serviceLabel(s.serviceId)}
+                                    onResend={() => resend.mutate(s.id)}
+                                    resending={resend.isPending}
+                                  />
+                                )}
+                              </span>
+                            ))}
+                          </div>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {contact.lastSignInAt ? (
+                          <time dateTime={contact.lastSignInAt}>{formatDateTime(locale, contact.lastSignInAt)}</time>
+                        ) : (
+                          t("staff.widget.never")
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
           ))}
       </section>
 
