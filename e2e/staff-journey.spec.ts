@@ -87,7 +87,10 @@ test("the Portefeuille sorts, filters and works from the keyboard", async ({ pag
   await page.getByLabel("Offre Consultation").selectOption({ label: "Tous les dossiers" });
   await grid.getByRole("columnheader", { name: "Code" }).click();
   await expect(grid.getByRole("columnheader", { name: "Code" })).toHaveAttribute("aria-sort", "ascending");
+  // The previous rows stay on screen until the new page arrives: wait for it before moving around.
+  await expect(grid.getByRole("row").nth(1)).toContainText("000001");
   await grid.focus();
+  await page.keyboard.press("Control+Home");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   const active = await grid.getAttribute("aria-activedescendant");
@@ -178,6 +181,10 @@ test('3–5. a contact is created, RPTEST2 added with Limité à "-", and the St
   await page.getByRole("menuitem", { name: "Proposer un service collaboratif pour ce dossier" }).click();
   const propose = page.getByRole("dialog", { name: "Proposer un service collaboratif pour ce dossier" });
   await propose.getByRole("radio", { name: "Offre Consultation (Start)" }).check();
+  // The invitation card the bot will send, rendered by the adaptivecards library before *Ok*.
+  const preview = propose.getByRole("img", { name: /Carte d'invitation Teams/ });
+  await expect(preview).toContainText("Offre Consultation (Start)");
+  await expect(preview).toContainText("RPTEST2");
   await screen(page, "interlocuteurs-proposer-service");
   await propose.getByRole("button", { name: "Ok" }).click();
   await expect(page.getByText(/« Offre Consultation \(Start\) » est proposé sur le dossier RPTEST2/)).toBeVisible();

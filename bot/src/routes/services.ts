@@ -20,7 +20,7 @@ export function serviceRoutes(deps: ServiceDeps): AnyRoute[] {
       response: serviceCatalogueSchema,
       handler: async ({ principal }) => {
         const settings = await getSettings(deps, principal.tenantId);
-        return { body: { items: settings.value.services.filter((s) => s.active) } };
+        return { body: { items: settings.value.services.filter((s) => s.active), firmName: settings.value.name } };
       },
     }),
     defineRoute({

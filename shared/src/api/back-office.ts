@@ -137,6 +137,7 @@ export type ContactDetail = z.infer<typeof contactDetailSchema>;
 export const proposeServiceInputSchema = z.object({ serviceId: z.string().min(1).max(40) });
 /** 201 when created, 200 when the same live proposal already existed (idempotent). */
 export const proposeServiceResultSchema = z.object({ subscription: serviceSubscriptionSchema, created: z.boolean() });
-export const serviceCatalogueSchema = z.object({ items: z.array(serviceDefinitionSchema) });
+/** `GET /services`, with the firm's name for the invitation card's preview. */
+export const serviceCatalogueSchema = z.object({ items: z.array(serviceDefinitionSchema), firmName: z.string() });
 
 export { subscriptionStatusSchema };

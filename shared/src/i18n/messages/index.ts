@@ -1,4 +1,5 @@
 import { accountingMessages } from "./accounting";
+import { cardPreviewMessages } from "./card-preview";
 import { cardMessages } from "./cards";
 import { clientMessages } from "./client";
 import { domainMessages } from "./domain";
@@ -13,6 +14,7 @@ import { validationMessages } from "./validation";
 /** Every feature's messages, merged; add a feature's file here. */
 export const allMessages = {
   ...accountingMessages,
+  ...cardPreviewMessages,
   ...cardMessages,
   ...clientMessages,
   ...domainMessages,

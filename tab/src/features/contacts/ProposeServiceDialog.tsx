@@ -18,7 +18,8 @@ import { isLive } from "@comptoir/shared/domain/service-subscription";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useLocale, useT } from "../../i18n/context";
-import { useServiceCatalogue } from "../catalogue/useServiceCatalogue";
+import { InvitationCardPreview } from "../card-preview/InvitationCardPreview";
+import { useFirmName, useServiceCatalogue } from "../catalogue/useServiceCatalogue";
 import type { DossierRow } from "./ContactDossiersTab";
 import { useProposeService } from "./useContacts";
 
@@ -40,6 +41,7 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
   const t = useT();
   const { locale } = useLocale();
   const catalogue = useServiceCatalogue();
+  const firmName = useFirmName();
   const propose = useProposeService(contactId);
   const [serviceId, setServiceId] = useState("");
   const services = (catalogue.data ?? []).filter((s) => s.active);
@@ -85,6 +87,13 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
                   ))}
                 </RadioGroup>
               </Field>
+            )}
+            {serviceId && firmName.data && (
+              <InvitationCardPreview
+                firmName={firmName.data}
+                dossier={row.dossier}
+                serviceLabel={services.find((s) => s.id === serviceId)?.label[locale] ?? serviceId}
+              />
             )}
             <ApiErrorBar error={propose.error} />
           </DialogContent>

@@ -50,6 +50,10 @@ export default function PortfolioPage() {
   const query = readPortfolioQuery(params);
   const [search, setSearch] = useState(query.q);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef({ params, set: setParams });
+  useEffect(() => {
+    latest.current = { params, set: setParams };
+  }, [params, setParams]);
   const title = t("shell.nav.portfolio");
   useDocumentTitle(title);
 
@@ -63,7 +67,12 @@ export default function PortfolioPage() {
   function onSearch(value: string) {
     setSearch(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => update({ ...query, q: value }), SEARCH_DELAY_MS);
+    // Applied to the URL as it is when the delay ends, so a sort or filter chosen meanwhile is kept
+    // (react-router's setter closes over its render's params: read the latest through a ref).
+    timer.current = setTimeout(() => {
+      const { params: now, set } = latest.current;
+      set(writePortfolioQuery({ ...readPortfolioQuery(now), q: value }), { replace: true });
+    }, SEARCH_DELAY_MS);
   }
 
   const list = usePortfolio(query);
