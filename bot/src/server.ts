@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
-import { createAgentRouter } from "./agent/agent";
+import { createBot, type Bot } from "./agent/agent";
 import type { Env } from "./config/env";
 import { createHttpApp } from "./http/app";
 import type { AnyRoute } from "./http/route";
@@ -18,6 +18,7 @@ import { openApiRoute } from "./routes/openapi";
 import { roleRoutes } from "./routes/roles";
 import { serviceRoutes } from "./routes/services";
 import { seedDemoFirm } from "./seed/demo";
+import type { ClientEventListener } from "./services/client-space";
 import { createServiceDeps, type ServiceDeps } from "./services/context";
 import { createStorage, type Storage } from "./storage/connection";
 import { localWiring } from "./wiring/local";
@@ -55,8 +56,15 @@ export async function startServer({
   await storage.ensureTables([...ALL_TABLES, TABLES.invitations]);
   // Routes are built before the pipeline starts (it needs the server's URL): they reach it through this ref.
   const pipelineRef: { current?: InvitationPipeline } = {};
-  const deps: ServiceDeps = {
+  const botRef: { current?: Bot } = {};
+  const urlRef = { current: "" };
+  const deps: ServiceDeps & { onClientEvent?: ClientEventListener } = {
     ...createServiceDeps(storage),
+    // A client accepted or signed in for the first time: tell staff, and greet the client in Teams.
+    onClientEvent: async (tenantId, event) => {
+      await botRef.current?.notifyStaff(tenantId, event);
+      if (event.kind === "accepted") await botRef.current?.greetClient(tenantId, event.subscription.id);
+    },
     onProposed: (tenantId, subscription) =>
       requirePipeline(pipelineRef.current).enqueue({ tenantId, subscriptionId: subscription.id }),
   };
@@ -81,12 +89,26 @@ export async function startServer({
     wiring = teamsWiring(env);
   }
 
+  const bot = await createBot({
+    deps,
+    auth: wiring.agentAuth,
+    storage,
+    connectionString,
+    queuePrefix: tablePrefix.toLowerCase(),
+    firmTenantId: env.AAD_APP_TENANT_ID,
+    appLinks:
+      env.COMPTOIR_MODE === "teams"
+        ? { webUrl: env.TAB_ENDPOINT, teamsAppId: env.TEAMS_APP_ID }
+        : { webUrl: () => urlRef.current },
+  });
+  botRef.current = bot;
+
   const app = createHttpApp({
     verify: wiring.verify,
     routes,
     maxJsonBytes: env.MAX_JSON_BODY_BYTES,
     authConfig: wiring.authConfig,
-    agent: createAgentRouter({ auth: wiring.agentAuth }),
+    agent: bot.router,
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
   });
@@ -94,6 +116,7 @@ export async function startServer({
   const url = `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`;
   // Local mode always links to where it actually listens (env/.env.local's TAB_ENDPOINT is for packaging).
   const publicUrl = env.COMPTOIR_MODE === "teams" ? env.TAB_ENDPOINT : url;
+  urlRef.current = publicUrl;
 
   const pipeline = await startInvitationPipeline(deps, {
     connectionString,
@@ -110,6 +133,9 @@ export async function startServer({
     concurrency: env.PIPELINE_CONCURRENCY,
     idleMs: 500,
     maxAttempts: 8,
+    onInvited: async (tenantId, subscriptionId) => {
+      await bot.greetClient(tenantId, subscriptionId);
+    },
   });
   pipelineRef.current = pipeline;
   if (env.DELETE_GUEST_WITHOUT_SERVICE) deps.onRevoked = removeGuestWithoutService(deps, wiring.graph);
@@ -125,6 +151,7 @@ export async function startServer({
     ...(wiring.localGraphUrl ? { localGraphUrl: wiring.localGraphUrl } : {}),
     async close() {
       await pipeline.stop();
+      await bot.stop();
       await new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();

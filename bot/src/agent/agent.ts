@@ -1,33 +1,298 @@
 import express, { type Router } from "express";
-import { ActivityTypes } from "@microsoft/agents-activity";
+import { ActivityEventNames, ActivityTypes } from "@microsoft/agents-activity";
 import {
   AgentApplication,
   CloudAdapter,
-  MemoryStorage,
+  RouteRank,
   authorizeJWT,
   type AuthConfiguration,
+  type ConnectorClient,
+  type SendActivitiesHandler,
+  type TurnContext,
   type TurnState,
 } from "@microsoft/agents-hosting";
-import { resolveLocale, translate } from "@comptoir/shared";
+import {
+  ALL_VERBS,
+  AppError,
+  cardResponse,
+  errorResponse,
+  helpCard,
+  submitVerb,
+  type Verb,
+} from "@comptoir/shared";
+import { DEMO_PERSONS } from "../local/demo-persons";
+import { backoffMs, classifyConnectorError } from "../proactive/connector-errors";
+import { ConversationPacer, type SendWindow } from "../proactive/conversation-pacer";
+import { CONVERSATION_REFS_TABLE, ConversationRefRepository } from "../proactive/conversation-refs";
+import { ConversationTracker } from "../proactive/conversation-tracker";
+import { startProactive, type ProactiveOptions, type StaffEvent } from "../proactive/proactive";
+import type { ServiceDeps } from "../services/context";
+import type { Storage } from "../storage/connection";
+import { runAction, type ActionKit } from "./actions";
+import { answerClient } from "./client-chat";
+import { answerStaffCommand } from "./commands";
+import { CallerResolver, identityOf, type Caller } from "./identity";
+import type { AppLinks } from "./links";
+import { errorCardFor, errorMessage, strangerCard } from "./replies";
+import { localeOf, personalReference, replaceActedOnCard, sendCard, sendInvokeResponse } from "./turn";
 
-export interface AgentOptions {
-  /** Empty in local mode and tests: the SDK then accepts anonymous calls (never in production). */
+export interface BotOptions {
+  deps: ServiceDeps;
+  /**
+   * Bot Connector authentication: `{ clientId, clientSecret, tenantId }` of the bot in `teams` mode (incoming
+   * requests must carry a valid Bot Connector JWT). Empty in local mode and tests: the SDK then accepts
+   * anonymous calls and calls the connector without a token (never in production).
+   */
   auth: AuthConfiguration;
+  storage: Storage;
+  /** For the proactive queue (Azure Storage queues; Azurite locally). */
+  connectionString: string;
+  /** Prefix of the queue's name (lower case), like the invitation pipeline's. */
+  queuePrefix: string;
+  /** The firm's Entra tenant: only its members can be staff, only its guests clients. */
+  firmTenantId: string;
+  appLinks: AppLinks;
+  /** Local mode only (ignored when `auth.clientId` is set): object ids taken as staff; default: the demo staff. */
+  localStaffOids?: readonly string[];
+  /** Per-conversation send limits; default: Teams' documented per-thread limits. */
+  sendWindows?: readonly SendWindow[];
+  proactive?: Pick<
+    ProactiveOptions,
+    "concurrency" | "idleMs" | "maxAttempts" | "inlineRetries" | "retryBaseMs" | "maxInlineWaitMs"
+  >;
 }
 
-/** The `/api/messages` endpoint on the Microsoft 365 Agents SDK. Card actions and commands plug in here. */
-export function createAgentRouter({ auth }: AgentOptions): Router {
-  const adapter = new CloudAdapter(auth);
-  const app = new AgentApplication<TurnState>({ adapter, storage: new MemoryStorage() });
-  app.onActivity(ActivityTypes.Message, async (context) => {
-    const locale = resolveLocale(context.activity.locale);
-    await context.sendActivity(translate(locale, "app.name"));
+export interface Bot {
+  /** Mount at `/api/messages`. */
+  router: Router;
+  /** A notification card to every staff member who talked to the bot or installed it; returns how many were queued. */
+  notifyStaff(tenantId: string, event: StaffEvent): Promise<number>;
+  /** The welcome card to the client of this subscription (invited or accepted); `false` when there is no one to greet. */
+  greetClient(tenantId: string, subscriptionId: string): Promise<boolean>;
+  /** Resolves once the proactive queue is drained (tests). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEMO_STAFF_OIDS = DEMO_PERSONS.filter((p) => p.roles.length > 0).map((p) => p.oid);
+const ACTION_INVOKE = "adaptiveCard/action";
+
+/**
+ * The bot on the Microsoft 365 Agents SDK: staff commands and card actions over the same domain services
+ * as the tab, the client's own sociétés, and proactive cards (client welcome, staff notifications)
+ * through a queue. Replies and proactive sends are paced per conversation and retried on 429/412/502/504.
+ */
+export async function createBot(opts: BotOptions): Promise<Bot> {
+  const { deps } = opts;
+  const local = !opts.auth.clientId;
+  await opts.storage.ensureTables([CONVERSATION_REFS_TABLE]);
+  const refs = new ConversationRefRepository(opts.storage.table(CONVERSATION_REFS_TABLE));
+  const tracker = new ConversationTracker(refs, () => deps.now());
+  const pacer = new ConversationPacer(opts.sendWindows);
+  const adapter = new CloudAdapter(opts.auth);
+  const kit: ActionKit = { deps, links: opts.appLinks };
+  const resolver = new CallerResolver();
+  const localStaffOids = new Set(local ? (opts.localStaffOids ?? DEMO_STAFF_OIDS) : []);
+
+  adapter.use({
+    onTurn: async (context, next) => {
+      // Proactive turns retry on their own (proactive.ts); incoming turns retry their replies here.
+      if (!isProactiveTurn(context)) context.onSendActivities(retryingReplies(pacer));
+      await next();
+    },
   });
+  adapter.onTurnError = reportTurnError;
+
+  const proactive = await startProactive({
+    deps,
+    adapter,
+    refs,
+    tracker,
+    pacer,
+    links: opts.appLinks,
+    botAppId: opts.auth.clientId,
+    connectionString: opts.connectionString,
+    queuePrefix: opts.queuePrefix,
+    ...opts.proactive,
+  });
+
+  const app = new AgentApplication<TurnState>({
+    adapter,
+    ...(opts.auth.clientId ? { agentAppId: opts.auth.clientId } : {}),
+  });
+
+  /** Who is talking; a known person's personal conversation is remembered for proactive cards. */
+  async function callerOf(context: TurnContext): Promise<Caller> {
+    const caller = await resolver.resolve(identityOf(context.activity), {
+      deps,
+      firmTenantId: opts.firmTenantId,
+      localStaffOids,
+      memberRole: () => memberRole(context, adapter),
+    });
+    if (caller.kind !== "stranger") {
+      const reference = personalReference(context);
+      if (reference)
+        await tracker
+          .remember(caller.tenantId, caller.oid, caller.kind, reference)
+          .catch((e: unknown) => console.error("[bot] could not store the conversation reference", e));
+    }
+    return caller;
+  }
+
+  for (const verb of ALL_VERBS) {
+    app.adaptiveCards.actionExecute<{ data?: unknown }>(verb, async (context, _state, action) => {
+      const caller = await callerOf(context);
+      const result = await runAction(
+        kit,
+        verb,
+        action.data,
+        caller,
+        localeOf(context),
+        context.activity.from?.id ?? "",
+      );
+      if (result.replaceForAll) await replaceActedOnCard(context, result.card);
+      await sendInvokeResponse(context, cardResponse(result.card));
+      return result.card;
+    });
+  }
+  // Any other verb: a 400 the host shows, in the user's language.
+  app.addRoute(
+    (context) => Promise.resolve(isType(context, ActivityTypes.Invoke) && context.activity.name === ACTION_INVOKE),
+    async (context) => {
+      const { code, message } = errorMessage(localeOf(context), new AppError("VALIDATION_FAILED"));
+      await sendInvokeResponse(context, errorResponse(400, code, message));
+    },
+    true,
+    RouteRank.Last,
+  );
+
+  app.onActivity(ActivityTypes.Message, async (context) => {
+    const caller = await callerOf(context);
+    const locale = localeOf(context);
+    // Action.Submit fallback of our Action.Execute buttons: a message whose value carries the verb.
+    const verb: Verb | null = submitVerb(context.activity.value);
+    if (verb) {
+      const result = await runAction(
+        kit,
+        verb,
+        context.activity.value,
+        caller,
+        locale,
+        context.activity.from?.id ?? "",
+      );
+      await sendCard(context, result.card);
+      return;
+    }
+    if (caller.kind === "staff")
+      await sendCard(context, await answerStaffCommand(kit, caller, context.activity.text, locale));
+    else if (caller.kind === "client") await sendCard(context, await answerClient(kit, caller, locale));
+    else await sendCard(context, strangerCard(locale));
+  });
+
+  // The app was installed for someone (Teams adds the bot to their personal chat): remember the
+  // conversation, show staff what the bot can do, and greet a client whose service is under way.
+  app.onConversationUpdate("membersAdded", async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (!(context.activity.membersAdded ?? []).some((m) => m.id === botId)) return;
+    const caller = await callerOf(context);
+    if (caller.kind === "staff") await sendCard(context, helpCard({ locale: localeOf(context) }));
+    if (caller.kind === "client") {
+      const subscriptions = await deps.repos.subscriptions.listByContact(caller.tenantId, caller.contactId);
+      for (const sub of subscriptions)
+        if (sub.status === "invited" || sub.status === "accepted") await proactive.greetClient(caller.tenantId, sub.id);
+    }
+  });
+
+  // Sent alongside membersAdded on install (nothing more to say then); on removal the conversation is dead.
+  app.onActivity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = context.activity.action ?? "";
+    if (!action.startsWith("remove")) {
+      await callerOf(context);
+      return;
+    }
+    const { tenantId, oid } = identityOf(context.activity);
+    if (tenantId && oid) await tracker.forget(tenantId, oid);
+  });
+
   const router = express.Router();
   router.use(express.json({ limit: "1mb" }));
-  router.use(authorizeJWT(auth));
+  router.use(authorizeJWT(opts.auth));
   router.post("/", (req, res, next) => {
     adapter.process(req, res, (context) => app.run(context)).catch(next);
   });
-  return router;
+
+  return {
+    router,
+    notifyStaff: (tenantId, event) => proactive.notifyStaff(tenantId, event),
+    greetClient: (tenantId, subscriptionId) => proactive.greetClient(tenantId, subscriptionId),
+    idle: () => proactive.idle(),
+    stop: () => proactive.stop(),
+  };
+}
+
+/** `activity.type` is a plain string; the SDK's names for it are an enum. */
+function isType(context: TurnContext, type: ActivityTypes): boolean {
+  return context.activity.type === (type as string);
+}
+
+/** A turn the bot started itself (continueConversation, createConversationAsync), not an activity from Teams. */
+function isProactiveTurn(context: TurnContext): boolean {
+  const name = context.activity.name;
+  return (
+    isType(context, ActivityTypes.Event) &&
+    (name === (ActivityEventNames.ContinueConversation as string) ||
+      name === (ActivityEventNames.CreateConversation as string))
+  );
+}
+
+/** The member's Teams `userRole` ("user" for a member of the tenant, "guest", "anonymous"). */
+async function memberRole(context: TurnContext, adapter: CloudAdapter): Promise<string | null> {
+  const client = context.turnState.get<ConnectorClient | undefined>(adapter.ConnectorClientKey);
+  const userId = context.activity.from?.id;
+  const conversationId = context.activity.conversation?.id;
+  if (!client || !userId || !conversationId) return null;
+  const member: unknown = await client.getConversationMember(userId, conversationId);
+  const role = typeof member === "object" && member !== null ? (member as { userRole?: unknown }).userRole : null;
+  return typeof role === "string" ? role : null;
+}
+
+/**
+ * Replaces the SDK's default (two English messages): logs the error and shows a localized error card,
+ * or answers the invoke with it. Proactive turns rethrow so that their sender sees the failure.
+ */
+async function reportTurnError(context: TurnContext, error: Error): Promise<void> {
+  const { type } = context.activity;
+  if (isProactiveTurn(context)) throw error;
+  console.error(`[bot] ${type} turn failed:`, error);
+  const card = errorCardFor(localeOf(context), error);
+  try {
+    if (isType(context, ActivityTypes.Invoke)) await sendInvokeResponse(context, cardResponse(card));
+    else if (isType(context, ActivityTypes.Message) || isType(context, ActivityTypes.ConversationUpdate))
+      await sendCard(context, card);
+  } catch (e) {
+    console.error("[bot] could not report the failure to the user:", e instanceof Error ? e.message : e);
+  }
+}
+
+/**
+ * Replies within a turn: paced per conversation, and retried when the connector says "later" (429 with
+ * its Retry-After, 412, 502, 503, 504) as long as the wait stays short; the SDK itself retries nothing.
+ */
+function retryingReplies(pacer: ConversationPacer): SendActivitiesHandler {
+  return async (context, activities, next) => {
+    const conversationId = context.activity.conversation?.id;
+    const messages = activities.filter((a) => a.type === (ActivityTypes.Message as string)).length;
+    if (!conversationId || messages === 0) return next();
+    for (let attempt = 0; ; attempt++) {
+      for (let i = 0; i < messages; i++) await pacer.take(conversationId);
+      try {
+        return await next();
+      } catch (e) {
+        const failure = classifyConnectorError(e);
+        const wait = failure.kind === "retry" ? (failure.retryAfterMs ?? backoffMs(attempt, 250, 2_000)) : null;
+        if (wait === null || attempt >= 2 || wait > 5_000) throw e;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  };
 }

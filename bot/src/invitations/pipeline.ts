@@ -60,6 +60,8 @@ export interface PipelineOptions {
   concurrency: number;
   idleMs: number;
   maxAttempts: number;
+  /** Told once a subscription is invited (the bot then greets the client in Teams). */
+  onInvited?: (tenantId: string, subscriptionId: string) => Promise<void>;
 }
 
 const jobSchema = z.object({ tenantId: z.string(), subscriptionId: z.string() });
@@ -240,6 +242,7 @@ async function mailStep(
       patch.appInstallError = e instanceof AppError ? e.code : "INTERNAL";
     }
   }
+  if (sub.value.status === "proposed") await opts.onInvited?.(job.tenantId, job.subscriptionId);
   return patch;
 }
 

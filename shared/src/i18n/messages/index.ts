@@ -1,4 +1,5 @@
 import { accountingMessages } from "./accounting";
+import { botMessages } from "./bot";
 import { cardPreviewMessages } from "./card-preview";
 import { cardMessages } from "./cards";
 import { clientMessages } from "./client";
@@ -14,6 +15,7 @@ import { validationMessages } from "./validation";
 /** Every feature's messages, merged; add a feature's file here. */
 export const allMessages = {
   ...accountingMessages,
+  ...botMessages,
   ...cardPreviewMessages,
   ...cardMessages,
   ...clientMessages,
