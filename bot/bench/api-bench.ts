@@ -48,7 +48,7 @@ async function measure(url: string, token: string, paths: string[]): Promise<Sta
 
 async function main(): Promise<void> {
   console.log("Seeding 10,000 dossiers and 30,000 contacts on a fresh Azurite…");
-  const app = await startAppProcess({ SEED_DOSSIERS: "10000", SEED_CONTACTS: "30000" });
+  const app = await startAppProcess({ env: { SEED_DOSSIERS: "10000", SEED_CONTACTS: "30000" } });
   try {
     console.log(`App ready in ${(app.startupMs / 1000).toFixed(1)} s (seed included)`);
     const token = await localToken(app.url, DEMO_STAFF.oid);

@@ -10,16 +10,11 @@
  * gzip size of the JS the first page loads. The last line is
  * `RESULT initial_js_gzip_kb=<n> first_row_ratio=<x> p95_frame_ms=<y>`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { initialJsSize } from "../../tab/scripts/initial-js-size";
+import { startAppProcess } from "./lib/app-process";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const LARGE = Number(process.env.BENCH_DOSSIERS ?? 10_000);
 /** The story's five dossiers come on top of the generated ones. */
 const STORY_DOSSIERS = 5;
@@ -41,50 +36,10 @@ interface App {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.once("error", reject);
-  });
-}
-
 /** `scripts/start.mjs` on a fresh data folder, as e2e/global-setup.ts does, with extra environment. */
 async function startApp(extraEnv: Record<string, string>): Promise<App> {
-  const dataDir = mkdtempSync(join(tmpdir(), "comptoir-bench-"));
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The app did not start:\n${output.join("")}`)), 300_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (/prêt en/.test(output.join(""))) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`The app exited (${code}):\n${output.join("")}`)));
-  });
-  return {
-    url: `http://localhost:${port}`,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const app = await startAppProcess({ via: "start", env: extraEnv });
+  return { url: app.url, stop: () => app.stop() };
 }
 
 /** Records, in the page, when the Portefeuille first shows a dossier row or its empty state. */

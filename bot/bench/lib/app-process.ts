@@ -21,39 +21,63 @@ export function freePort(): Promise<number> {
 
 export interface AppProcess {
   url: string;
+  /** The local Graph server's dev mailbox. */
+  mailboxUrl: string;
   child: ChildProcess;
   startupMs: number;
   stop(): Promise<void>;
 }
 
-/** Runs the backend as `npm start` does (its own Azurite, a fresh data folder), in a process of its own. */
-export async function startAppProcess(env: Record<string, string> = {}): Promise<AppProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "comptoir-bench-"));
-  const port = await freePort();
+export interface AppProcessOptions {
+  env?: Record<string, string>;
+  /** `start`: exactly as `npm start` (scripts/start.mjs, which builds the tab if needed); `backend`: the server alone. */
+  via?: "start" | "backend";
+  timeoutMs?: number;
+}
+
+/**
+ * Runs the app in a process of its own (its own Azurite, a fresh data folder, free ports), as the
+ * end-to-end tests and the benchmarks need it; resolves once it printed that it is ready.
+ */
+export async function startAppProcess(opts: AppProcessOptions = {}): Promise<AppProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), "comptoir-app-"));
+  const [port, graphPort] = [await freePort(), await freePort()];
   const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bot/src/main.ts")], {
+  const args =
+    opts.via === "start" ? [join(root, "scripts/start.mjs")] : ["--import", "tsx", join(root, "bot/src/main.ts")];
+  const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
+    env: { ...process.env, PORT: String(port), LOCAL_GRAPH_PORT: String(graphPort), DATA_DIR: dataDir, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The app did not start:\n${output}`)), opts.timeoutMs ?? 300_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("prêt en")) resolve();
+      if (output.includes("prêt en")) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`The app exited (${code}):\n${output}`)));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The app exited (${code}):\n${output}`));
+    });
   });
   return {
     url: `http://localhost:${port}`,
+    mailboxUrl: `http://localhost:${graphPort}/dev/mailbox`,
     child,
     startupMs: Date.now() - started,
     async stop() {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
