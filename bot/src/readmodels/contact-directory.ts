@@ -1,34 +1,26 @@
 import { contactSummarySchema, type Contact, type ContactSummary } from "@comptoir/shared";
-import { MemoryIndex, searchable, type PageResult } from "./memory-index";
+import { MemoryIndex, searchable, searchWords, type PageResult } from "./memory-index";
+import { PrefixIndex } from "./prefix-index";
 
-interface Row extends ContactSummary {
-  search: string;
-}
-
-/** One firm's Interlocuteurs grid, sorted by Nom then Prénom, searchable by name and e-mail. */
+/** One firm's Interlocuteurs grid, sorted by Nom then Prénom; search matches word prefixes of the names and e-mail. */
 export class ContactDirectory {
-  private readonly rows = new MemoryIndex<Row>({ name: (r) => searchable(`${r.nom}\u0001${r.prenom}`) });
+  private readonly rows = new MemoryIndex<ContactSummary>({ name: (r) => searchable(`${r.nom}\u0001${r.prenom}`) });
+  private readonly search = new PrefixIndex();
 
   put(c: Contact): void {
-    this.rows.set({
-      ...contactSummarySchema.parse(c),
-      search: searchable(`${c.nom} ${c.prenom} ${c.prenom} ${c.nom} ${c.email}`),
-    });
+    this.rows.set(contactSummarySchema.parse(c));
+    const email = c.email.toLowerCase();
+    this.search.set(c.id, [...searchable(`${c.nom} ${c.prenom}`).split(" "), email, ...email.split(/[@.+_-]/)]);
   }
 
   remove(id: string): void {
     this.rows.delete(id);
+    this.search.delete(id);
   }
 
   page(query: { q?: string | undefined; limit: number; cursor?: string | undefined }): PageResult<ContactSummary> {
-    const q = query.q ? searchable(query.q) : "";
-    const page = this.rows.page({
-      sort: "name",
-      dir: "asc",
-      filter: q ? (r) => r.search.includes(q) : undefined,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
-    return { ...page, items: page.items.map(({ search: _s, ...summary }) => summary) };
+    const request = { sort: "name", dir: "asc" as const, limit: query.limit, cursor: query.cursor };
+    const words = searchWords(query.q ?? "");
+    return words.length > 0 ? this.rows.pageOf(this.search.match(words), request) : this.rows.page(request);
   }
 }

@@ -7,7 +7,8 @@ import {
   type ServiceSubscription,
   type SubscriptionStatus,
 } from "@comptoir/shared";
-import { MemoryIndex, searchable, type PageResult } from "./memory-index";
+import { MemoryIndex, searchable, searchWords, type PageResult } from "./memory-index";
+import { PrefixIndex } from "./prefix-index";
 
 const RANK: Record<CollaborativeStatus, number> = { none: 0, proposed: 1, invited: 2, accepted: 3, active: 4 };
 
@@ -27,7 +28,7 @@ export function collaborativeStatus(statuses: Iterable<SubscriptionStatus>): {
 }
 
 interface Row extends DossierSummary {
-  search: { code: string; name: string; siren: string };
+  search: { code: string; name: string };
 }
 
 export interface PortfolioQuery {
@@ -47,6 +48,7 @@ export class Portfolio {
     siren: (r) => r.siren ?? "\uffff",
     responsible: (r) => searchable(r.responsible?.name ?? "\uffff"),
   });
+  private readonly search = new PrefixIndex();
   private readonly dossiers = new Map<string, Dossier>();
   private readonly statuses = new Map<string, Map<string, SubscriptionStatus>>();
 
@@ -63,6 +65,7 @@ export class Portfolio {
     this.dossiers.delete(id);
     this.statuses.delete(id);
     this.rows.delete(id);
+    this.search.delete(id);
   }
 
   putSubscription(sub: Pick<ServiceSubscription, "id" | "dossierId" | "status">): void {
@@ -88,24 +91,16 @@ export class Portfolio {
     return n;
   }
 
+  /**
+   * Search matches word prefixes of the code, the name and the SIREN (accents and case ignored): each word
+   * of the query must start one of them, e.g. "boul mar" finds "Boulangerie Martin", "9041" a SIREN.
+   */
   page(query: PortfolioQuery): PageResult<DossierSummary> {
-    const q = query.q ? searchable(query.q) : "";
-    const qCode = q ? dossierCodeKey(query.q ?? "").toLowerCase() : "";
-    const qSiren = /^\d[\d ]*$/.test(q) ? q.replace(/ /g, "") : null;
     const offer = query.offer;
-    const matchesText = (r: Row) =>
-      r.search.code.startsWith(qCode) ||
-      r.search.name.includes(q) ||
-      (qSiren !== null && r.search.siren.startsWith(qSiren));
-    const filter =
-      q && offer !== "all"
-        ? (r: Row) => r.consultationActive === (offer === "on") && matchesText(r)
-        : q
-          ? matchesText
-          : offer !== "all"
-            ? (r: Row) => r.consultationActive === (offer === "on")
-            : undefined;
-    const page = this.rows.page({ sort: query.sort, dir: query.dir, filter, limit: query.limit, cursor: query.cursor });
+    const filter = offer === "all" ? undefined : (r: Row) => r.consultationActive === (offer === "on");
+    const request = { sort: query.sort, dir: query.dir, filter, limit: query.limit, cursor: query.cursor };
+    const words = searchWords(query.q ?? "");
+    const page = words.length > 0 ? this.rows.pageOf(this.search.match(words), request) : this.rows.page(request);
     return { ...page, items: page.items.map(toSummary) };
   }
 
@@ -123,12 +118,15 @@ export class Portfolio {
       extensionActive: dossier.collaborativeWidget.extensionActive,
       collaborativeStatus: status,
       liveServices: live,
-      search: {
-        code: dossierCodeKey(dossier.code).toLowerCase(),
-        name: searchable(dossier.name),
-        siren: dossier.siren ?? "",
-      },
+      search: { code: dossierCodeKey(dossier.code).toLowerCase(), name: searchable(dossier.name) },
     });
+    const code = searchable(dossier.code);
+    this.search.set(id, [
+      code.replace(/ /g, ""),
+      ...code.split(" "),
+      ...searchable(dossier.name).split(" "),
+      dossier.siren ?? "",
+    ]);
   }
 }
 
