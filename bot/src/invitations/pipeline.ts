@@ -15,7 +15,6 @@ import { startWorker, type Outcome, type Worker } from "../queue/worker";
 import type { ServiceDeps } from "../services/context";
 import { getSettings } from "../services/settings";
 import { RateLimiter } from "./rate-limiter";
-import type { Versioned } from "../storage/document";
 import type { InvitationState, InvitationStateRepository } from "./state";
 
 /** What the pipeline needs from Microsoft Graph (the adapter in bot/src/graph implements it). */
@@ -257,16 +256,9 @@ async function underLease(
   job: InvitationJob,
   step: (state: InvitationState) => Promise<StatePatch>,
 ): Promise<Outcome> {
-  const current = await repo.getOrCreate(job.tenantId, job.subscriptionId);
-  const now = deps.now().getTime();
-  if (current.value.leaseUntil && Date.parse(current.value.leaseUntil) > now) return { retryInSeconds: 2 };
-  let leased: Versioned<InvitationState>;
-  try {
-    leased = await saveState(repo, job.tenantId, current, { leaseUntil: new Date(now + LEASE_MS).toISOString() });
-  } catch (e) {
-    if (isConflict(e)) return { retryInSeconds: 1 };
-    throw e;
-  }
+  const now = deps.now();
+  const leased = await repo.lease(job.tenantId, job.subscriptionId, new Date(now.getTime() + LEASE_MS), now);
+  if (!leased) return { retryInSeconds: 2 };
   let patch: StatePatch;
   try {
     patch = await step(leased.value);

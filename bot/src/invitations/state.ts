@@ -1,5 +1,6 @@
 import type { TableClient } from "@azure/data-tables";
 import { z } from "zod";
+import { AppError } from "@comptoir/shared";
 import { commit, create, replace } from "../storage/batch";
 import { toDocument, type Versioned } from "../storage/document";
 import { firmPartition, key } from "../storage/keys";
@@ -59,6 +60,35 @@ export class InvitationStateRepository {
       const again = await this.get(tenantId, subscriptionId);
       if (!again) throw new Error(`Invitation state ${subscriptionId} vanished`);
       return again;
+    }
+  }
+
+  /**
+   * Takes the subscription's lease in as few round trips as possible: a first step creates the row with
+   * the lease already in it; later ones replace it under the ETag they read. `null` when someone else holds it.
+   */
+  async lease(
+    tenantId: string,
+    subscriptionId: string,
+    until: Date,
+    now: Date,
+  ): Promise<Versioned<InvitationState> | null> {
+    const fresh = { ...emptyInvitationState(subscriptionId), leaseUntil: until.toISOString() };
+    try {
+      const [etag = ""] = await commit(this.table, [create(this.row(tenantId, fresh))]);
+      return { value: fresh, etag };
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+    }
+    const current = await this.get(tenantId, subscriptionId);
+    if (!current) return null;
+    if (current.value.leaseUntil && Date.parse(current.value.leaseUntil) > now.getTime()) return null;
+    const leased = { ...current.value, leaseUntil: until.toISOString() };
+    try {
+      return { value: leased, etag: await this.save(tenantId, leased, current.etag) };
+    } catch (e) {
+      if (e instanceof AppError && e.code === "CONFLICT") return null;
+      throw e;
     }
   }
 
