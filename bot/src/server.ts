@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
+import { createAccountingDeps } from "./accounting/service";
 import { createBot, type Bot } from "./agent/agent";
 import type { Env } from "./config/env";
 import { createHttpApp } from "./http/app";
@@ -9,6 +10,7 @@ import { removeGuestWithoutService } from "./invitations/remove-guest";
 import { InvitationStateRepository } from "./invitations/state";
 import type { LocalIssuer } from "./local/local-issuer";
 import { ALL_TABLES, TABLES } from "./repos/tables";
+import { accountingFileRouter, accountingRoutes } from "./routes/accounting";
 import { clientSpaceRoutes } from "./routes/client-space";
 import { contactRoutes } from "./routes/contacts";
 import { dossierRoutes } from "./routes/dossiers";
@@ -69,6 +71,11 @@ export async function startServer({
       requirePipeline(pipelineRef.current).enqueue({ tenantId, subscriptionId: subscription.id }),
   };
   const invitationState = new InvitationStateRepository(storage.table(TABLES.invitations));
+  const accounting = createAccountingDeps(storage, {
+    maxUploadBytes: env.FEC_MAX_BYTES,
+    concurrentImports: env.FEC_IMPORT_CONCURRENCY,
+  });
+  await accounting.store.ensure();
   const routes: AnyRoute[] = [
     ...meRoutes,
     ...dossierRoutes(deps),
@@ -77,6 +84,7 @@ export async function startServer({
     ...serviceRoutes(deps),
     ...invitationRoutes(deps, invitationState, () => requirePipeline(pipelineRef.current)),
     ...clientSpaceRoutes(deps),
+    ...accountingRoutes(deps, accounting),
   ];
   routes.push(openApiRoute(() => routes));
 
@@ -109,6 +117,7 @@ export async function startServer({
     maxJsonBytes: env.MAX_JSON_BODY_BYTES,
     authConfig: wiring.authConfig,
     agent: bot.router,
+    rawApi: [accountingFileRouter(deps, accounting, wiring.verify)],
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
   });

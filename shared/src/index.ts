@@ -7,3 +7,4 @@ export * from "./api/back-office";
 export * from "./api/client-space";
 export * from "./api/invitations";
 export * from "./cards";
+export * from "./api/accounting";

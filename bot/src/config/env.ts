@@ -16,6 +16,13 @@ const common = {
   MAIL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Microsoft documents 150 invitations per 5 seconds per tenant. */
   INVITATIONS_PER_5S: z.coerce.number().int().min(1).max(10_000).default(150),
+  /** FEC uploads above this are refused (FEC_TOO_LARGE), before and while streaming. */
+  FEC_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(300 * 1024 * 1024),
+  FEC_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
   PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   /** Remove a guest from the tenant once their last service is revoked (off by default). */
   DELETE_GUEST_WITHOUT_SERVICE: z.stringbool().default(false),

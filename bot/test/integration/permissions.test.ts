@@ -69,3 +69,31 @@ describe("every route × {anonymous, client, staff, admin}", () => {
     expect(adminOnly.sort()).toEqual(["get /settings", "put /settings"]);
   });
 });
+
+describe("the streaming routes (FEC upload, exports) answer the same matrix", () => {
+  const cases: { method: string; path: string; allow: string[] }[] = [
+    {
+      method: "POST",
+      path: "/api/v1/dossiers/does-not-exist/fec?exercice=2024-01-01..2024-12-31",
+      allow: ["staff", "admin"],
+    },
+    { method: "GET", path: "/api/v1/dossiers/does-not-exist/accounting/export/balance.csv", allow: ["staff", "admin"] },
+    { method: "GET", path: "/api/v1/client/societes/does-not-exist/accounting/export/balance.csv", allow: ["client"] },
+  ];
+  for (const c of cases) {
+    it(`${c.method} ${c.path.split("?")[0]}`, async () => {
+      for (const { name, person } of ROLES) {
+        const res = await app.request(c.path, {
+          method: c.method,
+          as: person,
+          ...(c.method === "POST" ? { body: "x", headers: { "Content-Type": "application/octet-stream" } } : {}),
+        });
+        const body = errorBodySchema.safeParse(await res.json().catch(() => ({})));
+        const code = body.success ? body.data.code : "";
+        if (name === "anonymous") expect(res.status, name).toBe(401);
+        else if (!c.allow.includes(name)) expect([res.status, code], name).toEqual([403, "FORBIDDEN"]);
+        else expect(code, name).not.toMatch(/^(AUTH_|FORBIDDEN$)/);
+      }
+    });
+  }
+});

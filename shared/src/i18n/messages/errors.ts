@@ -232,4 +232,17 @@ export const errorMessages = defineMessages({
     fr: "L'application Comptoir n'est pas publiée dans le catalogue d'applications Teams du cabinet : demandez à l'administrateur de la publier.",
     en: "The Comptoir app is not published in the firm's Teams app catalogue: ask the administrator to publish it.",
   },
+  "error.FEC_IMPORT_BUSY": {
+    fr: "Un autre import FEC est en cours (sur ce dossier ou sur le serveur) : réessayez dans quelques instants.",
+    en: "Another FEC import is in progress (on this dossier or on the server): try again in a moment.",
+  },
+  "error.FEC_IMPORT_NOT_FOUND": { fr: "Cet import FEC est introuvable.", en: "This FEC import was not found." },
+  "error.ACCOUNTING_EXERCICE_NOT_FOUND": {
+    fr: "Aucune comptabilité n'a été importée pour cet exercice.",
+    en: "No accounting data has been imported for this financial year.",
+  },
+  "error.ACCOUNTING_EXPORT_TOO_LARGE": {
+    fr: "L'export dépasse la limite d'Excel ({maxRows} lignes) : réduisez la période ou choisissez le format CSV.",
+    en: "The export exceeds Excel's limit ({maxRows} rows): narrow the period or choose the CSV format.",
+  },
 });

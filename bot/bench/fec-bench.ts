@@ -1,0 +1,247 @@
+/**
+ * `npm run bench:fec`: the FEC benchmark of issue 7, in one run.
+ *
+ *   tsx bot/bench/fec-bench.ts [file]   (default: a 1,000,000-line FEC generated in os.tmpdir())
+ *
+ * (a) raw read + line split, (b) papaparse and csv-parse, (c) Comptoir's parser + validator — all
+ * from fec-parse.ts, each computing per-account totals — then (d) the end-to-end import: the file is
+ * POSTed to a real server (the accounting routes, in a child process) that stores it in a private
+ * Azurite persisting to disk; the per-account totals are read back from what was stored and checked
+ * against the others. The server's RSS is sampled from /proc during (d), and its peak (VmHWM) read.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import express from "express";
+import { dossierCreateInputSchema, type Principal } from "@comptoir/shared";
+import { createAccountingDeps } from "../src/accounting/service";
+import { createApiRouter } from "../src/http/api-router";
+import { errorHandler } from "../src/http/errors";
+import { startAzurite } from "../src/local/azurite";
+import { ALL_TABLES } from "../src/repos/tables";
+import { accountingFileRouter, accountingRoutes } from "../src/routes/accounting";
+import { createServiceDeps, ctxFor } from "../src/services/context";
+import { createNewDossier } from "../src/services/dossiers";
+import { createStorage } from "../src/storage/connection";
+import { generateFecFile } from "./fec-generate";
+import {
+  benchParse,
+  comptoirFullStep,
+  comptoirStep,
+  papaparseStep,
+  TARGET_RATIO,
+  type AccountTotals,
+  type BenchStep,
+} from "./fec-parse";
+
+const EXERCICE = "2024-01-01..2024-12-31";
+const TENANT = "00000000-0000-4000-8000-00000000bec7";
+const IMPORT_STEP = "end-to-end import (Azurite)";
+const GOALS = { importVsParse: 5, peakRssMb: 300 };
+
+// ---- The server side (child process) ----
+
+async function serve(): Promise<void> {
+  const connectionString = process.env.COMPTOIR_BENCH_STORAGE ?? "";
+  const storage = createStorage(connectionString, "bench");
+  await storage.ensureTables(ALL_TABLES);
+  const deps = createServiceDeps(storage);
+  const acc = createAccountingDeps(storage);
+  await acc.store.ensure();
+  const staff: Principal = {
+    tenantId: TENANT,
+    oid: "bench-staff",
+    name: "Bench",
+    username: "bench@comptoir.local",
+    roles: ["Firm.Staff"],
+    kind: "staff",
+  };
+  const dossier = await createNewDossier(
+    deps,
+    ctxFor(staff, deps),
+    dossierCreateInputSchema.parse({ code: "BENCH", name: "Benchmark SARL" }),
+  );
+  const verify = () => Promise.resolve(staff);
+  const app = express();
+  // Bench only: what the stored aggregates say, per account, to check the import end to end.
+  app.get("/bench/totals", async (_req, res) => {
+    const [pointer] = await acc.store.listPointers(TENANT, dossier.value.id);
+    if (!pointer) return void res.status(404).end();
+    const v = { tenantId: TENANT, dossierId: dossier.value.id, exercice: pointer.end, importId: pointer.importId };
+    const totals: Record<string, [number, number]> = {};
+    for (const r of (await acc.store.readAggregate(v)).rows) {
+      const t = (totals[r.compteNum] ??= [0, 0]);
+      t[0] += r.debitCents;
+      t[1] += r.creditCents;
+    }
+    res.json(totals);
+  });
+  app.use("/api/v1", accountingFileRouter(deps, acc, verify));
+  app.use("/api/v1", createApiRouter({ verify, routes: accountingRoutes(deps, acc), maxJsonBytes: 256 * 1024 }));
+  app.use(errorHandler);
+  const server = app.listen(0, "127.0.0.1", () => {
+    process.send?.({ port: (server.address() as AddressInfo).port, dossierId: dossier.value.id });
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+// ---- The benchmark (parent process) ----
+
+async function generated(lines: number): Promise<string> {
+  const file = join(tmpdir(), `comptoir-bench-fec-${lines}.txt`);
+  if (!existsSync(file)) {
+    console.log(`Generating ${file}…`);
+    await generateFecFile(lines, file);
+  }
+  return file;
+}
+
+function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Streams the file to the server as the tab would (one POST, Content-Length set). */
+function postFile(port: number, dossierId: string, file: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const query = new URLSearchParams({ exercice: EXERCICE, fileName: "552100554FEC20241231.txt" });
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: `/api/v1/dossiers/${dossierId}/fec?${query.toString()}`,
+        headers: {
+          Authorization: "Bearer bench",
+          "Content-Type": "application/octet-stream",
+          "Content-Length": statSync(file).size,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(req);
+  });
+}
+
+async function getJson<T>(port: number, path: string): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { Authorization: "Bearer bench" } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
+
+function startServerChild(connectionString: string): Promise<ServerHandle> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--server"], {
+    env: { ...process.env, COMPTOIR_BENCH_STORAGE: connectionString },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m: { port: number; dossierId: string }) => resolve({ child, ...m }));
+    child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+}
+
+function importStep(server: ServerHandle, peak: { rss: number; samples: number; before: number }): BenchStep {
+  const pid = server.child.pid ?? 0;
+  return {
+    name: IMPORT_STEP,
+    repeat: 1,
+    async run(file) {
+      peak.before = procStatus(pid, "VmRSS");
+      peak.rss = 0;
+      peak.samples = 0;
+      // Linux: writing 5 to clear_refs resets the peak (VmHWM) of our own child, so it covers this run only.
+      try {
+        writeFileSync(`/proc/${pid}/clear_refs`, "5");
+      } catch {
+        // Not resettable here: sampling below still sees the peak.
+      }
+      const timer = setInterval(() => {
+        peak.rss = Math.max(peak.rss, procStatus(pid, "VmRSS"));
+        peak.samples++;
+      }, 20);
+      try {
+        const res = await postFile(server.port, server.dossierId, file);
+        if (res.status !== 201) throw new Error(`import refused: ${res.status} ${res.body.slice(0, 500)}`);
+      } finally {
+        clearInterval(timer);
+      }
+      peak.rss = Math.max(peak.rss, procStatus(pid, "VmHWM"));
+      const stored = await getJson<Record<string, [number, number]>>(server.port, "/bench/totals");
+      const totals: AccountTotals = new Map();
+      for (const [compte, [debit, credit]] of Object.entries(stored)) totals.set(compte, { debit, credit });
+      return totals;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const file = process.argv[2] ?? (await generated(1_000_000));
+  const warmupFile = await generated(50_000);
+  const bytes = statSync(file).size;
+  console.log(`${file}: ${(bytes / 1e6).toFixed(1)} MB`);
+
+  const dir = mkdtempSync(join(tmpdir(), "comptoir-bench-azurite-"));
+  // On disk: Azurite's in-memory mode would hold every blob byte in its own heap.
+  const azurite = await startAzurite(dir);
+  let server: ServerHandle | null = null;
+  try {
+    server = await startServerChild(azurite.connectionString);
+    const peak = { rss: 0, samples: 0, before: 0 };
+    const step = importStep(server, peak);
+    const report = await benchParse(file, { warmupFile, extraSteps: [step] });
+    const papa = report.steps.find((s) => s.name === papaparseStep.name);
+    const parse = report.steps.find((s) => s.name === comptoirStep.name);
+    const full = report.steps.find((s) => s.name === comptoirFullStep.name);
+    const imported = report.steps.find((s) => s.name === IMPORT_STEP);
+    if (!papa || !parse || !full || !imported) throw new Error("missing step results");
+    const parseVsPapa = papa.seconds / parse.seconds;
+    const importVsParse = imported.seconds / parse.seconds;
+    const peakMb = peak.rss / 1e6;
+    console.log("");
+    console.log(`(d) end-to-end import: ${imported.seconds.toFixed(2)} s, ${imported.mbPerSecond.toFixed(1)} MB/s`);
+    console.log(
+      `    server RSS: ${(peak.before / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) (${peak.samples} samples + VmHWM)`,
+    );
+    console.log(
+      `    import vs parse: ${importVsParse.toFixed(2)}× (vs full-entry parse: ${(imported.seconds / full.seconds).toFixed(2)}×)`,
+    );
+    console.log(`    stored per-account totals ${imported.totalsMatch ? "match" : "DIFFER from"} the parsers'`);
+    const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+    console.log(
+      `Goal parse ≥ ${TARGET_RATIO}× papaparse: ${verdict(parseVsPapa >= TARGET_RATIO)} (${parseVsPapa.toFixed(2)}×)`,
+    );
+    console.log(
+      `Goal import ≤ ${GOALS.importVsParse}× parse: ${verdict(importVsParse <= GOALS.importVsParse)} (${importVsParse.toFixed(2)}×)`,
+    );
+    console.log(
+      `Goal peak RSS < ${GOALS.peakRssMb} MB: ${verdict(peakMb < GOALS.peakRssMb)} (${peakMb.toFixed(0)} MB)`,
+    );
+    if (report.steps.some((s) => s.totalsMatch === false)) process.exitCode = 1;
+    console.log(
+      `RESULT parse_vs_papaparse=${parseVsPapa.toFixed(2)} import_vs_parse=${importVsParse.toFixed(2)} peak_rss_mb=${peakMb.toFixed(0)}`,
+    );
+  } finally {
+    server?.child.kill("SIGTERM");
+    await azurite.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes("--server")) await serve();
+else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

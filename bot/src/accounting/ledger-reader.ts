@@ -1,0 +1,329 @@
+import type { LedgerAggregate } from "@comptoir/shared";
+import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
+import { pageInfo } from "@comptoir/shared/accounting/compute/paging";
+import { inScope } from "./access";
+import { decodeLedger, splitRecords, type LedgerRecord } from "./codec";
+import type { MonthSpan } from "./period";
+import type { AccountingStore, LedgerIndex, VersionRef } from "./store";
+
+export type LedgerQuery = {
+  /** Account number prefix ("" = every account). */
+  account: string;
+  aux?: string;
+  /** Already normalised (searchable()); matched against label, piece reference and écriture number. */
+  q?: string;
+  unletteredOnly: boolean;
+  period: MonthSpan;
+  scope: ReadonlySet<string> | undefined;
+};
+
+export type LedgerPage = {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  totalLines: number;
+  accounts: LedgerAccountDto[];
+};
+
+type Bucket = LedgerIndex["buckets"][number];
+
+const isOpening = (b: Bucket) => b[0] === 0;
+const inPeriod = (b: Bucket, p: MonthSpan) => isOpening(b) || (b[0] >= p.from && b[0] <= p.to);
+const beforePeriod = (b: Bucket, p: MonthSpan) => !isOpening(b) && b[0] < p.from;
+
+function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number; d: number; c: number } {
+  let n = 0;
+  let d = 0;
+  let c = 0;
+  for (const [etab, lines, debit, credit] of b[3]) {
+    if (!inScope(scope, etab)) continue;
+    n += lines;
+    d += debit;
+    c += credit;
+  }
+  return { n, d, c };
+}
+
+/** Lines of one bucket in display order (date, then file line), restricted to the scope. */
+function bucketLines(
+  span: Buffer,
+  spanStart: number,
+  b: Bucket,
+  scope: ReadonlySet<string> | undefined,
+): LedgerRecord[] {
+  const text = span.subarray(b[1] - spanStart, b[1] - spanStart + b[2]).toString("utf8");
+  const out: LedgerRecord[] = [];
+  for (const raw of splitRecords(text)) {
+    const r = decodeLedger(raw);
+    if (inScope(scope, r.etablissement)) out.push(r);
+  }
+  return out.sort((x, y) => x.date - y.date || x.line - y.line);
+}
+
+/** One range read covering `buckets` (consecutive in the blob). */
+async function readSpan(
+  store: AccountingStore,
+  v: VersionRef,
+  buckets: readonly Bucket[],
+): Promise<{ span: Buffer; start: number }> {
+  const first = buckets[0];
+  const last = buckets[buckets.length - 1];
+  if (!first || !last) return { span: Buffer.alloc(0), start: 0 };
+  const start = first[1];
+  return { span: await store.readRange(v, "ledger", start, last[1] + last[2] - start), start };
+}
+
+function lineDto(r: LedgerRecord, balance: number, unbalanced: ReadonlySet<string> | null): LedgerLineDto {
+  const dto: LedgerLineDto = {
+    line: r.line,
+    date: r.date,
+    journalCode: r.journalCode,
+    ecritureNum: r.ecritureNum,
+    pieceRef: r.pieceRef,
+    ecritureLib: r.ecritureLib,
+    debitCents: r.debitCents,
+    creditCents: r.creditCents,
+    balanceCents: balance,
+  };
+  if (r.compAuxNum !== undefined) dto.compAuxNum = r.compAuxNum;
+  if (r.ecritureLet !== undefined) {
+    dto.ecritureLet = r.ecritureLet;
+    if (unbalanced) dto.letterBalanced = !unbalanced.has(r.ecritureLet);
+  }
+  if (r.dateLet !== undefined) dto.dateLet = r.dateLet;
+  return dto;
+}
+
+export function matchesLedgerSearch(r: LedgerRecord, q: string, normalise: (s: string) => string): boolean {
+  return normalise(`${r.ecritureLib} ${r.pieceRef} ${r.ecritureNum} ${r.compAuxNum ?? ""}`).includes(q);
+}
+
+/**
+ * The grand livre, paged by lines across accounts (number order). Without search, lettering or
+ * auxiliary filters the index alone tells which buckets hold the page: one range read per account on
+ * the page. With them, each candidate account is read in turn (one range read each) and only the
+ * page's lines are kept. Running balances always count every line in scope; `q` and `unletteredOnly`
+ * only choose which lines are shown.
+ */
+export async function readGrandLivre(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+  normalise: (s: string) => string,
+): Promise<LedgerPage> {
+  const indexes = await store.readLedgerIndex(v, query.account);
+  const filtered = query.q !== undefined || query.aux !== undefined || query.unletteredOnly;
+  return filtered
+    ? filteredPage(store, v, aggregate, indexes, query, request, normalise)
+    : indexedPage(store, v, aggregate, indexes, query, request);
+}
+
+async function indexedPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+): Promise<LedgerPage> {
+  const { period, scope } = query;
+  const sections = indexes
+    .map((index) => {
+      let broughtForward = 0;
+      let count = 0;
+      let debit = 0;
+      let credit = 0;
+      const buckets: Array<{ bucket: Bucket; n: number }> = [];
+      for (const b of index.buckets) {
+        const s = scoped(b, scope);
+        if (beforePeriod(b, period)) broughtForward += s.d - s.c;
+        else if (inPeriod(b, period) && s.n > 0) {
+          buckets.push({ bucket: b, n: s.n });
+          count += s.n;
+          debit += s.d;
+          credit += s.c;
+        }
+      }
+      return { index, broughtForward, count, debit, credit, buckets };
+    })
+    .filter((s) => s.count > 0);
+  const totalLines = sections.reduce((n, s) => n + s.count, 0);
+  const info = pageInfo(request, totalLines);
+  const accounts: LedgerAccountDto[] = [];
+  let offset = 0;
+  for (const section of sections) {
+    const start = offset;
+    offset += section.count;
+    if (offset <= info.first || start >= info.last) continue;
+    const a = Math.max(0, info.first - start);
+    const b = Math.min(section.count, info.last - start);
+    // Buckets holding lines [a, b) of the section, and the balance before the first of them.
+    let cum = 0;
+    let balance = section.broughtForward;
+    const wanted: Array<{ bucket: Bucket; cumStart: number }> = [];
+    for (const { bucket, n } of section.buckets) {
+      if (cum + n <= a) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
+      else if (cum < b) wanted.push({ bucket, cumStart: cum });
+      cum += n;
+    }
+    const { span, start: spanStart } = await readSpan(
+      store,
+      v,
+      wanted.map((w) => w.bucket),
+    );
+    const unbalanced = section.index.unbalanced ? new Set(section.index.unbalanced) : null;
+    const lines: LedgerLineDto[] = [];
+    let balanceBeforePage = balance;
+    for (const { bucket, cumStart } of wanted) {
+      bucketLines(span, spanStart, bucket, scope).forEach((r, i) => {
+        const at = cumStart + i;
+        if (at === a) balanceBeforePage = balance;
+        balance += r.debitCents - r.creditCents;
+        if (at >= a && at < b) lines.push(lineDto(r, balance, unbalanced));
+      });
+    }
+    const compteNum = section.index.compteNum;
+    accounts.push({
+      compteNum,
+      compteLib: aggregate.accountLabels[compteNum] ?? "",
+      broughtForwardCents: section.broughtForward,
+      totalDebitCents: section.debit,
+      totalCreditCents: section.credit,
+      closingBalanceCents: section.broughtForward + section.debit - section.credit,
+      lineCount: section.count,
+      balanceBeforePageCents: balanceBeforePage,
+      lines,
+    });
+  }
+  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+}
+
+/**
+ * One account's lines in scope (and of `aux` when set): the brought-forward balance, then the period's
+ * lines in display order, read one bucket (month) at a time so memory stays bounded by a month.
+ */
+export async function accountLines(
+  store: AccountingStore,
+  v: VersionRef,
+  index: LedgerIndex,
+  query: Pick<LedgerQuery, "aux" | "period" | "scope">,
+): Promise<{ broughtForward: number; lines: AsyncGenerator<LedgerRecord> }> {
+  const { period, scope, aux } = query;
+  const used = (b: Bucket) => scoped(b, scope).n > 0;
+  let broughtForward = 0;
+  if (aux === undefined) {
+    for (const b of index.buckets)
+      if (beforePeriod(b, period)) broughtForward += scoped(b, scope).d - scoped(b, scope).c;
+  } else {
+    // The index has no per-auxiliary totals: the auxiliary's earlier lines are read and summed.
+    for await (const r of bucketStream(
+      store,
+      v,
+      index.buckets.filter((b) => beforePeriod(b, period) && used(b)),
+      scope,
+    ))
+      if (r.compAuxNum === aux) broughtForward += r.debitCents - r.creditCents;
+  }
+  const buckets = index.buckets.filter((b) => inPeriod(b, period) && used(b));
+  async function* lines(): AsyncGenerator<LedgerRecord> {
+    for await (const r of bucketStream(store, v, buckets, scope))
+      if (aux === undefined || r.compAuxNum === aux) yield r;
+  }
+  return { broughtForward, lines: lines() };
+}
+
+/** Lines of each bucket in turn, one range read per bucket, the next read started while one is processed. */
+async function* bucketStream(
+  store: AccountingStore,
+  v: VersionRef,
+  buckets: readonly Bucket[],
+  scope: ReadonlySet<string> | undefined,
+): AsyncGenerator<LedgerRecord> {
+  let next = buckets[0] ? store.readRange(v, "ledger", buckets[0][1], buckets[0][2]) : null;
+  for (let i = 0; i < buckets.length; i++) {
+    const b = buckets[i];
+    const current = next;
+    if (!b || !current) break;
+    const following = buckets[i + 1];
+    next = following ? store.readRange(v, "ledger", following[1], following[2]) : null;
+    yield* bucketLines(await current, b[1], b, scope);
+  }
+}
+
+async function filteredPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+  normalise: (s: string) => string,
+): Promise<LedgerPage> {
+  const pass = async (first: number, last: number) => {
+    const accounts: LedgerAccountDto[] = [];
+    let total = 0;
+    for (const index of indexes) {
+      const { broughtForward, lines } = await accountLines(store, v, index, query);
+      const unbalanced = index.unbalanced ? new Set(index.unbalanced) : null;
+      let balance = broughtForward;
+      let balanceBeforePage = broughtForward;
+      let count = 0;
+      let debit = 0;
+      let credit = 0;
+      const shown: LedgerLineDto[] = [];
+      for await (const r of lines) {
+        const before = balance;
+        balance += r.debitCents - r.creditCents;
+        if (query.unletteredOnly && r.ecritureLet) continue;
+        if (query.q !== undefined && !matchesLedgerSearch(r, query.q, normalise)) continue;
+        const at = total + count;
+        if (at >= first && at < last) {
+          if (shown.length === 0) balanceBeforePage = before;
+          shown.push(lineDto(r, balance, unbalanced));
+        }
+        count++;
+        debit += r.debitCents;
+        credit += r.creditCents;
+      }
+      if (count === 0) continue;
+      if (shown.length > 0) {
+        const compteNum = index.compteNum;
+        const section: LedgerAccountDto = {
+          compteNum,
+          compteLib: aggregate.accountLabels[compteNum] ?? "",
+          broughtForwardCents: broughtForward,
+          totalDebitCents: debit,
+          totalCreditCents: credit,
+          closingBalanceCents: balance,
+          lineCount: count,
+          balanceBeforePageCents: balanceBeforePage,
+          lines: shown,
+        };
+        if (query.aux !== undefined) {
+          section.compAuxNum = query.aux;
+          section.compAuxLib = aggregate.auxiliaryLabels[query.aux] ?? "";
+        }
+        accounts.push(section);
+      }
+      total += count;
+    }
+    return { accounts, total };
+  };
+  let info = pageInfo(request, Number.MAX_SAFE_INTEGER);
+  let result = await pass(info.first, info.last);
+  const real = pageInfo(request, result.total);
+  if (real.page !== info.page) {
+    // Asked past the end: read again for the last page (rare, and only for filtered views).
+    info = real;
+    result = await pass(info.first, info.last);
+  }
+  return {
+    page: real.page,
+    pageSize: real.pageSize,
+    pageCount: real.pageCount,
+    totalLines: result.total,
+    accounts: result.accounts,
+  };
+}

@@ -1,0 +1,219 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { PassThrough } from "node:stream";
+import { inflateRawSync } from "node:zlib";
+import express from "express";
+import { expect } from "vitest";
+import type { ServiceSubscription } from "@comptoir/shared";
+import type { FecUploadResult } from "@comptoir/shared/api/accounting";
+import { generateFec } from "../../bench/fec-generate";
+import { createAccountingDeps, type AccountingDeps, type AccountingOptions } from "../../src/accounting/service";
+import { createTokenVerifier } from "../../src/auth/verify";
+import type { DemoPerson } from "../../src/local/demo-persons";
+import { createApiRouter } from "../../src/http/api-router";
+import { errorHandler } from "../../src/http/errors";
+import { accountingFileRouter, accountingRoutes } from "../../src/routes/accounting";
+import { dossierWithOffer, newContact, newRole } from "./fixtures";
+import { call, PERSONS, startTestApp, type TestApp } from "./harness";
+
+/**
+ * The real server (dossiers, contacts, services…) plus the accounting routers exactly as they are to
+ * be mounted on `/api/v1` (file router first, then the JSON routes), on the same storage and deps.
+ */
+export interface AccountingTestApp {
+  app: TestApp;
+  acc: AccountingDeps;
+  url: string;
+  /** A call to the accounting API (JSON), as staff unless told otherwise. */
+  get<T>(path: string, as?: DemoPerson | { token: string }): Promise<{ status: number; body: T; headers: Headers }>;
+  raw(path: string, init?: RequestInit & { as?: DemoPerson | { token: string } | null }): Promise<Response>;
+  upload(
+    dossierId: string,
+    bytes: Uint8Array,
+    query?: { exercice?: string; fileName?: string },
+    as?: DemoPerson,
+  ): Promise<{ status: number; body: FecUploadResult & { code?: string } }>;
+  close(): Promise<void>;
+}
+
+export async function startAccountingApp(options: AccountingOptions = {}): Promise<AccountingTestApp> {
+  const app = await startTestApp();
+  const { deps, localIssuer, storage } = app.running;
+  if (!localIssuer) throw new Error("local mode expected");
+  const acc = createAccountingDeps(storage, options);
+  acc.log = () => {};
+  await acc.store.ensure();
+  const verify = createTokenVerifier(localIssuer.verifierOptions());
+  const http = express();
+  http.use("/api/v1", accountingFileRouter(deps, acc, verify));
+  http.use("/api/v1", createApiRouter({ verify, routes: accountingRoutes(deps, acc), maxJsonBytes: 256 * 1024 }));
+  http.use(errorHandler);
+  const server = await new Promise<Server>((ok) => {
+    const s = http.listen(0, "127.0.0.1", () => ok(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const authHeader = async (as: DemoPerson | { token: string } | null | undefined): Promise<Record<string, string>> => {
+    if (as === null) return {};
+    const token = as && "token" in as ? as.token : await app.tokenFor(as ?? PERSONS.staff);
+    return { Authorization: `Bearer ${token}` };
+  };
+  const raw: AccountingTestApp["raw"] = async (path, init = {}) => {
+    const { as, ...rest } = init;
+    const headers = { ...(await authHeader(as)), ...(rest.headers as Record<string, string> | undefined) };
+    return fetch(`${url}/api/v1${path}`, { ...rest, headers });
+  };
+  return {
+    app,
+    acc,
+    url,
+    raw,
+    async get<T>(path: string, as?: DemoPerson | { token: string }) {
+      const res = await raw(path, { as });
+      return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+    },
+    async upload(dossierId, bytes, query = {}, as) {
+      const params = new URLSearchParams({
+        exercice: query.exercice ?? "2024-01-01..2024-12-31",
+        fileName: query.fileName ?? "552100554FEC20241231.txt",
+      });
+      const res = await raw(`/dossiers/${dossierId}/fec?${params.toString()}`, {
+        method: "POST",
+        as,
+        headers: { "Content-Type": "application/octet-stream" },
+        body: Buffer.from(bytes),
+      });
+      return { status: res.status, body: (await res.json()) as FecUploadResult & { code?: string } };
+    },
+    async close() {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      await app.close();
+    },
+  };
+}
+
+/** A generated FEC (fec-generate: journals AN/VE/AC/BQ/OD, lettering, Latin-9 accents) as bytes. */
+export async function generatedFec(lines: number, options: { seed?: number; year?: number } = {}): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  await generateFec(lines, out, options);
+  out.end();
+  return Buffer.concat(chunks);
+}
+
+export const FEC_HEADER = [
+  "JournalCode",
+  "JournalLib",
+  "EcritureNum",
+  "EcritureDate",
+  "CompteNum",
+  "CompteLib",
+  "CompAuxNum",
+  "CompAuxLib",
+  "PieceRef",
+  "PieceDate",
+  "EcritureLib",
+  "Debit",
+  "Credit",
+  "EcritureLet",
+  "DateLet",
+  "ValidDate",
+  "Montantdevise",
+  "Idevise",
+];
+
+export type Line = {
+  journal: string;
+  num: string;
+  date: string;
+  compte: string;
+  lib?: string;
+  aux?: string;
+  debit?: string;
+  credit?: string;
+  letter?: string;
+  etab?: string;
+};
+
+/** A small tab-separated UTF-8 FEC, with a CodeEtablissement column when any line names one. */
+export function fecText(lines: readonly Line[], options: { etab?: boolean } = {}): string {
+  const withEtab = options.etab ?? lines.some((l) => l.etab !== undefined);
+  const header = [...FEC_HEADER, ...(withEtab ? ["CodeEtablissement"] : [])].join("\t");
+  const rows = lines.map((l) =>
+    [
+      l.journal,
+      l.journal === "AN" ? "À-nouveaux" : `Journal ${l.journal}`,
+      l.num,
+      l.date,
+      l.compte,
+      `Compte ${l.compte}`,
+      l.aux ?? "",
+      l.aux ? `Tiers ${l.aux}` : "",
+      `P${l.num}`,
+      l.date,
+      l.lib ?? `Écriture ${l.num}`,
+      l.debit ?? "0,00",
+      l.credit ?? "0,00",
+      l.letter ?? "",
+      l.letter ? l.date : "",
+      l.date,
+      "",
+      "",
+      ...(withEtab ? [l.etab ?? ""] : []),
+    ].join("\t"),
+  );
+  return `${header}\n${rows.join("\n")}\n`;
+}
+
+/** Staff set up a dossier open to clients: Consultation offer and collaborative extension active. */
+export async function consultableDossier(
+  app: TestApp,
+  etablissements: Array<{ code: string; name: string; siret: string }> = [],
+): Promise<string> {
+  const { dossier, etag } = await dossierWithOffer(app, { siren: "732829320", etablissements });
+  const widget = await call(app, "PUT", `/dossiers/${dossier.id}/widget`, { etag, body: { extensionActive: true } });
+  expect(widget.status).toBe(200);
+  return dossier.id;
+}
+
+/** A contact linked to the dossier (limited as asked), its consultation service accepted: the guest's token. */
+export async function clientOn(app: TestApp, dossierId: string, limitedTo: string[] | "-" = "-"): Promise<string> {
+  const role = await newRole(app);
+  const { contact } = await newContact(app, role.id);
+  const linked = await call(app, "POST", `/contacts/${contact.id}/dossiers`, { body: { dossierId, limitedTo } });
+  expect(linked.status).toBe(201);
+  const proposed = await call<{ subscription: ServiceSubscription }>(
+    app,
+    "POST",
+    `/contacts/${contact.id}/dossiers/${dossierId}/services`,
+    { body: { serviceId: "consultation" } },
+  );
+  expect(proposed.status).toBe(201);
+  await app.running.pipeline.idle();
+  const detail = await call<{ contact: { guest: { objectId: string } | null } }>(app, "GET", `/contacts/${contact.id}`);
+  const oid = detail.body.contact.guest?.objectId ?? "";
+  expect(oid).not.toBe("");
+  return app.sign({ oid, name: "Client", roles: [] });
+}
+
+/** Reads a ZIP's central directory and inflates every entry (what an .xlsx reader does first). */
+export function unzip(zip: Buffer): Map<string, string> {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error("not a zip");
+  const files = new Map<string, string>();
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
+    const compressed = zip.readUInt32LE(p + 20);
+    const nameLength = zip.readUInt16LE(p + 28);
+    const local = zip.readUInt32LE(p + 42);
+    const name = zip.subarray(p + 46, p + 46 + nameLength).toString("utf8");
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    files.set(name, inflateRawSync(zip.subarray(start, start + compressed)).toString("utf8"));
+    p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return files;
+}
