@@ -1,21 +1,8 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
-/** CRC-32 (IEEE 802.3, reflected 0xEDB88320) as used by both ZIP and PNG; Node 20 has no zlib.crc32. */
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** `previous` lets a checksum continue over several buffers (PNG hashes chunk type then data). */
+/** CRC-32 as used by both ZIP and PNG; `previous` lets a checksum continue over several buffers (Node ≥ 20.15). */
 export function crc32(data: Uint8Array, previous = 0): number {
-  let crc = (previous ^ 0xffffffff) >>> 0;
-  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlibCrc32(data, previous);
 }
 
 export interface ZipEntry {
