@@ -114,6 +114,15 @@ async function tokenFor(refresh: boolean): Promise<string> {
   }
 }
 
+/**
+ * `Authorization` and `Accept-Language` as apiFetch sends them, for the few calls it cannot make:
+ * an upload with progress events (XHR) and file downloads (blobs). `refresh` asks for a new token.
+ */
+export async function apiHeaders(refresh = false): Promise<Record<string, string>> {
+  const token = await tokenFor(refresh);
+  return token ? { Authorization: `Bearer ${token}`, "Accept-Language": locale } : { "Accept-Language": locale };
+}
+
 /** The one way the tab talks to the server. */
 export async function apiFetch<T>(path: string, req: ApiRequest<T>): Promise<ApiResult<T>> {
   const withAuth = req.auth ?? true;

@@ -75,9 +75,4 @@ export const clientMessages = defineMessages({
   "client.fiche.firm.contact": { fr: "Collaborateur en charge", en: "Accountant in charge" },
   "client.fiche.firm.name": { fr: "Cabinet", en: "Firm" },
   "client.accounting.title": { fr: "Comptabilité", en: "Accounting" },
-  "client.accounting.empty.title": { fr: "Votre comptabilité arrive bientôt", en: "Your accounting is on its way" },
-  "client.accounting.empty.body": {
-    fr: "La balance, le grand livre, les journaux et les chiffres clés de votre société apparaîtront ici dès que votre cabinet aura importé son fichier des écritures comptables (FEC).",
-    en: "Your company's trial balance, general ledger, journals and key figures will appear here as soon as your firm has imported its accounting entries file (FEC).",
-  },
 });

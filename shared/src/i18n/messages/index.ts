@@ -1,4 +1,5 @@
 import { accountingMessages } from "./accounting";
+import { accountingUiMessages } from "./accounting-ui";
 import { botMessages } from "./bot";
 import { cardPreviewMessages } from "./card-preview";
 import { cardMessages } from "./cards";
@@ -15,6 +16,7 @@ import { validationMessages } from "./validation";
 /** Every feature's messages, merged; add a feature's file here. */
 export const allMessages = {
   ...accountingMessages,
+  ...accountingUiMessages,
   ...botMessages,
   ...cardPreviewMessages,
   ...cardMessages,

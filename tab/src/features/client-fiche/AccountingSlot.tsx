@@ -1,23 +1,11 @@
-import { Body1, makeStyles, Subtitle1, Subtitle2, tokens, useId } from "@fluentui/react-components";
-import { DataBarVerticalRegular } from "@fluentui/react-icons";
+import { makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
+import { LazyAccountingViews } from "../accounting/LazyAccountingViews";
 import { useT } from "../../i18n/context";
+import { useClientFiche } from "./useClientFiche";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   flush: { margin: 0 },
-  empty: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "center",
-    textAlign: "center",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
-    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  icon: { fontSize: "40px", color: tokens.colorBrandForeground1 },
-  body: { margin: 0, maxWidth: "36rem", color: tokens.colorNeutralForeground2 },
 });
 
 export interface AccountingSlotProps {
@@ -26,29 +14,21 @@ export interface AccountingSlotProps {
 }
 
 /**
- * The *Comptabilité* section of the fiche société. For now an empty state: the balance, grand livre,
- * journaux and chiffres clés (built from the imported FEC) replace its body, keeping this name and props.
+ * The *Comptabilité* section of the fiche société: synthèse, balance, grand livre and journaux built from
+ * the FEC the firm imported, read-only and limited by the server to what *Limité à* lets the client see.
  */
 export function AccountingSlot({ dossierId }: AccountingSlotProps) {
   const styles = useStyles();
   const t = useT();
   const titleId = useId("accounting-title");
+  // Already in the cache (the fiche page loaded it): only names the export files.
+  const code = useClientFiche(dossierId).data?.code ?? "";
   return (
-    <section className={styles.root} aria-labelledby={titleId} data-dossier-id={dossierId}>
+    <section className={styles.root} aria-labelledby={titleId}>
       <Subtitle1 as="h2" id={titleId} className={styles.flush}>
         {t("client.accounting.title")}
       </Subtitle1>
-      <div className={styles.empty}>
-        <span className={styles.icon} aria-hidden="true">
-          <DataBarVerticalRegular />
-        </span>
-        <Subtitle2 as="h3" className={styles.flush}>
-          {t("client.accounting.empty.title")}
-        </Subtitle2>
-        <Body1 as="p" className={styles.body}>
-          {t("client.accounting.empty.body")}
-        </Body1>
-      </div>
+      <LazyAccountingViews audience={{ kind: "client", dossierId }} dossierCode={code} />
     </section>
   );
 }

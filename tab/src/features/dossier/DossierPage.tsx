@@ -7,6 +7,7 @@ import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { LoadingRows } from "../../components/LoadingRows";
 import { UnsavedChangesGuard } from "../../components/UnsavedChangesGuard";
 import { useT } from "../../i18n/context";
+import { StaffAccountingTab } from "../fec-import/LazyStaffAccountingTab";
 import { DashboardTab } from "./DashboardTab";
 import { DossierContactsTab } from "./DossierContactsTab";
 import { DossierHeader } from "./DossierHeader";
@@ -25,6 +26,7 @@ const TAB_LABELS = {
   offres: "staff.dossier.tab.offers",
   "tableau-de-bord": "staff.dossier.tab.dashboard",
   interlocuteurs: "staff.dossier.tab.contacts",
+  comptabilite: "accountingUi.title",
   historique: "staff.dossier.tab.history",
 } as const;
 
@@ -88,6 +90,7 @@ export default function DossierPage() {
               <DashboardTab detail={detail} etag={dossier.data.etag} onReload={() => void dossier.refetch()} />
             )}
             {tab === "interlocuteurs" && <DossierContactsTab detail={detail} />}
+            {tab === "comptabilite" && <StaffAccountingTab dossier={detail.dossier} />}
             {tab === "historique" && <HistoryTab dossierId={detail.dossier.id} />}
           </div>
         </>

@@ -1,0 +1,48 @@
+import type { AccountingExportFormat, AccountingExportView } from "@comptoir/shared/api/accounting";
+import { accountingExportPath } from "@comptoir/shared/api/accounting";
+import type { Locale } from "@comptoir/shared/i18n/locale";
+import { apiHeaders } from "../../api/client";
+import { accountingBase, queryString, type AccountingAudience } from "./audience";
+import { fileNameFromDisposition } from "./export-name";
+import { responseError } from "./response-error";
+
+/**
+ * Downloads an export with the bearer token (a plain link would not carry it): the file is fetched as a
+ * blob and handed to the browser under the server's name, or `fallbackName`. Returns the name used.
+ */
+export async function downloadExport(
+  audience: AccountingAudience,
+  view: AccountingExportView,
+  format: AccountingExportFormat,
+  params: Record<string, string | number | undefined>,
+  fallbackName: string,
+  locale: Locale,
+): Promise<string> {
+  const url = `${accountingBase(audience)}/${accountingExportPath(view, format)}${queryString(params)}`;
+  const get = async (refresh: boolean) => fetch(url, { headers: await apiHeaders(refresh) });
+  let res: Response;
+  try {
+    res = await get(false);
+    // One retry with a fresh token covers an expired cached one, as apiFetch does.
+    if (res.status === 401) res = await get(true);
+  } catch {
+    throw responseError(0, "", locale);
+  }
+  if (!res.ok) throw responseError(res.status, await res.text(), locale);
+  const name = fileNameFromDisposition(res.headers.get("Content-Disposition")) ?? fallbackName;
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  try {
+    const link = document.createElement("a");
+    link.href = href;
+    link.download = name;
+    link.rel = "noopener";
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoked a little later: some browsers read the blob after the click returns.
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  }
+  return name;
+}

@@ -1,0 +1,46 @@
+import { useState } from "react";
+import { Divider, makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
+import type { Dossier } from "@comptoir/shared/domain/dossier";
+import { useT } from "../../i18n/context";
+import AccountingViews from "../accounting/AccountingViews";
+import { useExercices } from "../accounting/useAccounting";
+import { FecImportPanel } from "./FecImportPanel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  flush: { margin: 0 },
+});
+
+/** The dossier page's *Comptabilité* tab: the FEC import, then the same views the client reads. */
+export default function StaffAccountingTab({ dossier }: { dossier: Dossier }) {
+  const styles = useStyles();
+  const t = useT();
+  const viewsId = useId("accounting-views");
+  const audience = { kind: "staff" as const, dossierId: dossier.id };
+  const exercices = useExercices(audience);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  return (
+    <div className={styles.root}>
+      <FecImportPanel
+        dossier={dossier}
+        exercices={exercices.data?.items ?? []}
+        maxBytes={exercices.data?.maxUploadBytes}
+        onImported={setSelected}
+      />
+      <Divider />
+      <section className={styles.section} aria-labelledby={viewsId}>
+        <Subtitle1 as="h2" id={viewsId} className={styles.flush}>
+          {t("accountingUi.tabs")}
+        </Subtitle1>
+        <AccountingViews
+          audience={audience}
+          dossierCode={dossier.code}
+          selectedExercice={selected}
+          onSelectExercice={setSelected}
+        />
+      </section>
+    </div>
+  );
+}
