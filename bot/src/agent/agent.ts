@@ -11,15 +11,7 @@ import {
   type TurnContext,
   type TurnState,
 } from "@microsoft/agents-hosting";
-import {
-  ALL_VERBS,
-  AppError,
-  cardResponse,
-  errorResponse,
-  helpCard,
-  submitVerb,
-  type Verb,
-} from "@comptoir/shared";
+import { ALL_VERBS, AppError, cardResponse, errorResponse, helpCard, submitVerb, type Verb } from "@comptoir/shared";
 import { DEMO_PERSONS } from "../local/demo-persons";
 import { backoffMs, classifyConnectorError } from "../proactive/connector-errors";
 import { ConversationPacer, type SendWindow } from "../proactive/conversation-pacer";
