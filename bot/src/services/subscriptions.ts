@@ -52,6 +52,8 @@ export async function propose(
     return { subscription: live.value, created: false };
   }
   await deps.projections.portfolio.update(ctx.tenantId, (p) => p.putSubscription(result.subscription));
+  // The invitation starts first: the audit line need not delay it.
+  await deps.onProposed?.(ctx.tenantId, result.subscription);
   await audit(
     deps,
     ctx,
@@ -59,7 +61,6 @@ export async function propose(
     { type: "subscription", id: result.subscription.id },
     { dossierId, after: result.subscription },
   );
-  await deps.onProposed?.(ctx.tenantId, result.subscription);
   return result;
 }
 
