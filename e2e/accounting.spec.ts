@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import { mailboxUrl, signInAs, staffApi } from "./support";
+import { FEC_COLUMNS } from "../shared/src/accounting/fec/columns";
 
 /**
  * Issue 7 from the screens: staff import a FEC generated here into a dossier created here, watch the
@@ -20,27 +21,6 @@ const CLIENT = { prenom: "Inès", nom: `Compta${stamp}`, email: `ines.compta.${s
 const EXERCICE = { start: "2024-01-01", end: "2024-12-31" };
 
 // ---- A small, balanced FEC and what it must show ----
-
-const HEADER = [
-  "JournalCode",
-  "JournalLib",
-  "EcritureNum",
-  "EcritureDate",
-  "CompteNum",
-  "CompteLib",
-  "CompAuxNum",
-  "CompAuxLib",
-  "PieceRef",
-  "PieceDate",
-  "EcritureLib",
-  "Debit",
-  "Credit",
-  "EcritureLet",
-  "DateLet",
-  "ValidDate",
-  "Montantdevise",
-  "Idevise",
-];
 
 interface Row {
   journal: string;
@@ -150,7 +130,7 @@ function fecText(rows: readonly Row[]): string {
       "",
     ].join("\t"),
   );
-  return `${[HEADER.join("\t"), ...lines].join("\r\n")}\r\n`;
+  return `${[FEC_COLUMNS.join("\t"), ...lines].join("\r\n")}\r\n`;
 }
 
 /** The figures the screens must show, computed from the rows. */

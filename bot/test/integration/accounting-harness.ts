@@ -15,6 +15,7 @@ import { errorHandler } from "../../src/http/errors";
 import { accountingFileRouter, accountingRoutes } from "../../src/routes/accounting";
 import { dossierWithOffer, newContact, newRole } from "./fixtures";
 import { call, PERSONS, startTestApp, type TestApp } from "./harness";
+import { FEC_COLUMNS } from "@comptoir/shared/accounting/fec/columns";
 
 /**
  * The real server (dossiers, contacts, services…) plus the accounting routers exactly as they are to
@@ -105,27 +106,6 @@ export async function generatedFec(lines: number, options: { seed?: number; year
   return Buffer.concat(chunks);
 }
 
-export const FEC_HEADER = [
-  "JournalCode",
-  "JournalLib",
-  "EcritureNum",
-  "EcritureDate",
-  "CompteNum",
-  "CompteLib",
-  "CompAuxNum",
-  "CompAuxLib",
-  "PieceRef",
-  "PieceDate",
-  "EcritureLib",
-  "Debit",
-  "Credit",
-  "EcritureLet",
-  "DateLet",
-  "ValidDate",
-  "Montantdevise",
-  "Idevise",
-];
-
 export type Line = {
   journal: string;
   num: string;
@@ -142,7 +122,7 @@ export type Line = {
 /** A small tab-separated UTF-8 FEC, with a CodeEtablissement column when any line names one. */
 export function fecText(lines: readonly Line[], options: { etab?: boolean } = {}): string {
   const withEtab = options.etab ?? lines.some((l) => l.etab !== undefined);
-  const header = [...FEC_HEADER, ...(withEtab ? ["CodeEtablissement"] : [])].join("\t");
+  const header = [...FEC_COLUMNS, ...(withEtab ? ["CodeEtablissement"] : [])].join("\t");
   const rows = lines.map((l) =>
     [
       l.journal,
