@@ -89,6 +89,9 @@ type Line = {
   dateLet?: number;
 };
 
+type EntryHead = Pick<Line, "journal" | "num" | "date" | "pieceRef" | "pieceDate"> & { lib?: string };
+type EntryRow = Omit<Line, "journal" | "num" | "date" | "pieceRef" | "pieceDate" | "lib"> & { lib?: string };
+
 const JOURNALS = {
   AN: ["AN", "À-nouveaux"],
   VE: ["VE", "Journal des ventes"],
@@ -184,14 +187,16 @@ export async function generateFec(
     ];
     return fields.join(sep) + "\r\n";
   };
-  const emit = async (entry: Line[]): Promise<void> => {
-    for (const l of entry) {
+  /** One écriture: the fields its lines share, then each line's own (a line may override the label). */
+  const emit = async (head: EntryHead, rows: EntryRow[]): Promise<void> => {
+    for (const row of rows) {
+      const l: Line = { ...head, lib: head.lib ?? "", ...row };
       const text = format(l);
       buffer.push(text);
       bufferChars += text.length;
       debitTotal += l.debit;
     }
-    written += entry.length;
+    written += rows.length;
     if (bufferChars > 1 << 20) await flush();
   };
 
@@ -211,30 +216,18 @@ export async function generateFec(
   // Room for the opening entry and at least one more (never a single line left over).
   if (target >= openingAccounts.length + 3) {
     num++;
-    const an: Line[] = openingAccounts.map(([compte, lib, net]) => ({
-      journal: JOURNALS.AN,
-      num,
-      date: start,
-      compte: [compte, lib] as const,
-      pieceRef: "AN",
-      pieceDate: start,
-      lib: "Reprise des soldes à nouveau",
-      debit: net > 0 ? net : 0,
-      credit: net < 0 ? -net : 0,
-    }));
     const bank = -openingAccounts.reduce((n, [, , net]) => n + net, 0);
-    an.push({
-      journal: JOURNALS.AN,
-      num,
-      date: start,
-      compte: ["512000", "Banque Crédit Agricole"],
-      pieceRef: "AN",
-      pieceDate: start,
-      lib: "Reprise des soldes à nouveau",
-      debit: bank > 0 ? bank : 0,
-      credit: bank < 0 ? -bank : 0,
-    });
-    await emit(an);
+    const rows: EntryRow[] = [...openingAccounts, ["512000", "Banque Crédit Agricole", bank] as const].map(
+      ([compte, lib, net]) => ({
+        compte: [compte, lib] as const,
+        debit: net > 0 ? net : 0,
+        credit: net < 0 ? -net : 0,
+      }),
+    );
+    await emit(
+      { journal: JOURNALS.AN, num, date: start, pieceRef: "AN", pieceDate: start, lib: "Reprise des soldes à nouveau" },
+      rows,
+    );
   }
 
   type Pending = {
@@ -260,61 +253,49 @@ export async function generateFec(
       num++;
       const bank = ["512000", "Banque Crédit Agricole"] as const;
       if (head.kind === "client") {
-        await emit([
+        await emit(
           {
             journal: JOURNALS.BQ,
             num,
             date,
-            compte: bank,
             pieceRef: `REM${num}`,
             pieceDate: date,
             lib: `Règlement ${head.aux[1]} ${head.ref}`,
-            debit: head.amount,
-            credit: 0,
           },
-          {
-            journal: JOURNALS.BQ,
-            num,
-            date,
-            compte: ["411000", "Clients"],
-            aux: head.aux,
-            pieceRef: `REM${num}`,
-            pieceDate: date,
-            lib: `Règlement ${head.aux[1]} ${head.ref}`,
-            debit: 0,
-            credit: head.amount,
-            letter: head.letter,
-            dateLet: head.dateLet,
-          },
-        ]);
+          [
+            { compte: bank, debit: head.amount, credit: 0 },
+            {
+              compte: ["411000", "Clients"],
+              aux: head.aux,
+              debit: 0,
+              credit: head.amount,
+              letter: head.letter,
+              dateLet: head.dateLet,
+            },
+          ],
+        );
       } else {
-        await emit([
+        await emit(
           {
             journal: JOURNALS.BQ,
             num,
             date,
-            compte: ["401000", "Fournisseurs"],
-            aux: head.aux,
             pieceRef: `VIR${num}`,
             pieceDate: date,
             lib: `Virement ${head.aux[1]} ${head.ref}`,
-            debit: head.amount,
-            credit: 0,
-            letter: head.letter,
-            dateLet: head.dateLet,
           },
-          {
-            journal: JOURNALS.BQ,
-            num,
-            date,
-            compte: bank,
-            pieceRef: `VIR${num}`,
-            pieceDate: date,
-            lib: `Virement ${head.aux[1]} ${head.ref}`,
-            debit: 0,
-            credit: head.amount,
-          },
-        ]);
+          [
+            {
+              compte: ["401000", "Fournisseurs"],
+              aux: head.aux,
+              debit: head.amount,
+              credit: 0,
+              letter: head.letter,
+              dateLet: head.dateLet,
+            },
+            { compte: bank, debit: 0, credit: head.amount },
+          ],
+        );
       }
       continue;
     }
@@ -338,43 +319,10 @@ export async function generateFec(
       const dateLet = paid ? dayOf(Math.min(0.999, (written + lag) / target)) : undefined;
       if (letter && dateLet)
         pending.push({ due: written + lag, kind: "client", aux: client, amount: ht + tva, ref, letter, dateLet });
-      await emit([
-        {
-          journal: JOURNALS.VE,
-          num,
-          date,
-          compte: ["411000", "Clients"],
-          aux: client,
-          pieceRef: ref,
-          pieceDate,
-          lib: `Facture ${ref} ${client[1]}`,
-          debit: ht + tva,
-          credit: 0,
-          letter,
-          dateLet,
-        },
-        {
-          journal: JOURNALS.VE,
-          num,
-          date,
-          compte: [compte, lib],
-          pieceRef: ref,
-          pieceDate,
-          lib: `Facture ${ref} ${client[1]}`,
-          debit: 0,
-          credit: ht,
-        },
-        {
-          journal: JOURNALS.VE,
-          num,
-          date,
-          compte: ["445710", "TVA collectée"],
-          pieceRef: ref,
-          pieceDate,
-          lib: `Facture ${ref} ${client[1]}`,
-          debit: 0,
-          credit: tva,
-        },
+      await emit({ journal: JOURNALS.VE, num, date, pieceRef: ref, pieceDate, lib: `Facture ${ref} ${client[1]}` }, [
+        { compte: ["411000", "Clients"], aux: client, debit: ht + tva, credit: 0, letter, dateLet },
+        { compte: [compte, lib], debit: 0, credit: ht },
+        { compte: ["445710", "TVA collectée"], debit: 0, credit: tva },
       ]);
     } else if (roll < 0.75 && fits(3)) {
       const supplier = pick(suppliers);
@@ -387,37 +335,17 @@ export async function generateFec(
       const dateLet = paid ? dayOf(Math.min(0.999, (written + lag) / target)) : undefined;
       if (letter && dateLet)
         pending.push({ due: written + lag, kind: "supplier", aux: supplier, amount: ht + tva, ref, letter, dateLet });
-      await emit([
+      await emit({ journal: JOURNALS.AC, num, date, pieceRef: ref, pieceDate }, [
+        { compte: [compte, lib], lib: `${supplier[1]} ${lib} - ${formatFecAmount(ht)} € HT`, debit: ht, credit: 0 },
         {
-          journal: JOURNALS.AC,
-          num,
-          date,
-          compte: [compte, lib],
-          pieceRef: ref,
-          pieceDate,
-          lib: `${supplier[1]} ${lib} - ${formatFecAmount(ht)} € HT`,
-          debit: ht,
-          credit: 0,
-        },
-        {
-          journal: JOURNALS.AC,
-          num,
-          date,
           compte: ["445660", "TVA déductible sur autres biens et services"],
-          pieceRef: ref,
-          pieceDate,
           lib: `${supplier[1]} TVA`,
           debit: tva,
           credit: 0,
         },
         {
-          journal: JOURNALS.AC,
-          num,
-          date,
           compte: ["401000", "Fournisseurs"],
           aux: supplier,
-          pieceRef: ref,
-          pieceDate,
           lib: `${supplier[1]} facture ${ref}`,
           debit: 0,
           credit: ht + tva,
@@ -430,47 +358,27 @@ export async function generateFec(
       const social = Math.round(gross * 0.42);
       const employee = Math.round(gross * 0.22);
       const month = Math.floor(date / 100) % 100;
-      await emit([
+      await emit({ journal: JOURNALS.OD, num, date, pieceRef: `PAIE${month}`, pieceDate }, [
         {
-          journal: JOURNALS.OD,
-          num,
-          date,
           compte: ["641100", "Salaires, appointements"],
-          pieceRef: `PAIE${month}`,
-          pieceDate,
           lib: `Paie du mois ${month} - salaire brut`,
           debit: gross,
           credit: 0,
         },
         {
-          journal: JOURNALS.OD,
-          num,
-          date,
           compte: ["645100", "Cotisations à l'URSSAF"],
-          pieceRef: `PAIE${month}`,
-          pieceDate,
           lib: `Paie du mois ${month} - charges patronales`,
           debit: social,
           credit: 0,
         },
         {
-          journal: JOURNALS.OD,
-          num,
-          date,
           compte: ["431000", "Sécurité sociale"],
-          pieceRef: `PAIE${month}`,
-          pieceDate,
           lib: `Paie du mois ${month} - cotisations`,
           debit: 0,
           credit: social + employee,
         },
         {
-          journal: JOURNALS.OD,
-          num,
-          date,
           compte: ["421000", "Personnel - rémunérations dues"],
-          pieceRef: `PAIE${month}`,
-          pieceDate,
           lib: `Paie du mois ${month} - net à payer`,
           debit: 0,
           credit: gross - employee,
@@ -492,65 +400,15 @@ export async function generateFec(
       const credit: readonly [string, string] =
         compte === "681120" ? ["281830", "Amortissements du matériel de bureau"] : ["512000", "Banque Crédit Agricole"];
       const journal = compte === "681120" ? JOURNALS.OD : JOURNALS.BQ;
-      await emit([
-        {
-          journal,
-          num,
-          date,
-          compte: [compte, lib],
-          pieceRef: `OP${num}`,
-          pieceDate,
-          lib: `${text} ${date}`,
-          debit: fee,
-          credit: 0,
-        },
-        {
-          journal,
-          num,
-          date,
-          compte: credit,
-          pieceRef: `OP${num}`,
-          pieceDate,
-          lib: `${text} ${date}`,
-          debit: 0,
-          credit: fee,
-        },
+      await emit({ journal, num, date, pieceRef: `OP${num}`, pieceDate, lib: `${text} ${date}` }, [
+        { compte: [compte, lib], debit: fee, credit: 0 },
+        { compte: credit, debit: 0, credit: fee },
       ]);
     } else if (fits(3)) {
-      await emit([
-        {
-          journal: JOURNALS.OD,
-          num,
-          date,
-          compte: ["622600", "Honoraires"],
-          pieceRef: `OD${num}`,
-          pieceDate,
-          lib: "Honoraires répartis",
-          debit: 10000,
-          credit: 0,
-        },
-        {
-          journal: JOURNALS.OD,
-          num,
-          date,
-          compte: ["622600", "Honoraires"],
-          pieceRef: `OD${num}`,
-          pieceDate,
-          lib: "Honoraires répartis",
-          debit: 5000,
-          credit: 0,
-        },
-        {
-          journal: JOURNALS.OD,
-          num,
-          date,
-          compte: ["512000", "Banque Crédit Agricole"],
-          pieceRef: `OD${num}`,
-          pieceDate,
-          lib: "Honoraires répartis",
-          debit: 0,
-          credit: 15000,
-        },
+      await emit({ journal: JOURNALS.OD, num, date, pieceRef: `OD${num}`, pieceDate, lib: "Honoraires répartis" }, [
+        { compte: ["622600", "Honoraires"], debit: 10000, credit: 0 },
+        { compte: ["622600", "Honoraires"], debit: 5000, credit: 0 },
+        { compte: ["512000", "Banque Crédit Agricole"], debit: 0, credit: 15000 },
       ]);
     } else {
       num--;
