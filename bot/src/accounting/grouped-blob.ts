@@ -1,18 +1,23 @@
 /**
- * Builds a block blob whose content is grouped by bucket (a group — account or journal — and a month)
- * from lines arriving in file order, with bounded memory and no local disk:
- * - lines are buffered per bucket; a bucket reaching a block's size, or the biggest ones once the
- *   budget is passed, are uploaded as staged blocks (one bucket per block), so a 1,000,000-line file
- *   never sits in memory;
- * - at the end the block list is committed in bucket order, which is what makes the blob grouped: a
- *   block blob is the concatenation of its committed blocks in the order the list names them;
- * - what is still buffered at the end is packed into as few blocks as the order allows.
- * Each bucket's byte range is then known, so one range read returns a bucket or a run of buckets.
+ * Builds a block blob from lines arriving in file order so that each bucket (a group — account or
+ * journal — and a month) can be read back with one or a few range reads, with bounded memory and no
+ * local disk. It works in runs, like a log-structured merge without the merge:
+ * - lines are buffered per bucket in pooled chunks;
+ * - once the buffers pass the budget (or at the end) they are flushed as one run: buckets sorted by
+ *   group then month, each group's buckets compressed together as one brotli frame (framed-blob.ts),
+ *   the run's frames staged as one block;
+ * - the block list is committed in run order, so every frame's stored offset is known when it is
+ *   staged, and each bucket is the list of its segments, one per run that held some of its lines.
+ * A file smaller than the budget is one run: every bucket one segment, a group one frame. A larger one
+ * costs a bucket a segment per run, never a block per bucket: storage (Azurite above all) pays for
+ * every request, and a run is a handful of MB.
  *
  * Memory outside the JS heap is recycled, never dropped: V8 frees a dropped Buffer only at its next
  * collection, late for memory it does not see, and a million lines would leave hundreds of MB of such
- * garbage. Buckets are lists of chunks taken from a pool; blocks are copied into a few reused buffers.
+ * garbage. Buckets are lists of chunks taken from a pool, returned as soon as a run has copied them.
  */
+import { compressFrame } from "./framed-blob";
+import { RECORD_HEADER_BYTES, writeRecord } from "./line-records";
 
 /** Where the blocks go: a block blob in production, an array in unit tests. */
 export interface BlockSink {
@@ -20,7 +25,11 @@ export interface BlockSink {
   commitBlockList(blockIds: string[]): Promise<void>;
 }
 
-export type ByteRange = { offset: number; length: number };
+/**
+ * Part of a bucket: the frame holding it (stored offset and length in the blob) and where its bytes
+ * lie in the inflated frame.
+ */
+export type Segment = [storedOffset: number, storedLength: number, skip: number, length: number];
 
 /** Chunk sizes a bucket grows through: small buckets stay small, big ones use 64 KiB chunks. */
 const CHUNK_SIZES = [256, 1024, 4096, 16384, 65536] as const;
@@ -28,22 +37,23 @@ const LARGEST_CHUNK = 65536;
 
 type Chunk = { buf: Buffer; used: number };
 
+/** A group's bytes in a run, and where each of its buckets lies in them. */
+type RunGroup = { data: Buffer; buckets: Array<{ bucket: Bucket; skip: number; length: number }> };
+
 type Bucket = {
   group: string;
   month: number;
   chunks: Chunk[];
   /** Bytes written in the chunks. */
   used: number;
-  blocks: Array<{ id: string; bytes: number }>;
+  segments: Segment[];
 };
 
 export type GroupedBlobOptions = {
-  /** Bytes of chunks held across buckets before the biggest buckets are uploaded. */
+  /** Bytes of chunks held across buckets before they are flushed as a run. */
   budgetBytes?: number;
-  /** A bucket reaching this size is uploaded as a block; also the size of the blocks packed at the end. */
-  blockBytes?: number;
-  /** Staged uploads in flight at once. */
-  concurrency?: number;
+  /** Turns a group's bytes into a frame (brotli by default; tests may pass the identity). */
+  compress?: (data: Buffer) => Promise<Buffer>;
 };
 
 export function bucketKey(group: string, month: number): string {
@@ -70,33 +80,46 @@ class Recycler {
 
 export class GroupedBlobWriter {
   private readonly groups = new Map<string, Map<number, Bucket>>();
-  private readonly full: Bucket[] = [];
+  private readonly lastOfGroup = new Map<string, Bucket>();
   private readonly chunkPools: Recycler[];
-  private readonly blockPool: Recycler;
   private buffered = 0;
   private seq = 0;
-  private readonly inFlight = new Set<Promise<void>>();
+  private position = 0;
+  private readonly ids: string[] = [];
+  /** The run being compressed and staged: the next one waits for it (one run in flight). */
+  private pending: Promise<void> = Promise.resolve();
+  private runBuffer = Buffer.alloc(0);
   private failure: Error | null = null;
   private readonly budget: number;
-  private readonly blockBytes: number;
-  private readonly concurrency: number;
+  private readonly compress: (data: Buffer) => Promise<Buffer>;
   bytesWritten = 0;
+  runs = 0;
 
   constructor(
     private readonly sink: BlockSink,
+    private readonly compareGroups: (a: string, b: string) => number,
     options: GroupedBlobOptions = {},
   ) {
     this.budget = options.budgetBytes ?? 8 * 1024 * 1024;
-    this.blockBytes = options.blockBytes ?? 1024 * 1024;
-    this.concurrency = options.concurrency ?? 3;
-    const keepChunks = Math.ceil(this.budget / LARGEST_CHUNK / 2);
+    this.compress = options.compress ?? compressFrame;
+    // Enough chunks for the next run while one is in flight.
+    const keepChunks = Math.ceil(this.budget / LARGEST_CHUNK);
     this.chunkPools = CHUNK_SIZES.map((size) => new Recycler(size, keepChunks));
-    // A block buffer holds a full bucket: one block plus the record that made it full.
-    this.blockPool = new Recycler(this.blockBytes + 4 * LARGEST_CHUNK, this.concurrency + 1);
   }
 
-  /** Appends one record, given as a head and a tail written one after the other (no concatenation). */
-  add(group: string, month: number, head: string, tail = ""): void {
+  /** Appends one record: a FEC line's bytes, `bytes[start, end)`, after its line number (see line-records). */
+  add(group: string, month: number, line: number, bytes: Uint8Array, start: number, end: number): void {
+    // Lines of a group mostly come in runs of one month: one lookup instead of two.
+    let bucket = this.lastOfGroup.get(group);
+    if (bucket === undefined || bucket.month !== month) bucket = this.bucket(group, month);
+    const size = RECORD_HEADER_BYTES + end - start;
+    let chunk = bucket.chunks[bucket.chunks.length - 1];
+    if (chunk === undefined || chunk.used + size > chunk.buf.length) chunk = this.newChunk(bucket, size);
+    chunk.used += writeRecord(chunk.buf, chunk.used, line, bytes, start, end);
+    bucket.used += size;
+  }
+
+  private bucket(group: string, month: number): Bucket {
     let months = this.groups.get(group);
     if (months === undefined) {
       months = new Map();
@@ -104,151 +127,102 @@ export class GroupedBlobWriter {
     }
     let bucket = months.get(month);
     if (bucket === undefined) {
-      bucket = { group, month, chunks: [], used: 0, blocks: [] };
+      bucket = { group, month, chunks: [], used: 0, segments: [] };
       months.set(month, bucket);
     }
-    // UTF-8 takes at most 3 bytes per UTF-16 unit: the record always fits the chunk it starts in.
-    const worst = (head.length + tail.length) * 3;
-    let chunk = bucket.chunks[bucket.chunks.length - 1];
-    if (chunk === undefined || chunk.used + worst > chunk.buf.length) chunk = this.newChunk(bucket, worst);
-    const before = bucket.used;
-    let written = chunk.buf.write(head, chunk.used, "utf8");
-    if (tail !== "") written += chunk.buf.write(tail, chunk.used + written, "utf8");
-    chunk.used += written;
-    bucket.used += written;
-    if (before < this.blockBytes && bucket.used >= this.blockBytes) this.full.push(bucket);
+    this.lastOfGroup.set(group, bucket);
+    return bucket;
   }
 
-  private newChunk(bucket: Bucket, worst: number): Chunk {
+  private newChunk(bucket: Bucket, needed: number): Chunk {
     const size = CHUNK_SIZES[Math.min(bucket.chunks.length, CHUNK_SIZES.length - 1)] ?? LARGEST_CHUNK;
-    const pool = this.chunkPools.find((p) => p.size >= Math.max(size, worst));
+    const pool = this.chunkPools.find((p) => p.size >= Math.max(size, needed));
     // A record longer than the largest chunk (only a very long line) gets a buffer of its own.
-    const buf = pool ? pool.take() : Buffer.allocUnsafeSlow(worst);
+    const buf = pool ? pool.take() : Buffer.allocUnsafeSlow(needed);
     const chunk = { buf, used: 0 };
     bucket.chunks.push(chunk);
     this.buffered += buf.length;
     return chunk;
   }
 
-  /** True when some bucket fills a block or the chunks pass the budget: call relieve(). */
+  /** True when the chunks pass the budget: call relieve(). */
   get overBudget(): boolean {
-    return this.full.length > 0 || this.buffered > this.budget;
+    return this.buffered > this.budget;
   }
 
-  /** Uploads full buckets, then the biggest ones until half the budget is free; waits while uploads are busy. */
+  /** Flushes what is buffered as a run; waits for the previous run first (back-pressure on the caller). */
   async relieve(): Promise<void> {
-    for (const bucket of this.full.splice(0)) await this.flush(bucket);
-    if (this.buffered <= this.budget) return;
-    const biggest = this.all()
-      .filter((b) => b.used > 0)
-      .sort((a, b) => b.used - a.used);
-    for (const bucket of biggest) {
-      if (this.buffered <= this.budget / 2) break;
-      await this.flush(bucket);
-    }
-  }
-
-  private async flush(bucket: Bucket): Promise<void> {
-    if (bucket.used === 0) return;
-    const bytes = bucket.used;
-    const owner = bytes <= this.blockPool.size ? this.blockPool.take() : Buffer.allocUnsafeSlow(bytes);
-    this.drainInto(bucket, owner, 0);
-    bucket.blocks.push({ id: await this.stage(owner.subarray(0, bytes), owner), bytes });
-  }
-
-  /** Copies a bucket's bytes into `target` at `at` and recycles its chunks. */
-  private drainInto(bucket: Bucket, target: Buffer, at: number): number {
-    let position = at;
-    for (const chunk of bucket.chunks) {
-      position += chunk.buf.copy(target, position, 0, chunk.used);
-      this.buffered -= chunk.buf.length;
-      this.chunkPools.find((p) => p.size === chunk.buf.length)?.give(chunk.buf);
-    }
-    bucket.chunks = [];
-    bucket.used = 0;
-    return position;
-  }
-
-  private all(): Bucket[] {
-    const out: Bucket[] = [];
-    for (const months of this.groups.values()) for (const b of months.values()) out.push(b);
-    return out;
+    await this.pending;
+    this.rethrow();
+    const frames = this.takeRun();
+    this.pending = this.stageRun(frames).catch((e: unknown) => {
+      this.failure ??= e instanceof Error ? e : new Error(String(e));
+    });
   }
 
   /**
-   * Commits the blob with buckets ordered by `compareGroups` then month, and returns every bucket's
-   * byte range (keyed by `bucketKey`).
+   * Copies the buffered buckets, group after group, into the run buffer (reused: only one run is in
+   * flight) and recycles their chunks.
    */
-  async finish(compareGroups: (a: string, b: string) => number): Promise<Map<string, ByteRange>> {
-    const ordered = this.all().sort((a, b) => compareGroups(a.group, b.group) || a.month - b.month);
-    const ids: string[] = [];
-    const ranges = new Map<string, ByteRange>();
-    let position = 0;
-    let pending: Bucket[] = [];
-    let pendingBytes = 0;
-    const stagePending = async () => {
-      if (pending.length === 0) return;
-      const owner = pendingBytes <= this.blockPool.size ? this.blockPool.take() : Buffer.allocUnsafeSlow(pendingBytes);
-      let at = 0;
-      for (const bucket of pending) at = this.drainInto(bucket, owner, at);
-      ids.push(await this.stage(owner.subarray(0, pendingBytes), owner));
-      position += pendingBytes;
-      pending = [];
-      pendingBytes = 0;
-    };
-    for (const bucket of ordered) {
-      let start = -1;
-      if (bucket.blocks.length > 0) {
-        await stagePending();
-        start = position;
-        for (const block of bucket.blocks) {
-          ids.push(block.id);
-          position += block.bytes;
+  private takeRun(): RunGroup[] {
+    const run: RunGroup[] = [];
+    let needed = 0;
+    for (const months of this.groups.values()) for (const b of months.values()) needed += b.used;
+    if (this.runBuffer.length < needed) this.runBuffer = Buffer.allocUnsafeSlow(Math.max(needed, this.budget));
+    let at = 0;
+    const groups = [...this.groups.keys()].sort(this.compareGroups);
+    for (const group of groups) {
+      const months = [...(this.groups.get(group)?.values() ?? [])].filter((b) => b.used > 0);
+      if (months.length === 0) continue;
+      months.sort((a, b) => a.month - b.month);
+      const base = at;
+      const buckets: RunGroup["buckets"] = [];
+      for (const bucket of months) {
+        const skip = at - base;
+        for (const chunk of bucket.chunks) {
+          at += chunk.buf.copy(this.runBuffer, at, 0, chunk.used);
+          this.buffered -= chunk.buf.length;
+          this.chunkPools.find((p) => p.size === chunk.buf.length)?.give(chunk.buf);
         }
+        buckets.push({ bucket, skip, length: at - base - skip });
+        bucket.chunks = [];
+        bucket.used = 0;
       }
-      if (start === -1) start = position + pendingBytes;
-      if (bucket.used > 0) {
-        // What a bucket still buffers goes into the next packed block, right after its staged ones.
-        if (pendingBytes + bucket.used > this.blockBytes) await stagePending();
-        pending.push(bucket);
-        pendingBytes += bucket.used;
-      }
-      ranges.set(bucketKey(bucket.group, bucket.month), {
-        offset: start,
-        length: position + pendingBytes - start,
-      });
+      run.push({ data: this.runBuffer.subarray(base, at), buckets });
     }
-    await stagePending();
-    await this.drain();
-    await this.sink.commitBlockList(ids);
+    return run;
+  }
+
+  private async stageRun(run: RunGroup[]): Promise<void> {
+    if (run.length === 0) return;
+    const frames = await Promise.all(run.map((group) => this.compress(group.data)));
+    let at = this.position;
+    frames.forEach((frame, i) => {
+      for (const { bucket, skip, length } of run[i]?.buckets ?? [])
+        bucket.segments.push([at, frame.length, skip, length]);
+      at += frame.length;
+    });
+    const block = frames.length === 1 ? (frames[0] ?? Buffer.alloc(0)) : Buffer.concat(frames);
+    const id = Buffer.from(`run${String(this.seq++).padStart(10, "0")}`).toString("base64");
+    this.ids.push(id);
+    this.position = at;
+    this.bytesWritten += block.length;
+    this.runs++;
+    await this.sink.stageBlock(id, block);
+  }
+
+  /** Flushes the last run, commits the blob and returns every bucket's segments (keyed by `bucketKey`). */
+  async finish(): Promise<Map<string, Segment[]>> {
+    await this.relieve();
+    await this.pending;
+    this.rethrow();
+    await this.sink.commitBlockList(this.ids);
+    const segments = new Map<string, Segment[]>();
+    for (const months of this.groups.values())
+      for (const bucket of months.values()) segments.set(bucketKey(bucket.group, bucket.month), bucket.segments);
     this.groups.clear();
-    this.buffered = 0;
-    return ranges;
-  }
-
-  /** Stages one block, keeping at most `concurrency` uploads in flight (back-pressure on the caller). */
-  private async stage(data: Buffer, owner: Buffer): Promise<string> {
-    this.rethrow();
-    while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
-    this.rethrow();
-    const id = Buffer.from(`blk${String(this.seq++).padStart(10, "0")}`).toString("base64");
-    this.bytesWritten += data.length;
-    const upload: Promise<void> = this.sink
-      .stageBlock(id, data)
-      .catch((e: unknown) => {
-        this.failure ??= e instanceof Error ? e : new Error(String(e));
-      })
-      .finally(() => {
-        this.inFlight.delete(upload);
-        this.blockPool.give(owner);
-      });
-    this.inFlight.add(upload);
-    return id;
-  }
-
-  private async drain(): Promise<void> {
-    await Promise.all(this.inFlight);
-    this.rethrow();
+    this.lastOfGroup.clear();
+    return segments;
   }
 
   /** A failed upload fails the whole blob: nothing with a hole in it is ever committed. */

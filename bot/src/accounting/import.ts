@@ -5,6 +5,7 @@ import {
   etablissementCodeKey,
   isOpeningJournal,
   LedgerAggregator,
+  lineFormatOf,
   monthOf,
   type Actor,
   type ExerciceBounds,
@@ -12,8 +13,7 @@ import {
   type FecReport,
   type LedgerAggregate,
 } from "@comptoir/shared";
-import { encodeCore, journalPrefix, ledgerPrefix } from "./codec";
-import { bucketKey, GroupedBlobWriter, type ByteRange } from "./grouped-blob";
+import { bucketKey, GroupedBlobWriter, type Segment } from "./grouped-blob";
 import {
   compareCodes,
   type AccountingStore,
@@ -43,13 +43,18 @@ export type ImportHooks = {
 
 export type ImportOutcome = { record: StoredImport; report: FecReport; version: VersionRef };
 
-/** Letters tracked per account before giving up on `letterBalanced` (a file lettering every line alone). */
-const MAX_TRACKED_LETTERS = 400_000;
-const MAX_UNBALANCED_PER_ACCOUNT = 5_000;
-
 type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
-/** Entries whose établissement was normalised (always a string). */
-type LedgerEntry = FecEntry & { etablissement: string };
+/** What the import reads of each line: the rest (labels, piece references…) stays in the stored bytes. */
+const IMPORT_TEXT_FIELDS = [
+  "journalCode",
+  "journalLib",
+  "ecritureNum",
+  "compteNum",
+  "compteLib",
+  "compAuxNum",
+  "compAuxLib",
+  "etablissement",
+] as const;
 type JournalBucketStats = {
   ecritures: number;
   /** établissement → [écritures, lines, debit, credit]. */
@@ -66,16 +71,21 @@ export class FecImportJob {
   private readonly aggregator = new LedgerAggregator();
   private readonly ledger: GroupedBlobWriter;
   private readonly journal: GroupedBlobWriter;
-  /** journal → month → counts. */
-  private readonly journalStats = new Map<string, Map<number, JournalBucketStats>>();
-  private readonly openingByJournal = new Map<string, boolean>();
-  /** account → letter → debit − credit; null once too many letters to track. */
-  private letters: Map<string, Map<string, number>> | null = new Map();
-  private letterCount = 0;
+  private report: FecReport | null = null;
+  /** journal → whether it holds à-nouveaux, and its counts per month. */
+  private readonly journalStats = new Map<string, { opening: boolean; months: Map<number, JournalBucketStats> }>();
   private readonly etablissements = new Set<string>();
   private runJournal = "";
   private runNum = "";
-  private runMonth = 0;
+  private run: {
+    month: number;
+    opening: boolean;
+    stats: JournalBucketStats;
+    /** The établissement counted last in `stats`, and its counters. */
+    etab: string | null;
+    etabStats: [number, number, number, number] | undefined;
+  } | null = null;
+  /** Établissements the current écriture touched (each counts it once). */
   private readonly runEtabs: string[] = [];
   private failure: Error | null = null;
   sha256: string | null = null;
@@ -90,8 +100,8 @@ export class FecImportJob {
       exercice: input.exercice.end,
       importId: input.importId,
     };
-    this.ledger = new GroupedBlobWriter(store.blockSink(this.version, "ledger"));
-    this.journal = new GroupedBlobWriter(store.blockSink(this.version, "journal"));
+    this.ledger = new GroupedBlobWriter(store.blockSink(this.version, "ledger"), compareCodes);
+    this.journal = new GroupedBlobWriter(store.blockSink(this.version, "journal"), compareCodes);
   }
 
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */
@@ -102,8 +112,8 @@ export class FecImportJob {
       exercice: this.input.exercice,
       fileName: this.input.fileName,
       ...(this.input.siren ? { siren: this.input.siren } : {}),
-      batchSize: 2000,
-      onBatch: (entries) => this.add(entries),
+      textFields: IMPORT_TEXT_FIELDS,
+      onLine: (entry, bytes, start, end) => this.add(entry, bytes, start, end),
     });
     let complete = true;
     // Not `for await`: leaving that loop early would destroy the request, and its socket with it,
@@ -126,18 +136,20 @@ export class FecImportJob {
     const { report } = parser.end();
     if (this.failure !== null) throw this.failure;
     this.sha256 = complete ? hash.digest("hex") : null;
+    this.report = report;
     return report;
   }
 
-  private add(entries: FecEntry[]): void {
+  private add(entry: FecEntry, bytes: Uint8Array, start: number, end: number): void {
+    if (this.failure !== null) return;
     try {
-      for (const e of entries) this.addEntry(e);
+      this.addEntry(entry, bytes, start, end);
     } catch (e) {
-      this.failure ??= e instanceof Error ? e : new Error(String(e));
+      this.failure = e instanceof Error ? e : new Error(String(e));
     }
   }
 
-  private addEntry(e: FecEntry): void {
+  private addEntry(e: FecEntry, bytes: Uint8Array, start: number, end: number): void {
     // "Limité à" compares codes as the dossier does: trimmed, upper-case.
     const raw = e.etablissement;
     const etab = raw ? etablissementCodeKey(raw) : "";
@@ -145,54 +157,27 @@ export class FecImportJob {
     if (etab !== "" && !this.etablissements.has(etab)) this.etablissements.add(etab);
     this.aggregator.add(e);
 
-    let opening = this.openingByJournal.get(e.journalCode);
-    if (opening === undefined) {
-      opening = isOpeningJournal(e.journalCode, e.journalLib);
-      this.openingByJournal.set(e.journalCode, opening);
-    }
-    const month = monthOf(e.date);
-    const ledgerMonth = opening ? 0 : month;
-    const core = encodeCore(e as LedgerEntry);
-    this.ledger.add(e.compteNum, ledgerMonth, ledgerPrefix(e), core);
-
-    if (e.ecritureLet && this.letters) {
-      let letters = this.letters.get(e.compteNum);
-      if (letters === undefined) {
-        letters = new Map();
-        this.letters.set(e.compteNum, letters);
-      }
-      const before = letters.get(e.ecritureLet);
-      if (before === undefined) this.letterCount++;
-      letters.set(e.ecritureLet, (before ?? 0) + e.debitCents - e.creditCents);
-      if (this.letterCount > MAX_TRACKED_LETTERS) this.letters = null;
-    }
-
     // An écriture is a run of consecutive lines with the same journal and number, counted once per
     // établissement it touches; it belongs to the month of its first line. The journal reader groups
     // runs the same way, so the counts that locate a page are exact.
+    const month = monthOf(e.date);
     const newRun = e.journalCode !== this.runJournal || e.ecritureNum !== this.runNum;
-    if (newRun) {
-      this.runJournal = e.journalCode;
-      this.runNum = e.ecritureNum;
-      this.runMonth = month;
-      this.runEtabs.length = 0;
-    }
-    this.journal.add(e.journalCode, this.runMonth, journalPrefix(e), core);
-    let months = this.journalStats.get(e.journalCode);
-    if (months === undefined) {
-      months = new Map();
-      this.journalStats.set(e.journalCode, months);
-    }
-    let js = months.get(this.runMonth);
-    if (js === undefined) {
-      js = { ecritures: 0, etabs: new Map() };
-      months.set(this.runMonth, js);
-    }
-    if (newRun) js.ecritures++;
-    let je = js.etabs.get(etab);
+    if (newRun) this.startRun(e, month);
+    const run = this.run;
+    if (run === null) throw new Error("no current écriture");
+    this.ledger.add(e.compteNum, run.opening ? 0 : month, e.line, bytes, start, end);
+    this.journal.add(e.journalCode, run.month, e.line, bytes, start, end);
+
+    if (newRun) run.stats.ecritures++;
+    let je = run.etab === etab ? run.etabStats : undefined;
     if (je === undefined) {
-      je = [0, 0, 0, 0];
-      js.etabs.set(etab, je);
+      je = run.stats.etabs.get(etab);
+      if (je === undefined) {
+        je = [0, 0, 0, 0];
+        run.stats.etabs.set(etab, je);
+      }
+      run.etab = etab;
+      run.etabStats = je;
     }
     if (!this.runEtabs.includes(etab)) {
       this.runEtabs.push(etab);
@@ -203,22 +188,50 @@ export class FecImportJob {
     je[3] += e.creditCents;
   }
 
+  private startRun(e: FecEntry, month: number): void {
+    this.runJournal = e.journalCode;
+    this.runNum = e.ecritureNum;
+    this.runEtabs.length = 0;
+    let journal = this.journalStats.get(e.journalCode);
+    if (journal === undefined) {
+      journal = { opening: isOpeningJournal(e.journalCode, e.journalLib), months: new Map() };
+      this.journalStats.set(e.journalCode, journal);
+    }
+    let stats = journal.months.get(month);
+    if (stats === undefined) {
+      stats = { ecritures: 0, etabs: new Map() };
+      journal.months.set(month, stats);
+    }
+    const previous = this.run;
+    // Consecutive écritures of a journal and month share their établissement's counters.
+    const keep = previous !== null && previous.stats === stats;
+    this.run = {
+      month,
+      opening: journal.opening,
+      stats,
+      etab: keep ? previous.etab : null,
+      etabStats: keep ? previous.etabStats : undefined,
+    };
+  }
+
   /** Commits both blobs and writes aggregates and indexes under the version's partition. */
   async write(): Promise<{ etablissements: string[] }> {
-    const ledgerRanges = await this.ledger.finish(compareCodes);
-    const journalRanges = await this.journal.finish(compareCodes);
+    const [ledgerRanges, journalRanges] = await Promise.all([this.ledger.finish(), this.journal.finish()]);
     const aggregate = this.aggregator.result();
+    const format = this.report ? lineFormatOf(this.report) : null;
+    if (format === null) throw new Error("write() before a successful parse()");
     await this.store.writeVersionRows(
       this.version,
       aggregate,
       this.ledgerIndexes(ledgerRanges, aggregate),
       this.journalIndexes(journalRanges),
+      { format },
     );
     return { etablissements: [...this.etablissements].sort() };
   }
 
   /** The ledger buckets' statistics are sums of aggregate rows (à-nouveaux rows go to bucket 0). */
-  private ledgerIndexes(ranges: Map<string, ByteRange>, aggregate: LedgerAggregate): LedgerIndex[] {
+  private ledgerIndexes(ranges: Map<string, Segment[]>, aggregate: LedgerAggregate): LedgerIndex[] {
     const ledgerStats = new Map<string, Map<number, LedgerStats>>();
     for (const row of aggregate.rows) {
       const stats = statsOf(ledgerStats, row.compteNum, row.opening ? 0 : row.month);
@@ -231,32 +244,26 @@ export class FecImportJob {
     }
     const out: LedgerIndex[] = [];
     for (const [compteNum, months] of ledgerStats) {
-      let unbalanced: string[] | null = null;
-      if (this.letters) {
-        unbalanced = [];
-        for (const [letter, sum] of this.letters.get(compteNum) ?? []) if (sum !== 0) unbalanced.push(letter);
-        unbalanced = unbalanced.length <= MAX_UNBALANCED_PER_ACCOUNT ? unbalanced.sort() : null;
-      }
       const buckets: LedgerIndex["buckets"] = [];
       for (const [month, stats] of months) {
-        const range = ranges.get(bucketKey(compteNum, month)) ?? { offset: 0, length: 0 };
-        buckets.push([month, range.offset, range.length, [...stats].map(([etab, [n, d, c]]) => [etab, n, d, c])]);
+        const segments = ranges.get(bucketKey(compteNum, month)) ?? [];
+        buckets.push([month, segments, lengthOf(segments), [...stats].map(([etab, [n, d, c]]) => [etab, n, d, c])]);
       }
-      out.push({ compteNum, buckets: buckets.sort((a, b) => a[0] - b[0]), unbalanced });
+      out.push({ compteNum, buckets: buckets.sort((a, b) => a[0] - b[0]) });
     }
     return out;
   }
 
-  private journalIndexes(ranges: Map<string, ByteRange>): JournalIndex[] {
+  private journalIndexes(ranges: Map<string, Segment[]>): JournalIndex[] {
     const out: JournalIndex[] = [];
-    for (const [journalCode, months] of this.journalStats) {
+    for (const [journalCode, { months }] of this.journalStats) {
       const buckets: JournalIndex["buckets"] = [];
       for (const [month, stats] of months) {
-        const range = ranges.get(bucketKey(journalCode, month)) ?? { offset: 0, length: 0 };
+        const segments = ranges.get(bucketKey(journalCode, month)) ?? [];
         buckets.push([
           month,
-          range.offset,
-          range.length,
+          segments,
+          lengthOf(segments),
           stats.ecritures,
           [...stats.etabs].map(([etab, [n, lines, d, c]]) => [etab, n, lines, d, c]),
         ]);
@@ -266,6 +273,8 @@ export class FecImportJob {
     return out;
   }
 }
+
+const lengthOf = (segments: readonly Segment[]) => segments.reduce((n, s) => n + s[3], 0);
 
 function statsOf(all: Map<string, Map<number, LedgerStats>>, group: string, month: number): LedgerStats {
   let months = all.get(group);

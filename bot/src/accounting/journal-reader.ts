@@ -2,7 +2,7 @@ import type { LedgerAggregate } from "@comptoir/shared";
 import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
 import { naturalCompare, pageInfo } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
-import { decodeJournal, splitRecords, type JournalRecord } from "./codec";
+import { readBucketLines, type StoredLine } from "./entry-records";
 import type { MonthSpan } from "./period";
 import type { AccountingStore, JournalIndex, VersionRef } from "./store";
 
@@ -23,7 +23,7 @@ export type JournalsResult = {
 };
 
 type Bucket = JournalIndex["buckets"][number];
-export type Ecriture = { ecritureNum: string; lines: JournalRecord[] };
+export type Ecriture = { ecritureNum: string; lines: StoredLine[] };
 
 function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { e: number; d: number; c: number } {
   if (scope === undefined) {
@@ -51,17 +51,10 @@ function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { e: number;
  * Écritures of one bucket in display order (date, then number), lines in file order. An écriture is
  * a run of consecutive lines with the same number (the import counts them the same way).
  */
-function bucketEcritures(
-  span: Buffer,
-  spanStart: number,
-  b: Bucket,
-  scope: ReadonlySet<string> | undefined,
-): Ecriture[] {
-  const text = span.subarray(b[1] - spanStart, b[1] - spanStart + b[2]).toString("utf8");
+function bucketEcritures(lines: StoredLine[], scope: ReadonlySet<string> | undefined): Ecriture[] {
   const runs: Ecriture[] = [];
   let current: Ecriture | undefined;
-  for (const raw of splitRecords(text)) {
-    const r = decodeJournal(raw);
+  for (const r of lines) {
     if (!inScope(scope, r.etablissement)) continue;
     if (current?.ecritureNum === r.ecritureNum) current.lines.push(r);
     else {
@@ -80,12 +73,13 @@ async function readBuckets(
   buckets: readonly Bucket[],
   scope: ReadonlySet<string> | undefined,
 ): Promise<Ecriture[][]> {
-  const first = buckets[0];
-  const last = buckets[buckets.length - 1];
-  if (!first || !last) return [];
-  const start = first[1];
-  const span = await store.readRange(v, "journal", start, last[1] + last[2] - start);
-  return buckets.map((b) => bucketEcritures(span, start, b, scope));
+  const lines = await readBucketLines(
+    store,
+    v,
+    "journal",
+    buckets.map((b) => b[1]),
+  );
+  return lines.map((l) => bucketEcritures(l, scope));
 }
 
 /** Every écriture of one journal in the period and scope, in display order, read one month at a time. */

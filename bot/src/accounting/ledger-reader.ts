@@ -2,7 +2,8 @@ import type { LedgerAggregate } from "@comptoir/shared";
 import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
 import { pageInfo } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
-import { decodeLedger, splitRecords, type LedgerRecord } from "./codec";
+import { readBucketLines, type StoredLine } from "./entry-records";
+import { markLettering } from "./lettering";
 import type { MonthSpan } from "./period";
 import type { AccountingStore, LedgerIndex, VersionRef } from "./store";
 
@@ -45,35 +46,27 @@ function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number;
 }
 
 /** Lines of one bucket in display order (date, then file line), restricted to the scope. */
-function bucketLines(
-  span: Buffer,
-  spanStart: number,
-  b: Bucket,
-  scope: ReadonlySet<string> | undefined,
-): LedgerRecord[] {
-  const text = span.subarray(b[1] - spanStart, b[1] - spanStart + b[2]).toString("utf8");
-  const out: LedgerRecord[] = [];
-  for (const raw of splitRecords(text)) {
-    const r = decodeLedger(raw);
-    if (inScope(scope, r.etablissement)) out.push(r);
-  }
-  return out.sort((x, y) => x.date - y.date || x.line - y.line);
+function inDisplayOrder(lines: StoredLine[], scope: ReadonlySet<string> | undefined): StoredLine[] {
+  return lines.filter((r) => inScope(scope, r.etablissement)).sort((x, y) => x.date - y.date || x.line - y.line);
 }
 
-/** One range read covering `buckets` (consecutive in the blob). */
-async function readSpan(
+/** The lines of `buckets` (an account's months: one frame per run of the import), in display order. */
+async function readLines(
   store: AccountingStore,
   v: VersionRef,
   buckets: readonly Bucket[],
-): Promise<{ span: Buffer; start: number }> {
-  const first = buckets[0];
-  const last = buckets[buckets.length - 1];
-  if (!first || !last) return { span: Buffer.alloc(0), start: 0 };
-  const start = first[1];
-  return { span: await store.readRange(v, "ledger", start, last[1] + last[2] - start), start };
+  scope: ReadonlySet<string> | undefined,
+): Promise<StoredLine[][]> {
+  const lines = await readBucketLines(
+    store,
+    v,
+    "ledger",
+    buckets.map((b) => b[1]),
+  );
+  return lines.map((l) => inDisplayOrder(l, scope));
 }
 
-function lineDto(r: LedgerRecord, balance: number, unbalanced: ReadonlySet<string> | null): LedgerLineDto {
+function lineDto(r: StoredLine, balance: number): LedgerLineDto {
   const dto: LedgerLineDto = {
     line: r.line,
     date: r.date,
@@ -86,15 +79,12 @@ function lineDto(r: LedgerRecord, balance: number, unbalanced: ReadonlySet<strin
     balanceCents: balance,
   };
   if (r.compAuxNum !== undefined) dto.compAuxNum = r.compAuxNum;
-  if (r.ecritureLet !== undefined) {
-    dto.ecritureLet = r.ecritureLet;
-    if (unbalanced) dto.letterBalanced = !unbalanced.has(r.ecritureLet);
-  }
+  if (r.ecritureLet !== undefined) dto.ecritureLet = r.ecritureLet;
   if (r.dateLet !== undefined) dto.dateLet = r.dateLet;
   return dto;
 }
 
-export function matchesLedgerSearch(r: LedgerRecord, q: string, normalise: (s: string) => string): boolean {
+export function matchesLedgerSearch(r: StoredLine, q: string, normalise: (s: string) => string): boolean {
   return normalise(`${r.ecritureLib} ${r.pieceRef} ${r.ecritureNum} ${r.compAuxNum ?? ""}`).includes(q);
 }
 
@@ -168,22 +158,23 @@ async function indexedPage(
       else if (cum < b) wanted.push({ bucket, cumStart: cum });
       cum += n;
     }
-    const { span, start: spanStart } = await readSpan(
+    const read = await readLines(
       store,
       v,
       wanted.map((w) => w.bucket),
+      scope,
     );
-    const unbalanced = section.index.unbalanced ? new Set(section.index.unbalanced) : null;
     const lines: LedgerLineDto[] = [];
     let balanceBeforePage = balance;
-    for (const { bucket, cumStart } of wanted) {
-      bucketLines(span, spanStart, bucket, scope).forEach((r, i) => {
+    for (const [w, { cumStart }] of wanted.entries()) {
+      (read[w] ?? []).forEach((r, i) => {
         const at = cumStart + i;
         if (at === a) balanceBeforePage = balance;
         balance += r.debitCents - r.creditCents;
-        if (at >= a && at < b) lines.push(lineDto(r, balance, unbalanced));
+        if (at >= a && at < b) lines.push(lineDto(r, balance));
       });
     }
+    await markLettering(store, v, section.index, lines);
     const compteNum = section.index.compteNum;
     accounts.push({
       compteNum,
@@ -209,7 +200,7 @@ export async function accountLines(
   v: VersionRef,
   index: LedgerIndex,
   query: Pick<LedgerQuery, "aux" | "period" | "scope">,
-): Promise<{ broughtForward: number; lines: AsyncGenerator<LedgerRecord> }> {
+): Promise<{ broughtForward: number; lines: AsyncGenerator<StoredLine> }> {
   const { period, scope, aux } = query;
   const used = (b: Bucket) => scoped(b, scope).n > 0;
   let broughtForward = 0;
@@ -227,7 +218,7 @@ export async function accountLines(
       if (r.compAuxNum === aux) broughtForward += r.debitCents - r.creditCents;
   }
   const buckets = index.buckets.filter((b) => inPeriod(b, period) && used(b));
-  async function* lines(): AsyncGenerator<LedgerRecord> {
+  async function* lines(): AsyncGenerator<StoredLine> {
     for await (const r of bucketStream(store, v, buckets, scope))
       if (aux === undefined || r.compAuxNum === aux) yield r;
   }
@@ -240,15 +231,14 @@ async function* bucketStream(
   v: VersionRef,
   buckets: readonly Bucket[],
   scope: ReadonlySet<string> | undefined,
-): AsyncGenerator<LedgerRecord> {
-  let next = buckets[0] ? store.readRange(v, "ledger", buckets[0][1], buckets[0][2]) : null;
+): AsyncGenerator<StoredLine> {
+  let next = buckets[0] ? readLines(store, v, [buckets[0]], scope) : null;
   for (let i = 0; i < buckets.length; i++) {
-    const b = buckets[i];
     const current = next;
-    if (!b || !current) break;
+    if (!current) break;
     const following = buckets[i + 1];
-    next = following ? store.readRange(v, "ledger", following[1], following[2]) : null;
-    yield* bucketLines(await current, b[1], b, scope);
+    next = following ? readLines(store, v, [following], scope) : null;
+    for (const lines of await current) yield* lines;
   }
 }
 
@@ -266,7 +256,6 @@ async function filteredPage(
     let total = 0;
     for (const index of indexes) {
       const { broughtForward, lines } = await accountLines(store, v, index, query);
-      const unbalanced = index.unbalanced ? new Set(index.unbalanced) : null;
       let balance = broughtForward;
       let balanceBeforePage = broughtForward;
       let count = 0;
@@ -281,7 +270,7 @@ async function filteredPage(
         const at = total + count;
         if (at >= first && at < last) {
           if (shown.length === 0) balanceBeforePage = before;
-          shown.push(lineDto(r, balance, unbalanced));
+          shown.push(lineDto(r, balance));
         }
         count++;
         debit += r.debitCents;
@@ -289,6 +278,7 @@ async function filteredPage(
       }
       if (count === 0) continue;
       if (shown.length > 0) {
+        await markLettering(store, v, index, shown);
         const compteNum = index.compteNum;
         const section: LedgerAccountDto = {
           compteNum,

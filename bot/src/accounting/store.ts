@@ -2,11 +2,13 @@ import type { TableClient, TableEntityResult, TransactionAction } from "@azure/d
 import { BlobServiceClient, type ContainerClient } from "@azure/storage-blob";
 import { z } from "zod";
 import {
+  AppError,
   actorSchema,
   fecReportSchema,
   idSchema,
   isoDateSchema,
   isoTimestampSchema,
+  fecLineFormatSchema,
   type FecReport,
   type LedgerAggregate,
 } from "@comptoir/shared";
@@ -14,6 +16,7 @@ import { fecImportSchema } from "@comptoir/shared/api/accounting";
 import type { Storage } from "../storage/connection";
 import { statusOf } from "../storage/errors";
 import { firmPartition, key, odataString, partitionPrefixFilter } from "../storage/keys";
+import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
 import type { BlockSink } from "./grouped-blob";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
 
@@ -37,22 +40,27 @@ export type StoredImport = z.infer<typeof storedImportSchema>;
 
 /** [etablissement, lines, debit, credit] of one bucket. */
 const ledgerStatSchema = z.tuple([z.string(), z.number().int(), z.number().int(), z.number().int()]);
-/** [month (0 = à-nouveaux), offset, length, stats]. */
-const ledgerBucketSchema = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.array(ledgerStatSchema)]);
+/** [stored offset, stored length, skip, length]: a bucket's part in one frame (grouped-blob.ts). */
+const segmentSchema = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]);
+/** [month (0 = à-nouveaux), segments, length, stats]. */
+const ledgerBucketSchema = z.tuple([
+  z.number().int(),
+  z.array(segmentSchema),
+  z.number().int(),
+  z.array(ledgerStatSchema),
+]);
 export const ledgerIndexSchema = z.object({
   compteNum: z.string(),
   buckets: z.array(ledgerBucketSchema),
-  /** Letters whose lines do not sum to zero over the exercice; null when lettering was not tracked. */
-  unbalanced: z.array(z.string()).nullable(),
 });
 export type LedgerIndex = z.infer<typeof ledgerIndexSchema>;
 
 /** [etablissement, écritures, lines, debit, credit] of one bucket. */
 const journalStatSchema = z.tuple([z.string(), z.number().int(), z.number().int(), z.number().int(), z.number().int()]);
-/** [month, offset, length, écritures (all établissements), stats]. */
+/** [month, segments, length, écritures (all établissements), stats]. */
 const journalBucketSchema = z.tuple([
   z.number().int(),
-  z.number().int(),
+  z.array(segmentSchema),
   z.number().int(),
   z.number().int(),
   z.array(journalStatSchema),
@@ -79,6 +87,10 @@ const packedAggregateSchema = z.object({
   journalLabels: z.record(z.string(), z.string()),
 });
 
+/** What decodes an import's stored lines: the FEC's line format. */
+export const entryLayoutSchema = z.object({ format: fecLineFormatSchema });
+export type EntryLayout = z.infer<typeof entryLayoutSchema>;
+
 /** One stored import of an exercice: its data lives under this partition and blob prefix. */
 export type VersionRef = { tenantId: string; dossierId: string; exercice: string; importId: string };
 export type BlobKind = "ledger" | "journal";
@@ -86,17 +98,24 @@ export type BlobKind = "ledger" | "journal";
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
 const CACHE_VERSIONS = 8;
+/** Inflated frames kept in memory for the reads that follow (paging, month-by-month exports). */
+const FRAME_CACHE_BYTES = 32 * 1024 * 1024;
+/** Cached entries per version: aggregate, both indexes and the layout. */
+const CACHED_PER_VERSION = 4;
 
 /**
  * Accounting storage (layout in docs/ARCHITECTURE.md, "Accounting storage"):
  * - table `accounting`, partition `<tenant>|<dossierId>`: `x|<exercice>` pointers, `i|<importId>` history;
  * - same table, partition `<tenant>|<dossierId>|<exercice>|<importId>`: the import's aggregates
- *   (`a|nnnn`), ledger index (`g|<account>`) and journal index (`j|<journal>`);
- * - blob container `accounting`: `<tenant>/<dossierId>/<exercice>/<importId>/ledger|journal`.
+ *   (`a|nnnn`), ledger index (`g|<account>`), journal index (`j|<journal>`) and entry layout (`l|nnnn`,
+ *   the line format);
+ * - blob container `accounting`: `<tenant>/<dossierId>/<exercice>/<importId>/ledger|journal`, brotli
+ *   frames of raw FEC lines (grouped-blob.ts, line-records.ts).
  * Everything under an import id is written once and never changed, so it is cached freely.
  */
 export class AccountingStore {
   private readonly cache = new Map<string, unknown>();
+  private readonly frames = new ByteBoundedCache(FRAME_CACHE_BYTES);
 
   constructor(
     readonly table: TableClient,
@@ -229,7 +248,7 @@ export class AccountingStore {
         await blob.stageBlock(id, data, data.length);
       },
       commitBlockList: async (ids) => {
-        await blob.commitBlockList(ids, { blobHTTPHeaders: { blobContentType: "text/tab-separated-values" } });
+        await blob.commitBlockList(ids, { blobHTTPHeaders: { blobContentType: "application/octet-stream" } });
       },
     };
   }
@@ -240,6 +259,7 @@ export class AccountingStore {
     aggregate: LedgerAggregate,
     ledger: readonly LedgerIndex[],
     journals: readonly JournalIndex[],
+    layout: EntryLayout,
   ): Promise<void> {
     const pk = AccountingStore.versionPartition(v);
     const packed = JSON.stringify({
@@ -261,6 +281,9 @@ export class AccountingStore {
     const entities: Array<{ partitionKey: string; rowKey: string } & Record<string, string | number>> = [];
     entityChunks(packed).forEach((chunk, i) =>
       entities.push({ partitionKey: pk, rowKey: key("a", String(i).padStart(4, "0")), ...packProperties(chunk) }),
+    );
+    entityChunks(JSON.stringify(layout)).forEach((chunk, i) =>
+      entities.push({ partitionKey: pk, rowKey: key("l", String(i).padStart(4, "0")), ...packProperties(chunk) }),
     );
     for (const index of ledger)
       entities.push({ partitionKey: pk, rowKey: key("g", index.compteNum), ...packProperties(JSON.stringify(index)) });
@@ -327,9 +350,43 @@ export class AccountingStore {
     return [...all].sort((a, b) => compareCodes(a.journalCode, b.journalCode));
   }
 
-  /** One range read of an entry blob (byte offsets, as the indexes give them). */
-  async readRange(v: VersionRef, kind: BlobKind, offset: number, length: number): Promise<Buffer> {
-    if (length <= 0) return Buffer.alloc(0);
+  /** How the version's lines decode; imports stored by earlier builds have none and must be imported again. */
+  async readLayout(v: VersionRef): Promise<EntryLayout> {
+    return this.cached(`${AccountingStore.versionPartition(v)}#l`, async () => {
+      const rows = await this.listRows(AccountingStore.versionPartition(v), "l|");
+      if (rows.length === 0) throw new AppError("FEC_REIMPORT_REQUIRED");
+      return entryLayoutSchema.parse(JSON.parse(rows.map((r) => unpackProperties(r)).join("")));
+    });
+  }
+
+  /**
+   * Inflated frames of an entry blob, keyed by stored offset: contiguous frames in one range read,
+   * frames read lately served from memory (a bucket's months share their group's frame).
+   */
+  async readFrames(v: VersionRef, kind: BlobKind, frames: Iterable<FrameRef>): Promise<Map<number, Buffer>> {
+    const name = AccountingStore.blobName(v, kind);
+    const out = new Map<number, Buffer>();
+    const missing: FrameRef[] = [];
+    for (const frame of frames) {
+      const hit = this.frames.get(`${name}@${frame[0]}`);
+      if (hit) out.set(frame[0], hit);
+      else missing.push(frame);
+    }
+    await Promise.all(
+      rangesOf(missing).map(async (range) => {
+        const stored = await this.download(v, kind, range.offset, range.length);
+        for (const [offset, length] of range.frames) {
+          const at = offset - range.offset;
+          const inflated = await inflateFrame(stored.subarray(at, at + length));
+          out.set(offset, inflated);
+          this.frames.set(`${name}@${offset}`, inflated);
+        }
+      }),
+    );
+    return out;
+  }
+
+  private async download(v: VersionRef, kind: BlobKind, offset: number, length: number): Promise<Buffer> {
     const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
     const response = await blob.download(offset, length);
     const body = response.readableStreamBody;
@@ -383,12 +440,43 @@ export class AccountingStore {
     const pending = load();
     this.cache.set(cacheKey, pending);
     pending.catch(() => this.cache.delete(cacheKey));
-    while (this.cache.size > CACHE_VERSIONS * 3) {
+    while (this.cache.size > CACHE_VERSIONS * CACHED_PER_VERSION) {
       const oldest = this.cache.keys().next().value;
       if (oldest === undefined) break;
       this.cache.delete(oldest);
     }
     return pending;
+  }
+}
+
+/** Least recently used buffers up to a total size. */
+class ByteBoundedCache {
+  private readonly entries = new Map<string, Buffer>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(k: string): Buffer | undefined {
+    const hit = this.entries.get(k);
+    if (hit) {
+      this.entries.delete(k);
+      this.entries.set(k, hit);
+    }
+    return hit;
+  }
+
+  set(k: string, value: Buffer): void {
+    if (value.length > this.maxBytes / 4) return; // one huge frame would evict everything else
+    const before = this.entries.get(k);
+    if (before) this.bytes -= before.length;
+    this.entries.delete(k);
+    this.entries.set(k, value);
+    this.bytes += value.length;
+    for (const [oldest, buf] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= buf.length;
+    }
   }
 }
 

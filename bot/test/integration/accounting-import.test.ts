@@ -323,4 +323,24 @@ describe("atomic replacement under failure", () => {
     expect(await servedImportId()).toBe(served);
     expect((await t.get<AccountingBalance>(`${base()}/balance`)).status).toBe(200);
   });
+
+  it("serves an import stored by an earlier build, and asks for a re-import where its lines are needed", async () => {
+    const other = (await newDossier(t.app, { siren: "552100554" })).dossier.id;
+    expect((await t.upload(other, fileA)).status).toBe(201);
+    const exercices = await t.get<AccountingExercices>(`/dossiers/${other}/accounting/exercices`);
+    const importId = exercices.body.items[0]?.importId ?? "";
+    const v = { tenantId: TEST_TENANT, dossierId: other, exercice: "2024-12-31", importId };
+    // Earlier builds wrote no entry layout (their lines were text records).
+    const pk = AccountingStore.versionPartition(v);
+    for await (const row of t.acc.store.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${pk}'` } }))
+      if (row.rowKey?.startsWith("l|")) await t.acc.store.table.deleteEntity(pk, row.rowKey);
+
+    expect((await t.get<AccountingBalance>(`/dossiers/${other}/accounting/balance`)).status).toBe(200);
+    for (const view of ["grand-livre", "journaux"]) {
+      const res = await t.get<{ code: string; message: string }>(`/dossiers/${other}/accounting/${view}`);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe("FEC_REIMPORT_REQUIRED");
+      expect(res.body.message).toContain("importez à nouveau");
+    }
+  });
 });

@@ -70,6 +70,7 @@ export class LedgerAggregator {
   private readonly auxiliaryLabels: Record<string, string> = {};
   private readonly journalLabels: Record<string, string> = {};
   private readonly openingByJournal = new Map<string, boolean>();
+  private readonly lastRow = new Map<string, AccountMonthTotals>();
 
   constructor(private readonly options: AggregateOptions = {}) {}
 
@@ -83,23 +84,35 @@ export class LedgerAggregator {
     const aux = entry.compAuxNum ?? "";
     const etab = entry.etablissement ?? "";
     const month = monthOf(entry.date);
-    const key = `${entry.compteNum}\u0001${aux}\u0001${entry.journalCode}\u0001${month}\u0001${etab}`;
-    let row = this.rows.get(key);
-    if (row === undefined) {
-      row = {
-        compteNum: entry.compteNum,
-        compAuxNum: aux,
-        journalCode: entry.journalCode,
-        month,
-        etablissement: etab,
-        opening,
-        debitCents: 0,
-        creditCents: 0,
-        lineCount: 0,
-      };
-      this.rows.set(key, row);
-      if (this.accountLabels[entry.compteNum] === undefined) this.accountLabels[entry.compteNum] = entry.compteLib;
-      if (aux !== "" && this.auxiliaryLabels[aux] === undefined) this.auxiliaryLabels[aux] = entry.compAuxLib ?? "";
+    // An account's lines mostly come in runs of the same journal and month (files are sorted by
+    // journal and date): its last row usually matches, which spares building and hashing a key.
+    let row = this.lastRow.get(entry.compteNum);
+    if (
+      row === undefined ||
+      row.journalCode !== entry.journalCode ||
+      row.month !== month ||
+      row.compAuxNum !== aux ||
+      row.etablissement !== etab
+    ) {
+      const key = `${entry.compteNum}\u0001${aux}\u0001${entry.journalCode}\u0001${month}\u0001${etab}`;
+      row = this.rows.get(key);
+      if (row === undefined) {
+        row = {
+          compteNum: entry.compteNum,
+          compAuxNum: aux,
+          journalCode: entry.journalCode,
+          month,
+          etablissement: etab,
+          opening,
+          debitCents: 0,
+          creditCents: 0,
+          lineCount: 0,
+        };
+        this.rows.set(key, row);
+        if (this.accountLabels[entry.compteNum] === undefined) this.accountLabels[entry.compteNum] = entry.compteLib;
+        if (aux !== "" && this.auxiliaryLabels[aux] === undefined) this.auxiliaryLabels[aux] = entry.compAuxLib ?? "";
+      }
+      this.lastRow.set(entry.compteNum, row);
     }
     row.debitCents += entry.debitCents;
     row.creditCents += entry.creditCents;

@@ -13,5 +13,6 @@ export { decodeLatin9, decodeUtf8, encodeLatin9, type FecEncoding } from "./enco
 export * from "./entry";
 export * from "./filename";
 export * from "./issues";
+export * from "./line-decoder";
 export * from "./parser";
 export * from "./report";

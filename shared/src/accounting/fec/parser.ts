@@ -44,6 +44,12 @@ export type FecParserOptions = {
   onBatch?: (entries: FecEntry[]) => void;
   batchSize?: number;
   /**
+   * Receives each accepted line with its bytes (`bytes[start, end)`, terminator excluded), which are
+   * only valid during the call: a store copies the raw line instead of re-encoding the entry. Entries
+   * then go nowhere else (neither onBatch nor push()'s result).
+   */
+  onLine?: (entry: FecEntry, bytes: Uint8Array, start: number, end: number) => void;
+  /**
    * Text fields to decode. Validation works on bytes and never needs them, so a caller that only
    * wants totals can skip the cost of building strings. Fields left out are "" (mandatory ones) or
    * undefined (optional ones) in the entries.
@@ -115,6 +121,7 @@ class StreamingFecParser implements FecParser, LineSink {
   private readonly maxLineBytes: number;
   private readonly batchSize: number;
   private readonly onBatch: ((entries: FecEntry[]) => void) | undefined;
+  private readonly onLine: FecParserOptions["onLine"];
   private readonly wanted: ReadonlySet<FecTextField>;
   private readonly exStart: number;
   private readonly exEnd: number;
@@ -209,6 +216,7 @@ class StreamingFecParser implements FecParser, LineSink {
     this.maxLineBytes = options.maxLineBytes ?? 64 * 1024;
     this.batchSize = Math.max(1, options.batchSize ?? 2000);
     this.onBatch = options.onBatch;
+    this.onLine = options.onLine;
     this.wanted = new Set(options.textFields ?? FEC_TEXT_FIELDS);
     const start = options.exercice ? isoToYmd(options.exercice.start) : null;
     const end = options.exercice ? isoToYmd(options.exercice.end) : null;
@@ -610,6 +618,7 @@ class StreamingFecParser implements FecParser, LineSink {
       idevise: idevise === "" ? undefined : idevise,
       etablissement: etablissement === "" ? undefined : etablissement,
     };
+    if (this.onLine) return this.onLine(entry, buf, s, e);
     this.out.push(entry);
     if (this.onBatch && this.out.length >= this.batchSize) {
       const batch = this.out;

@@ -245,4 +245,8 @@ export const errorMessages = defineMessages({
     fr: "L'export dépasse la limite d'Excel ({maxRows} lignes) : réduisez la période ou choisissez le format CSV.",
     en: "The export exceeds Excel's limit ({maxRows} rows): narrow the period or choose the CSV format.",
   },
+  "error.FEC_REIMPORT_REQUIRED": {
+    fr: "Les écritures de cet exercice ont été enregistrées par une version antérieure de Comptoir : importez à nouveau son FEC pour consulter le grand livre et les journaux.",
+    en: "This financial year's entries were stored by an earlier version of Comptoir: import its FEC again to view the general ledger and journals.",
+  },
 });
