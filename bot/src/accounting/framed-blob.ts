@@ -12,6 +12,13 @@ import type { Segment } from "./grouped-blob";
 const compress = promisify(brotliCompress);
 const decompress = promisify(brotliDecompress);
 
+/** The window a frame needs (brotli's default, 4 MiB, would be allocated per frame whatever its size). */
+function windowBits(bytes: number): number {
+  let bits = constants.BROTLI_MIN_WINDOW_BITS;
+  while (bits < constants.BROTLI_MAX_WINDOW_BITS && 2 ** bits - 16 < bytes) bits++;
+  return bits;
+}
+
 export function compressFrame(data: Buffer): Promise<Buffer> {
   return compress(data, {
     // Output in few pieces: each piece is a trip between the thread pool and the event loop.
@@ -19,6 +26,7 @@ export function compressFrame(data: Buffer): Promise<Buffer> {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 0,
       [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      [constants.BROTLI_PARAM_LGWIN]: windowBits(data.length),
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
     },
   });

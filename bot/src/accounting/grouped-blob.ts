@@ -34,6 +34,8 @@ export type Segment = [storedOffset: number, storedLength: number, skip: number,
 /** Chunk sizes a bucket grows through: small buckets stay small, big ones use 64 KiB chunks. */
 const CHUNK_SIZES = [256, 1024, 4096, 16384, 65536] as const;
 const LARGEST_CHUNK = 65536;
+/** Frames compressed at once: libuv's default thread pool has four threads. */
+const PARALLEL_FRAMES = 4;
 
 type Chunk = { buf: Buffer; used: number };
 
@@ -52,8 +54,8 @@ type Bucket = {
 export type GroupedBlobOptions = {
   /** Bytes of chunks held across buckets before they are flushed as a run. */
   budgetBytes?: number;
-  /** Turns a group's bytes into a frame (brotli by default; tests may pass the identity). */
-  compress?: (data: Buffer) => Promise<Buffer>;
+  /** Compressed runs being stored at once. */
+  stagedInFlight?: number;
 };
 
 export function bucketKey(group: string, month: number): string {
@@ -86,12 +88,14 @@ export class GroupedBlobWriter {
   private seq = 0;
   private position = 0;
   private readonly ids: string[] = [];
-  /** The run being compressed and staged: the next one waits for it (one run in flight). */
-  private pending: Promise<void> = Promise.resolve();
+  /** The run being compressed: the next one waits for it, as it reuses the run buffer. */
+  private compressing: Promise<void> = Promise.resolve();
+  /** Compressed runs being staged (at most `stagedInFlight`: back-pressure on the caller). */
+  private readonly staging = new Set<Promise<void>>();
+  private readonly stagedInFlight: number;
   private runBuffer = Buffer.alloc(0);
   private failure: Error | null = null;
   private readonly budget: number;
-  private readonly compress: (data: Buffer) => Promise<Buffer>;
   bytesWritten = 0;
   runs = 0;
 
@@ -100,8 +104,8 @@ export class GroupedBlobWriter {
     private readonly compareGroups: (a: string, b: string) => number,
     options: GroupedBlobOptions = {},
   ) {
-    this.budget = options.budgetBytes ?? 8 * 1024 * 1024;
-    this.compress = options.compress ?? compressFrame;
+    this.budget = options.budgetBytes ?? 4 * 1024 * 1024;
+    this.stagedInFlight = options.stagedInFlight ?? 3;
     // Enough chunks for the next run while one is in flight.
     const keepChunks = Math.ceil(this.budget / LARGEST_CHUNK);
     this.chunkPools = CHUNK_SIZES.map((size) => new Recycler(size, keepChunks));
@@ -150,19 +154,33 @@ export class GroupedBlobWriter {
     return this.buffered > this.budget;
   }
 
-  /** Flushes what is buffered as a run; waits for the previous run first (back-pressure on the caller). */
+  /**
+   * Flushes what is buffered as a run. Waits while the previous run is still being compressed (its
+   * buffer is reused) or while too many runs are being stored: the caller reads no faster than storage
+   * takes the bytes.
+   */
   async relieve(): Promise<void> {
-    await this.pending;
+    await this.compressing;
+    while (this.staging.size >= this.stagedInFlight) await Promise.race(this.staging);
     this.rethrow();
-    const frames = this.takeRun();
-    this.pending = this.stageRun(frames).catch((e: unknown) => {
-      this.failure ??= e instanceof Error ? e : new Error(String(e));
-    });
+    const run = this.takeRun();
+    const compressed = this.compressRun(run);
+    this.compressing = compressed.then(
+      () => undefined,
+      () => undefined,
+    );
+    const staged: Promise<void> = compressed
+      .then((block) => (block ? this.sink.stageBlock(block.id, block.data) : undefined))
+      .catch((e: unknown) => {
+        this.failure ??= e instanceof Error ? e : new Error(String(e));
+      })
+      .finally(() => this.staging.delete(staged));
+    this.staging.add(staged);
   }
 
   /**
-   * Copies the buffered buckets, group after group, into the run buffer (reused: only one run is in
-   * flight) and recycles their chunks.
+   * Copies the buffered buckets, group after group, into the run buffer (reused: compression, the only
+   * reader, is over when the next run is taken) and recycles their chunks.
    */
   private takeRun(): RunGroup[] {
     const run: RunGroup[] = [];
@@ -193,9 +211,13 @@ export class GroupedBlobWriter {
     return run;
   }
 
-  private async stageRun(run: RunGroup[]): Promise<void> {
-    if (run.length === 0) return;
-    const frames = await Promise.all(run.map((group) => this.compress(group.data)));
+  /** Compresses a run's groups and gives the run its place in the blob (runs are compressed one at a time, in order). */
+  private async compressRun(run: RunGroup[]): Promise<{ id: string; data: Buffer } | null> {
+    if (run.length === 0) return null;
+    // A few at a time: each compressor holds its own window and tables from the moment it is created.
+    const frames: Buffer[] = [];
+    for (let i = 0; i < run.length; i += PARALLEL_FRAMES)
+      frames.push(...(await Promise.all(run.slice(i, i + PARALLEL_FRAMES).map((g) => compressFrame(g.data)))));
     let at = this.position;
     frames.forEach((frame, i) => {
       for (const { bucket, skip, length } of run[i]?.buckets ?? [])
@@ -208,13 +230,13 @@ export class GroupedBlobWriter {
     this.position = at;
     this.bytesWritten += block.length;
     this.runs++;
-    await this.sink.stageBlock(id, block);
+    return { id, data: block };
   }
 
   /** Flushes the last run, commits the blob and returns every bucket's segments (keyed by `bucketKey`). */
   async finish(): Promise<Map<string, Segment[]>> {
     await this.relieve();
-    await this.pending;
+    await Promise.all(this.staging);
     this.rethrow();
     await this.sink.commitBlockList(this.ids);
     const segments = new Map<string, Segment[]>();
