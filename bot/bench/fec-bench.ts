@@ -8,6 +8,7 @@
  * POSTed to a real server (the accounting routes, in a child process) that stores it in a private
  * Azurite persisting to disk; the per-account totals are read back from what was stored and checked
  * against the others. The server's RSS is sampled from /proc during (d), and its peak (VmHWM) read.
+ * Then (e), for information: how long the views take to read back from what was stored.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -143,6 +144,35 @@ async function getJson<T>(port: number, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Times one GET (its body read to the end) and returns its size. */
+async function timedGet(port: number, path: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { Authorization: "Bearer bench" } });
+  const body = await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
+  return { ms: performance.now() - started, bytes: body.byteLength };
+}
+
+/** (e) The views over the imported file: first reads (cold caches), then a page further on. */
+async function timeReads(server: ServerHandle): Promise<void> {
+  const base = `/dossiers/${server.dossierId}/accounting`;
+  const reads: Array<[string, string]> = [
+    ["balance", `${base}/balance`],
+    ["grand livre 401, first page (200 lines)", `${base}/grand-livre?account=401&pageSize=200`],
+    ["grand livre 401, page 100", `${base}/grand-livre?account=401&pageSize=200&page=100`],
+    ["grand livre, every account, page 2,000", `${base}/grand-livre?pageSize=200&page=2000`],
+    ["journal VE, first page (50 écritures)", `${base}/journaux?journal=VE&pageSize=50`],
+    ['journaux, search "facture"', `${base}/journaux?q=facture&pageSize=50`],
+    ["grand livre export, CSV", `${base}/export/grand-livre.csv`],
+  ];
+  console.log("");
+  console.log("(e) reading back (information, not a goal):");
+  for (const [label, path] of reads) {
+    const { ms, bytes } = await timedGet(server.port, path);
+    console.log(`    ${label.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  ${(bytes / 1e6).toFixed(1).padStart(6)} MB`);
+  }
+}
+
 type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
 
 function startServerChild(connectionString: string): Promise<ServerHandle> {
@@ -232,6 +262,7 @@ async function main(): Promise<void> {
     console.log(
       `Goal peak RSS < ${GOALS.peakRssMb} MB: ${verdict(peakMb < GOALS.peakRssMb)} (${peakMb.toFixed(0)} MB)`,
     );
+    await timeReads(server);
     if (report.steps.some((s) => s.totalsMatch === false)) process.exitCode = 1;
     console.log(
       `RESULT parse_vs_papaparse=${parseVsPapa.toFixed(2)} import_vs_parse=${importVsParse.toFixed(2)} peak_rss_mb=${peakMb.toFixed(0)}`,
