@@ -1,4 +1,10 @@
-import { createFecLineDecoder, etablissementCodeKey, type FecEntry, type FecLineDecoder } from "@comptoir/shared";
+import {
+  createFecLineDecoder,
+  etablissementCodeKey,
+  type FecEntry,
+  type FecLineDecoder,
+  type FecTextField,
+} from "@comptoir/shared";
 import { joinSegments, type FrameRef } from "./framed-blob";
 import type { Segment } from "./grouped-blob";
 import { forEachRecord } from "./line-records";
@@ -44,15 +50,40 @@ function storedLine(e: FecEntry): StoredLine {
   };
 }
 
-const decoders = new WeakMap<EntryLayout, FecLineDecoder>();
+/** What the views show of a line: labels come from the aggregates, once per account or journal. */
+const READ_TEXT_FIELDS = [
+  "journalCode",
+  "ecritureNum",
+  "compteNum",
+  "pieceRef",
+  "ecritureLib",
+  "compAuxNum",
+  "ecritureLet",
+  "etablissement",
+] as const;
 
-function decoderOf(layout: EntryLayout): FecLineDecoder {
-  let decoder = decoders.get(layout);
+const decoders = new WeakMap<EntryLayout, FecLineDecoder>();
+const letterDecoders = new WeakMap<EntryLayout, FecLineDecoder>();
+
+function decoderOf(layout: EntryLayout, cache = decoders, textFields: readonly FecTextField[] = READ_TEXT_FIELDS) {
+  let decoder = cache.get(layout);
   if (decoder === undefined) {
-    decoder = createFecLineDecoder(layout.format);
-    decoders.set(layout, decoder);
+    decoder = createFecLineDecoder(layout.format, { textFields });
+    cache.set(layout, decoder);
   }
   return decoder;
+}
+
+async function inflatedBuckets(
+  store: AccountingStore,
+  v: VersionRef,
+  kind: BlobKind,
+  buckets: ReadonlyArray<readonly Segment[]>,
+): Promise<{ layout: EntryLayout; bytes: Buffer[] }> {
+  const frames: FrameRef[] = [];
+  for (const segments of buckets) for (const [offset, length] of segments) frames.push([offset, length]);
+  const [layout, inflated] = await Promise.all([store.readLayout(v), store.readFrames(v, kind, frames)]);
+  return { layout, bytes: buckets.map((segments) => joinSegments(segments, inflated)) };
 }
 
 /** The lines of each bucket (given by its segments), in stored order: the frames they need read once. */
@@ -62,14 +93,31 @@ export async function readBucketLines(
   kind: BlobKind,
   buckets: ReadonlyArray<readonly Segment[]>,
 ): Promise<StoredLine[][]> {
-  const frames: FrameRef[] = [];
-  for (const segments of buckets) for (const [offset, length] of segments) frames.push([offset, length]);
-  const [layout, inflated] = await Promise.all([store.readLayout(v), store.readFrames(v, kind, frames)]);
+  const { layout, bytes: all } = await inflatedBuckets(store, v, kind, buckets);
   const decoder = decoderOf(layout);
-  return buckets.map((segments) => {
-    const bytes = joinSegments(segments, inflated);
+  return all.map((bytes) => {
     const out: StoredLine[] = [];
     forEachRecord(bytes, (line, start, end) => out.push(storedLine(decoder.decode(bytes, start, end, line))));
+    decoder.release();
     return out;
   });
+}
+
+/** Sums debit − credit per letter over the lettered lines of `buckets` (nothing else is decoded). */
+export async function sumLetters(
+  store: AccountingStore,
+  v: VersionRef,
+  buckets: ReadonlyArray<readonly Segment[]>,
+  sums: Map<string, number>,
+): Promise<void> {
+  const { layout, bytes: all } = await inflatedBuckets(store, v, "ledger", buckets);
+  const decoder = decoderOf(layout, letterDecoders, ["ecritureLet"]);
+  for (const bytes of all) {
+    forEachRecord(bytes, (line, start, end) => {
+      const e = decoder.decode(bytes, start, end, line);
+      if (e.ecritureLet !== undefined)
+        sums.set(e.ecritureLet, (sums.get(e.ecritureLet) ?? 0) + e.debitCents - e.creditCents);
+    });
+    decoder.release();
+  }
 }

@@ -1,10 +1,11 @@
 import type { LedgerLineDto } from "@comptoir/shared/api/accounting";
-import { readBucketLines } from "./entry-records";
+import { sumLetters } from "./entry-records";
 import { AccountingStore, type LedgerIndex, type VersionRef } from "./store";
 
 /** Past this many unbalanced letters an account's lines simply carry no `letterBalanced`. */
 const MAX_UNBALANCED = 5_000;
 const CACHED_ACCOUNTS = 64;
+const MONTHS_PER_READ = 4;
 const cache = new Map<string, Promise<ReadonlySet<string> | null>>();
 
 /**
@@ -37,12 +38,14 @@ export function unbalancedLetters(
 
 async function compute(store: AccountingStore, v: VersionRef, index: LedgerIndex): Promise<ReadonlySet<string> | null> {
   const sums = new Map<string, number>();
-  for (const bucket of index.buckets) {
-    const [lines = []] = await readBucketLines(store, v, "ledger", [bucket[1]]);
-    for (const r of lines)
-      if (r.ecritureLet !== undefined)
-        sums.set(r.ecritureLet, (sums.get(r.ecritureLet) ?? 0) + r.debitCents - r.creditCents);
-  }
+  // A few months per read: their frames are fetched in parallel, memory stays a few months' lines.
+  for (let i = 0; i < index.buckets.length; i += MONTHS_PER_READ)
+    await sumLetters(
+      store,
+      v,
+      index.buckets.slice(i, i + MONTHS_PER_READ).map((b) => b[1]),
+      sums,
+    );
   const unbalanced = new Set<string>();
   for (const [letter, sum] of sums) {
     if (sum === 0) continue;

@@ -286,6 +286,48 @@ describe("FEC line decoder: gives back the parser's entries from the raw lines",
   });
 });
 
+describe("FEC line decoder options", () => {
+  it("decodes only the text fields asked for, the rest as the parser leaves them", () => {
+    const bytes = utf8(fecText(SMALL_ROWS));
+    const textFields = ["journalCode", "compteNum", "ecritureLib"] as const;
+    const { entries, report } = parseFec(bytes, { textFields });
+    const format = lineFormatOf(report);
+    if (format === null) throw new Error("no header read");
+    const decoder = createFecLineDecoder(format, { textFields });
+    const lines = physicalLines(bytes, LF);
+    for (const entry of entries) {
+      const [s, e] = lines[entry.line - 1] ?? [0, 0];
+      const decoded = decoder.decode(bytes, s, e, entry.line);
+      expect(decoded).toStrictEqual(entry);
+      expect(decoded.compteLib).toBe("");
+      expect(decoded.compteNum).not.toBe("");
+    }
+  });
+
+  it("after release(), a reused buffer cannot answer for the bytes it held", () => {
+    const bytes = utf8(fecText(SMALL_ROWS));
+    const { entries, report } = parseFec(bytes);
+    const format = lineFormatOf(report);
+    if (format === null) throw new Error("no header read");
+    const decoder = createFecLineDecoder(format);
+    const lines = physicalLines(bytes, LF);
+    const [first, second] = entries.filter((e, i, all) => all.findIndex((x) => x.compteNum === e.compteNum) === i);
+    if (!first || !second) throw new Error("the fixture needs two accounts");
+    const [s1, e1] = lines[first.line - 1] ?? [0, 0];
+    const [s2, e2] = lines[second.line - 1] ?? [0, 0];
+    const page = bytes.slice(s1, e1);
+    expect(decoder.decode(page, 0, page.length, first.line)).toStrictEqual(first);
+    decoder.release();
+    // The caller reuses its page buffer for other bytes of the same length…
+    const other = bytes.slice(s2, e2);
+    const reused = new Uint8Array(page.length);
+    reused.set(other.subarray(0, Math.min(other.length, page.length)));
+    page.set(reused);
+    // …and the decoder still reads a fresh buffer for what it is.
+    expect(decoder.decode(other, 0, other.length, second.line)).toStrictEqual(second);
+  });
+});
+
 describe("FEC line format", () => {
   it("lineFormatOf takes the separator, encoding and header names of a report", () => {
     const { report } = parseFec(fecFile(FEC_COLUMNS, [row({ CompteLib: "Clé", Debit: "1,00" })], { sep: "|" }));

@@ -90,6 +90,13 @@ export class FieldCache {
     this.slotLen = new Int32Array(intern ? SLOTS : 0).fill(-1);
   }
 
+  /** Drops the previous value's bytes (its buffer may then be freed); the vocabulary is kept. */
+  forget(): void {
+    this.prevView = new DataView(new ArrayBuffer(0));
+    this.prevStart = 0;
+    this.prevLen = -1;
+  }
+
   /** Text of buf[s, e); `view` covers the same bytes as `buf` (for word-wide comparisons). */
   get(buf: Uint8Array, view: DataView, s: number, e: number, mode: LineMode): string {
     const n = e - s;

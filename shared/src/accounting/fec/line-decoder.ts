@@ -7,11 +7,11 @@
  */
 import { z } from "zod";
 import { parseAmountBytes } from "./amount";
-import { analyseHeader, columnsOf, type ColumnIndexes } from "./columns";
+import { analyseHeader, columnsOf, textColumns, type ColumnIndexes } from "./columns";
 import { parseDateBytes } from "./date";
 import { utf8Invalid, type FecEncoding } from "./encoding";
-import type { FecEntry } from "./entry";
-import { decodeField, LineMode } from "./field-decoder";
+import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
+import { decodeField, FieldCache, LineMode } from "./field-decoder";
 import type { FecReport } from "./report";
 
 const ENCODINGS = ["ascii", "utf-8", "iso-8859-15"] as const satisfies readonly FecEncoding[];
@@ -34,10 +34,17 @@ export function lineFormatOf(report: FecReport): FecLineFormat | null {
 export type FecLineDecoder = {
   /** Decodes bytes[start, end) — one data line without its terminator — as the parser would have. */
   decode(bytes: Uint8Array, start: number, end: number, line: number): FecEntry;
+  /** Lets go of the bytes decoded last (call once a buffer's lines are all decoded). */
+  release(): void;
 };
 
-export function createFecLineDecoder(format: FecLineFormat): FecLineDecoder {
-  return new LineDecoder(format);
+export type FecLineDecoderOptions = {
+  /** Text fields to decode, as the parser's option: the others are "" or undefined (all by default). */
+  textFields?: readonly FecTextField[];
+};
+
+export function createFecLineDecoder(format: FecLineFormat, options: FecLineDecoderOptions = {}): FecLineDecoder {
+  return new LineDecoder(format, options);
 }
 
 const SPACE = 0x20;
@@ -52,7 +59,20 @@ class LineDecoder implements FecLineDecoder {
   private readonly sep: number;
   private readonly latin9File: boolean;
   private readonly col: ColumnIndexes;
+  /** Columns of the text fields to decode (-1 when not wanted). */
+  private readonly textCol: ColumnIndexes;
   private readonly montantSens: boolean;
+  /** Codes repeat from line to line: interned as the parser does, so a page builds few strings. */
+  private readonly caches = {
+    journalCode: new FieldCache(true),
+    ecritureNum: new FieldCache(false),
+    compteNum: new FieldCache(true, false),
+    compAuxNum: new FieldCache(true),
+    ecritureLet: new FieldCache(true),
+    etablissement: new FieldCache(true),
+  };
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Uint8Array = NO_BYTES;
   /** Bounds of each field of the line being decoded (missing trailing fields are empty). */
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
@@ -62,11 +82,12 @@ class LineDecoder implements FecLineDecoder {
   private fs = 0;
   private fe = 0;
 
-  constructor(format: FecLineFormat) {
+  constructor(format: FecLineFormat, options: FecLineDecoderOptions) {
     const layout = analyseHeader(format.columns);
     this.sep = format.separator === "\t" ? TAB : PIPE;
     this.latin9File = format.encoding === "iso-8859-15";
     this.col = columnsOf(layout);
+    this.textCol = textColumns(this.col, new Set(options.textFields ?? FEC_TEXT_FIELDS));
     this.montantSens = layout.variant === "montantSens";
     const cap = Math.max(1, format.columns.length);
     this.starts = new Int32Array(cap);
@@ -91,24 +112,26 @@ class LineDecoder implements FecLineDecoder {
     const pieceDate = this.date(c.pieceDate);
     const dateLet = this.date(c.dateLet);
     const validDate = this.date(c.validDate);
-    const compAuxNum = hasAux ? this.text(c.compAuxNum) : "";
-    const compAuxLib = hasAux ? this.text(c.compAuxLib) : "";
-    const ecritureLet = this.text(c.ecritureLet);
-    const idevise = this.text(c.idevise);
-    const etablissement = this.text(c.etablissement);
+    const t = this.textCol;
+    const k = this.caches;
+    const compAuxNum = hasAux ? this.code(k.compAuxNum, t.compAuxNum) : "";
+    const compAuxLib = hasAux ? this.text(t.compAuxLib) : "";
+    const ecritureLet = this.code(k.ecritureLet, t.ecritureLet);
+    const idevise = this.text(t.idevise);
+    const etablissement = this.code(k.etablissement, t.etablissement);
     const entry: FecEntry = {
       line,
-      journalCode: this.text(c.journalCode),
-      journalLib: this.text(c.journalLib),
-      ecritureNum: this.text(c.ecritureNum),
+      journalCode: this.code(k.journalCode, t.journalCode),
+      journalLib: this.text(t.journalLib),
+      ecritureNum: this.code(k.ecritureNum, t.ecritureNum),
       date: this.date(c.ecritureDate),
-      compteNum: this.text(c.compteNum),
-      compteLib: this.text(c.compteLib),
+      compteNum: this.code(k.compteNum, t.compteNum),
+      compteLib: this.text(t.compteLib),
       compAuxNum: compAuxNum === "" ? undefined : compAuxNum,
       compAuxLib: compAuxLib === "" ? undefined : compAuxLib,
-      pieceRef: this.text(c.pieceRef),
+      pieceRef: this.text(t.pieceRef),
       pieceDate: pieceDate > 0 ? pieceDate : undefined,
-      ecritureLib: this.text(c.ecritureLib),
+      ecritureLib: this.text(t.ecritureLib),
       debitCents: debit,
       creditCents: credit,
       ecritureLet: ecritureLet === "" ? undefined : ecritureLet,
@@ -118,8 +141,15 @@ class LineDecoder implements FecLineDecoder {
       idevise: idevise === "" ? undefined : idevise,
       etablissement: etablissement === "" ? undefined : etablissement,
     };
-    this.buf = NO_BYTES; // a long-lived decoder must not keep the caller's page buffer alive
+    this.buf = NO_BYTES;
     return entry;
+  }
+
+  release(): void {
+    // A long-lived decoder must not keep the caller's buffers alive through its caches.
+    for (const cache of Object.values(this.caches)) cache.forget();
+    this.view = new DataView(new ArrayBuffer(0));
+    this.viewOf = NO_BYTES;
   }
 
   /** One pass over the line: field bounds, and whether any byte is non-ASCII (which sets the text mode). */
@@ -187,6 +217,18 @@ class LineDecoder implements FecLineDecoder {
 
   private text(k: number): string {
     return this.trim(k) ? decodeField(this.buf, this.fs, this.fe, this.mode) : "";
+  }
+
+  /** A code through its column's cache; a Latin-9 fallback line of a UTF-8 file bypasses it (same bytes, other text). */
+  private code(cache: FieldCache, k: number): string {
+    if (!this.trim(k)) return "";
+    if (this.mode === LineMode.Latin9 && !this.latin9File) return decodeField(this.buf, this.fs, this.fe, this.mode);
+    const buf = this.buf;
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    return cache.get(buf, this.view, this.fs, this.fe, this.mode);
   }
 
   /** yyyymmdd, 0 when empty (the parser reads an unpadded field raw, which trimming leaves as is). */
