@@ -4,7 +4,8 @@
  * local disk. It works in runs, like a log-structured merge without the merge:
  * - lines are buffered per bucket in pooled chunks;
  * - once the buffers pass the budget (or at the end) they are flushed as one run: buckets sorted by
- *   group then month, each group's buckets compressed together as one brotli frame (framed-blob.ts),
+ *   group then month, each group's buckets compressed together as one brotli frame (framed-blob.ts;
+ *   small groups share one),
  *   the run's frames staged as one block;
  * - the block list is committed in run order, so every frame's stored offset is known when it is
  *   staged, and each bucket is the list of its segments, one per run that held some of its lines.
@@ -36,11 +37,13 @@ const CHUNK_SIZES = [256, 1024, 4096, 16384, 65536] as const;
 const LARGEST_CHUNK = 65536;
 /** Frames compressed at once: libuv's default thread pool has four threads. */
 const PARALLEL_FRAMES = 4;
+/** A frame takes groups until it holds this much: large enough to spare compressors, small enough to read. */
+const MIN_FRAME_BYTES = 256 * 1024;
 
 type Chunk = { buf: Buffer; used: number };
 
-/** A group's bytes in a run, and where each of its buckets lies in them. */
-type RunGroup = { data: Buffer; buckets: Array<{ bucket: Bucket; skip: number; length: number }> };
+/** A frame's bytes in a run (one or more whole groups), and where each of its buckets lies in them. */
+type RunFrame = { data: Buffer; buckets: Array<{ bucket: Bucket; skip: number; length: number }> };
 
 type Bucket = {
   group: string;
@@ -180,21 +183,28 @@ export class GroupedBlobWriter {
 
   /**
    * Copies the buffered buckets, group after group, into the run buffer (reused: compression, the only
-   * reader, is over when the next run is taken) and recycles their chunks.
+   * reader, is over when the next run is taken) and recycles their chunks. Consecutive groups share a
+   * frame until it holds MIN_FRAME_BYTES: every frame costs a compressor, and small accounts are many.
    */
-  private takeRun(): RunGroup[] {
-    const run: RunGroup[] = [];
+  private takeRun(): RunFrame[] {
+    const run: RunFrame[] = [];
     let needed = 0;
     for (const months of this.groups.values()) for (const b of months.values()) needed += b.used;
     if (this.runBuffer.length < needed) this.runBuffer = Buffer.allocUnsafeSlow(Math.max(needed, this.budget));
     let at = 0;
+    let frame: RunFrame | null = null;
+    let base = 0;
     const groups = [...this.groups.keys()].sort(this.compareGroups);
     for (const group of groups) {
       const months = [...(this.groups.get(group)?.values() ?? [])].filter((b) => b.used > 0);
       if (months.length === 0) continue;
       months.sort((a, b) => a.month - b.month);
-      const base = at;
-      const buckets: RunGroup["buckets"] = [];
+      if (frame === null || at - base >= MIN_FRAME_BYTES) {
+        if (frame) frame.data = this.runBuffer.subarray(base, at);
+        base = at;
+        frame = { data: this.runBuffer.subarray(at, at), buckets: [] };
+        run.push(frame);
+      }
       for (const bucket of months) {
         const skip = at - base;
         for (const chunk of bucket.chunks) {
@@ -202,17 +212,17 @@ export class GroupedBlobWriter {
           this.buffered -= chunk.buf.length;
           this.chunkPools.find((p) => p.size === chunk.buf.length)?.give(chunk.buf);
         }
-        buckets.push({ bucket, skip, length: at - base - skip });
+        frame.buckets.push({ bucket, skip, length: at - base - skip });
         bucket.chunks = [];
         bucket.used = 0;
       }
-      run.push({ data: this.runBuffer.subarray(base, at), buckets });
     }
+    if (frame) frame.data = this.runBuffer.subarray(base, at);
     return run;
   }
 
   /** Compresses a run's groups and gives the run its place in the blob (runs are compressed one at a time, in order). */
-  private async compressRun(run: RunGroup[]): Promise<{ id: string; data: Buffer } | null> {
+  private async compressRun(run: RunFrame[]): Promise<{ id: string; data: Buffer } | null> {
     if (run.length === 0) return null;
     // A few at a time: each compressor holds its own window and tables from the moment it is created.
     const frames: Buffer[] = [];
