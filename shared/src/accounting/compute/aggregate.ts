@@ -65,7 +65,9 @@ export type AggregateOptions = { openingJournalCodes?: readonly string[] };
 
 /** Streaming builder: feed parser batches with add(), read the aggregate at the end. */
 export class LedgerAggregator {
-  private readonly rows = new Map<string, AccountMonthTotals>();
+  private readonly rows: AccountMonthTotals[] = [];
+  /** account → auxiliary → journal → its rows (a few months × établissements). */
+  private readonly tree = new Map<string, Map<string, Map<string, AccountMonthTotals[]>>>();
   private readonly accountLabels: Record<string, string> = {};
   private readonly auxiliaryLabels: Record<string, string> = {};
   private readonly journalLabels: Record<string, string> = {};
@@ -85,7 +87,8 @@ export class LedgerAggregator {
     const etab = entry.etablissement ?? "";
     const month = monthOf(entry.date);
     // An account's lines mostly come in runs of the same journal and month (files are sorted by
-    // journal and date): its last row usually matches, which spares building and hashing a key.
+    // journal and date): its last row usually matches. Otherwise nested maps find the row from the
+    // line's strings, which the parser interns: no key to build and hash on every line.
     let row = this.lastRow.get(entry.compteNum);
     if (
       row === undefined ||
@@ -94,8 +97,8 @@ export class LedgerAggregator {
       row.compAuxNum !== aux ||
       row.etablissement !== etab
     ) {
-      const key = `${entry.compteNum}\u0001${aux}\u0001${entry.journalCode}\u0001${month}\u0001${etab}`;
-      row = this.rows.get(key);
+      const slots = this.slotsOf(entry.compteNum, aux, entry.journalCode);
+      row = slots.find((r) => r.month === month && r.etablissement === etab);
       if (row === undefined) {
         row = {
           compteNum: entry.compteNum,
@@ -108,7 +111,8 @@ export class LedgerAggregator {
           creditCents: 0,
           lineCount: 0,
         };
-        this.rows.set(key, row);
+        slots.push(row);
+        this.rows.push(row);
         if (this.accountLabels[entry.compteNum] === undefined) this.accountLabels[entry.compteNum] = entry.compteLib;
         if (aux !== "" && this.auxiliaryLabels[aux] === undefined) this.auxiliaryLabels[aux] = entry.compAuxLib ?? "";
       }
@@ -119,13 +123,32 @@ export class LedgerAggregator {
     row.lineCount++;
   }
 
+  private slotsOf(compteNum: string, aux: string, journalCode: string): AccountMonthTotals[] {
+    let byAux = this.tree.get(compteNum);
+    if (byAux === undefined) {
+      byAux = new Map();
+      this.tree.set(compteNum, byAux);
+    }
+    let byJournal = byAux.get(aux);
+    if (byJournal === undefined) {
+      byJournal = new Map();
+      byAux.set(aux, byJournal);
+    }
+    let slots = byJournal.get(journalCode);
+    if (slots === undefined) {
+      slots = [];
+      byJournal.set(journalCode, slots);
+    }
+    return slots;
+  }
+
   addAll(entries: Iterable<FecEntry>): void {
     for (const entry of entries) this.add(entry);
   }
 
   result(): LedgerAggregate {
     return {
-      rows: [...this.rows.values()].map((r) => ({ ...r })),
+      rows: this.rows.map((r) => ({ ...r })),
       accountLabels: { ...this.accountLabels },
       auxiliaryLabels: { ...this.auxiliaryLabels },
       journalLabels: { ...this.journalLabels },
