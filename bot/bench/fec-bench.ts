@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
@@ -186,7 +186,28 @@ function startServerChild(connectionString: string): Promise<ServerHandle> {
   });
 }
 
-function importStep(server: ServerHandle, peak: { rss: number; samples: number; before: number }): BenchStep {
+/** CPU seconds (user + system) a process and its descendants used so far, from /proc (0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime, stime, cutime, cstime: fields 14-17 of stat(5), counted after the command's ") ".
+    const ticks = [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i] ?? 0), 0);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return ticks / 100 + children.reduce((n, child) => n + cpuSeconds(Number(child)), 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Where the CPU went during (d): the machine has few cores, and every process below shares them. */
+type CpuUse = { server: number; azurite: number; bench: number };
+
+function importStep(
+  server: ServerHandle,
+  peak: { rss: number; samples: number; before: number },
+  cpu: CpuUse,
+  azuritePid: number,
+): BenchStep {
   const pid = server.child.pid ?? 0;
   return {
     name: IMPORT_STEP,
@@ -205,12 +226,17 @@ function importStep(server: ServerHandle, peak: { rss: number; samples: number; 
         peak.rss = Math.max(peak.rss, procStatus(pid, "VmRSS"));
         peak.samples++;
       }, 20);
+      const before = { server: cpuSeconds(pid), azurite: cpuSeconds(azuritePid), bench: process.cpuUsage() };
       try {
         const res = await postFile(server.port, server.dossierId, file);
         if (res.status !== 201) throw new Error(`import refused: ${res.status} ${res.body.slice(0, 500)}`);
       } finally {
         clearInterval(timer);
       }
+      const bench = process.cpuUsage(before.bench);
+      cpu.server = cpuSeconds(pid) - before.server;
+      cpu.azurite = cpuSeconds(azuritePid) - before.azurite;
+      cpu.bench = (bench.user + bench.system) / 1e6;
       peak.rss = Math.max(peak.rss, procStatus(pid, "VmHWM"));
       const stored = await getJson<Record<string, [number, number]>>(server.port, "/bench/totals");
       const totals: AccountTotals = new Map();
@@ -233,7 +259,8 @@ async function main(): Promise<void> {
   try {
     server = await startServerChild(azurite.connectionString);
     const peak = { rss: 0, samples: 0, before: 0 };
-    const step = importStep(server, peak);
+    const cpu: CpuUse = { server: 0, azurite: 0, bench: 0 };
+    const step = importStep(server, peak, cpu, azurite.pid ?? 0);
     const report = await benchParse(file, { warmupFile, extraSteps: [step] });
     const papa = report.steps.find((s) => s.name === papaparseStep.name);
     const parse = report.steps.find((s) => s.name === comptoirStep.name);
@@ -247,6 +274,9 @@ async function main(): Promise<void> {
     console.log(`(d) end-to-end import: ${imported.seconds.toFixed(2)} s, ${imported.mbPerSecond.toFixed(1)} MB/s`);
     console.log(
       `    server RSS: ${(peak.before / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) (${peak.samples} samples + VmHWM)`,
+    );
+    console.log(
+      `    CPU during (d): server ${cpu.server.toFixed(2)} s, Azurite ${cpu.azurite.toFixed(2)} s, this process (sending) ${cpu.bench.toFixed(2)} s — ${(cpu.server + cpu.azurite + cpu.bench).toFixed(2)} s on ${availableParallelism()} cores`,
     );
     console.log(
       `    import vs parse: ${importVsParse.toFixed(2)}× (vs full-entry parse: ${(imported.seconds / full.seconds).toFixed(2)}×)`,

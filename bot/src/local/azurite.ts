@@ -11,6 +11,8 @@ export const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2U
 export interface AzuriteHandle {
   connectionString: string;
   ports: { blob: number; queue: number; table: number };
+  /** The guard process (Azurite itself is its child). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startAzurite(
   return {
     connectionString: azuriteConnectionString(ports),
     ports,
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }
