@@ -56,6 +56,28 @@ export function decodeField(buf: Uint8Array, s: number, e: number, mode: LineMod
   return decodeSingleByte(buf, s, e, mode === LineMode.Latin9);
 }
 
+const SPACE = 0x20;
+const QUOTE = 0x22;
+
+/**
+ * A field's bounds without surrounding spaces and one pair of surrounding double quotes, written to
+ * `out` ([start, end]); false when nothing is left. The parser and the line decoder read fields the
+ * same way through it.
+ */
+export function trimField(buf: Uint8Array, start: number, end: number, out: Int32Array): boolean {
+  let s = start;
+  let e = end;
+  while (s < e && buf[s] === SPACE) s++;
+  while (e > s && buf[e - 1] === SPACE) e--;
+  if (e - s >= 2 && buf[s] === QUOTE && buf[e - 1] === QUOTE) {
+    s++;
+    e--;
+  }
+  out[0] = s;
+  out[1] = e;
+  return e > s;
+}
+
 const SLOTS = 4096;
 const KEY_MAX = 64;
 

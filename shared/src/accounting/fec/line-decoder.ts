@@ -11,7 +11,7 @@ import { analyseHeader, columnsOf, textColumns, type ColumnIndexes } from "./col
 import { parseDateBytes } from "./date";
 import { utf8Invalid, type FecEncoding } from "./encoding";
 import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
-import { decodeField, FieldCache, LineMode } from "./field-decoder";
+import { decodeField, FieldCache, LineMode, trimField } from "./field-decoder";
 import type { FecReport } from "./report";
 
 const ENCODINGS = ["ascii", "utf-8", "iso-8859-15"] as const satisfies readonly FecEncoding[];
@@ -48,7 +48,6 @@ export function createFecLineDecoder(format: FecLineFormat, options: FecLineDeco
 }
 
 const SPACE = 0x20;
-const QUOTE = 0x22;
 const TAB = 0x09;
 const PIPE = 0x7c;
 const NO_BYTES = new Uint8Array(0);
@@ -81,6 +80,7 @@ class LineDecoder implements FecLineDecoder {
   /** Bounds of the field trimmed last (see trim()). */
   private fs = 0;
   private fe = 0;
+  private readonly trimmed = new Int32Array(2);
 
   constructor(format: FecLineFormat, options: FecLineDecoderOptions) {
     const layout = analyseHeader(format.columns);
@@ -201,18 +201,10 @@ class LineDecoder implements FecLineDecoder {
       this.fs = this.fe = 0;
       return false;
     }
-    const buf = this.buf;
-    let s = this.starts[k] as number;
-    let e = this.ends[k] as number;
-    while (s < e && buf[s] === SPACE) s++;
-    while (e > s && buf[e - 1] === SPACE) e--;
-    if (e - s >= 2 && buf[s] === QUOTE && buf[e - 1] === QUOTE) {
-      s++;
-      e--;
-    }
-    this.fs = s;
-    this.fe = e;
-    return e > s;
+    const ok = trimField(this.buf, this.starts[k] as number, this.ends[k] as number, this.trimmed);
+    this.fs = this.trimmed[0] as number;
+    this.fe = this.trimmed[1] as number;
+    return ok;
   }
 
   private text(k: number): string {

@@ -26,7 +26,7 @@ import { isoToYmd, parseDateBytes, ymdToIso } from "./date";
 import { decodeLatin9, decodeUtf8, detectBom, sniffBytes, utf8Invalid, type FecEncoding } from "./encoding";
 import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
 import { UnbalancedRuns } from "./entry-tracker";
-import { decodeField, FieldCache, LineMode } from "./field-decoder";
+import { decodeField, FieldCache, LineMode, trimField } from "./field-decoder";
 import { checkFecFileName } from "./filename";
 import { DEFAULT_MAX_ISSUES, IssueCollector, type FecIssueCode } from "./issues";
 import type { FecReport } from "./report";
@@ -209,6 +209,7 @@ class StreamingFecParser implements FecParser, LineSink {
   private useCache = true;
   private fs = 0;
   private fe = 0;
+  private readonly trimmed = new Int32Array(2);
 
   constructor(options: FecParserOptions) {
     this.issues = new IssueCollector(options.maxIssues ?? DEFAULT_MAX_ISSUES);
@@ -772,18 +773,10 @@ class StreamingFecParser implements FecParser, LineSink {
       this.fs = this.fe = 0;
       return false;
     }
-    let s = this.fieldStart(k);
-    let e = this.ends[k] ?? 0;
-    const buf = this.cur;
-    while (s < e && buf[s] === SPACE) s++;
-    while (e > s && buf[e - 1] === SPACE) e--;
-    if (e - s >= 2 && buf[s] === QUOTE && buf[e - 1] === QUOTE) {
-      s++;
-      e--;
-    }
-    this.fs = s;
-    this.fe = e;
-    return e > s;
+    const ok = trimField(this.cur, this.fieldStart(k), this.ends[k] ?? 0, this.trimmed);
+    this.fs = this.trimmed[0] ?? 0;
+    this.fe = this.trimmed[1] ?? 0;
+    return ok;
   }
 
   /** True when field k needs trimming (padding spaces or surrounding quotes): the uncommon case. */
