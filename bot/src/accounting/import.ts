@@ -44,7 +44,7 @@ export type ImportHooks = {
 export type ImportOutcome = { record: StoredImport; report: FecReport; version: VersionRef };
 
 type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
-/** What the import reads of each line: the rest (labels, piece references…) stays in the stored bytes. */
+/** What the import decodes of each line (codes, and labels for the aggregates): piece references, écriture labels, lettering… stay in the stored bytes. */
 const IMPORT_TEXT_FIELDS = [
   "journalCode",
   "journalLib",
