@@ -1,6 +1,6 @@
 import type { LedgerAggregate } from "@comptoir/shared";
 import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
-import { naturalCompare, pageInfo } from "@comptoir/shared/accounting/compute/paging";
+import { naturalCompare, pageInfo, pageWhileCounting } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
 import { readBucketLines, type StoredLine } from "./entry-records";
 import type { MonthSpan } from "./period";
@@ -276,17 +276,11 @@ async function searchPage(
     }
     return { journals, total };
   };
-  let info = pageInfo(request, Number.MAX_SAFE_INTEGER);
-  let result = await pass(info.first, info.last);
-  const real = pageInfo(request, result.total);
-  if (real.page !== info.page) {
-    info = real;
-    result = await pass(info.first, info.last);
-  }
+  const { info, result } = await pageWhileCounting(request, pass);
   return {
-    page: real.page,
-    pageSize: real.pageSize,
-    pageCount: real.pageCount,
+    page: info.page,
+    pageSize: info.pageSize,
+    pageCount: info.pageCount,
     totalEcritures: result.total,
     journals: result.journals,
   };

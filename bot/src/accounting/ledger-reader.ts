@@ -1,6 +1,6 @@
 import type { LedgerAggregate } from "@comptoir/shared";
 import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
-import { pageInfo } from "@comptoir/shared/accounting/compute/paging";
+import { pageInfo, pageWhileCounting } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
 import { readBucketLines, type StoredLine } from "./entry-records";
 import { markLettering } from "./lettering";
@@ -301,18 +301,11 @@ async function filteredPage(
     }
     return { accounts, total };
   };
-  let info = pageInfo(request, Number.MAX_SAFE_INTEGER);
-  let result = await pass(info.first, info.last);
-  const real = pageInfo(request, result.total);
-  if (real.page !== info.page) {
-    // Asked past the end: read again for the last page (rare, and only for filtered views).
-    info = real;
-    result = await pass(info.first, info.last);
-  }
+  const { info, result } = await pageWhileCounting(request, pass);
   return {
-    page: real.page,
-    pageSize: real.pageSize,
-    pageCount: real.pageCount,
+    page: info.page,
+    pageSize: info.pageSize,
+    pageCount: info.pageCount,
     totalLines: result.total,
     accounts: result.accounts,
   };

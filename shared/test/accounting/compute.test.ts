@@ -12,6 +12,7 @@ import {
   monthlySeries,
   sigCategory,
 } from "../../src/accounting";
+import { pageWhileCounting } from "../../src/accounting/compute/paging";
 import { eur, fecText, parseText, smallEntries, type Row } from "./fixtures";
 
 const entries = smallEntries();
@@ -296,5 +297,29 @@ describe("journaux", () => {
     const limited = computeTrialBalance(aggregateEntries(tagged), { etablissements: ["001"] });
     expect(limited.debitCents).toBe(eur(11));
     expect(limited.creditCents).toBe(0);
+  });
+});
+
+describe("pageWhileCounting", () => {
+  it("reads the asked page once when it exists, and the last page again when asked past the end", async () => {
+    const total = 45;
+    const calls: Array<[number, number]> = [];
+    const pass = (first: number, last: number) => {
+      calls.push([first, last]);
+      return Promise.resolve({ total, shown: Math.max(0, Math.min(last, total) - first) });
+    };
+    const inside = await pageWhileCounting({ page: 1, pageSize: 20 }, pass);
+    expect(inside.info).toEqual({ page: 1, pageSize: 20, pageCount: 3, first: 20, last: 40 });
+    expect(inside.result.shown).toBe(20);
+    expect(calls).toEqual([[20, 40]]);
+
+    calls.length = 0;
+    const past = await pageWhileCounting({ page: 9, pageSize: 20 }, pass);
+    expect(past.info.page).toBe(2);
+    expect(past.result.shown).toBe(5);
+    expect(calls).toEqual([
+      [180, 200],
+      [40, 45],
+    ]);
   });
 });

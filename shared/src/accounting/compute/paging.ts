@@ -14,5 +14,21 @@ export function pageInfo(
   return { page, pageSize, pageCount, first: page * pageSize, last: Math.min(total, (page + 1) * pageSize) };
 }
 
+/**
+ * Pages a view whose total is only known once it has been read (search, filters): `pass` reads the
+ * lines [first, last) of the requested page and counts them all; asked past the end, it reads again
+ * for the last page (rare).
+ */
+export async function pageWhileCounting<T extends { total: number }>(
+  request: AccountingPageRequest,
+  pass: (first: number, last: number) => Promise<T>,
+): Promise<{ info: AccountingPageInfo; result: T }> {
+  const guess = pageInfo(request, Number.MAX_SAFE_INTEGER);
+  let result = await pass(guess.first, guess.last);
+  const info = pageInfo(request, result.total);
+  if (info.page !== guess.page) result = await pass(info.first, info.last);
+  return { info, result };
+}
+
 /** Orders "2" before "10" in EcritureNum and piece numbers. */
 export const naturalCompare = new Intl.Collator("fr", { numeric: true, sensitivity: "base" }).compare;
