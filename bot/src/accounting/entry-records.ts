@@ -5,10 +5,22 @@ import {
   type FecLineDecoder,
   type FecTextField,
 } from "@comptoir/shared";
-import { joinSegments, type FrameRef } from "./framed-blob";
-import type { Segment } from "./grouped-blob";
-import { forEachRecord } from "./line-records";
-import type { AccountingStore, BlobKind, EntryLayout, VersionRef } from "./store";
+import type { FrameRef, Segment } from "./framed-blob";
+import { BUCKET_ID_AT, forEachRecord, type BucketKind } from "./line-records";
+import type { AccountingStore, EntryLayout, JournalIndex, LedgerIndex, VersionRef } from "./store";
+
+/** A bucket as its index row gives it: its id in the records' headers, its frames, the bytes of its records. */
+export type BucketRef = { id: number; segments: readonly Segment[]; bytes: number };
+export const ledgerBucketRef = (b: LedgerIndex["buckets"][number]): BucketRef => ({
+  id: b[4],
+  segments: b[1],
+  bytes: b[2],
+});
+export const journalBucketRef = (b: JournalIndex["buckets"][number]): BucketRef => ({
+  id: b[5],
+  segments: b[1],
+  bytes: b[2],
+});
 
 /** A stored line as the grand livre and the journaux show it. */
 export type StoredLine = {
@@ -74,50 +86,151 @@ function decoderOf(layout: EntryLayout, cache = decoders, textFields: readonly F
   return decoder;
 }
 
-async function inflatedBuckets(
-  store: AccountingStore,
-  v: VersionRef,
-  kind: BlobKind,
-  buckets: ReadonlyArray<readonly Segment[]>,
-): Promise<{ layout: EntryLayout; bytes: Buffer[] }> {
-  const frames: FrameRef[] = [];
-  for (const segments of buckets) for (const [offset, length] of segments) frames.push([offset, length]);
-  const [layout, inflated] = await Promise.all([store.readLayout(v), store.readFrames(v, kind, frames)]);
-  return { layout, bytes: buckets.map((segments) => joinSegments(segments, inflated)) };
+/** Decodes the records of `buf` (those of `kind` bucket `id` when given) as stored lines, in order. */
+function decodeLines(layout: EntryLayout, buf: Buffer, kind?: BucketKind, id?: number): StoredLine[] {
+  const decoder = decoderOf(layout);
+  const out: StoredLine[] = [];
+  const visited = forEachRecord(
+    buf,
+    (line, start, end) => out.push(storedLine(decoder.decode(buf, start, end, line))),
+    kind,
+    id,
+  );
+  decoder.release();
+  if (visited !== out.length) throw new Error("records and lines differ");
+  return out;
 }
 
-/** The lines of each bucket (given by its segments), in stored order: the frames they need read once. */
+/** Adds debit − credit per letter over the lettered records of `buf` (nothing else is decoded). */
+function addLetters(layout: EntryLayout, buf: Buffer, sums: Map<string, number>): void {
+  const decoder = decoderOf(layout, letterDecoders, ["ecritureLet"]);
+  forEachRecord(buf, (line, start, end) => {
+    const e = decoder.decode(buf, start, end, line);
+    if (e.ecritureLet !== undefined)
+      sums.set(e.ecritureLet, (sums.get(e.ecritureLet) ?? 0) + e.debitCents - e.creditCents);
+  });
+  decoder.release();
+}
+
+/**
+ * The lines of each bucket, in file order, for a page: the frames they need are read once (and kept
+ * for the pages that follow), and each frame gives the records that carry the bucket's id.
+ */
 export async function readBucketLines(
   store: AccountingStore,
   v: VersionRef,
-  kind: BlobKind,
-  buckets: ReadonlyArray<readonly Segment[]>,
+  kind: BucketKind,
+  buckets: readonly BucketRef[],
 ): Promise<StoredLine[][]> {
-  const { layout, bytes: all } = await inflatedBuckets(store, v, kind, buckets);
-  const decoder = decoderOf(layout);
-  return all.map((bytes) => {
+  const frames: FrameRef[] = [];
+  for (const b of buckets) for (const [offset, length] of b.segments) frames.push([offset, length]);
+  const [layout, inflated] = await Promise.all([store.readLayout(v), store.readFrames(v, frames)]);
+  return buckets.map((b) => {
     const out: StoredLine[] = [];
-    forEachRecord(bytes, (line, start, end) => out.push(storedLine(decoder.decode(bytes, start, end, line))));
-    decoder.release();
+    for (const [offset, , lines] of b.segments) {
+      const frame = inflated.get(offset);
+      if (!frame) throw new Error(`frame at ${offset} was not read`);
+      const got = decodeLines(layout, frame, kind, b.id);
+      if (got.length !== lines)
+        throw new Error(`frame at ${offset} holds ${got.length} lines of bucket ${b.id}, not ${lines}`);
+      for (const l of got) out.push(l);
+    }
     return out;
   });
 }
 
-/** Sums debit − credit per letter over the lettered lines of `buckets` (nothing else is decoded). */
-export async function sumLetters(
-  store: AccountingStore,
-  v: VersionRef,
-  buckets: ReadonlyArray<readonly Segment[]>,
-  sums: Map<string, number>,
-): Promise<void> {
-  const { layout, bytes: all } = await inflatedBuckets(store, v, "ledger", buckets);
-  const decoder = decoderOf(layout, letterDecoders, ["ecritureLet"]);
-  for (const bytes of all) {
-    forEachRecord(bytes, (line, start, end) => {
-      const e = decoder.decode(bytes, start, end, line);
-      if (e.ecritureLet !== undefined)
-        sums.set(e.ecritureLet, (sums.get(e.ecritureLet) ?? 0) + e.debitCents - e.creditCents);
-    });
-    decoder.release();
+/** Frames per range read in a batch, the next read started while one is sorted. */
+const FRAMES_PER_READ = 8;
+/** Record bytes gathered per batch: a batch reads every frame its buckets touch, once. */
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads many buckets in a known order (a whole grand livre, every journal, an account's year) without
+ * reading a frame once per bucket: consecutive buckets are gathered in batches of up to BATCH_BYTES of
+ * records, and each batch reads the frames its buckets touch once, in blob order, copying each
+ * record to its bucket. Frames read here skip the page cache. Ask for buckets in plan order; asking
+ * for an earlier one starts a batch there again.
+ */
+export class BucketBatchReader {
+  private readonly position = new Map<number, number>();
+  private start = 0;
+  private end = 0;
+  private gathered = new Map<number, Buffer>();
+  private layout: EntryLayout | null = null;
+
+  constructor(
+    private readonly store: AccountingStore,
+    private readonly v: VersionRef,
+    private readonly kind: BucketKind,
+    private readonly plan: readonly BucketRef[],
+    private readonly budget = BATCH_BYTES,
+  ) {
+    plan.forEach((b, i) => this.position.set(b.id, i));
+  }
+
+  /** A bucket's lines, in file order. */
+  async lines(bucket: BucketRef): Promise<StoredLine[]> {
+    const { layout, records } = await this.records(bucket);
+    return decodeLines(layout, records);
+  }
+
+  /** Adds a bucket's debit − credit per letter to `sums`. */
+  async letters(bucket: BucketRef, sums: Map<string, number>): Promise<void> {
+    const { layout, records } = await this.records(bucket);
+    addLetters(layout, records, sums);
+  }
+
+  private async records(bucket: BucketRef): Promise<{ layout: EntryLayout; records: Buffer }> {
+    const at = this.position.get(bucket.id);
+    if (at === undefined) throw new Error(`bucket ${bucket.id} is not in the plan`);
+    if (at < this.start || at >= this.end || !this.gathered.has(bucket.id)) await this.gather(at);
+    const records = this.gathered.get(bucket.id) ?? Buffer.alloc(0);
+    this.gathered.delete(bucket.id);
+    this.layout ??= await this.store.readLayout(this.v);
+    return { layout: this.layout, records };
+  }
+
+  private async gather(from: number): Promise<void> {
+    let end = from;
+    let bytes = 0;
+    while (end < this.plan.length) {
+      const b = this.plan[end];
+      if (b === undefined || (end > from && bytes + b.bytes > this.budget)) break;
+      bytes += b.bytes;
+      end++;
+    }
+    this.gathered = new Map();
+    const targets = new Map<number, { buf: Buffer; used: number }>();
+    const frames = new Map<number, number>();
+    for (const b of this.plan.slice(from, end)) {
+      targets.set(b.id, { buf: Buffer.allocUnsafe(b.bytes), used: 0 });
+      for (const [offset, length] of b.segments) frames.set(offset, length);
+    }
+    const ordered = [...frames].sort((a, b) => a[0] - b[0]);
+    const idAt = BUCKET_ID_AT[this.kind];
+    const read = (i: number) =>
+      i < ordered.length
+        ? this.store.readFrames(this.v, ordered.slice(i, i + FRAMES_PER_READ), { cache: false })
+        : null;
+    let pending = read(0);
+    for (let i = 0; pending !== null; i += FRAMES_PER_READ) {
+      const inflated = await pending;
+      pending = read(i + FRAMES_PER_READ);
+      for (const [offset] of ordered.slice(i, i + FRAMES_PER_READ)) {
+        const frame = inflated.get(offset);
+        if (!frame) throw new Error(`frame at ${offset} was not read`);
+        forEachRecord(frame, (_line, _start, end, recordStart) => {
+          const target = targets.get(frame.readUInt32LE(recordStart + idAt));
+          if (target === undefined) return;
+          target.used += frame.copy(target.buf, target.used, recordStart, end);
+        });
+      }
+    }
+    for (const [id, { buf, used }] of targets) {
+      if (used !== buf.length) throw new Error(`bucket ${id}: ${used} bytes of records found, ${buf.length} expected`);
+      this.gathered.set(id, buf);
+    }
+    this.start = from;
+    this.end = end;
   }
 }

@@ -1,9 +1,8 @@
 import { promisify } from "node:util";
 import { brotliCompress, brotliDecompress, constants } from "node:zlib";
-import type { Segment } from "./grouped-blob";
 
 /**
- * Entry blobs are stored as brotli frames (one per group and run, see grouped-blob.ts), because
+ * Entry blobs are stored as brotli frames (frame-log.ts), because
  * storage is the slow part of an import (Azurite ingests ~80 MB/s here): FEC lines repeat their
  * account, journal and labels, so quality 0 — hundreds of MB/s, on libuv's thread pool rather than
  * the event loop — still divides the bytes by five or more.
@@ -39,6 +38,9 @@ export function inflateFrame(frame: Buffer): Promise<Buffer> {
 /** A frame's place in the blob: [stored offset, stored length]. */
 export type FrameRef = [offset: number, length: number];
 
+/** Part of a bucket: the frame holding some of its lines, and how many (frame-log.ts). */
+export type Segment = [storedOffset: number, storedLength: number, lines: number];
+
 /** A range read of stored bytes: contiguous frames fetched together. */
 export type StoredRange = { offset: number; length: number; frames: FrameRef[] };
 
@@ -55,14 +57,4 @@ export function rangesOf(frames: Iterable<FrameRef>): StoredRange[] {
     } else ranges.push({ offset, length, frames: [[offset, length]] });
   }
   return ranges;
-}
-
-/** The bytes of a bucket: its segments' slices of their inflated frames, in order. */
-export function joinSegments(segments: readonly Segment[], inflated: ReadonlyMap<number, Buffer>): Buffer {
-  const parts = segments.map(([offset, , skip, length]) => {
-    const frame = inflated.get(offset);
-    if (!frame || skip + length > frame.length) throw new Error(`frame at ${offset} does not hold its segment`);
-    return frame.subarray(skip, skip + length);
-  });
-  return parts.length === 1 ? (parts[0] ?? Buffer.alloc(0)) : Buffer.concat(parts);
 }

@@ -13,9 +13,11 @@ import {
   type FecReport,
   type LedgerAggregate,
 } from "@comptoir/shared";
-import { bucketKey, GroupedBlobWriter, type Segment } from "./grouped-blob";
+import { FrameLogWriter } from "./frame-log";
+import type { FrameRef, Segment } from "./framed-blob";
+import { recordBytes } from "./line-records";
 import {
-  compareCodes,
+  ENTRY_LAYOUT_VERSION,
   type AccountingStore,
   type JournalIndex,
   type LedgerIndex,
@@ -55,7 +57,10 @@ const IMPORT_TEXT_FIELDS = [
   "compAuxLib",
   "etablissement",
 ] as const;
+/** A bucket's id (in its records' headers) and where its records went: [frame, lines] pairs, flat. */
+type BucketRecords = { id: number; month: number; frames: number[]; lastFrame: number; bytes: number };
 type JournalBucketStats = {
+  bucket: BucketRecords;
   ecritures: number;
   /** établissement → [écritures, lines, debit, credit]. */
   etabs: Map<string, [number, number, number, number]>;
@@ -69,8 +74,12 @@ type JournalBucketStats = {
 export class FecImportJob {
   readonly version: VersionRef;
   private readonly aggregator = new LedgerAggregator();
-  private readonly ledger: GroupedBlobWriter;
-  private readonly journal: GroupedBlobWriter;
+  private readonly lines: FrameLogWriter;
+  /** account → month (0 = à-nouveaux) → its records. */
+  private readonly ledgerBuckets = new Map<string, Map<number, BucketRecords>>();
+  private readonly lastLedgerBucket = new Map<string, BucketRecords>();
+  private ledgerBucketCount = 0;
+  private journalBucketCount = 0;
   private report: FecReport | null = null;
   /** journal → whether it holds à-nouveaux, and its counts per month. */
   private readonly journalStats = new Map<string, { opening: boolean; months: Map<number, JournalBucketStats> }>();
@@ -100,8 +109,7 @@ export class FecImportJob {
       exercice: input.exercice.end,
       importId: input.importId,
     };
-    this.ledger = new GroupedBlobWriter(store.blockSink(this.version, "ledger"), compareCodes);
-    this.journal = new GroupedBlobWriter(store.blockSink(this.version, "journal"), compareCodes);
+    this.lines = new FrameLogWriter(store.blockSink(this.version));
   }
 
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */
@@ -130,8 +138,7 @@ export class FecImportJob {
         complete = false;
         break;
       }
-      if (this.ledger.overBudget) await this.ledger.relieve();
-      if (this.journal.overBudget) await this.journal.relieve();
+      if (this.lines.overBudget) await this.lines.relieve();
     }
     const { report } = parser.end();
     if (this.failure !== null) throw this.failure;
@@ -165,8 +172,14 @@ export class FecImportJob {
     if (newRun) this.startRun(e, month);
     const run = this.run;
     if (run === null) throw new Error("no current écriture");
-    this.ledger.add(e.compteNum, run.opening ? 0 : month, e.line, bytes, start, end);
-    this.journal.add(e.journalCode, run.month, e.line, bytes, start, end);
+    const ledgerMonth = run.opening ? 0 : month;
+    let ledger = this.lastLedgerBucket.get(e.compteNum);
+    if (ledger === undefined || ledger.month !== ledgerMonth) ledger = this.ledgerBucket(e.compteNum, ledgerMonth);
+    const journal = run.stats.bucket;
+    const frame = this.lines.add(e.line, ledger.id, journal.id, bytes, start, end);
+    const size = recordBytes(end - start);
+    counted(ledger, frame, size);
+    counted(journal, frame, size);
 
     if (newRun) run.stats.ecritures++;
     let je = run.etab === etab ? run.etabStats : undefined;
@@ -188,6 +201,21 @@ export class FecImportJob {
     je[3] += e.creditCents;
   }
 
+  private ledgerBucket(compteNum: string, month: number): BucketRecords {
+    let months = this.ledgerBuckets.get(compteNum);
+    if (months === undefined) {
+      months = new Map();
+      this.ledgerBuckets.set(compteNum, months);
+    }
+    let bucket = months.get(month);
+    if (bucket === undefined) {
+      bucket = newBucket(this.ledgerBucketCount++, month);
+      months.set(month, bucket);
+    }
+    this.lastLedgerBucket.set(compteNum, bucket);
+    return bucket;
+  }
+
   private startRun(e: FecEntry, month: number): void {
     this.runJournal = e.journalCode;
     this.runNum = e.ecritureNum;
@@ -199,7 +227,7 @@ export class FecImportJob {
     }
     let stats = journal.months.get(month);
     if (stats === undefined) {
-      stats = { ecritures: 0, etabs: new Map() };
+      stats = { bucket: newBucket(this.journalBucketCount++, month), ecritures: 0, etabs: new Map() };
       journal.months.set(month, stats);
     }
     const previous = this.run;
@@ -216,22 +244,22 @@ export class FecImportJob {
 
   /** Commits both blobs and writes aggregates and indexes under the version's partition. */
   async write(): Promise<{ etablissements: string[] }> {
-    const [ledgerRanges, journalRanges] = await Promise.all([this.ledger.finish(), this.journal.finish()]);
+    const frames = await this.lines.finish();
     const aggregate = this.aggregator.result();
     const format = this.report ? lineFormatOf(this.report) : null;
     if (format === null) throw new Error("write() before a successful parse()");
     await this.store.writeVersionRows(
       this.version,
       aggregate,
-      this.ledgerIndexes(ledgerRanges, aggregate),
-      this.journalIndexes(journalRanges),
-      { format },
+      this.ledgerIndexes(frames, aggregate),
+      this.journalIndexes(frames),
+      { format, version: ENTRY_LAYOUT_VERSION },
     );
     return { etablissements: [...this.etablissements].sort() };
   }
 
   /** The ledger buckets' statistics are sums of aggregate rows (à-nouveaux rows go to bucket 0). */
-  private ledgerIndexes(ranges: Map<string, Segment[]>, aggregate: LedgerAggregate): LedgerIndex[] {
+  private ledgerIndexes(frames: readonly FrameRef[], aggregate: LedgerAggregate): LedgerIndex[] {
     const ledgerStats = new Map<string, Map<number, LedgerStats>>();
     for (const row of aggregate.rows) {
       const stats = statsOf(ledgerStats, row.compteNum, row.opening ? 0 : row.month);
@@ -246,26 +274,32 @@ export class FecImportJob {
     for (const [compteNum, months] of ledgerStats) {
       const buckets: LedgerIndex["buckets"] = [];
       for (const [month, stats] of months) {
-        const segments = ranges.get(bucketKey(compteNum, month)) ?? [];
-        buckets.push([month, segments, lengthOf(segments), [...stats].map(([etab, [n, d, c]]) => [etab, n, d, c])]);
+        const records = this.ledgerBuckets.get(compteNum)?.get(month);
+        buckets.push([
+          month,
+          segmentsOf(records, frames),
+          records?.bytes ?? 0,
+          [...stats].map(([etab, [n, d, c]]) => [etab, n, d, c]),
+          records?.id ?? -1,
+        ]);
       }
       out.push({ compteNum, buckets: buckets.sort((a, b) => a[0] - b[0]) });
     }
     return out;
   }
 
-  private journalIndexes(ranges: Map<string, Segment[]>): JournalIndex[] {
+  private journalIndexes(frames: readonly FrameRef[]): JournalIndex[] {
     const out: JournalIndex[] = [];
     for (const [journalCode, { months }] of this.journalStats) {
       const buckets: JournalIndex["buckets"] = [];
       for (const [month, stats] of months) {
-        const segments = ranges.get(bucketKey(journalCode, month)) ?? [];
         buckets.push([
           month,
-          segments,
-          lengthOf(segments),
+          segmentsOf(stats.bucket, frames),
+          stats.bucket.bytes,
           stats.ecritures,
           [...stats.etabs].map(([etab, [n, lines, d, c]]) => [etab, n, lines, d, c]),
+          stats.bucket.id,
         ]);
       }
       out.push({ journalCode, buckets: buckets.sort((a, b) => a[0] - b[0]) });
@@ -274,7 +308,30 @@ export class FecImportJob {
   }
 }
 
-const lengthOf = (segments: readonly Segment[]) => segments.reduce((n, s) => n + s[3], 0);
+const newBucket = (id: number, month: number): BucketRecords => ({ id, month, frames: [], lastFrame: -1, bytes: 0 });
+
+/** Counts a record of `size` bytes in `frame` for its bucket (records come in frame order). */
+function counted(bucket: BucketRecords, frame: number, size: number): void {
+  const last = bucket.frames.length - 1;
+  if (bucket.lastFrame === frame) bucket.frames[last] = (bucket.frames[last] ?? 0) + 1;
+  else {
+    bucket.frames.push(frame, 1);
+    bucket.lastFrame = frame;
+  }
+  bucket.bytes += size;
+}
+
+/** A bucket's segments once the frames are stored: [stored offset, stored length, lines]. */
+function segmentsOf(bucket: BucketRecords | undefined, frames: readonly FrameRef[]): Segment[] {
+  const out: Segment[] = [];
+  const pairs = bucket?.frames ?? [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const ref = frames[pairs[i] ?? -1];
+    if (ref === undefined) throw new Error(`frame ${pairs[i]} was not stored`);
+    out.push([ref[0], ref[1], pairs[i + 1] ?? 0]);
+  }
+  return out;
+}
 
 function statsOf(all: Map<string, Map<number, LedgerStats>>, group: string, month: number): LedgerStats {
   let months = all.get(group);

@@ -2,7 +2,7 @@ import type { LedgerAggregate } from "@comptoir/shared";
 import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
 import { naturalCompare, pageInfo, pageWhileCounting } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
-import { readBucketLines, type StoredLine } from "./entry-records";
+import { BucketBatchReader, journalBucketRef, readBucketLines, type StoredLine } from "./entry-records";
 import type { MonthSpan } from "./period";
 import type { AccountingStore, JournalIndex, VersionRef } from "./store";
 
@@ -73,33 +73,39 @@ async function readBuckets(
   buckets: readonly Bucket[],
   scope: ReadonlySet<string> | undefined,
 ): Promise<Ecriture[][]> {
-  const lines = await readBucketLines(
-    store,
-    v,
-    "journal",
-    buckets.map((b) => b[1]),
-  );
+  const lines = await readBucketLines(store, v, "journal", buckets.map(journalBucketRef));
   return lines.map((l) => bucketEcritures(l, scope));
 }
 
-/** Every écriture of one journal in the period and scope, in display order, read one month at a time. */
+type JournalScope = Pick<JournalQuery, "period" | "scope">;
+
+const journalPlan = (index: JournalIndex, query: JournalScope) =>
+  index.buckets.filter((b) => b[0] >= query.period.from && b[0] <= query.period.to && scoped(b, query.scope).e > 0);
+
+/** A reader for journalEcritures over these journals, in this order. */
+export function journalReader(
+  store: AccountingStore,
+  v: VersionRef,
+  indexes: readonly JournalIndex[],
+  query: JournalScope,
+): BucketBatchReader {
+  const plan = indexes.flatMap((index) => journalPlan(index, query).map(journalBucketRef));
+  return new BucketBatchReader(store, v, "journal", plan);
+}
+
+/**
+ * Every écriture of one journal in the period and scope, in display order, a month at a time. Reading
+ * several journals, pass one `reader` for all.
+ */
 export async function* journalEcritures(
   store: AccountingStore,
   v: VersionRef,
   index: JournalIndex,
-  query: Pick<JournalQuery, "period" | "scope">,
+  query: JournalScope,
+  reader: BucketBatchReader = journalReader(store, v, [index], query),
 ): AsyncGenerator<Ecriture> {
-  const buckets = index.buckets.filter(
-    (b) => b[0] >= query.period.from && b[0] <= query.period.to && scoped(b, query.scope).e > 0,
-  );
-  let next = buckets[0] ? readBuckets(store, v, [buckets[0]], query.scope) : null;
-  for (let i = 0; i < buckets.length; i++) {
-    const current = next;
-    if (!current) break;
-    const following = buckets[i + 1];
-    next = following ? readBuckets(store, v, [following], query.scope) : null;
-    for (const group of await current) yield* group;
-  }
+  for (const b of journalPlan(index, query))
+    yield* bucketEcritures(await reader.lines(journalBucketRef(b)), query.scope);
 }
 
 export function matchesJournalSearch(
@@ -247,12 +253,13 @@ async function searchPage(
   const pass = async (first: number, last: number) => {
     const journals: JournalSectionDto[] = [];
     let total = 0;
+    const reader = journalReader(store, v, indexes, query);
     for (const index of indexes) {
       let count = 0;
       let debit = 0;
       let credit = 0;
       const shown: JournalSectionDto["ecritures"] = [];
-      for await (const e of journalEcritures(store, v, index, query)) {
+      for await (const e of journalEcritures(store, v, index, query, reader)) {
         if (!matchesJournalSearch(e, q, aggregate, normalise)) continue;
         const at = total + count;
         if (at >= first && at < last) shown.push(ecritureDto(e, aggregate));

@@ -2,7 +2,7 @@ import type { LedgerAggregate } from "@comptoir/shared";
 import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
 import { pageInfo, pageWhileCounting } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
-import { readBucketLines, type StoredLine } from "./entry-records";
+import { BucketBatchReader, ledgerBucketRef, readBucketLines, type StoredLine } from "./entry-records";
 import { markLettering } from "./lettering";
 import type { MonthSpan } from "./period";
 import type { AccountingStore, LedgerIndex, VersionRef } from "./store";
@@ -50,19 +50,14 @@ function inDisplayOrder(lines: StoredLine[], scope: ReadonlySet<string> | undefi
   return lines.filter((r) => inScope(scope, r.etablissement)).sort((x, y) => x.date - y.date || x.line - y.line);
 }
 
-/** The lines of `buckets` (an account's months: one frame per run of the import), in display order. */
+/** The lines of `buckets` (some of an account's months), in display order, for a page. */
 async function readLines(
   store: AccountingStore,
   v: VersionRef,
   buckets: readonly Bucket[],
   scope: ReadonlySet<string> | undefined,
 ): Promise<StoredLine[][]> {
-  const lines = await readBucketLines(
-    store,
-    v,
-    "ledger",
-    buckets.map((b) => b[1]),
-  );
+  const lines = await readBucketLines(store, v, "ledger", buckets.map(ledgerBucketRef));
   return lines.map((l) => inDisplayOrder(l, scope));
 }
 
@@ -191,55 +186,66 @@ async function indexedPage(
   return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
 }
 
+type AccountQuery = Pick<LedgerQuery, "aux" | "period" | "scope">;
+
+/** The buckets accountLines reads, in its order: earlier months first when an auxiliary is asked for. */
+function accountPlan(index: LedgerIndex, query: AccountQuery): { before: Bucket[]; within: Bucket[] } {
+  const used = (b: Bucket) => scoped(b, query.scope).n > 0;
+  return {
+    before: query.aux === undefined ? [] : index.buckets.filter((b) => beforePeriod(b, query.period) && used(b)),
+    within: index.buckets.filter((b) => inPeriod(b, query.period) && used(b)),
+  };
+}
+
+/** A reader for accountLines over these accounts, in this order (a whole grand livre reads each frame a few times, not once per account). */
+export function ledgerReader(
+  store: AccountingStore,
+  v: VersionRef,
+  indexes: readonly LedgerIndex[],
+  query: AccountQuery,
+): BucketBatchReader {
+  const plan = indexes.flatMap((index) => {
+    const { before, within } = accountPlan(index, query);
+    return [...before, ...within].map(ledgerBucketRef);
+  });
+  return new BucketBatchReader(store, v, "ledger", plan);
+}
+
 /**
  * One account's lines in scope (and of `aux` when set): the brought-forward balance, then the period's
- * lines in display order, read one bucket (month) at a time so memory stays bounded by a month.
+ * lines in display order, a month at a time. Reading several accounts, pass one `reader` for all.
  */
 export async function accountLines(
   store: AccountingStore,
   v: VersionRef,
   index: LedgerIndex,
-  query: Pick<LedgerQuery, "aux" | "period" | "scope">,
+  query: AccountQuery,
+  reader: BucketBatchReader = ledgerReader(store, v, [index], query),
 ): Promise<{ broughtForward: number; lines: AsyncGenerator<StoredLine> }> {
   const { period, scope, aux } = query;
-  const used = (b: Bucket) => scoped(b, scope).n > 0;
+  const { before, within } = accountPlan(index, query);
   let broughtForward = 0;
   if (aux === undefined) {
     for (const b of index.buckets)
       if (beforePeriod(b, period)) broughtForward += scoped(b, scope).d - scoped(b, scope).c;
   } else {
     // The index has no per-auxiliary totals: the auxiliary's earlier lines are read and summed.
-    for await (const r of bucketStream(
-      store,
-      v,
-      index.buckets.filter((b) => beforePeriod(b, period) && used(b)),
-      scope,
-    ))
+    for await (const r of bucketStream(reader, before, scope))
       if (r.compAuxNum === aux) broughtForward += r.debitCents - r.creditCents;
   }
-  const buckets = index.buckets.filter((b) => inPeriod(b, period) && used(b));
   async function* lines(): AsyncGenerator<StoredLine> {
-    for await (const r of bucketStream(store, v, buckets, scope))
-      if (aux === undefined || r.compAuxNum === aux) yield r;
+    for await (const r of bucketStream(reader, within, scope)) if (aux === undefined || r.compAuxNum === aux) yield r;
   }
   return { broughtForward, lines: lines() };
 }
 
-/** Lines of each bucket in turn, one range read per bucket, the next read started while one is processed. */
+/** Lines of each bucket in turn, in display order. */
 async function* bucketStream(
-  store: AccountingStore,
-  v: VersionRef,
+  reader: BucketBatchReader,
   buckets: readonly Bucket[],
   scope: ReadonlySet<string> | undefined,
 ): AsyncGenerator<StoredLine> {
-  let next = buckets[0] ? readLines(store, v, [buckets[0]], scope) : null;
-  for (let i = 0; i < buckets.length; i++) {
-    const current = next;
-    if (!current) break;
-    const following = buckets[i + 1];
-    next = following ? readLines(store, v, [following], scope) : null;
-    for (const lines of await current) yield* lines;
-  }
+  for (const b of buckets) yield* inDisplayOrder(await reader.lines(ledgerBucketRef(b)), scope);
 }
 
 async function filteredPage(
@@ -254,8 +260,9 @@ async function filteredPage(
   const pass = async (first: number, last: number) => {
     const accounts: LedgerAccountDto[] = [];
     let total = 0;
+    const reader = ledgerReader(store, v, indexes, query);
     for (const index of indexes) {
-      const { broughtForward, lines } = await accountLines(store, v, index, query);
+      const { broughtForward, lines } = await accountLines(store, v, index, query, reader);
       let balance = broughtForward;
       let balanceBeforePage = broughtForward;
       let count = 0;

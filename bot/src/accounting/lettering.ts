@@ -1,17 +1,16 @@
 import type { LedgerLineDto } from "@comptoir/shared/api/accounting";
-import { sumLetters } from "./entry-records";
+import { BucketBatchReader, ledgerBucketRef } from "./entry-records";
 import { AccountingStore, type LedgerIndex, type VersionRef } from "./store";
 
 /** Past this many unbalanced letters an account's lines simply carry no `letterBalanced`. */
 const MAX_UNBALANCED = 5_000;
 const CACHED_ACCOUNTS = 64;
-const MONTHS_PER_READ = 4;
 const cache = new Map<string, Promise<ReadonlySet<string> | null>>();
 
 /**
  * Letters of an account whose lines do not sum to zero over the exercice (every établissement: a
- * lettering is the firm's, whoever looks at it). Computed on first need from the stored lines, one
- * month at a time, rather than at import, where tracking every letter of a large file costs more than
+ * lettering is the firm's, whoever looks at it). Computed on first need from the stored lines (each
+ * frame read once), rather than at import, where tracking every letter of a large file costs more than
  * reading one account back; remembered per import, which never changes.
  */
 export function unbalancedLetters(
@@ -38,14 +37,9 @@ export function unbalancedLetters(
 
 async function compute(store: AccountingStore, v: VersionRef, index: LedgerIndex): Promise<ReadonlySet<string> | null> {
   const sums = new Map<string, number>();
-  // A few months per read: their frames are fetched in parallel, memory stays a few months' lines.
-  for (let i = 0; i < index.buckets.length; i += MONTHS_PER_READ)
-    await sumLetters(
-      store,
-      v,
-      index.buckets.slice(i, i + MONTHS_PER_READ).map((b) => b[1]),
-      sums,
-    );
+  const buckets = index.buckets.map(ledgerBucketRef);
+  const reader = new BucketBatchReader(store, v, "ledger", buckets);
+  for (const b of buckets) await reader.letters(b, sums);
   const unbalanced = new Set<string>();
   for (const [letter, sum] of sums) {
     if (sum === 0) continue;

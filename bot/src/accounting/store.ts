@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import { BlobServiceClient, type ContainerClient } from "@azure/storage-blob";
 import { z } from "zod";
@@ -17,7 +18,7 @@ import type { Storage } from "../storage/connection";
 import { statusOf } from "../storage/errors";
 import { firmPartition, key, odataString, partitionPrefixFilter } from "../storage/keys";
 import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
-import type { BlockSink } from "./grouped-blob";
+import type { BlockSink } from "./frame-log";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
 
 export const ACCOUNTING_TABLE = "accounting";
@@ -40,14 +41,15 @@ export type StoredImport = z.infer<typeof storedImportSchema>;
 
 /** [etablissement, lines, debit, credit] of one bucket. */
 const ledgerStatSchema = z.tuple([z.string(), z.number().int(), z.number().int(), z.number().int()]);
-/** [stored offset, stored length, skip, length]: a bucket's part in one frame (grouped-blob.ts). */
-const segmentSchema = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]);
-/** [month (0 = à-nouveaux), segments, length, stats]. */
+/** [stored offset, stored length, lines]: the frame holding some of a bucket's lines (frame-log.ts). */
+const segmentSchema = z.tuple([z.number().int(), z.number().int(), z.number().int()]);
+/** [month (0 = à-nouveaux), segments, bytes of its records, stats, bucket id (in its records' headers)]. */
 const ledgerBucketSchema = z.tuple([
   z.number().int(),
   z.array(segmentSchema),
   z.number().int(),
   z.array(ledgerStatSchema),
+  z.number().int(),
 ]);
 export const ledgerIndexSchema = z.object({
   compteNum: z.string(),
@@ -57,13 +59,14 @@ export type LedgerIndex = z.infer<typeof ledgerIndexSchema>;
 
 /** [etablissement, écritures, lines, debit, credit] of one bucket. */
 const journalStatSchema = z.tuple([z.string(), z.number().int(), z.number().int(), z.number().int(), z.number().int()]);
-/** [month, segments, length, écritures (all établissements), stats]. */
+/** [month, segments, bytes of its records, écritures (all établissements), stats, bucket id]. */
 const journalBucketSchema = z.tuple([
   z.number().int(),
   z.array(segmentSchema),
   z.number().int(),
   z.number().int(),
   z.array(journalStatSchema),
+  z.number().int(),
 ]);
 export const journalIndexSchema = z.object({ journalCode: z.string(), buckets: z.array(journalBucketSchema) });
 export type JournalIndex = z.infer<typeof journalIndexSchema>;
@@ -87,13 +90,16 @@ const packedAggregateSchema = z.object({
   journalLabels: z.record(z.string(), z.string()),
 });
 
-/** What decodes an import's stored lines: the FEC's line format. */
-export const entryLayoutSchema = z.object({ format: fecLineFormatSchema });
+/** The layout of entry blobs this build reads: 2 = lines once, in file order, with bucket ids. */
+export const ENTRY_LAYOUT_VERSION = 2;
+/** What decodes an import's stored lines: the FEC's line format, and how they are laid out. */
+export const entryLayoutSchema = z.object({ format: fecLineFormatSchema, version: z.number().int().optional() });
 export type EntryLayout = z.infer<typeof entryLayoutSchema>;
 
 /** One stored import of an exercice: its data lives under this partition and blob prefix. */
 export type VersionRef = { tenantId: string; dossierId: string; exercice: string; importId: string };
-export type BlobKind = "ledger" | "journal";
+/** `lines`: the entry blob; `ledger` and `journal`: its two copies in earlier builds (purged alike). */
+export type BlobKind = "lines" | "ledger" | "journal";
 
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
@@ -109,8 +115,8 @@ const CACHED_PER_VERSION = 4;
  * - same table, partition `<tenant>|<dossierId>|<exercice>|<importId>`: the import's aggregates
  *   (`a|nnnn`), ledger index (`g|<account>`), journal index (`j|<journal>`) and entry layout (`l|nnnn`,
  *   the line format);
- * - blob container `accounting`: `<tenant>/<dossierId>/<exercice>/<importId>/ledger|journal`, brotli
- *   frames of raw FEC lines (grouped-blob.ts, line-records.ts).
+ * - blob container `accounting`: `<tenant>/<dossierId>/<exercice>/<importId>/lines`, brotli frames of
+ *   the raw FEC lines in file order (frame-log.ts, line-records.ts).
  * Everything under an import id is written once and never changed, so it is cached freely.
  */
 export class AccountingStore {
@@ -241,11 +247,13 @@ export class AccountingStore {
 
   // ---- One import's data ----
 
-  blockSink(v: VersionRef, kind: BlobKind): BlockSink {
-    const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
+  blockSink(v: VersionRef): BlockSink {
+    const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, "lines"));
     return {
       stageBlock: async (id, data) => {
-        await blob.stageBlock(id, data, data.length);
+        // With an MD5 the service checks the block in transit (Azurite then skips its slower CRC64).
+        const transactionalContentMD5 = createHash("md5").update(data).digest();
+        await blob.stageBlock(id, data, data.length, { transactionalContentMD5 });
       },
       commitBlockList: async (ids) => {
         await blob.commitBlockList(ids, { blobHTTPHeaders: { blobContentType: "application/octet-stream" } });
@@ -337,6 +345,8 @@ export class AccountingStore {
   async readLedgerIndex(v: VersionRef, prefix = ""): Promise<LedgerIndex[]> {
     const all = await this.cached(`${AccountingStore.versionPartition(v)}#g`, async () => {
       const rows = await this.listRows(AccountingStore.versionPartition(v), "g|");
+      // Index rows of an earlier layout would not parse: ask for a re-import instead.
+      if (rows.length > 0) await this.readLayout(v);
       return rows.map((r) => ledgerIndexSchema.parse(JSON.parse(unpackProperties(r))));
     });
     return all.filter((i) => i.compteNum.startsWith(prefix)).sort((a, b) => compareCodes(a.compteNum, b.compteNum));
@@ -345,25 +355,34 @@ export class AccountingStore {
   async readJournalIndex(v: VersionRef): Promise<JournalIndex[]> {
     const all = await this.cached(`${AccountingStore.versionPartition(v)}#j`, async () => {
       const rows = await this.listRows(AccountingStore.versionPartition(v), "j|");
+      // Index rows of an earlier layout would not parse: ask for a re-import instead.
+      if (rows.length > 0) await this.readLayout(v);
       return rows.map((r) => journalIndexSchema.parse(JSON.parse(unpackProperties(r))));
     });
     return [...all].sort((a, b) => compareCodes(a.journalCode, b.journalCode));
   }
 
-  /** How the version's lines decode; imports stored by earlier builds have none and must be imported again. */
+  /**
+   * How the version's lines decode. Imports stored by earlier builds (no layout, or an older one) keep
+   * their aggregates but must be imported again for their lines.
+   */
   async readLayout(v: VersionRef): Promise<EntryLayout> {
     return this.cached(`${AccountingStore.versionPartition(v)}#l`, async () => {
       const rows = await this.listRows(AccountingStore.versionPartition(v), "l|");
       if (rows.length === 0) throw new AppError("FEC_REIMPORT_REQUIRED");
-      return entryLayoutSchema.parse(JSON.parse(rows.map((r) => unpackProperties(r)).join("")));
+      const layout = entryLayoutSchema.parse(JSON.parse(rows.map((r) => unpackProperties(r)).join("")));
+      if (layout.version !== ENTRY_LAYOUT_VERSION) throw new AppError("FEC_REIMPORT_REQUIRED");
+      return layout;
     });
   }
 
   /**
-   * Inflated frames of an entry blob, keyed by stored offset: contiguous frames in one range read,
-   * frames read lately served from memory (a bucket's months share their group's frame).
+   * Inflated frames of the entry blob, keyed by stored offset: contiguous frames in one range read,
+   * frames read lately served from memory (the pages that follow need them again). Long sequential
+   * reads pass `cache: false` rather than push out what pages use.
    */
-  async readFrames(v: VersionRef, kind: BlobKind, frames: Iterable<FrameRef>): Promise<Map<number, Buffer>> {
+  async readFrames(v: VersionRef, frames: Iterable<FrameRef>, opts = { cache: true }): Promise<Map<number, Buffer>> {
+    const kind = "lines";
     const name = AccountingStore.blobName(v, kind);
     const out = new Map<number, Buffer>();
     const missing: FrameRef[] = [];
@@ -379,7 +398,7 @@ export class AccountingStore {
           const at = offset - range.offset;
           const inflated = await inflateFrame(stored.subarray(at, at + length));
           out.set(offset, inflated);
-          this.frames.set(`${name}@${offset}`, inflated);
+          if (opts.cache) this.frames.set(`${name}@${offset}`, inflated);
         }
       }),
     );
@@ -401,7 +420,7 @@ export class AccountingStore {
     this.forget(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
-      (["ledger", "journal"] as const).map((kind) =>
+      (["lines", "ledger", "journal"] as const).map((kind) =>
         this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).deleteIfExists(),
       ),
     );

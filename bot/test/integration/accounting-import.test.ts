@@ -290,7 +290,7 @@ describe("atomic replacement under failure", () => {
     expect(history.body.items.find((i) => i.id === dead)?.status).toBe("aborted");
     // Its rows and blobs, all written before the "crash", are gone.
     const v = { tenantId: TEST_TENANT, dossierId, exercice: "2024-12-31", importId: dead ?? "" };
-    expect(await t.acc.store.container.getBlockBlobClient(AccountingStore.blobName(v, "ledger")).exists()).toBe(false);
+    expect(await t.acc.store.container.getBlockBlobClient(AccountingStore.blobName(v, "lines")).exists()).toBe(false);
     expect(await t.acc.store.readLedgerIndex(v)).toEqual([]);
   });
 

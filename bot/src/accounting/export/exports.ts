@@ -2,8 +2,8 @@ import { AppError, type Locale, type Principal } from "@comptoir/shared";
 import { XLSX_MAX_ROWS, type AccountingExportFormat, type AccountingExportView } from "@comptoir/shared/api/accounting";
 import { searchable } from "../../readmodels/memory-index";
 import { scopeSet, type AccountingAccess } from "../access";
-import { journalEcritures, matchesJournalSearch } from "../journal-reader";
-import { accountLines, matchesLedgerSearch } from "../ledger-reader";
+import { journalEcritures, journalReader, matchesJournalSearch } from "../journal-reader";
+import { accountLines, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
 import { resolvePeriod } from "../period";
 import { balanceView, resolveExercice, versionOf, type AccountingDeps } from "../service";
 import { EXPORT_TEXT, exportColumns, say } from "./columns";
@@ -100,13 +100,11 @@ export async function prepareExport(
       maxRows,
       async write(writer) {
         await writer.start(exportColumns.grandLivre(locale));
+        const accountQuery = { ...(query.aux ? { aux: query.aux } : {}), period, scope };
+        const reader = ledgerReader(acc.store, v, indexes, accountQuery);
         for (const index of indexes) {
           const lib = aggregate.accountLabels[index.compteNum] ?? "";
-          const { broughtForward, lines } = await accountLines(acc.store, v, index, {
-            ...(query.aux ? { aux: query.aux } : {}),
-            period,
-            scope,
-          });
+          const { broughtForward, lines } = await accountLines(acc.store, v, index, accountQuery, reader);
           let balance = broughtForward;
           let wroteForward = false;
           for await (const r of lines) {
@@ -167,9 +165,10 @@ export async function prepareExport(
       maxRows,
       async write(writer) {
         await writer.start(exportColumns.journaux(locale));
+        const reader = journalReader(acc.store, v, indexes, { period, scope });
         for (const index of indexes) {
           const journalLib = aggregate.journalLabels[index.journalCode] ?? "";
-          for await (const e of journalEcritures(acc.store, v, index, { period, scope })) {
+          for await (const e of journalEcritures(acc.store, v, index, { period, scope }, reader)) {
             if (q && !matchesJournalSearch(e, q, aggregate, searchable)) continue;
             for (const l of e.lines) {
               await writer.row([
