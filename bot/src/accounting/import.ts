@@ -10,6 +10,7 @@ import {
   type Actor,
   type ExerciceBounds,
   type FecEntry,
+  type FecParser,
   type FecReport,
   type LedgerAggregate,
 } from "@comptoir/shared";
@@ -46,17 +47,12 @@ export type ImportHooks = {
 export type ImportOutcome = { record: StoredImport; report: FecReport; version: VersionRef };
 
 type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
-/** What the import decodes of each line (codes, and labels for the aggregates): piece references, écriture labels, lettering… stay in the stored bytes. */
-const IMPORT_TEXT_FIELDS = [
-  "journalCode",
-  "journalLib",
-  "ecritureNum",
-  "compteNum",
-  "compteLib",
-  "compAuxNum",
-  "compAuxLib",
-  "etablissement",
-] as const;
+/**
+ * What the import decodes of every line: the codes the aggregates and buckets are keyed by. Labels
+ * are decoded when an account, auxiliary or journal is first seen, écriture numbers when the parser
+ * sees a new run; piece references, écriture labels, lettering… stay in the stored bytes.
+ */
+const IMPORT_TEXT_FIELDS = ["journalCode", "compteNum", "compAuxNum", "etablissement"] as const;
 /** A bucket's id (in its records' headers) and where its records went: [frame, lines] pairs, flat. */
 type BucketRecords = { id: number; month: number; frames: number[]; lastFrame: number; bytes: number };
 type JournalBucketStats = {
@@ -97,6 +93,8 @@ export class FecImportJob {
   /** Établissements the current écriture touched (each counts it once). */
   private readonly runEtabs: string[] = [];
   private failure: Error | null = null;
+  private parser: FecParser | null = null;
+  private readonly label = (field: "journalLib" | "compteLib" | "compAuxLib") => this.parser?.lineText(field) ?? "";
   sha256: string | null = null;
 
   constructor(
@@ -115,14 +113,14 @@ export class FecImportJob {
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */
   async parse(): Promise<FecReport> {
     const hash = createHash("sha256");
-    const parser = createFecParser({
+    const parser = (this.parser = createFecParser({
       maxBytes: this.input.maxBytes,
       exercice: this.input.exercice,
       fileName: this.input.fileName,
       ...(this.input.siren ? { siren: this.input.siren } : {}),
       textFields: IMPORT_TEXT_FIELDS,
       onLine: (entry, bytes, start, end) => this.add(entry, bytes, start, end),
-    });
+    }));
     let complete = true;
     // Not `for await`: leaving that loop early would destroy the request, and its socket with it,
     // before the report could be sent.
@@ -162,13 +160,16 @@ export class FecImportJob {
     const etab = raw ? etablissementCodeKey(raw) : "";
     e.etablissement = etab;
     if (etab !== "" && !this.etablissements.has(etab)) this.etablissements.add(etab);
-    this.aggregator.add(e);
+    this.aggregator.add(e, this.label);
 
     // An écriture is a run of consecutive lines with the same journal and number, counted once per
     // établissement it touches; it belongs to the month of its first line. The journal reader groups
     // runs the same way, so the counts that locate a page are exact.
     const month = monthOf(e.date);
-    const newRun = e.journalCode !== this.runJournal || e.ecritureNum !== this.runNum;
+    // Same bytes as the previous line: same écriture. Other bytes may still decode (trimmed) the same.
+    const newRun =
+      this.parser?.lineStartsRun !== false &&
+      (e.journalCode !== this.runJournal || this.parser?.lineText("ecritureNum") !== this.runNum);
     if (newRun) this.startRun(e, month);
     const run = this.run;
     if (run === null) throw new Error("no current écriture");
@@ -218,11 +219,11 @@ export class FecImportJob {
 
   private startRun(e: FecEntry, month: number): void {
     this.runJournal = e.journalCode;
-    this.runNum = e.ecritureNum;
+    this.runNum = this.parser?.lineText("ecritureNum") ?? "";
     this.runEtabs.length = 0;
     let journal = this.journalStats.get(e.journalCode);
     if (journal === undefined) {
-      journal = { opening: isOpeningJournal(e.journalCode, e.journalLib), months: new Map() };
+      journal = { opening: isOpeningJournal(e.journalCode, this.label("journalLib")), months: new Map() };
       this.journalStats.set(e.journalCode, journal);
     }
     let stats = journal.months.get(month);

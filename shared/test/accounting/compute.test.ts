@@ -38,6 +38,23 @@ describe("aggregates", () => {
     expect(aggregator.result()).toEqual(aggregate);
   });
 
+  it("takes labels from a label source, once per account, auxiliary and journal", () => {
+    const aggregator = new LedgerAggregator();
+    const asked: string[] = [];
+    for (const e of entries) {
+      // Labels the parser did not decode: only the source may provide them.
+      const bare = { ...e, journalLib: "", compteLib: "", compAuxLib: undefined };
+      aggregator.add(bare, (field) => {
+        asked.push(
+          `${field}:${field === "journalLib" ? e.journalCode : field === "compteLib" ? e.compteNum : (e.compAuxNum ?? "")}`,
+        );
+        return e[field] ?? "";
+      });
+    }
+    expect(aggregator.result()).toEqual(aggregate);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
   it("recognises à-nouveaux journals by code or label, not by date", () => {
     expect(isOpeningJournal("AN", "Journal")).toBe(true);
     expect(isOpeningJournal("RAN", "")).toBe(true);

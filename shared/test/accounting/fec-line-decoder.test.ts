@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   createFecLineDecoder,
+  createFecParser,
   FEC_COLUMNS,
+  FEC_TEXT_FIELDS,
   fecLineFormatSchema,
   formatFecAmount,
   lineFormatOf,
@@ -51,6 +53,22 @@ function roundTrip(bytes: Uint8Array, term = LF): RoundTrip {
   });
   expect(decoded).toStrictEqual(entries);
   expect(stored.map((x) => x.entry)).toStrictEqual(entries);
+  // Fields left out of textFields are decoded on demand during onLine, exactly as they would have been;
+  // a line whose (journal, number) decodes differently from the previous one's always starts a run.
+  const onDemand: Array<{ text: string[]; startsRun: boolean }> = [];
+  const parser = createFecParser({
+    textFields: ["compteNum"],
+    onLine: () =>
+      onDemand.push({ text: FEC_TEXT_FIELDS.map((f) => parser.lineText(f)), startsRun: parser.lineStartsRun }),
+  });
+  parser.push(bytes);
+  parser.end();
+  expect(onDemand.map((x) => x.text)).toEqual(entries.map((e) => FEC_TEXT_FIELDS.map((f) => e[f] ?? "")));
+  onDemand.forEach(({ startsRun }, i) => {
+    const [prev, entry] = [entries[i - 1], entries[i]];
+    if (!prev || prev.journalCode !== entry?.journalCode || prev.ecritureNum !== entry.ecritureNum)
+      expect(startsRun).toBe(true);
+  });
   stored.forEach(({ entry, raw }, i) => {
     const [s, e] = lines[entry.line - 1] ?? [0, 0];
     expect(raw).toEqual(bytes.slice(s, e));

@@ -76,12 +76,18 @@ export class LedgerAggregator {
 
   constructor(private readonly options: AggregateOptions = {}) {}
 
-  add(entry: FecEntry): void {
+  /**
+   * Adds one line. `label`, when given, supplies the labels instead of the entry: they are read only
+   * the first time an account, auxiliary or journal is seen, so a parser need not decode them on
+   * every line.
+   */
+  add(entry: FecEntry, label?: (field: "journalLib" | "compteLib" | "compAuxLib") => string): void {
     let opening = this.openingByJournal.get(entry.journalCode);
     if (opening === undefined) {
-      opening = isOpeningJournal(entry.journalCode, entry.journalLib, this.options.openingJournalCodes);
+      const journalLib = label ? label("journalLib") : entry.journalLib;
+      opening = isOpeningJournal(entry.journalCode, journalLib, this.options.openingJournalCodes);
       this.openingByJournal.set(entry.journalCode, opening);
-      this.journalLabels[entry.journalCode] = entry.journalLib;
+      this.journalLabels[entry.journalCode] = journalLib;
     }
     const aux = entry.compAuxNum ?? "";
     const etab = entry.etablissement ?? "";
@@ -113,8 +119,10 @@ export class LedgerAggregator {
         };
         slots.push(row);
         this.rows.push(row);
-        if (this.accountLabels[entry.compteNum] === undefined) this.accountLabels[entry.compteNum] = entry.compteLib;
-        if (aux !== "" && this.auxiliaryLabels[aux] === undefined) this.auxiliaryLabels[aux] = entry.compAuxLib ?? "";
+        if (this.accountLabels[entry.compteNum] === undefined)
+          this.accountLabels[entry.compteNum] = label ? label("compteLib") : entry.compteLib;
+        if (aux !== "" && this.auxiliaryLabels[aux] === undefined)
+          this.auxiliaryLabels[aux] = label ? label("compAuxLib") : (entry.compAuxLib ?? "");
       }
       this.lastRow.set(entry.compteNum, row);
     }

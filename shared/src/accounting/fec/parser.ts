@@ -73,6 +73,10 @@ export type FecParser = {
   end(): FecParseResult;
   /** True once a fatal problem (size, encoding, header…) made the parser ignore further input. */
   readonly stopped: boolean;
+  /** During `onLine`: a field of the line handed over, decoded on demand (see StreamingFecParser). */
+  lineText(field: FecTextField): string;
+  /** During `onLine`: whether the line's JournalCode and EcritureNum bytes differ from the previous line's. */
+  readonly lineStartsRun: boolean;
 };
 
 export function createFecParser(options: FecParserOptions = {}): FecParser {
@@ -172,6 +176,8 @@ class StreamingFecParser implements FecParser, LineSink {
   private runJcE = -1;
   private runNumS = 0;
   private runNumE = -1;
+  private startsRun = false;
+  private lineHasAux = false;
   private runMode: LineMode = LineMode.Ascii;
   private runLine = 0;
   private runDate = 0;
@@ -549,6 +555,7 @@ class StreamingFecParser implements FecParser, LineSink {
     let ok =
       (blank & BLANK_CHECKED) === 0 && (blank & BLANK_AUX) !== BLANK_AUX_LIB ? true : this.reportBlanks(line, blank);
     const hasAux = (blank & BLANK_AUX_NUM) === 0;
+    this.lineHasAux = hasAux;
     const date = this.dateField(line, c.ecritureDate, "EcritureDate", true, 0);
     const pieceDate = this.dateField(line, c.pieceDate, "PieceDate", false, 1);
     const validDate = this.dateField(line, c.validDate, "ValidDate", false, 2);
@@ -727,6 +734,7 @@ class StreamingFecParser implements FecParser, LineSink {
     let same = jcE - jcS === this.runJcE - this.runJcS && numE - numS === this.runNumE - this.runNumS;
     for (let i = numS, j = this.runNumS; same && i < numE; i++, j++) same = rb[j] === buf[i];
     for (let i = jcS, j = this.runJcS; same && i < jcE; i++, j++) same = rb[j] === buf[i];
+    this.startsRun = !same;
     if (!same) {
       this.closeRun();
       this.runBuf = buf;
@@ -787,6 +795,21 @@ class StreamingFecParser implements FecParser, LineSink {
     const first = this.cur[s];
     const last = this.cur[e - 1];
     return first === SPACE || first === QUOTE || last === SPACE || last === QUOTE;
+  }
+
+  /**
+   * During onLine: the text of `field` on the line being handed over, decoded now whether or not it is
+   * among `textFields` (for values a consumer needs on a few lines only, such as labels).
+   */
+  lineText(field: FecTextField): string {
+    // As in the entry: no auxiliary label without an auxiliary account.
+    if (field === "compAuxLib" && !this.lineHasAux) return "";
+    return this.str(this.caches[field], this.col[field]);
+  }
+
+  /** During onLine: whether the line's (JournalCode, EcritureNum) bytes differ from the previous line's. */
+  get lineStartsRun(): boolean {
+    return this.startsRun;
   }
 
   /** Decoded text of field k (-1: not wanted), through the column cache unless the line is an encoding fallback. */
