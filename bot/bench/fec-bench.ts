@@ -18,6 +18,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
+import { z } from "zod";
 import { dossierCreateInputSchema, type LedgerAggregate, type Principal } from "@comptoir/shared";
 import { FecImportJob } from "../src/accounting/import";
 import { createAccountingDeps } from "../src/accounting/service";
@@ -178,8 +179,15 @@ async function timeReads(server: ServerHandle): Promise<void> {
 
 type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
 
+/** The server runs with the V8 flags `npm start` gives it (scripts/start.mjs). */
+function serverNodeFlags(): string[] {
+  const path = fileURLToPath(new URL("../server-node-flags.json", import.meta.url));
+  return z.array(z.string()).parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
 function startServerChild(connectionString: string): Promise<ServerHandle> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--server"], {
+  const args = [...serverNodeFlags(), "--import", "tsx", fileURLToPath(import.meta.url), "--server"];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, COMPTOIR_BENCH_STORAGE: connectionString },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -320,6 +328,7 @@ async function main(): Promise<void> {
     const peakMb = peak.rss / 1e6;
     console.log("");
     console.log(`(d) end-to-end import: ${imported.seconds.toFixed(2)} s, ${imported.mbPerSecond.toFixed(1)} MB/s`);
+    console.log(`    server started as npm start starts it, with V8 flags: ${serverNodeFlags().join(" ") || "none"}`);
     console.log(
       `    server RSS: ${(peak.before / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) (${peak.samples} samples + VmHWM)`,
     );
