@@ -139,8 +139,9 @@ export async function readBucketLines(
   });
 }
 
-/** Frames per range read in a batch, the next read started while one is sorted. */
-const FRAMES_PER_READ = 8;
+/** Frames per range read in a batch (about 16 MiB of records), and range reads under way while one is sorted. */
+const FRAMES_PER_READ = 16;
+const READS_IN_FLIGHT = 3;
 /** Record bytes gathered per batch: a batch reads every frame its buckets touch, once. */
 const BATCH_BYTES = 64 * 1024 * 1024;
 
@@ -208,16 +209,24 @@ export class BucketBatchReader {
     }
     const ordered = [...frames].sort((a, b) => a[0] - b[0]);
     const idAt = BUCKET_ID_AT[this.kind];
-    const read = (i: number) =>
-      i < ordered.length
-        ? this.store.readFrames(this.v, ordered.slice(i, i + FRAMES_PER_READ), { cache: false })
-        : null;
-    let pending = read(0);
-    for (let i = 0; pending !== null; i += FRAMES_PER_READ) {
-      const inflated = await pending;
-      pending = read(i + FRAMES_PER_READ);
-      for (const [offset] of ordered.slice(i, i + FRAMES_PER_READ)) {
-        const frame = inflated.get(offset);
+    const slices: FrameRef[][] = [];
+    for (let i = 0; i < ordered.length; i += FRAMES_PER_READ) slices.push(ordered.slice(i, i + FRAMES_PER_READ));
+    const reads: Array<Promise<Map<number, Buffer>> | undefined> = [];
+    const startRead = (k: number) => {
+      const slice = slices[k];
+      if (slice === undefined) return;
+      const read = this.store.readFrames(this.v, slice, { cache: false });
+      // Awaited in turn below; a failure before its turn must not count as unhandled.
+      read.catch(() => undefined);
+      reads[k] = read;
+    };
+    for (let k = 0; k < READS_IN_FLIGHT; k++) startRead(k);
+    for (let k = 0; k < slices.length; k++) {
+      const inflated = await reads[k];
+      reads[k] = undefined;
+      startRead(k + READS_IN_FLIGHT);
+      for (const [offset] of slices[k] ?? []) {
+        const frame = inflated?.get(offset);
         if (!frame) throw new Error(`frame at ${offset} was not read`);
         forEachRecord(frame, (_line, _start, end, recordStart) => {
           const target = targets.get(frame.readUInt32LE(recordStart + idAt));

@@ -394,12 +394,15 @@ export class AccountingStore {
     await Promise.all(
       rangesOf(missing).map(async (range) => {
         const stored = await this.download(v, kind, range.offset, range.length);
-        for (const [offset, length] of range.frames) {
-          const at = offset - range.offset;
-          const inflated = await inflateFrame(stored.subarray(at, at + length));
-          out.set(offset, inflated);
-          if (opts.cache) this.frames.set(`${name}@${offset}`, inflated);
-        }
+        // The frames of a range inflate side by side, on the thread pool.
+        await Promise.all(
+          range.frames.map(async ([offset, length]) => {
+            const at = offset - range.offset;
+            const inflated = await inflateFrame(stored.subarray(at, at + length));
+            out.set(offset, inflated);
+            if (opts.cache) this.frames.set(`${name}@${offset}`, inflated);
+          }),
+        );
       }),
     );
     return out;
