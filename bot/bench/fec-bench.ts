@@ -246,8 +246,10 @@ function cpuSeconds(pid: number): number {
   }
 }
 
+const cpuOf = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
 /** Where the CPU went during (d): the machine has few cores, and every process below shares them. */
-type CpuUse = { server: number; azurite: number; sender: number };
+type CpuUse = { server: number; azurite: number; sender: number; bench: number };
 
 /**
  * Information only: the import's own work in this process — parse, validation, aggregates, grouping,
@@ -306,7 +308,7 @@ function importStep(server: ServerHandle, sender: Sender, runs: ImportRun[], azu
       const run: ImportRun = {
         file,
         seconds: 0,
-        cpu: { server: 0, azurite: 0, sender: 0 },
+        cpu: { server: 0, azurite: 0, sender: 0, bench: 0 },
         rssBefore: procStatus(pid, "VmRSS"),
         peakRss: 0,
         samples: 0,
@@ -321,7 +323,12 @@ function importStep(server: ServerHandle, sender: Sender, runs: ImportRun[], azu
         run.peakRss = Math.max(run.peakRss, procStatus(pid, "VmRSS"));
         run.samples++;
       }, 20);
-      const before = { server: cpuSeconds(pid), azurite: cpuSeconds(azuritePid), sender: cpuSeconds(senderPid) };
+      const before = {
+        server: cpuSeconds(pid),
+        azurite: cpuSeconds(azuritePid),
+        sender: cpuSeconds(senderPid),
+        bench: process.cpuUsage(),
+      };
       try {
         const res = await sender.post({ port: server.port, dossierId: server.dossierId, file });
         if (res.status !== 201) throw new Error(`import refused: ${res.status} ${res.body.slice(0, 500)}`);
@@ -333,6 +340,7 @@ function importStep(server: ServerHandle, sender: Sender, runs: ImportRun[], azu
         server: cpuSeconds(pid) - before.server,
         azurite: cpuSeconds(azuritePid) - before.azurite,
         sender: cpuSeconds(senderPid) - before.sender,
+        bench: cpuOf(process.cpuUsage(before.bench)),
       };
       run.peakRss = Math.max(run.peakRss, procStatus(pid, "VmHWM"));
       runs.push(run);
@@ -379,6 +387,7 @@ async function main(): Promise<void> {
       server: perRun((c) => c.server),
       azurite: perRun((c) => c.azurite),
       sender: perRun((c) => c.sender),
+      bench: perRun((c) => c.bench),
     };
     console.log("");
     console.log(
@@ -389,7 +398,7 @@ async function main(): Promise<void> {
       `    server RSS: ${((timed[0]?.rssBefore ?? 0) / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) (${samples} samples + VmHWM of each run)`,
     );
     console.log(
-      `    CPU per run of (d): server ${cpu.server.toFixed(2)} s, Azurite ${cpu.azurite.toFixed(2)} s, the sending client ${cpu.sender.toFixed(2)} s — ${(cpu.server + cpu.azurite + cpu.sender).toFixed(2)} s on ${availableParallelism()} cores`,
+      `    CPU per run of (d): server ${cpu.server.toFixed(2)} s, Azurite ${cpu.azurite.toFixed(2)} s, the sending client ${cpu.sender.toFixed(2)} s, this process (waiting) ${cpu.bench.toFixed(2)} s — ${(cpu.server + cpu.azurite + cpu.sender + cpu.bench).toFixed(2)} s on ${availableParallelism()} cores`,
     );
     console.log(
       `    import vs parse: ${importVsParse.toFixed(2)}× (vs full-entry parse: ${(importSeconds / full.seconds).toFixed(2)}×; the pipeline alone, storage discarded: ${(pipeline.seconds / parse.seconds).toFixed(2)}× parse)`,
