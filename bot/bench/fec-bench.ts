@@ -5,10 +5,12 @@
  *
  * (a) raw read + line split, (b) papaparse and csv-parse, (c) Comptoir's parser + validator — all
  * from fec-parse.ts, each computing per-account totals — then (d) the end-to-end import: the file is
- * POSTed to a real server (the accounting routes, in a child process) that stores it in a private
- * Azurite persisting to disk; the per-account totals are read back from what was stored and checked
- * against the others. The server's RSS is sampled from /proc during (d), and its peak (VmHWM) read.
- * Then (e), for information: how long the views take to read back from what was stored.
+ * POSTed by a small client process to a real server (the accounting routes, in a child process
+ * started with npm start's V8 flags) that stores it in a private Azurite persisting to disk; the
+ * per-account totals are read back from what was stored and checked against the others. Like every
+ * step, (d) runs once on a small file, then 3 times on the big one (median kept, each run printed).
+ * The server's RSS is sampled from /proc during (d), and its peak (VmHWM) read. Then (e), for
+ * information: how long the views take to read back from what was stored.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
