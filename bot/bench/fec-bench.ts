@@ -202,6 +202,7 @@ async function timeReads(server: ServerHandle): Promise<void> {
     ["balance", `${base}/balance`],
     ["grand livre 401, first page (200 lines)", `${base}/grand-livre?account=401&pageSize=200`],
     ["grand livre 401, page 100", `${base}/grand-livre?account=401&pageSize=200&page=100`],
+    ["grand livre 411, first page (lettering known)", `${base}/grand-livre?account=411&pageSize=200`],
     ["grand livre, every account, page 2,000", `${base}/grand-livre?pageSize=200&page=2000`],
     ["journal VE, first page (50 écritures)", `${base}/journaux?journal=VE&pageSize=50`],
     ['journaux, search "facture"', `${base}/journaux?q=facture&pageSize=50`],
@@ -211,7 +212,7 @@ async function timeReads(server: ServerHandle): Promise<void> {
   console.log("(e) reading back (information, not a goal):");
   for (const [label, path] of reads) {
     const { ms, bytes } = await timedGet(server.port, path);
-    console.log(`    ${label.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  ${(bytes / 1e6).toFixed(1).padStart(6)} MB`);
+    console.log(`    ${label.padEnd(46)} ${ms.toFixed(0).padStart(6)} ms  ${(bytes / 1e6).toFixed(1).padStart(6)} MB`);
   }
 }
 

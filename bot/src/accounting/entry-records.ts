@@ -101,17 +101,6 @@ function decodeLines(layout: EntryLayout, buf: Buffer, kind?: BucketKind, id?: n
   return out;
 }
 
-/** Adds debit − credit per letter over the lettered records of `buf` (nothing else is decoded). */
-function addLetters(layout: EntryLayout, buf: Buffer, sums: Map<string, number>): void {
-  const decoder = decoderOf(layout, letterDecoders, ["ecritureLet"]);
-  forEachRecord(buf, (line, start, end) => {
-    const e = decoder.decode(buf, start, end, line);
-    if (e.ecritureLet !== undefined)
-      sums.set(e.ecritureLet, (sums.get(e.ecritureLet) ?? 0) + e.debitCents - e.creditCents);
-  });
-  decoder.release();
-}
-
 /**
  * The lines of each bucket, in file order, for a page: the frames they need are read once (and kept
  * for the pages that follow), and each frame gives the records that carry the bucket's id.
@@ -139,14 +128,80 @@ export async function readBucketLines(
   });
 }
 
-/** Frames per range read in a batch (about 16 MiB of records), and range reads under way while one is sorted. */
+/** Frames per range read in a scan (about 16 MiB of records), and range reads under way while one is visited. */
 const FRAMES_PER_READ = 16;
 const READS_IN_FLIGHT = 3;
+
+/**
+ * Visits each of `frames` inflated, once, in blob order: a few range reads under way while one is
+ * visited, and nothing kept (long scans skip the page cache).
+ */
+async function scanFrames(
+  store: AccountingStore,
+  v: VersionRef,
+  frames: ReadonlyMap<number, number>,
+  visit: (frame: Buffer) => void,
+): Promise<void> {
+  const ordered = [...frames].sort((a, b) => a[0] - b[0]);
+  const slices: FrameRef[][] = [];
+  for (let i = 0; i < ordered.length; i += FRAMES_PER_READ) slices.push(ordered.slice(i, i + FRAMES_PER_READ));
+  const reads: Array<Promise<Map<number, Buffer>> | undefined> = [];
+  const startRead = (k: number) => {
+    const slice = slices[k];
+    if (slice === undefined) return;
+    const read = store.readFrames(v, slice, { cache: false });
+    // Awaited in turn below; a failure before its turn must not count as unhandled.
+    read.catch(() => undefined);
+    reads[k] = read;
+  };
+  for (let k = 0; k < READS_IN_FLIGHT; k++) startRead(k);
+  for (let k = 0; k < slices.length; k++) {
+    const inflated = await reads[k];
+    reads[k] = undefined;
+    startRead(k + READS_IN_FLIGHT);
+    for (const [offset] of slices[k] ?? []) {
+      const frame = inflated?.get(offset);
+      if (!frame) throw new Error(`frame at ${offset} was not read`);
+      visit(frame);
+    }
+  }
+}
+
+/**
+ * Sums debit − credit per letter for each account, over the records of the ledger buckets in
+ * `accountOf` (bucket id → account), in one pass over the frames that hold them: an account's lines
+ * are spread over the year, so one account costs about as many frames as all of them.
+ */
+export async function sumLettersByAccount(
+  store: AccountingStore,
+  v: VersionRef,
+  accountOf: ReadonlyMap<number, string>,
+  frames: ReadonlyMap<number, number>,
+): Promise<Map<string, Map<string, number>>> {
+  const decoder = decoderOf(await store.readLayout(v), letterDecoders, ["ecritureLet"]);
+  const sums = new Map<string, Map<string, number>>();
+  await scanFrames(store, v, frames, (frame) => {
+    forEachRecord(frame, (line, start, end, recordStart) => {
+      const account = accountOf.get(frame.readUInt32LE(recordStart + BUCKET_ID_AT.ledger));
+      if (account === undefined) return;
+      const e = decoder.decode(frame, start, end, line);
+      if (e.ecritureLet === undefined) return;
+      let letters = sums.get(account);
+      if (letters === undefined) {
+        letters = new Map();
+        sums.set(account, letters);
+      }
+      letters.set(e.ecritureLet, (letters.get(e.ecritureLet) ?? 0) + e.debitCents - e.creditCents);
+    });
+    decoder.release();
+  });
+  return sums;
+}
 /** Record bytes gathered per batch: a batch reads every frame its buckets touch, once. */
 const BATCH_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads many buckets in a known order (a whole grand livre, every journal, an account's year) without
+ * Reads many buckets in a known order (a whole grand livre, every journal) without
  * reading a frame once per bucket: consecutive buckets are gathered in batches of up to BATCH_BYTES of
  * records, and each batch reads the frames its buckets touch once, in blob order, copying each
  * record to its bucket. Frames read here skip the page cache. Ask for buckets in plan order; asking
@@ -175,12 +230,6 @@ export class BucketBatchReader {
     return decodeLines(layout, records);
   }
 
-  /** Adds a bucket's debit − credit per letter to `sums`. */
-  async letters(bucket: BucketRef, sums: Map<string, number>): Promise<void> {
-    const { layout, records } = await this.records(bucket);
-    addLetters(layout, records, sums);
-  }
-
   private async records(bucket: BucketRef): Promise<{ layout: EntryLayout; records: Buffer }> {
     const at = this.position.get(bucket.id);
     if (at === undefined) throw new Error(`bucket ${bucket.id} is not in the plan`);
@@ -207,34 +256,14 @@ export class BucketBatchReader {
       targets.set(b.id, { buf: Buffer.allocUnsafe(b.bytes), used: 0 });
       for (const [offset, length] of b.segments) frames.set(offset, length);
     }
-    const ordered = [...frames].sort((a, b) => a[0] - b[0]);
     const idAt = BUCKET_ID_AT[this.kind];
-    const slices: FrameRef[][] = [];
-    for (let i = 0; i < ordered.length; i += FRAMES_PER_READ) slices.push(ordered.slice(i, i + FRAMES_PER_READ));
-    const reads: Array<Promise<Map<number, Buffer>> | undefined> = [];
-    const startRead = (k: number) => {
-      const slice = slices[k];
-      if (slice === undefined) return;
-      const read = this.store.readFrames(this.v, slice, { cache: false });
-      // Awaited in turn below; a failure before its turn must not count as unhandled.
-      read.catch(() => undefined);
-      reads[k] = read;
-    };
-    for (let k = 0; k < READS_IN_FLIGHT; k++) startRead(k);
-    for (let k = 0; k < slices.length; k++) {
-      const inflated = await reads[k];
-      reads[k] = undefined;
-      startRead(k + READS_IN_FLIGHT);
-      for (const [offset] of slices[k] ?? []) {
-        const frame = inflated?.get(offset);
-        if (!frame) throw new Error(`frame at ${offset} was not read`);
-        forEachRecord(frame, (_line, _start, end, recordStart) => {
-          const target = targets.get(frame.readUInt32LE(recordStart + idAt));
-          if (target === undefined) return;
-          target.used += frame.copy(target.buf, target.used, recordStart, end);
-        });
-      }
-    }
+    await scanFrames(this.store, this.v, frames, (frame) =>
+      forEachRecord(frame, (_line, _start, end, recordStart) => {
+        const target = targets.get(frame.readUInt32LE(recordStart + idAt));
+        if (target === undefined) return;
+        target.used += frame.copy(target.buf, target.used, recordStart, end);
+      }),
+    );
     for (const [id, { buf, used }] of targets) {
       if (used !== buf.length) throw new Error(`bucket ${id}: ${used} bytes of records found, ${buf.length} expected`);
       this.gathered.set(id, buf);

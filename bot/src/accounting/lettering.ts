@@ -1,52 +1,67 @@
 import type { LedgerLineDto } from "@comptoir/shared/api/accounting";
-import { BucketBatchReader, ledgerBucketRef } from "./entry-records";
+import { sumLettersByAccount } from "./entry-records";
 import { AccountingStore, type LedgerIndex, type VersionRef } from "./store";
 
 /** Past this many unbalanced letters an account's lines simply carry no `letterBalanced`. */
 const MAX_UNBALANCED = 5_000;
-const CACHED_ACCOUNTS = 64;
-const cache = new Map<string, Promise<ReadonlySet<string> | null>>();
+const CACHED_VERSIONS = 8;
+const NONE: ReadonlySet<string> = new Set();
+
+/** Per account: its unbalanced letters, or null past MAX_UNBALANCED. */
+type VersionLettering = ReadonlyMap<string, ReadonlySet<string> | null>;
+const cache = new Map<string, Promise<VersionLettering>>();
 
 /**
  * Letters of an account whose lines do not sum to zero over the exercice (every établissement: a
- * lettering is the firm's, whoever looks at it). Computed on first need from the stored lines (each
- * frame read once), rather than at import, where tracking every letter of a large file costs more than
- * reading one account back; remembered per import, which never changes.
+ * lettering is the firm's, whoever looks at it). Computed on first need from the stored lines, for
+ * every account of the import in one pass (an account's lines are spread over the year, so one
+ * account reads about as many frames as all of them), rather than at import, where tracking every
+ * letter of a large file costs more than this pass; remembered per import, which never changes.
  */
-export function unbalancedLetters(
+export async function unbalancedLetters(
   store: AccountingStore,
   v: VersionRef,
   index: LedgerIndex,
 ): Promise<ReadonlySet<string> | null> {
-  const key = `${AccountingStore.versionPartition(v)}#${index.compteNum}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
+  const key = AccountingStore.versionPartition(v);
+  let pending = cache.get(key);
+  if (pending) cache.delete(key);
+  else {
+    pending = compute(store, v);
+    pending.catch(() => cache.delete(key));
   }
-  const pending = compute(store, v, index);
   cache.set(key, pending);
-  pending.catch(() => cache.delete(key));
   for (const oldest of cache.keys()) {
-    if (cache.size <= CACHED_ACCOUNTS) break;
+    if (cache.size <= CACHED_VERSIONS) break;
     cache.delete(oldest);
   }
-  return pending;
+  const byAccount = await pending;
+  const found = byAccount.get(index.compteNum);
+  return found === undefined ? NONE : found;
 }
 
-async function compute(store: AccountingStore, v: VersionRef, index: LedgerIndex): Promise<ReadonlySet<string> | null> {
-  const sums = new Map<string, number>();
-  const buckets = index.buckets.map(ledgerBucketRef);
-  const reader = new BucketBatchReader(store, v, "ledger", buckets);
-  for (const b of buckets) await reader.letters(b, sums);
-  const unbalanced = new Set<string>();
-  for (const [letter, sum] of sums) {
-    if (sum === 0) continue;
-    if (unbalanced.size === MAX_UNBALANCED) return null;
-    unbalanced.add(letter);
+async function compute(store: AccountingStore, v: VersionRef): Promise<VersionLettering> {
+  const accountOf = new Map<number, string>();
+  const frames = new Map<number, number>();
+  for (const index of await store.readLedgerIndex(v))
+    for (const b of index.buckets) {
+      accountOf.set(b[4], index.compteNum);
+      for (const [offset, length] of b[1]) frames.set(offset, length);
+    }
+  const out = new Map<string, ReadonlySet<string> | null>();
+  for (const [account, sums] of await sumLettersByAccount(store, v, accountOf, frames)) {
+    let unbalanced: Set<string> | null = new Set<string>();
+    for (const [letter, sum] of sums) {
+      if (sum === 0) continue;
+      if (unbalanced.size === MAX_UNBALANCED) {
+        unbalanced = null;
+        break;
+      }
+      unbalanced.add(letter);
+    }
+    out.set(account, unbalanced);
   }
-  return unbalanced;
+  return out;
 }
 
 /** Sets `letterBalanced` on the lettered lines of one account's page. */

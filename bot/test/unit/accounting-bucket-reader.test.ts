@@ -2,7 +2,12 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { lineFormatOf, parseFec, type FecEntry } from "@comptoir/shared";
 import { generateFec } from "../../bench/fec-generate";
-import { BucketBatchReader, readBucketLines, type BucketRef } from "../../src/accounting/entry-records";
+import {
+  BucketBatchReader,
+  readBucketLines,
+  sumLettersByAccount,
+  type BucketRef,
+} from "../../src/accounting/entry-records";
 import { FrameLogWriter, type BlockSink } from "../../src/accounting/frame-log";
 import { inflateFrame, type FrameRef } from "../../src/accounting/framed-blob";
 import { recordBytes } from "../../src/accounting/line-records";
@@ -112,20 +117,23 @@ describe("reading buckets back from lines stored once", () => {
       );
   });
 
-  it("sums an account's lettering from its own lines only", async () => {
+  it("sums each account's lettering from its own lines only, in one pass", async () => {
     const s = await storedFec(1_500);
-    for (const [compte, id] of s.accounts) {
-      const sums = new Map<string, number>();
-      const b = s.bucket("ledger", id);
-      await new BucketBatchReader(s.store, v, "ledger", [b]).letters(b, sums);
-      const expected = new Map<string, number>();
-      for (const { entry } of s.placed)
-        if (entry.compteNum === compte && entry.ecritureLet !== undefined)
-          expected.set(
-            entry.ecritureLet,
-            (expected.get(entry.ecritureLet) ?? 0) + entry.debitCents - entry.creditCents,
-          );
-      expect(sums).toEqual(expected);
+    const accountOf = new Map([...s.accounts].map(([compte, id]) => [id, compte]));
+    const frames = new Map<number, number>();
+    for (const id of s.accounts.values())
+      for (const [offset, length] of s.bucket("ledger", id).segments) frames.set(offset, length);
+    s.reads.length = 0;
+    const sums = await sumLettersByAccount(s.store, v, accountOf, frames);
+    expect(s.reads.length).toBe(frames.size);
+    const expected = new Map<string, Map<string, number>>();
+    for (const { entry } of s.placed) {
+      if (entry.ecritureLet === undefined) continue;
+      const letters = expected.get(entry.compteNum) ?? new Map<string, number>();
+      letters.set(entry.ecritureLet, (letters.get(entry.ecritureLet) ?? 0) + entry.debitCents - entry.creditCents);
+      expected.set(entry.compteNum, letters);
     }
+    expect(expected.size).toBeGreaterThan(1);
+    expect(sums).toEqual(expected);
   });
 });
