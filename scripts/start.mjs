@@ -1,7 +1,7 @@
 // `npm start`: builds the tab when its sources changed, then runs the one backend process
 // (which, in local mode, starts Azurite and seeds the demo firm). `--dev` adds vite's dev server with hot reload.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -51,10 +51,7 @@ if (!dev) {
   }
 }
 
-// The server's V8 flags, shared with bench:fec (bot/server-node-flags.json; docs/ARCHITECTURE.md says why).
-const serverFlags = JSON.parse(readFileSync(join(root, "bot", "server-node-flags.json"), "utf8"));
 const nodeArgs = [
-  ...serverFlags,
   "--import",
   "tsx",
   ...(dev ? ["--watch", "--watch-preserve-output"] : []),

@@ -5,8 +5,8 @@
  *
  * (a) raw read + line split, (b) papaparse and csv-parse, (c) Comptoir's parser + validator — all
  * from fec-parse.ts, each computing per-account totals — then (d) the end-to-end import: the file is
- * POSTed by a small client process to a real server (the accounting routes, in a child process
- * started with npm start's V8 flags) that stores it in a private Azurite persisting to disk; the
+ * POSTed by a small client process to a real server (the accounting routes, in a child process)
+ * that stores it in a private Azurite persisting to disk; the
  * per-account totals are read back from what was stored and checked against the others. Like every
  * step, (d) runs once on a small file, then 3 times on the big one (median kept, each run printed).
  * The server's RSS is sampled from /proc during (d), and its peak (VmHWM) read. Then (e), for
@@ -20,7 +20,6 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
-import { z } from "zod";
 import { dossierCreateInputSchema, type LedgerAggregate, type Principal } from "@comptoir/shared";
 import { FecImportJob } from "../src/accounting/import";
 import { createAccountingDeps } from "../src/accounting/service";
@@ -218,14 +217,8 @@ async function timeReads(server: ServerHandle): Promise<void> {
 
 type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
 
-/** The server runs with the V8 flags `npm start` gives it (scripts/start.mjs). */
-function serverNodeFlags(): string[] {
-  const path = fileURLToPath(new URL("../server-node-flags.json", import.meta.url));
-  return z.array(z.string()).parse(JSON.parse(readFileSync(path, "utf8")));
-}
-
 function startServerChild(connectionString: string): Promise<ServerHandle> {
-  const args = [...serverNodeFlags(), "--import", "tsx", fileURLToPath(import.meta.url), "--server"];
+  const args = ["--import", "tsx", fileURLToPath(import.meta.url), "--server"];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, COMPTOIR_BENCH_STORAGE: connectionString },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -396,7 +389,6 @@ async function main(): Promise<void> {
     console.log(
       `(d) end-to-end import: ${importSeconds.toFixed(2)} s, ${(bytes / 1e6 / importSeconds).toFixed(1)} MB/s (median of ${timed.length} runs: ${timed.map((r) => r.seconds.toFixed(2)).join(", ")} s, in order)`,
     );
-    console.log(`    server started as npm start starts it, with V8 flags: ${serverNodeFlags().join(" ") || "none"}`);
     console.log(
       `    server RSS: ${((timed[0]?.rssBefore ?? 0) / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) (${samples} samples + VmHWM of each run)`,
     );
