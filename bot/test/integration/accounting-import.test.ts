@@ -20,6 +20,7 @@ import type {
   FecImportDetail,
   FecImportList,
 } from "@comptoir/shared/api/accounting";
+import { packProperties, unpackProperties } from "../../src/accounting/packing";
 import { AccountingStore } from "../../src/accounting/store";
 import { newDossier } from "./fixtures";
 import { TEST_TENANT } from "./harness";
@@ -330,17 +331,35 @@ describe("atomic replacement under failure", () => {
     const exercices = await t.get<AccountingExercices>(`/dossiers/${other}/accounting/exercices`);
     const importId = exercices.body.items[0]?.importId ?? "";
     const v = { tenantId: TEST_TENANT, dossierId: other, exercice: "2024-12-31", importId };
-    // Earlier builds wrote no entry layout (their lines were text records).
     const pk = AccountingStore.versionPartition(v);
-    for await (const row of t.acc.store.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${pk}'` } }))
-      if (row.rowKey?.startsWith("l|")) await t.acc.store.table.deleteEntity(pk, row.rowKey);
-
-    expect((await t.get<AccountingBalance>(`/dossiers/${other}/accounting/balance`)).status).toBe(200);
-    for (const view of ["grand-livre", "journaux"]) {
-      const res = await t.get<{ code: string; message: string }>(`/dossiers/${other}/accounting/${view}`);
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe("FEC_REIMPORT_REQUIRED");
-      expect(res.body.message).toContain("importez à nouveau");
-    }
+    const layoutRows = async () => {
+      const rows: Array<Record<string, unknown> & { rowKey: string }> = [];
+      for await (const row of t.acc.store.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${pk}'` } }))
+        if (row.rowKey?.startsWith("l|")) rows.push({ ...row, rowKey: row.rowKey });
+      return rows;
+    };
+    const expectReimport = async () => {
+      expect((await t.get<AccountingBalance>(`/dossiers/${other}/accounting/balance`)).status).toBe(200);
+      for (const view of ["grand-livre", "journaux"]) {
+        const res = await t.get<{ code: string; message: string }>(`/dossiers/${other}/accounting/${view}`);
+        expect(res.status).toBe(409);
+        expect(res.body.code).toBe("FEC_REIMPORT_REQUIRED");
+        expect(res.body.message).toContain("importez à nouveau");
+      }
+    };
+    // The build before wrote a layout without a version (its lines were in two grouped copies).
+    const [row, ...more] = await layoutRows();
+    expect(row).toBeDefined();
+    expect(more).toEqual([]);
+    const { version, ...older } = JSON.parse(unpackProperties(row ?? {})) as { version?: number };
+    expect(version).toBe(2);
+    await t.acc.store.table.upsertEntity(
+      { partitionKey: pk, rowKey: row?.rowKey ?? "", ...packProperties(JSON.stringify(older)) },
+      "Replace",
+    );
+    await expectReimport();
+    // Earlier builds wrote no entry layout at all (their lines were text records).
+    for (const r of await layoutRows()) await t.acc.store.table.deleteEntity(pk, r.rowKey);
+    await expectReimport();
   });
 });
