@@ -114,7 +114,7 @@ const CACHED_PER_VERSION = 4;
  * - table `accounting`, partition `<tenant>|<dossierId>`: `x|<exercice>` pointers, `i|<importId>` history;
  * - same table, partition `<tenant>|<dossierId>|<exercice>|<importId>`: the import's aggregates
  *   (`a|nnnn`), ledger index (`g|<account>`), journal index (`j|<journal>`) and entry layout (`l|nnnn`,
- *   the line format);
+ *   the line format and the layout version);
  * - blob container `accounting`: `<tenant>/<dossierId>/<exercice>/<importId>/lines`, brotli frames of
  *   the raw FEC lines in file order (frame-log.ts, line-records.ts).
  * Everything under an import id is written once and never changed, so it is cached freely.
