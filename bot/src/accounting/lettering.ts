@@ -18,7 +18,7 @@ const cache = new Map<string, Promise<VersionLettering>>();
  * account reads about as many frames as all of them), rather than at import, where tracking every
  * letter of a large file costs more than this pass; remembered per import, which never changes.
  */
-export async function unbalancedLetters(
+async function unbalancedLetters(
   store: AccountingStore,
   v: VersionRef,
   index: LedgerIndex,
