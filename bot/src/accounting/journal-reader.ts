@@ -1,6 +1,6 @@
 import type { LedgerAggregate } from "@comptoir/shared";
 import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
-import { naturalCompare, pageInfo, pageWhileCounting } from "@comptoir/shared/accounting/compute/paging";
+import { naturalCompare, pageInfo, pageWhileCounting, sliceSections } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
 import { BucketBatchReader, journalBucketRef, readBucketLines, type StoredLine } from "./entry-records";
 import type { MonthSpan } from "./period";
@@ -201,19 +201,7 @@ async function indexedPage(
   const total = sections.reduce((n, s) => n + s.count, 0);
   const info = pageInfo(request, total);
   const journals: JournalSectionDto[] = [];
-  let offset = 0;
-  for (const section of sections) {
-    const start = offset;
-    offset += section.count;
-    if (offset <= info.first || start >= info.last) continue;
-    const a = Math.max(0, info.first - start);
-    const b = Math.min(section.count, info.last - start);
-    let cum = 0;
-    const wanted: Array<{ bucket: Bucket; cumStart: number }> = [];
-    for (const { bucket, n } of section.buckets) {
-      if (cum + n > a && cum < b) wanted.push({ bucket, cumStart: cum });
-      cum += n;
-    }
+  for (const { section, first: a, last: b, wanted } of sliceSections(sections, info)) {
     const read = await readBuckets(
       store,
       v,
@@ -221,9 +209,9 @@ async function indexedPage(
       query.scope,
     );
     const ecritures: JournalSectionDto["ecritures"] = [];
-    wanted.forEach(({ cumStart }, i) => {
+    wanted.forEach(({ start }, i) => {
       (read[i] ?? []).forEach((e, j) => {
-        const at = cumStart + j;
+        const at = start + j;
         if (at >= a && at < b) ecritures.push(ecritureDto(e, aggregate));
       });
     });

@@ -1,6 +1,6 @@
 import type { LedgerAggregate } from "@comptoir/shared";
 import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
-import { pageInfo, pageWhileCounting } from "@comptoir/shared/accounting/compute/paging";
+import { pageInfo, pageWhileCounting, sliceSections } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "./access";
 import { BucketBatchReader, ledgerBucketRef, readBucketLines, type StoredLine } from "./entry-records";
 import { markLettering } from "./lettering";
@@ -137,22 +137,10 @@ async function indexedPage(
   const totalLines = sections.reduce((n, s) => n + s.count, 0);
   const info = pageInfo(request, totalLines);
   const accounts: LedgerAccountDto[] = [];
-  let offset = 0;
-  for (const section of sections) {
-    const start = offset;
-    offset += section.count;
-    if (offset <= info.first || start >= info.last) continue;
-    const a = Math.max(0, info.first - start);
-    const b = Math.min(section.count, info.last - start);
-    // Buckets holding lines [a, b) of the section, and the balance before the first of them.
-    let cum = 0;
+  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
+    // The balance before the first bucket read: the brought-forward plus the buckets before the page.
     let balance = section.broughtForward;
-    const wanted: Array<{ bucket: Bucket; cumStart: number }> = [];
-    for (const { bucket, n } of section.buckets) {
-      if (cum + n <= a) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
-      else if (cum < b) wanted.push({ bucket, cumStart: cum });
-      cum += n;
-    }
+    for (const bucket of before) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
     const read = await readLines(
       store,
       v,
@@ -161,9 +149,9 @@ async function indexedPage(
     );
     const lines: LedgerLineDto[] = [];
     let balanceBeforePage = balance;
-    for (const [w, { cumStart }] of wanted.entries()) {
+    for (const [w, { start }] of wanted.entries()) {
       (read[w] ?? []).forEach((r, i) => {
-        const at = cumStart + i;
+        const at = start + i;
         if (at === a) balanceBeforePage = balance;
         balance += r.debitCents - r.creditCents;
         if (at >= a && at < b) lines.push(lineDto(r, balance));

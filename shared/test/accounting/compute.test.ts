@@ -12,7 +12,7 @@ import {
   monthlySeries,
   sigCategory,
 } from "../../src/accounting";
-import { pageWhileCounting } from "../../src/accounting/compute/paging";
+import { pageInfo, pageWhileCounting, sliceSections } from "../../src/accounting/compute/paging";
 import { eur, fecText, parseText, smallEntries, type Row } from "./fixtures";
 
 const entries = smallEntries();
@@ -338,5 +338,65 @@ describe("pageWhileCounting", () => {
       [180, 200],
       [40, 45],
     ]);
+  });
+});
+
+describe("sliceSections", () => {
+  // Two accounts of 5 and 4 lines, counted per month bucket.
+  const sections = [
+    {
+      id: "401",
+      count: 5,
+      buckets: [
+        { bucket: "401-01", n: 2 },
+        { bucket: "401-02", n: 3 },
+      ],
+    },
+    {
+      id: "411",
+      count: 4,
+      buckets: [
+        { bucket: "411-01", n: 1 },
+        { bucket: "411-02", n: 3 },
+      ],
+    },
+  ];
+  const slices = (page: number, pageSize: number) =>
+    sliceSections(sections, pageInfo({ page, pageSize }, 9)).map(({ section, first, last, before, wanted }) => ({
+      id: section.id,
+      first,
+      last,
+      before,
+      wanted,
+    }));
+
+  it("finds the sections a page touches, the buckets to read and those before the page", () => {
+    expect(slices(0, 3)).toEqual([
+      {
+        id: "401",
+        first: 0,
+        last: 3,
+        before: [],
+        wanted: [
+          { bucket: "401-01", start: 0 },
+          { bucket: "401-02", start: 2 },
+        ],
+      },
+    ]);
+    expect(slices(1, 3)).toEqual([
+      { id: "401", first: 3, last: 5, before: ["401-01"], wanted: [{ bucket: "401-02", start: 2 }] },
+      { id: "411", first: 0, last: 1, before: [], wanted: [{ bucket: "411-01", start: 0 }] },
+    ]);
+    expect(slices(2, 3)).toEqual([
+      { id: "411", first: 1, last: 4, before: ["411-01"], wanted: [{ bucket: "411-02", start: 1 }] },
+    ]);
+  });
+
+  it("gives every item to exactly one page", () => {
+    for (let pageSize = 1; pageSize <= 10; pageSize++) {
+      let shown = 0;
+      for (let page = 0; page * pageSize < 9; page++) for (const s of slices(page, pageSize)) shown += s.last - s.first;
+      expect(shown).toBe(9);
+    }
   });
 });
