@@ -280,7 +280,7 @@ export function versionOf(access: AccountingAccess, tenantId: string, p: Exercic
 }
 
 /** The asked exercice (by closing date), or the latest one. */
-export async function resolveExercice(
+async function resolveExercice(
   acc: AccountingDeps,
   tenantId: string,
   access: AccountingAccess,
@@ -291,6 +291,18 @@ export async function resolveExercice(
     : ((await acc.store.listPointers(tenantId, access.dossier.id))[0] ?? null);
   if (!pointer) throw new AppError("ACCOUNTING_EXERCICE_NOT_FOUND");
   return pointer;
+}
+
+/** What a view reads: the asked exercice's served import (see resolveExercice) and the period asked within it. */
+export async function viewedImport(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+  query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<{ pointer: ExercicePointer; period: MonthSpan; v: VersionRef }> {
+  const pointer = await resolveExercice(acc, principal.tenantId, access, query.exercice);
+  const period = resolvePeriod(pointer, query.from, query.to);
+  return { pointer, period, v: versionOf(access, principal.tenantId, pointer) };
 }
 
 function head(access: AccountingAccess, p: ExercicePointer, period: MonthSpan) {
@@ -357,9 +369,8 @@ export async function balanceView(
   access: AccountingAccess,
   query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined },
 ): Promise<AccountingBalance> {
-  const pointer = await resolveExercice(acc, principal.tenantId, access, query.exercice);
-  const period = resolvePeriod(pointer, query.from, query.to);
-  const aggregate = await acc.store.readAggregate(versionOf(access, principal.tenantId, pointer));
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
+  const aggregate = await acc.store.readAggregate(v);
   const balance = computeTrialBalance(searchAggregate(aggregate, query.q), {
     period,
     ...(access.etablissements ? { etablissements: access.etablissements } : {}),
@@ -383,9 +394,7 @@ export async function grandLivreView(
     pageSize: number;
   },
 ): Promise<AccountingGrandLivre> {
-  const pointer = await resolveExercice(acc, principal.tenantId, access, query.exercice);
-  const period = resolvePeriod(pointer, query.from, query.to);
-  const v = versionOf(access, principal.tenantId, pointer);
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const aggregate = await acc.store.readAggregate(v);
   const q = query.q ? searchable(query.q) : "";
   const page = await readGrandLivre(
@@ -420,9 +429,7 @@ export async function journauxView(
     pageSize: number;
   },
 ): Promise<AccountingJournaux> {
-  const pointer = await resolveExercice(acc, principal.tenantId, access, query.exercice);
-  const period = resolvePeriod(pointer, query.from, query.to);
-  const v = versionOf(access, principal.tenantId, pointer);
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const scope = scopeSet(access);
   const [aggregate, indexes] = await Promise.all([acc.store.readAggregate(v), acc.store.readJournalIndex(v)]);
   const q = query.q ? searchable(query.q) : "";

@@ -4,8 +4,7 @@ import { searchable } from "../../readmodels/memory-index";
 import { scopeSet, type AccountingAccess } from "../access";
 import { journalEcritures, journalReader, matchesJournalSearch } from "../journal-reader";
 import { accountLines, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
-import { resolvePeriod } from "../period";
-import { balanceView, resolveExercice, versionOf, type AccountingDeps } from "../service";
+import { balanceView, viewedImport, type AccountingDeps } from "../service";
 import { EXPORT_TEXT, exportColumns, say } from "./columns";
 import type { TableWriter } from "./table-writer";
 
@@ -45,9 +44,7 @@ export async function prepareExport(
   query: ExportQuery,
   locale: Locale,
 ): Promise<PreparedExport> {
-  const pointer = await resolveExercice(acc, principal.tenantId, access, query.exercice);
-  const period = resolvePeriod(pointer, query.from, query.to);
-  const v = versionOf(access, principal.tenantId, pointer);
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const scope = scopeSet(access);
   const aggregate = await acc.store.readAggregate(v);
   const q = query.q ? searchable(query.q) : "";
