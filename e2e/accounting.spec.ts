@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
-import { mailboxUrl, signInAs, staffApi } from "./support";
+import { json, mailboxUrl, openConsultation, signInAs, staffApi } from "./support";
 import { FEC_COLUMNS } from "../shared/src/accounting/fec/columns";
 
 /**
@@ -217,11 +217,6 @@ const FILE_NAME = `${SIREN}FEC${EXERCICE.end.replace(/-/g, "")}.txt`;
 let api: APIRequestContext;
 let dossierId = "";
 
-async function json<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
 async function screen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/accounting-${name}.png`, fullPage: true });
 }
@@ -326,17 +321,8 @@ test("1. staff create a dossier with the Consultation offer for a new client con
     await api.post("/api/v1/dossiers", { data: { code: CODE, name: NAME, siren: SIREN, fiscalYearEnd: "12-31" } }),
   );
   dossierId = dossier.id;
-  let res = await api.get(`/api/v1/dossiers/${dossierId}`);
-  res = await api.put(`/api/v1/dossiers/${dossierId}/offers/consultation`, {
-    headers: { "If-Match": res.headers()["etag"] ?? "" },
-    data: { active: true },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  res = await api.put(`/api/v1/dossiers/${dossierId}/widget`, {
-    headers: { "If-Match": res.headers()["etag"] ?? "" },
-    data: { extensionActive: true },
-  });
-  expect(res.status(), await res.text()).toBe(200);
+  const res = await api.get(`/api/v1/dossiers/${dossierId}`);
+  await openConsultation(api, dossierId, res);
 
   const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
   const contact = await json<{ id: string }>(

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { mailboxUrl, signInAs, staffApi } from "./support";
+import { json, mailboxUrl, openConsultation, signInAs, staffApi } from "./support";
 
 /**
  * "Le parcours client" end to end: staff propose the service, the dev mailbox shows our e-mail with the
@@ -23,11 +23,6 @@ const SOCIETE = "TESTESTRADE";
 let api: APIRequestContext;
 let dossierId = "";
 const subscriptions: Record<string, string> = {};
-
-async function json<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 async function screen(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/invitation-${name}.png`, fullPage: true });
@@ -56,16 +51,7 @@ test("staff open TESTESTRADE, add a second établissement and propose the servic
       ],
     },
   });
-  res = await api.put(`/api/v1/dossiers/${dossierId}/offers/consultation`, {
-    headers: { "If-Match": res.headers()["etag"] ?? "" },
-    data: { active: true },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  res = await api.put(`/api/v1/dossiers/${dossierId}/widget`, {
-    headers: { "If-Match": res.headers()["etag"] ?? "" },
-    data: { extensionActive: true },
-  });
-  expect(res.status(), await res.text()).toBe(200);
+  await openConsultation(api, dossierId, res);
 
   const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
   for (const client of [CLIENT_A, CLIENT_B]) {

@@ -38,3 +38,29 @@ export async function staffApi(browser: Browser, name = "Camille Martin"): Promi
     await context.close();
   }
 }
+
+type ApiResponse = Awaited<ReturnType<APIRequestContext["get"]>>;
+
+/** The body of a successful API response (the test fails with the status and body otherwise). */
+export async function json<T>(res: ApiResponse): Promise<T> {
+  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/**
+ * Through the API, as staff would in the tab: the dossier's Consultation offer, then its
+ * collaborative widget (Activation de l'extension), each under the ETag of the write before.
+ * `res` is the last response that carried the dossier's ETag.
+ */
+export async function openConsultation(api: APIRequestContext, dossierId: string, res: ApiResponse): Promise<void> {
+  let last = await api.put(`/api/v1/dossiers/${dossierId}/offers/consultation`, {
+    headers: { "If-Match": res.headers()["etag"] ?? "" },
+    data: { active: true },
+  });
+  expect(last.status(), await last.text()).toBe(200);
+  last = await api.put(`/api/v1/dossiers/${dossierId}/widget`, {
+    headers: { "If-Match": last.headers()["etag"] ?? "" },
+    data: { extensionActive: true },
+  });
+  expect(last.status(), await last.text()).toBe(200);
+}
