@@ -37,7 +37,7 @@ export function writeRecord(
   putU32(target, at + 8, ledgerBucket);
   putU32(target, at + 12, journalBucket);
   target.set(bytes.subarray(start, end), at + RECORD_HEADER_BYTES);
-  return RECORD_HEADER_BYTES + end - start;
+  return recordBytes(end - start);
 }
 
 /** The bytes a record takes (header included) for a line of `length` bytes. */
@@ -45,26 +45,21 @@ export const recordBytes = (length: number) => RECORD_HEADER_BYTES + length;
 
 /**
  * Calls `visit` with each record of `buf` whose `kind` bucket is `bucket` (every record when it is
- * undefined): the record's line number and its line's place in `buf`. Returns how many it visited.
+ * undefined): the record's line number, its line's place in `buf`, and where the record starts.
  */
 export function forEachRecord(
   buf: Buffer,
   visit: (line: number, start: number, end: number, recordStart: number) => void,
   kind?: BucketKind,
   bucket?: number,
-): number {
+): void {
   const idAt = kind === undefined ? -1 : BUCKET_ID_AT[kind];
   let at = 0;
-  let visited = 0;
   while (at + RECORD_HEADER_BYTES <= buf.length) {
     const start = at + RECORD_HEADER_BYTES;
     const end = start + buf.readUInt32LE(at + 4);
     if (end > buf.length) throw new Error(`record of line ${buf.readUInt32LE(at)} is cut at byte ${buf.length}`);
-    if (idAt < 0 || buf.readUInt32LE(at + idAt) === bucket) {
-      visit(buf.readUInt32LE(at), start, end, at);
-      visited++;
-    }
+    if (idAt < 0 || buf.readUInt32LE(at + idAt) === bucket) visit(buf.readUInt32LE(at), start, end, at);
     at = end;
   }
-  return visited;
 }
