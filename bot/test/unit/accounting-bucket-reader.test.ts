@@ -45,7 +45,7 @@ async function storedFec(lines: number) {
       const journal = journals.get(entry.journalCode) ?? journals.size;
       journals.set(entry.journalCode, journal);
       placed.push({
-        entry,
+        entry: { ...entry },
         ledger,
         journal,
         frame: writer.add(entry.line, ledger, journal, bytes, start, end),

@@ -44,8 +44,9 @@ export type FecParserOptions = {
   onBatch?: (entries: FecEntry[]) => void;
   batchSize?: number;
   /**
-   * Receives each accepted line with its bytes (`bytes[start, end)`, terminator excluded), which are
-   * only valid during the call: a store copies the raw line instead of re-encoding the entry. Entries
+   * Receives each accepted line with its bytes (`bytes[start, end)`, terminator excluded): a store
+   * copies the raw line instead of re-encoding the entry. The bytes and the entry are only valid
+   * during the call: the same entry object is refilled for every line (copy it to keep it). Entries
    * then go nowhere else (neither onBatch nor push()'s result).
    */
   onLine?: (entry: FecEntry, bytes: Uint8Array, start: number, end: number) => void;
@@ -126,6 +127,8 @@ class StreamingFecParser implements FecParser, LineSink {
   private readonly batchSize: number;
   private readonly onBatch: ((entries: FecEntry[]) => void) | undefined;
   private readonly onLine: FecParserOptions["onLine"];
+  /** The one entry onLine receives, refilled for every line: a million lines allocate no entry. */
+  private readonly handed: FecEntry = blankEntry();
   private readonly wanted: ReadonlySet<FecTextField>;
   private readonly exStart: number;
   private readonly exEnd: number;
@@ -597,6 +600,11 @@ class StreamingFecParser implements FecParser, LineSink {
     if (date < this.minDate) this.minDate = date;
     if (date > this.maxDate) this.maxDate = date;
 
+    if (this.onLine) {
+      this.fillEntry(this.handed, line, date, debit, credit, hasAux, blank, pieceDate, dateLet, validDate, devise);
+      return this.onLine(this.handed, buf, s, e);
+    }
+    // A literal here, not fillEntry on a new object: the literal parses 3–10% faster (bench:fec's (c)).
     const t = this.textCol;
     const k = this.caches;
     const compAuxNum = hasAux && t.compAuxNum >= 0 ? this.str(k.compAuxNum, t.compAuxNum) : "";
@@ -626,13 +634,55 @@ class StreamingFecParser implements FecParser, LineSink {
       idevise: idevise === "" ? undefined : idevise,
       etablissement: etablissement === "" ? undefined : etablissement,
     };
-    if (this.onLine) return this.onLine(entry, buf, s, e);
     this.out.push(entry);
     if (this.onBatch && this.out.length >= this.batchSize) {
       const batch = this.out;
       this.out = [];
       this.onBatch(batch);
     }
+  }
+
+  /** Sets every field of `entry` from the current line. */
+  private fillEntry(
+    entry: FecEntry,
+    line: number,
+    date: number,
+    debit: number,
+    credit: number,
+    hasAux: boolean,
+    blank: number,
+    pieceDate: number,
+    dateLet: number,
+    validDate: number,
+    devise: number,
+  ): void {
+    const t = this.textCol;
+    const k = this.caches;
+    const compAuxNum = hasAux && t.compAuxNum >= 0 ? this.str(k.compAuxNum, t.compAuxNum) : "";
+    const compAuxLib = hasAux && t.compAuxLib >= 0 ? this.str(k.compAuxLib, t.compAuxLib) : "";
+    const ecritureLet = (blank & BLANK_LET) === 0 && t.ecritureLet >= 0 ? this.str(k.ecritureLet, t.ecritureLet) : "";
+    const idevise = t.idevise >= 0 ? this.str(k.idevise, t.idevise) : "";
+    const etablissement = t.etablissement >= 0 ? this.str(k.etablissement, t.etablissement) : "";
+    entry.line = line;
+    entry.journalCode = t.journalCode >= 0 ? this.str(k.journalCode, t.journalCode) : "";
+    entry.journalLib = t.journalLib >= 0 ? this.str(k.journalLib, t.journalLib) : "";
+    entry.ecritureNum = t.ecritureNum >= 0 ? this.str(k.ecritureNum, t.ecritureNum) : "";
+    entry.date = date;
+    entry.compteNum = t.compteNum >= 0 ? this.str(k.compteNum, t.compteNum) : "";
+    entry.compteLib = t.compteLib >= 0 ? this.str(k.compteLib, t.compteLib) : "";
+    entry.compAuxNum = compAuxNum === "" ? undefined : compAuxNum;
+    entry.compAuxLib = compAuxLib === "" ? undefined : compAuxLib;
+    entry.pieceRef = t.pieceRef >= 0 ? this.str(k.pieceRef, t.pieceRef) : "";
+    entry.pieceDate = pieceDate > 0 ? pieceDate : undefined;
+    entry.ecritureLib = t.ecritureLib >= 0 ? this.str(k.ecritureLib, t.ecritureLib) : "";
+    entry.debitCents = debit;
+    entry.creditCents = credit;
+    entry.ecritureLet = ecritureLet === "" ? undefined : ecritureLet;
+    entry.dateLet = dateLet > 0 ? dateLet : undefined;
+    entry.validDate = validDate > 0 ? validDate : undefined;
+    entry.montantDeviseCents = devise === EMPTY ? undefined : devise;
+    entry.idevise = idevise === "" ? undefined : idevise;
+    entry.etablissement = etablissement === "" ? undefined : etablissement;
   }
 
   /** Where field k of the current line starts. */
@@ -897,4 +947,30 @@ class StreamingFecParser implements FecParser, LineSink {
     this.issues.add(line, "FEC_BAD_SENS", { value: this.text(k) });
     return 0;
   }
+}
+
+/** An entry with every key present, so that refilling it never changes its shape. */
+function blankEntry(): FecEntry {
+  return {
+    line: 0,
+    journalCode: "",
+    journalLib: "",
+    ecritureNum: "",
+    date: 0,
+    compteNum: "",
+    compteLib: "",
+    compAuxNum: undefined,
+    compAuxLib: undefined,
+    pieceRef: "",
+    pieceDate: undefined,
+    ecritureLib: "",
+    debitCents: 0,
+    creditCents: 0,
+    ecritureLet: undefined,
+    dateLet: undefined,
+    validDate: undefined,
+    montantDeviseCents: undefined,
+    idevise: undefined,
+    etablissement: undefined,
+  };
 }
