@@ -63,6 +63,12 @@ export function isOpeningJournal(
 
 export type AggregateOptions = { openingJournalCodes?: readonly string[] };
 
+/** A loop, not find(): a closure per lookup would be garbage on the import's hot path. */
+function rowOf(slots: readonly AccountMonthTotals[], month: number, etab: string): AccountMonthTotals | undefined {
+  for (const row of slots) if (row.month === month && row.etablissement === etab) return row;
+  return undefined;
+}
+
 /** Streaming builder: feed parser batches with add(), read the aggregate at the end. */
 export class LedgerAggregator {
   private readonly rows: AccountMonthTotals[] = [];
@@ -104,7 +110,7 @@ export class LedgerAggregator {
       row.etablissement !== etab
     ) {
       const slots = this.slotsOf(entry.compteNum, aux, entry.journalCode);
-      row = slots.find((r) => r.month === month && r.etablissement === etab);
+      row = rowOf(slots, month, etab);
       if (row === undefined) {
         row = {
           compteNum: entry.compteNum,
