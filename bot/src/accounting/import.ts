@@ -55,11 +55,15 @@ type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
 const IMPORT_TEXT_FIELDS = ["journalCode", "compteNum", "compAuxNum", "etablissement"] as const;
 /** A bucket's id (in its records' headers) and where its records went: [frame, lines] pairs, flat. */
 type BucketRecords = { id: number; month: number; frames: number[]; lastFrame: number; bytes: number };
+/**
+ * An établissement's counts in a journal bucket. Named fields, not a 4-tuple: V8 updates a number
+ * field in place, where the tuple boxed every sum past the small-integer range, on every line.
+ */
+type EtabCounters = { ecritures: number; lines: number; debit: number; credit: number };
 type JournalBucketStats = {
   bucket: BucketRecords;
   ecritures: number;
-  /** établissement → [écritures, lines, debit, credit]. */
-  etabs: Map<string, [number, number, number, number]>;
+  etabs: Map<string, EtabCounters>;
 };
 
 /**
@@ -82,16 +86,19 @@ export class FecImportJob {
   private readonly etablissements = new Set<string>();
   private runJournal = "";
   private runNum = "";
-  private run: {
+  /** The current écriture (stats is null before the first line). */
+  private readonly run: {
     month: number;
     opening: boolean;
-    stats: JournalBucketStats;
+    stats: JournalBucketStats | null;
     /** The établissement counted last in `stats`, and its counters. */
     etab: string | null;
-    etabStats: [number, number, number, number] | undefined;
-  } | null = null;
+    etabStats: EtabCounters | undefined;
+  } = { month: 0, opening: false, stats: null, etab: null, etabStats: undefined };
   /** Établissements the current écriture touched (each counts it once). */
   private readonly runEtabs: string[] = [];
+  /** How many of runEtabs belong to the current écriture: `length = 0` would free the array's storage, per écriture. */
+  private runEtabCount = 0;
   private failure: Error | null = null;
   private parser: FecParser | null = null;
   private readonly label = (field: "journalLib" | "compteLib" | "compAuxLib") => this.parser?.lineText(field) ?? "";
@@ -167,39 +174,47 @@ export class FecImportJob {
     // runs the same way, so the counts that locate a page are exact.
     const month = monthOf(e.date);
     // Same bytes as the previous line: same écriture. Other bytes may still decode (trimmed) the same.
-    const newRun =
-      this.parser?.lineStartsRun !== false &&
-      (e.journalCode !== this.runJournal || this.parser?.lineText("ecritureNum") !== this.runNum);
-    if (newRun) this.startRun(e, month);
+    let newRun = false;
+    if (this.parser?.lineStartsRun !== false) {
+      const num = this.parser?.lineText("ecritureNum") ?? "";
+      newRun = e.journalCode !== this.runJournal || num !== this.runNum;
+      if (newRun) this.startRun(e, num, month);
+    }
     const run = this.run;
-    if (run === null) throw new Error("no current écriture");
+    const stats = run.stats;
+    if (stats === null) throw new Error("no current écriture");
     const ledgerMonth = run.opening ? 0 : month;
     let ledger = this.lastLedgerBucket.get(e.compteNum);
     if (ledger === undefined || ledger.month !== ledgerMonth) ledger = this.ledgerBucket(e.compteNum, ledgerMonth);
-    const journal = run.stats.bucket;
+    const journal = stats.bucket;
     const frame = this.lines.add(e.line, ledger.id, journal.id, bytes, start, end);
     const size = recordBytes(end - start);
     counted(ledger, frame, size);
     counted(journal, frame, size);
 
-    if (newRun) run.stats.ecritures++;
+    if (newRun) stats.ecritures++;
     let je = run.etab === etab ? run.etabStats : undefined;
     if (je === undefined) {
-      je = run.stats.etabs.get(etab);
+      je = stats.etabs.get(etab);
       if (je === undefined) {
-        je = [0, 0, 0, 0];
-        run.stats.etabs.set(etab, je);
+        je = { ecritures: 0, lines: 0, debit: 0, credit: 0 };
+        stats.etabs.set(etab, je);
       }
       run.etab = etab;
       run.etabStats = je;
     }
-    if (!this.runEtabs.includes(etab)) {
-      this.runEtabs.push(etab);
-      je[0]++;
+    if (!this.touched(etab)) {
+      this.runEtabs[this.runEtabCount++] = etab;
+      je.ecritures++;
     }
-    je[1]++;
-    je[2] += e.debitCents;
-    je[3] += e.creditCents;
+    je.lines++;
+    je.debit += e.debitCents;
+    je.credit += e.creditCents;
+  }
+
+  private touched(etab: string): boolean {
+    for (let i = 0; i < this.runEtabCount; i++) if (this.runEtabs[i] === etab) return true;
+    return false;
   }
 
   private ledgerBucket(compteNum: string, month: number): BucketRecords {
@@ -217,10 +232,10 @@ export class FecImportJob {
     return bucket;
   }
 
-  private startRun(e: FecEntry, month: number): void {
+  private startRun(e: FecEntry, num: string, month: number): void {
     this.runJournal = e.journalCode;
-    this.runNum = this.parser?.lineText("ecritureNum") ?? "";
-    this.runEtabs.length = 0;
+    this.runNum = num;
+    this.runEtabCount = 0;
     let journal = this.journalStats.get(e.journalCode);
     if (journal === undefined) {
       journal = { opening: isOpeningJournal(e.journalCode, this.label("journalLib")), months: new Map() };
@@ -231,16 +246,16 @@ export class FecImportJob {
       stats = { bucket: newBucket(this.journalBucketCount++, month), ecritures: 0, etabs: new Map() };
       journal.months.set(month, stats);
     }
-    const previous = this.run;
-    // Consecutive écritures of a journal and month share their établissement's counters.
-    const keep = previous !== null && previous.stats === stats;
-    this.run = {
-      month,
-      opening: journal.opening,
-      stats,
-      etab: keep ? previous.etab : null,
-      etabStats: keep ? previous.etabStats : undefined,
-    };
+    // One object for every run (no garbage per écriture). Consecutive écritures of a journal and
+    // month share their établissement's counters.
+    const run = this.run;
+    if (run.stats !== stats) {
+      run.etab = null;
+      run.etabStats = undefined;
+    }
+    run.month = month;
+    run.opening = journal.opening;
+    run.stats = stats;
   }
 
   /** Commits both blobs and writes aggregates and indexes under the version's partition. */
@@ -299,7 +314,7 @@ export class FecImportJob {
           segmentsOf(stats.bucket, frames),
           stats.bucket.bytes,
           stats.ecritures,
-          [...stats.etabs].map(([etab, [n, lines, d, c]]) => [etab, n, lines, d, c]),
+          [...stats.etabs].map(([etab, c]) => [etab, c.ecritures, c.lines, c.debit, c.credit]),
           stats.bucket.id,
         ]);
       }
