@@ -56,8 +56,8 @@ const IMPORT_TEXT_FIELDS = ["journalCode", "compteNum", "compAuxNum", "etablisse
 /** A bucket's id (in its records' headers) and where its records went: [frame, lines] pairs, flat. */
 type BucketRecords = { id: number; month: number; frames: number[]; lastFrame: number; bytes: number };
 /**
- * An établissement's counts in a journal bucket. Named fields, not a 4-tuple: V8 updates a number
- * field in place, where the tuple boxed every sum past the small-integer range, on every line.
+ * An établissement's counts in a journal bucket (the index stores them as [écritures, lines, debit,
+ * credit]).
  */
 type EtabCounters = { ecritures: number; lines: number; debit: number; credit: number };
 type JournalBucketStats = {
