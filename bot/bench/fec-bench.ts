@@ -5,7 +5,7 @@
  *
  * (a) raw read + line split, (b) papaparse and csv-parse, (c) Comptoir's parser + validator — all
  * from fec-parse.ts, each computing per-account totals — then (d) the end-to-end import: the file is
- * POSTed by a small client process to a real server (the accounting routes, in a child process)
+ * POSTed by a small client process (lib/fec-sender.ts) to a real server (the accounting routes, in a child process)
  * that stores it in a private Azurite persisting to disk; the
  * per-account totals are read back from what was stored and checked against the others. Like every
  * step, (d) runs once on a small file, then 3 times on the big one (median kept, each run printed).
@@ -14,7 +14,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,6 +32,7 @@ import { createServiceDeps, ctxFor } from "../src/services/context";
 import { createNewDossier } from "../src/services/dossiers";
 import { createStorage } from "../src/storage/connection";
 import { generateFecFile } from "./fec-generate";
+import { startSender, type Sender } from "./lib/fec-sender";
 import {
   benchParse,
   comptoirFullStep,
@@ -44,6 +44,7 @@ import {
 } from "./fec-parse";
 
 const EXERCICE = "2024-01-01..2024-12-31";
+const FILE_NAME = "552100554FEC20241231.txt";
 const TENANT = "00000000-0000-4000-8000-00000000bec7";
 const IMPORT_STEP = "end-to-end import (Azurite)";
 const PIPELINE_STEP = "import pipeline, storage discarded";
@@ -113,70 +114,6 @@ function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
   } catch {
     return 0;
   }
-}
-
-type SendRequest = { port: number; dossierId: string; file: string };
-type SendResult = { status: number; body: string; seconds: number };
-
-/**
- * The uploading client, in a small process of its own (a browser is not the benchmark's process, whose
- * heap holds the parser runs before (d)): each IPC message is one POST, answered with its outcome.
- */
-function send(): void {
-  process.on("message", (m: SendRequest) => {
-    const started = performance.now();
-    void postFile(m.port, m.dossierId, m.file).then(
-      (res) => process.send?.({ ...res, seconds: (performance.now() - started) / 1000 } satisfies SendResult),
-      (e: unknown) => process.send?.({ status: 0, body: String(e), seconds: 0 } satisfies SendResult),
-    );
-  });
-  process.on("disconnect", () => process.exit(0));
-  process.send?.("ready");
-}
-
-type Sender = { child: ChildProcess; post(m: SendRequest): Promise<SendResult> };
-
-function startSender(): Promise<Sender> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--sender"], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const post = (m: SendRequest) =>
-    new Promise<SendResult>((resolve) => {
-      child.once("message", (r: SendResult) => resolve(r));
-      child.send(m);
-    });
-  return new Promise((resolve, reject) => {
-    child.once("message", () => resolve({ child, post }));
-    child.once("exit", (code) => reject(new Error(`bench sender exited (${code})`)));
-  });
-}
-
-/** Streams the file to the server as the tab would (one POST, Content-Length set). */
-function postFile(port: number, dossierId: string, file: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const query = new URLSearchParams({ exercice: EXERCICE, fileName: "552100554FEC20241231.txt" });
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: "POST",
-        path: `/api/v1/dossiers/${dossierId}/fec?${query.toString()}`,
-        headers: {
-          Authorization: "Bearer bench",
-          "Content-Type": "application/octet-stream",
-          "Content-Length": statSync(file).size,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(req);
-  });
 }
 
 async function getJson<T>(port: number, path: string): Promise<T> {
@@ -270,7 +207,7 @@ const pipelineStep: BenchStep = {
       dossierId: "bench",
       importId: "bench",
       exercice: { start, end },
-      fileName: "552100554FEC20241231.txt",
+      fileName: FILE_NAME,
       siren: null,
       actor: { oid: "bench", name: "Bench" },
       now: () => new Date(),
@@ -326,7 +263,13 @@ function importStep(server: ServerHandle, sender: Sender, runs: ImportRun[], azu
         bench: process.cpuUsage(),
       };
       try {
-        const res = await sender.post({ port: server.port, dossierId: server.dossierId, file });
+        const res = await sender.post({
+          port: server.port,
+          dossierId: server.dossierId,
+          file,
+          exercice: EXERCICE,
+          fileName: FILE_NAME,
+        });
         if (res.status !== 201) throw new Error(`import refused: ${res.status} ${res.body.slice(0, 500)}`);
         run.seconds = res.seconds;
       } finally {
@@ -423,5 +366,4 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes("--server")) await serve();
-else if (process.argv.includes("--sender")) send();
 else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
