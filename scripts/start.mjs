@@ -1,7 +1,7 @@
 // `npm start`: builds the tab when its sources changed, then runs the one backend process
 // (which, in local mode, starts Azurite and seeds the demo firm). `--dev` adds vite's dev server with hot reload.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -51,7 +51,10 @@ if (!dev) {
   }
 }
 
+// The backend's V8 flags, and why, are in bot/server-node-flags.json (bench:fec's server uses them too).
+const serverFlags = JSON.parse(readFileSync(join(root, "bot", "server-node-flags.json"), "utf8")).flags;
 const nodeArgs = [
+  ...serverFlags,
   "--import",
   "tsx",
   ...(dev ? ["--watch", "--watch-preserve-output"] : []),

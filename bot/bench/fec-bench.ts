@@ -155,7 +155,11 @@ async function timeReads(server: ServerHandle): Promise<void> {
 type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
 
 function startServerChild(connectionString: string): Promise<ServerHandle> {
-  const args = ["--import", "tsx", fileURLToPath(import.meta.url), "--server"];
+  // The flags `npm start` gives the backend: the benchmark measures the server as it runs.
+  const { flags } = JSON.parse(readFileSync(new URL("../server-node-flags.json", import.meta.url), "utf8")) as {
+    flags: string[];
+  };
+  const args = [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--server"];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, COMPTOIR_BENCH_STORAGE: connectionString },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
