@@ -88,13 +88,12 @@ export class FecImportJob {
   private runNum = "";
   /** The current écriture (stats is null before the first line). */
   private readonly run: {
-    month: number;
     opening: boolean;
     stats: JournalBucketStats | null;
     /** The établissement counted last in `stats`, and its counters. */
     etab: string | null;
     etabStats: EtabCounters | undefined;
-  } = { month: 0, opening: false, stats: null, etab: null, etabStats: undefined };
+  } = { opening: false, stats: null, etab: null, etabStats: undefined };
   /** Établissements the current écriture touched (each counts it once). */
   private readonly runEtabs: string[] = [];
   /** How many of runEtabs belong to the current écriture: `length = 0` would free the array's storage, per écriture. */
@@ -253,7 +252,6 @@ export class FecImportJob {
       run.etab = null;
       run.etabStats = undefined;
     }
-    run.month = month;
     run.opening = journal.opening;
     run.stats = stats;
   }
