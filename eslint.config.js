@@ -2,6 +2,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import importX from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
 const nodeBuiltins = [
   "fs",
@@ -55,6 +57,54 @@ const botBoundary = {
   patterns: [{ group: ["@comptoir/tab", "@comptoir/tab/*", "**/tab/src/**"], message: "bot/ never imports tab/." }],
 };
 
+/**
+ * The layers of bot/src: each folder may import itself, `lib` (leaf utilities: ZIP, limiter) and the folders
+ * listed, nothing else of bot/src (docs/ARCHITECTURE.md has the same table). The composition root (server.ts,
+ * main.ts, entry.ts) may import all.
+ */
+const BOT_LAYERS = {
+  lib: [],
+  config: [],
+  auth: [],
+  graph: [],
+  "core/storage": [],
+  "core/readmodels": [],
+  "core/repos": ["core/storage"],
+  "core/services": ["core/repos", "core/readmodels"],
+  "accounting/store": ["core/storage"],
+  "accounting/import": ["accounting/store", "accounting/access.ts", "accounting/deps.ts", "core/services"],
+  "accounting/views": ["accounting/store", "accounting/access.ts", "accounting/deps.ts", "core/services"],
+  "accounting/access.ts": ["core/services"],
+  "accounting/deps.ts": ["accounting/store", "accounting/import", "core/storage"],
+  jobs: ["core/services", "core/repos"],
+  agent: ["core/services", "jobs"],
+  "api/http": ["auth"],
+  "api/routes": [
+    "api/http",
+    "core/services",
+    "accounting/access.ts",
+    "accounting/deps.ts",
+    "accounting/import",
+    "accounting/views",
+    "jobs",
+    "auth",
+  ],
+  wiring: ["auth", "config", "graph", "jobs", "core/services"],
+};
+const botLayerZones = [
+  {
+    target: "bot/src",
+    from: ["bot/dev", "bot/test", "bot/bench"],
+    message: "Production code never imports development fakes, tests or benchmarks: inject what it needs.",
+  },
+  ...Object.entries(BOT_LAYERS).map(([layer, allowed]) => ({
+    target: `bot/src/${layer}`,
+    from: "bot/src",
+    except: [layer, "lib", ...allowed].map((p) => `./${p}`),
+    message: `bot/src/${layer} may import only ${allowed.length ? allowed.join(", ") : "itself"} — docs/ARCHITECTURE.md`,
+  })),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -105,4 +155,16 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, "no-restricted-imports": ["error", tabBoundary] },
   },
   { files: ["bot/**/*.ts"], rules: { "no-restricted-imports": ["error", botBoundary] } },
+  {
+    files: ["bot/**/*.ts", "shared/**/*.ts", "tab/**/*.ts", "tab/**/*.tsx"],
+    plugins: { "import-x": importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver-next": [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: {
+      "import-x/no-restricted-paths": ["error", { zones: botLayerZones }],
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
 );

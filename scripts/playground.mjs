@@ -13,7 +13,7 @@ const PLAYGROUND = "@microsoft/m365agentsplayground@0.2.28";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = join(root, ".data", "playground");
 
-// The demo persons of bot/src/local/demo-persons.ts (same object ids: the bot knows them).
+// The demo persons of bot/dev/demo-persons.ts (same object ids: the bot knows them).
 const PERSONS = {
   staff: {
     oid: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c52",

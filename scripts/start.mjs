@@ -1,9 +1,11 @@
-// `npm start`: builds the tab when its sources changed, then runs the one backend process
-// (which, in local mode, starts Azurite and seeds the demo firm). `--dev` adds vite's dev server with hot reload.
+// `npm start`: builds the tab when its sources changed, then runs the one backend process: bot/src/main.ts in
+// teams mode (production), bot/dev/main.ts in local mode (Azurite, the demo firm, the local sign-in and Graph).
+// `--dev` adds vite's dev server with hot reload.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseEnv } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dev = process.argv.includes("--dev");
@@ -51,6 +53,18 @@ if (!dev) {
   }
 }
 
+/** COMPTOIR_MODE as the server will read it (bot/src/config/env.ts): the process, then env/.env.<name>(.user). */
+function comptoirMode() {
+  if (process.env.COMPTOIR_MODE) return process.env.COMPTOIR_MODE;
+  const name = process.env.COMPTOIR_ENV ?? "local";
+  let mode = "local";
+  for (const file of [`.env.${name}`, `.env.${name}.user`]) {
+    const path = join(root, "env", file);
+    if (existsSync(path)) mode = parseEnv(readFileSync(path, "utf8")).COMPTOIR_MODE ?? mode;
+  }
+  return mode;
+}
+
 // The backend's V8 flags, and why, are in bot/server-node-flags.json (bench:fec's server uses them too).
 const serverFlags = JSON.parse(readFileSync(join(root, "bot", "server-node-flags.json"), "utf8")).flags;
 const nodeArgs = [
@@ -58,7 +72,7 @@ const nodeArgs = [
   "--import",
   "tsx",
   ...(dev ? ["--watch", "--watch-preserve-output"] : []),
-  join(root, "bot", "src", "main.ts"),
+  comptoirMode() === "teams" ? join(root, "bot", "src", "main.ts") : join(root, "bot", "dev", "main.ts"),
 ];
 const backend = run(process.execPath, nodeArgs);
 if (dev)

@@ -1,7 +1,7 @@
 // `npm run bench:api`: 10,000 dossiers and 30,000 contacts, 20 concurrent clients; each endpoint's latency
 // is compared with GET /api/health measured on the same server in the same run.
 import autocannon from "autocannon";
-import { DEMO_STAFF } from "../src/local/demo-persons";
+import { DEMO_STAFF } from "../dev/demo-persons";
 import { localToken, startAppProcess } from "./lib/app-process";
 
 const CONNECTIONS = 20;

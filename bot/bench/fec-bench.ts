@@ -20,17 +20,18 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import { dossierCreateInputSchema, type LedgerAggregate, type Principal } from "@comptoir/shared";
-import { FecImportJob } from "../src/accounting/import";
-import { createAccountingDeps } from "../src/accounting/service";
-import type { AccountingStore } from "../src/accounting/store";
-import { createApiRouter } from "../src/http/api-router";
-import { errorHandler } from "../src/http/errors";
-import { startAzurite } from "../src/local/azurite";
-import { ALL_TABLES } from "../src/repos/tables";
-import { accountingFileRouter, accountingRoutes } from "../src/routes/accounting";
-import { createServiceDeps, ctxFor } from "../src/services/context";
-import { createNewDossier } from "../src/services/dossiers";
-import { createStorage } from "../src/storage/connection";
+import { FecImportJob } from "../src/accounting/import/import-job";
+import { createAccountingDeps } from "../src/accounting/deps";
+import type { AccountingStore } from "../src/accounting/store/store";
+import { createApiRouter } from "../src/api/http/api-router";
+import { errorHandler } from "../src/api/http/errors";
+import { startAzurite } from "../dev/azurite";
+import { createRepos } from "../src/core/repos";
+import { ALL_TABLES } from "../src/core/repos/tables";
+import { accountingFileRouter, accountingRoutes } from "../src/api/routes/accounting";
+import { createServiceDeps, ctxFor } from "../src/core/services/context";
+import { createNewDossier } from "../src/core/services/dossiers";
+import { createStorage } from "../src/core/storage/connection";
 import { generateFecFile } from "./fec-generate";
 import { startSender, type Sender } from "./lib/fec-sender";
 import {
@@ -56,7 +57,7 @@ async function serve(): Promise<void> {
   const connectionString = process.env.COMPTOIR_BENCH_STORAGE ?? "";
   const storage = createStorage(connectionString, "bench");
   await storage.ensureTables(ALL_TABLES);
-  const deps = createServiceDeps(storage);
+  const deps = createServiceDeps(createRepos(storage));
   const acc = createAccountingDeps(storage);
   await acc.store.ensure();
   const staff: Principal = {

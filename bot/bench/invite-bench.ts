@@ -13,10 +13,11 @@ import {
   type Dossier,
 } from "@comptoir/shared";
 import { parseEnv } from "../src/config/env";
-import { startAzurite } from "../src/local/azurite";
+import { startAzurite } from "../dev/azurite";
+import { localMode } from "../dev/local-mode";
 import { startServer } from "../src/server";
-import { propose } from "../src/services/subscriptions";
-import { generateDemoContacts, generateDemoDossiers } from "../src/seed/generate";
+import { propose } from "../src/core/services/subscriptions";
+import { generateDemoContacts, generateDemoDossiers } from "../dev/seed/generate";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1000);
 const LIMIT = 150;
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
     AAD_APP_TENANT_ID: TENANT,
     SEND_INVITATION_MESSAGE: "false",
   });
-  const app = await startServer({ env, connectionString: azurite.connectionString, tablePrefix: "bench" });
+  const app = await startServer({
+    env,
+    mode: localMode,
+    connectionString: azurite.connectionString,
+    tablePrefix: "bench",
+  });
   try {
     const { deps } = app;
     const now = new Date();
@@ -73,7 +79,7 @@ async function main(): Promise<void> {
     }
     console.log(`Set up ${CONTACTS} contacts, each linked to a dossier with the offer active.`);
 
-    const graphUrl = app.localGraphUrl ?? "";
+    const graphUrl = app.wiring.localGraphUrl;
     await fetch(`${graphUrl}/_control/stats`, { method: "DELETE" });
     const started = Date.now();
     // Staff propose through the API a few at a time (the tab sends one request per proposal), not 1,000 at once.

@@ -1,67 +1,66 @@
 import type { Server } from "node:http";
 import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
-import { createAccountingDeps } from "./accounting/service";
+import { createAccountingDeps } from "./accounting/deps";
 import { createBot, type Bot } from "./agent/agent";
 import type { Env } from "./config/env";
-import { createHttpApp } from "./http/app";
-import type { AnyRoute } from "./http/route";
-import { startInvitationPipeline, type InvitationPipeline } from "./invitations/pipeline";
-import { removeGuestWithoutService } from "./invitations/remove-guest";
-import { InvitationStateRepository } from "./invitations/state";
-import type { LocalIssuer } from "./local/local-issuer";
-import { ALL_TABLES, TABLES } from "./repos/tables";
-import { accountingFileRouter, accountingRoutes } from "./routes/accounting";
-import { clientSpaceRoutes } from "./routes/client-space";
-import { contactRoutes } from "./routes/contacts";
-import { dossierRoutes } from "./routes/dossiers";
-import { invitationRoutes } from "./routes/invitations";
-import { meRoutes } from "./routes/me";
-import { openApiRoute } from "./routes/openapi";
-import { roleRoutes } from "./routes/roles";
-import { serviceRoutes } from "./routes/services";
-import { seedDemoFirm } from "./seed/demo";
-import type { ClientEventListener } from "./services/client-space";
-import { createServiceDeps, type ServiceDeps } from "./services/context";
-import { createStorage, type Storage } from "./storage/connection";
-import { localWiring } from "./wiring/local";
-import type { ModeWiring } from "./wiring/mode";
-import { teamsWiring } from "./wiring/teams";
-import { listen } from "./http/listen";
+import { createHttpApp } from "./api/http/app";
+import type { AnyRoute } from "./api/http/route";
+import { startInvitationPipeline, type InvitationPipeline } from "./jobs/invitations/pipeline";
+import { removeGuestWithoutService } from "./jobs/invitations/remove-guest";
+import { createRepos } from "./core/repos";
+import { ALL_TABLES } from "./core/repos/tables";
+import { accountingFileRouter, accountingRoutes } from "./api/routes/accounting";
+import { clientSpaceRoutes } from "./api/routes/client-space";
+import { contactRoutes } from "./api/routes/contacts";
+import { dossierRoutes } from "./api/routes/dossiers";
+import { invitationRoutes } from "./api/routes/invitations";
+import { meRoutes } from "./api/routes/me";
+import { openApiRoute } from "./api/routes/openapi";
+import { roleRoutes } from "./api/routes/roles";
+import { serviceRoutes } from "./api/routes/services";
+import type { ClientEventListener } from "./core/services/client-space";
+import { createServiceDeps, type ServiceDeps } from "./core/services/context";
+import { createStorage, type Storage } from "./core/storage/connection";
+import type { ModeFactory, ModeWiring } from "./wiring/mode";
+import { listen } from "./api/http/listen";
 
-export interface RunningServer {
+export interface RunningServer<W extends ModeWiring = ModeWiring> {
   url: string;
   server: Server;
   storage: Storage;
   deps: ServiceDeps;
   routes: readonly AnyRoute[];
   pipeline: InvitationPipeline;
-  localIssuer?: LocalIssuer;
-  localGraphUrl?: string;
+  /** The mode's own parts (local mode: its issuer and Graph server). */
+  wiring: W;
   close(): Promise<void>;
 }
 
-export interface ServerOptions {
+export interface ServerOptions<W extends ModeWiring> {
   env: Env;
+  /** The mode's wiring, injected by the entry point: `teamsMode` in production, local mode from `bot/dev`. */
+  mode: ModeFactory<W>;
   connectionString: string;
   tablePrefix?: string;
   tabDist?: string;
 }
 
-/** Wires the one HTTP server: tab, REST API, bot endpoint and, in local mode only, the local sign-in and Graph. */
-export async function startServer({
+/** Wires the one HTTP server: tab, REST API and bot endpoint, with the mode's identity and Graph. */
+export async function startServer<W extends ModeWiring>({
   env,
+  mode,
   connectionString,
   tablePrefix = "",
   tabDist,
-}: ServerOptions): Promise<RunningServer> {
+}: ServerOptions<W>): Promise<RunningServer<W>> {
   const storage = createStorage(connectionString, tablePrefix);
-  await storage.ensureTables([...ALL_TABLES, TABLES.invitations]);
+  await storage.ensureTables(ALL_TABLES);
   // Routes are built before the pipeline starts (it needs the server's URL): they reach it through this ref.
   const pipelineRef: { current?: InvitationPipeline } = {};
   const botRef: { current?: Bot } = {};
   const urlRef = { current: "" };
   const deps: ServiceDeps & { onClientEvent?: ClientEventListener } = {
-    ...createServiceDeps(storage),
+    ...createServiceDeps(createRepos(storage)),
     // A client accepted or signed in for the first time: tell staff, and greet the client in Teams.
     onClientEvent: async (tenantId, event) => {
       await botRef.current?.notifyStaff(tenantId, event);
@@ -70,7 +69,6 @@ export async function startServer({
     onProposed: (tenantId, subscription) =>
       requirePipeline(pipelineRef.current).enqueue({ tenantId, subscriptionId: subscription.id }),
   };
-  const invitationState = new InvitationStateRepository(storage.table(TABLES.invitations));
   const accounting = createAccountingDeps(storage, {
     maxUploadBytes: env.FEC_MAX_BYTES,
     concurrentImports: env.FEC_IMPORT_CONCURRENCY,
@@ -82,28 +80,21 @@ export async function startServer({
     ...contactRoutes(deps),
     ...roleRoutes(deps),
     ...serviceRoutes(deps),
-    ...invitationRoutes(deps, invitationState, () => requirePipeline(pipelineRef.current)),
+    ...invitationRoutes(deps, () => requirePipeline(pipelineRef.current)),
     ...clientSpaceRoutes(deps),
     ...accountingRoutes(deps, accounting),
   ];
   routes.push(openApiRoute(() => routes));
 
-  let wiring: ModeWiring & { issuer?: LocalIssuer };
-  if (env.COMPTOIR_MODE === "local") {
-    if (env.SEED_DEMO)
-      await seedDemoFirm(deps, env.AAD_APP_TENANT_ID, { dossiers: env.SEED_DOSSIERS, contacts: env.SEED_CONTACTS });
-    wiring = await localWiring(env, deps, { connectionString, tablePrefix });
-  } else {
-    wiring = teamsWiring(env);
-  }
+  const wiring = await mode({ env, deps, storage: { connectionString, tablePrefix } });
 
   const bot = await createBot({
     deps,
     auth: wiring.agentAuth,
-    storage,
     connectionString,
     queuePrefix: tablePrefix.toLowerCase(),
     firmTenantId: env.AAD_APP_TENANT_ID,
+    ...(wiring.localStaffOids ? { localStaffOids: wiring.localStaffOids } : {}),
     appLinks:
       env.COMPTOIR_MODE === "teams"
         ? { webUrl: env.TAB_ENDPOINT, teamsAppId: env.TEAMS_APP_ID }
@@ -132,7 +123,6 @@ export async function startServer({
     queuePrefix: tablePrefix.toLowerCase(),
     graph: wiring.graph,
     composeMail: invitationEmail,
-    state: invitationState,
     clientAppUrl: `${publicUrl}/#/ma-societe`,
     sendInvitationMessage: env.SEND_INVITATION_MESSAGE,
     invitationsPerWindow: env.INVITATIONS_PER_5S,
@@ -156,8 +146,7 @@ export async function startServer({
     deps,
     routes,
     pipeline,
-    ...(wiring.issuer ? { localIssuer: wiring.issuer } : {}),
-    ...(wiring.localGraphUrl ? { localGraphUrl: wiring.localGraphUrl } : {}),
+    wiring,
     async close() {
       await pipeline.stop();
       await bot.stop();

@@ -44,7 +44,7 @@ export async function startAppProcess(opts: AppProcessOptions = {}): Promise<App
   const [port, graphPort] = [await freePort(), await freePort()];
   const started = Date.now();
   const args =
-    opts.via === "start" ? [join(root, "scripts/start.mjs")] : ["--import", "tsx", join(root, "bot/src/main.ts")];
+    opts.via === "start" ? [join(root, "scripts/start.mjs")] : ["--import", "tsx", join(root, "bot/dev/main.ts")];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: String(port), LOCAL_GRAPH_PORT: String(graphPort), DATA_DIR: dataDir, ...opts.env },

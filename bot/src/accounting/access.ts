@@ -1,6 +1,6 @@
 import { AppError, etablissementCodeKey, WHOLE_DOSSIER, type Dossier, type Principal } from "@comptoir/shared";
-import { ficheSociete } from "../services/client-space";
-import { found, type ServiceDeps } from "../services/context";
+import { ficheSociete } from "../core/services/client-space";
+import { found, type ServiceDeps } from "../core/services/context";
 
 /**
  * Who reads and how much: staff see a dossier whole; a client goes through the client space's one

@@ -11,12 +11,12 @@ import {
   type Locale,
   type Verb,
 } from "@comptoir/shared";
-import type { Ctx, ServiceDeps } from "../services/context";
-import { getSettings } from "../services/settings";
-import { propose } from "../services/subscriptions";
-import { proposalCardFor, statusCardFor, welcomeCardFor } from "./card-data";
+import type { Ctx, ServiceDeps } from "../core/services/context";
+import { getSettings } from "../core/services/settings";
+import { propose } from "../core/services/subscriptions";
+import { proposalCardFor, statusCardFor, welcomeCardFor } from "../core/services/card-data";
 import type { Caller } from "./identity";
-import type { AppLinks } from "./links";
+import type { AppLinks } from "../core/services/app-links";
 import { errorCardFor, errorMessage } from "./replies";
 import type { StaffCaller } from "./turn";
 

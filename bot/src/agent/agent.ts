@@ -12,19 +12,16 @@ import {
   type TurnState,
 } from "@microsoft/agents-hosting";
 import { ALL_VERBS, AppError, cardResponse, errorResponse, helpCard, submitVerb, type Verb } from "@comptoir/shared";
-import { DEMO_PERSONS } from "../local/demo-persons";
-import { backoffMs, classifyConnectorError } from "../proactive/connector-errors";
-import { ConversationPacer, type SendWindow } from "../proactive/conversation-pacer";
-import { CONVERSATION_REFS_TABLE, ConversationRefRepository } from "../proactive/conversation-refs";
-import { ConversationTracker } from "../proactive/conversation-tracker";
-import { startProactive, type ProactiveOptions, type StaffEvent } from "../proactive/proactive";
-import type { ServiceDeps } from "../services/context";
-import type { Storage } from "../storage/connection";
+import { backoffMs, classifyConnectorError } from "../jobs/proactive/connector-errors";
+import { ConversationPacer, type SendWindow } from "../jobs/proactive/conversation-pacer";
+import { ConversationTracker } from "../jobs/proactive/conversation-tracker";
+import { startProactive, type ProactiveOptions, type StaffEvent } from "../jobs/proactive/proactive";
+import type { ServiceDeps } from "../core/services/context";
 import { runAction, type ActionKit } from "./actions";
 import { answerClient } from "./client-chat";
 import { answerStaffCommand } from "./commands";
 import { CallerResolver, identityOf, type Caller } from "./identity";
-import type { AppLinks } from "./links";
+import type { AppLinks } from "../core/services/app-links";
 import { errorCardFor, errorMessage, strangerCard } from "./replies";
 import { localeOf, personalReference, replaceActedOnCard, sendCard, sendInvokeResponse } from "./turn";
 
@@ -36,7 +33,6 @@ export interface BotOptions {
    * anonymous calls and calls the connector without a token (never in production).
    */
   auth: AuthConfiguration;
-  storage: Storage;
   /** For the proactive queue (Azure Storage queues; Azurite locally). */
   connectionString: string;
   /** Prefix of the queue's name (lower case), like the invitation pipeline's. */
@@ -44,7 +40,7 @@ export interface BotOptions {
   /** The firm's Entra tenant: only its members can be staff, only its guests clients. */
   firmTenantId: string;
   appLinks: AppLinks;
-  /** Local mode only (ignored when `auth.clientId` is set): object ids taken as staff; default: the demo staff. */
+  /** Local mode only (ignored when `auth.clientId` is set): object ids taken as staff (the demo staff). */
   localStaffOids?: readonly string[];
   /** Per-conversation send limits; default: Teams' documented per-thread limits. */
   sendWindows?: readonly SendWindow[];
@@ -66,7 +62,6 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-const DEMO_STAFF_OIDS = DEMO_PERSONS.filter((p) => p.roles.length > 0).map((p) => p.oid);
 const ACTION_INVOKE = "adaptiveCard/action";
 
 /**
@@ -77,14 +72,13 @@ const ACTION_INVOKE = "adaptiveCard/action";
 export async function createBot(opts: BotOptions): Promise<Bot> {
   const { deps } = opts;
   const local = !opts.auth.clientId;
-  await opts.storage.ensureTables([CONVERSATION_REFS_TABLE]);
-  const refs = new ConversationRefRepository(opts.storage.table(CONVERSATION_REFS_TABLE));
+  const refs = deps.repos.conversations;
   const tracker = new ConversationTracker(refs, () => deps.now());
   const pacer = new ConversationPacer(opts.sendWindows);
   const adapter = new CloudAdapter(opts.auth);
   const kit: ActionKit = { deps, links: opts.appLinks };
   const resolver = new CallerResolver();
-  const localStaffOids = new Set(local ? (opts.localStaffOids ?? DEMO_STAFF_OIDS) : []);
+  const localStaffOids = new Set(local ? (opts.localStaffOids ?? []) : []);
 
   adapter.use({
     onTurn: async (context, next) => {

@@ -1,7 +1,7 @@
 import { clientSocietesCard, isAppError, type AdaptiveCard, type Locale } from "@comptoir/shared";
-import { listSocietes } from "../services/client-space";
+import { listSocietes } from "../core/services/client-space";
 import type { ActionKit } from "./actions";
-import { clientSpaceLink } from "./links";
+import { clientSpaceLink } from "../core/services/app-links";
 import { errorCardFor } from "./replies";
 import type { ClientCaller } from "./turn";
 

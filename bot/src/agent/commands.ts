@@ -10,12 +10,12 @@ import {
   type ContactSummary,
   type DossierSummary,
   type Locale,
+  searchable,
 } from "@comptoir/shared";
-import { listContacts } from "../services/contacts";
-import { listDossiers } from "../services/dossiers";
-import { searchable } from "../readmodels/memory-index";
+import { listContacts } from "../core/services/contacts";
+import { listDossiers } from "../core/services/dossiers";
 import type { ActionKit } from "./actions";
-import { contactCardFor, dossierCardFor, proposalCardFor, statusCardFor } from "./card-data";
+import { contactCardFor, dossierCardFor, proposalCardFor, statusCardFor } from "../core/services/card-data";
 import { contactMatchesCard, dossierMatchesCard, errorCardFor, missingArgCard, notFoundCard } from "./replies";
 import type { StaffCaller } from "./turn";
 

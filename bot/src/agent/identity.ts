@@ -1,5 +1,5 @@
 import type { Principal } from "@comptoir/shared";
-import type { ServiceDeps } from "../services/context";
+import type { ServiceDeps } from "../core/services/context";
 
 /**
  * Who is writing to the bot. A Teams activity carries no app roles, so the bot decides from what it can

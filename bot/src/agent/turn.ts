@@ -1,7 +1,7 @@
 import { ActivityTypes, Activity } from "@microsoft/agents-activity";
 import { CardFactory, MessageFactory, type TurnContext } from "@microsoft/agents-hosting";
 import { resolveLocale, type AdaptiveCard, type CardInvokeResponse, type Locale } from "@comptoir/shared";
-import type { StoredReference } from "../proactive/conversation-refs";
+import type { StoredReference } from "../jobs/proactive/conversation-tracker";
 import type { Caller } from "./identity";
 
 /** Small helpers every handler uses: the reader's language, sending a card, answering an invoke. */

@@ -70,7 +70,6 @@ const teamsSchema = z.object({
   SECRET_BOT_PASSWORD: nonEmpty,
   STORAGE_CONNECTION_STRING: nonEmpty,
   GRAPH_MAIL_SENDER: z.email(),
-  SEED_DEMO: z.stringbool().default(false),
 });
 
 export const envSchema = z.discriminatedUnion("COMPTOIR_MODE", [localSchema, teamsSchema]);

@@ -1,5 +1,5 @@
 import { isTransient, type GraphAdapter } from "../graph";
-import type { GuestGraph } from "../invitations/pipeline";
+import type { GuestGraph } from "../jobs/invitations/pipeline";
 
 /** The invitation pipeline's view of the Graph adapter. */
 export function guestGraph(graph: GraphAdapter, sender: string, teamsAppManifestId: string): GuestGraph {

@@ -1,7 +1,9 @@
 import type { Router } from "express";
 import type { AuthConfiguration } from "@microsoft/agents-hosting";
 import type { TokenVerifier } from "../auth/verify";
-import type { GuestGraph } from "../invitations/pipeline";
+import type { Env } from "../config/env";
+import type { ServiceDeps } from "../core/services/context";
+import type { GuestGraph } from "../jobs/invitations/pipeline";
 
 /** What differs between `local` and `teams` mode; everything else is wired the same way. */
 export interface ModeWiring {
@@ -9,8 +11,16 @@ export interface ModeWiring {
   authConfig: unknown;
   agentAuth: AuthConfiguration;
   graph: GuestGraph;
+  /** Object ids the bot takes as staff without asking the Bot Connector (local mode's demo staff only). */
+  localStaffOids?: readonly string[];
+  /** Local mode's sign-in page, mounted at `/local-idp`. */
   localSignIn?: Router;
-  /** Local mode: the local Graph server (its dev mailbox, its /_control for tests). */
-  localGraphUrl?: string;
   stop(): Promise<void>;
 }
+
+/** Builds a mode's wiring once the domain services exist; the entry point (production or development) injects it. */
+export type ModeFactory<W extends ModeWiring> = (ctx: {
+  env: Env;
+  deps: ServiceDeps;
+  storage: { connectionString: string; tablePrefix: string };
+}) => Promise<W>;

@@ -3,7 +3,7 @@ import { createTokenVerifier } from "../auth/verify";
 import type { TeamsEnv } from "../config/env";
 import { createGraphAdapter, createGraphTokenProvider } from "../graph";
 import { guestGraph } from "./graph-port";
-import type { ModeWiring } from "./mode";
+import type { ModeFactory, ModeWiring } from "./mode";
 
 /** `teams` mode: Entra ID keys, the real Microsoft Graph, Bot Connector authentication. */
 export function teamsWiring(env: TeamsEnv): ModeWiring {
@@ -32,3 +32,9 @@ export function teamsWiring(env: TeamsEnv): ModeWiring {
     stop: () => Promise.resolve(),
   };
 }
+
+/** The production entry point's mode. */
+export const teamsMode: ModeFactory<ModeWiring> = ({ env }) => {
+  if (env.COMPTOIR_MODE !== "teams") return Promise.reject(new Error("teamsMode needs COMPTOIR_MODE=teams"));
+  return Promise.resolve(teamsWiring(env));
+};

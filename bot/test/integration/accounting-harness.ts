@@ -7,12 +7,12 @@ import { expect } from "vitest";
 import type { ServiceSubscription } from "@comptoir/shared";
 import type { FecUploadResult } from "@comptoir/shared/api/accounting";
 import { generateFec } from "../../bench/fec-generate";
-import { createAccountingDeps, type AccountingDeps, type AccountingOptions } from "../../src/accounting/service";
+import { createAccountingDeps, type AccountingDeps, type AccountingOptions } from "../../src/accounting/deps";
 import { createTokenVerifier } from "../../src/auth/verify";
-import type { DemoPerson } from "../../src/local/demo-persons";
-import { createApiRouter } from "../../src/http/api-router";
-import { errorHandler } from "../../src/http/errors";
-import { accountingFileRouter, accountingRoutes } from "../../src/routes/accounting";
+import type { DemoPerson } from "../../dev/demo-persons";
+import { createApiRouter } from "../../src/api/http/api-router";
+import { errorHandler } from "../../src/api/http/errors";
+import { accountingFileRouter, accountingRoutes } from "../../src/api/routes/accounting";
 import { dossierWithOffer, newContact, newRole } from "./fixtures";
 import { call, PERSONS, startTestApp, type TestApp } from "./harness";
 import { FEC_COLUMNS } from "@comptoir/shared/accounting/fec/columns";
@@ -39,12 +39,11 @@ export interface AccountingTestApp {
 
 export async function startAccountingApp(options: AccountingOptions = {}): Promise<AccountingTestApp> {
   const app = await startTestApp();
-  const { deps, localIssuer, storage } = app.running;
-  if (!localIssuer) throw new Error("local mode expected");
+  const { deps, wiring, storage } = app.running;
   const acc = createAccountingDeps(storage, options);
   acc.log = () => {};
   await acc.store.ensure();
-  const verify = createTokenVerifier(localIssuer.verifierOptions());
+  const verify = createTokenVerifier(wiring.issuer.verifierOptions());
   const http = express();
   http.use("/api/v1", accountingFileRouter(deps, acc, verify));
   http.use("/api/v1", createApiRouter({ verify, routes: accountingRoutes(deps, acc), maxJsonBytes: 256 * 1024 }));

@@ -20,8 +20,8 @@ import type {
   FecImportDetail,
   FecImportList,
 } from "@comptoir/shared/api/accounting";
-import { packProperties, unpackProperties } from "../../src/accounting/packing";
-import { AccountingStore } from "../../src/accounting/store";
+import { packProperties, unpackProperties } from "../../src/accounting/store/packing";
+import { AccountingStore } from "../../src/accounting/store/store";
 import { newDossier } from "./fixtures";
 import { TEST_TENANT } from "./harness";
 import { generatedFec, startAccountingApp, unzip, type AccountingTestApp } from "./accounting-harness";

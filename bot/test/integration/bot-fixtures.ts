@@ -5,9 +5,9 @@ import express from "express";
 import { expect, inject } from "vitest";
 import type { AdaptiveCard, Contact, Dossier, DossierDetail, ServiceSubscription } from "@comptoir/shared";
 import { createBot, type Bot, type BotOptions } from "../../src/agent/agent";
-import { startLocalConnector, type LocalConnector } from "../../src/local/connector-server";
-import { CONVERSATION_REFS_TABLE, ConversationRefRepository } from "../../src/proactive/conversation-refs";
-import type { ServiceDeps } from "../../src/services/context";
+import { startLocalConnector, type LocalConnector } from "../support/connector-server";
+import type { ConversationRefRepository } from "../../src/core/repos/conversation-refs";
+import type { ServiceDeps } from "../../src/core/services/context";
 import { dossierWithOffer, newContact, newRole } from "./fixtures";
 import { call, PERSONS, startTestApp, TEST_TENANT, type TestApp } from "./harness";
 
@@ -50,10 +50,10 @@ export async function startBotHarness(
   const bot = await createBot({
     deps,
     auth: {},
-    storage: app.running.storage,
     connectionString: inject("azuriteConnectionString"),
     queuePrefix: `b${randomUUID().replace(/-/g, "").slice(0, 10)}`,
     firmTenantId: TEST_TENANT,
+    localStaffOids: app.running.wiring.localStaffOids ?? [],
     appLinks: { webUrl: app.url },
     proactive: { idleMs: 50, retryBaseMs: 200, ...extra.proactive },
     ...(extra.sendWindows ? { sendWindows: extra.sendWindows } : {}),
@@ -68,7 +68,7 @@ export async function startBotHarness(
     app,
     connector,
     bot,
-    refs: new ConversationRefRepository(app.running.storage.table(CONVERSATION_REFS_TABLE)),
+    refs: app.running.deps.repos.conversations,
     url,
     async post(activity) {
       const res = await fetch(`${url}/api/messages`, {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Contact } from "@comptoir/shared";
-import type { RecordedRequest } from "../../src/local/connector-server";
+import type { RecordedRequest } from "../support/connector-server";
 import {
   allText,
   ask,

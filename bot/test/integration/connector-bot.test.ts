@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CloudAdapter, createOutboundHostValidator, type CloudAdapterOptions } from "@microsoft/agents-hosting";
-import { startLocalConnector, type LocalConnector } from "../../src/local/connector-server";
+import { startLocalConnector, type LocalConnector } from "../support/connector-server";
 import { PERSONS, TEST_TENANT, startTestApp, type TestApp } from "./harness";
 
 let connector: LocalConnector;

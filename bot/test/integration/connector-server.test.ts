@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startLocalConnector, type LocalConnector } from "../../src/local/connector-server";
+import { startLocalConnector, type LocalConnector } from "../support/connector-server";
 
 let connector: LocalConnector;
 beforeAll(async () => {

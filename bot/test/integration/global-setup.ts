@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startAzurite } from "../../src/local/azurite";
+import { startAzurite } from "../../dev/azurite";
 
 declare module "vitest" {
   export interface ProvidedContext {

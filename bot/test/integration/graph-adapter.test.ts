@@ -5,11 +5,7 @@ import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
 import { createGraphAdapter, type GraphAdapter } from "../../src/graph/adapter";
 import { isTransient } from "../../src/graph/errors";
 import { createLocalGraphTokenProvider, type TokenProvider } from "../../src/graph/token";
-import {
-  LOCAL_TEAMS_APP_MANIFEST_ID,
-  startLocalGraphServer,
-  type LocalGraphServer,
-} from "../../src/local/graph-server";
+import { LOCAL_TEAMS_APP_MANIFEST_ID, startLocalGraphServer, type LocalGraphServer } from "../../dev/graph-server";
 
 const TENANT = "7d1c8e6a-3f0b-4d1e-9a51-0c0f1a2b3c4d";
 const REDIRECT = "http://localhost:3978/?from=invitation";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createGraphAdapter } from "../../src/graph/adapter";
 import type { RetryEvent } from "../../src/graph/http";
 import { createLocalGraphTokenProvider, type TokenProvider } from "../../src/graph/token";
-import { INVITATION_LIMIT, startLocalGraphServer, type LocalGraphServer } from "../../src/local/graph-server";
+import { INVITATION_LIMIT, startLocalGraphServer, type LocalGraphServer } from "../../dev/graph-server";
 
 const TENANT = "7d1c8e6a-3f0b-4d1e-9a51-0c0f1a2b3c4d";
 const REDIRECT = "http://localhost:3978/";

@@ -39,7 +39,7 @@ describe("DELETE_GUEST_WITHOUT_SERVICE", () => {
 
     await call(app, "POST", `/subscriptions/${second.id}/revoke`);
     expect((await call<ContactDetail>(app, "GET", `/contacts/${contact.id}`)).body.contact.guest).toBeNull();
-    const stats = (await (await fetch(`${app.running.localGraphUrl}/_control/stats`)).json()) as {
+    const stats = (await (await fetch(`${app.running.wiring.localGraphUrl}/_control/stats`)).json()) as {
       requests: Record<string, Record<string, number>>;
     };
     const deletes = Object.entries(stats.requests).filter(([route]) => route.startsWith("DELETE /v1.0/users"));

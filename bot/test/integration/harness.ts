@@ -5,8 +5,9 @@ import { randomUUID } from "node:crypto";
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from "jose";
 import { inject } from "vitest";
 import { parseEnv, type LocalEnv } from "../../src/config/env";
-import { DEMO_ADMIN, DEMO_CLIENT, DEMO_STAFF, type DemoPerson } from "../../src/local/demo-persons";
-import { localIssuerUrl } from "../../src/local/local-issuer";
+import { DEMO_ADMIN, DEMO_CLIENT, DEMO_STAFF, type DemoPerson } from "../../dev/demo-persons";
+import { localIssuerUrl } from "../../dev/local-idp/local-issuer";
+import { localMode, type LocalWiring } from "../../dev/local-mode";
 import { startServer, type RunningServer } from "../../src/server";
 
 export const TEST_TENANT = "7d1c8e6a-3f0b-4d1e-9a51-0c0f1a2b3c4d";
@@ -14,7 +15,7 @@ export const TEST_AUDIENCE = "api://localhost/comptoir";
 
 export interface TestApp {
   url: string;
-  running: RunningServer;
+  running: RunningServer<LocalWiring>;
   /** The local issuer's own private key: tests can mint any token the server might receive. */
   signingKey: CryptoKey;
   tokenFor(person: Pick<DemoPerson, "oid" | "name" | "username" | "roles">): Promise<string>;
@@ -43,6 +44,7 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
   });
   const running = await startServer({
     env,
+    mode: localMode,
     connectionString: inject("azuriteConnectionString"),
     tablePrefix: `t${randomUUID().replace(/-/g, "").slice(0, 12)}`,
   });

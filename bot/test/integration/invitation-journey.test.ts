@@ -14,7 +14,7 @@ let app: TestApp;
 let graphUrl: string;
 beforeAll(async () => {
   app = await startTestApp();
-  graphUrl = app.running.localGraphUrl ?? "";
+  graphUrl = app.running.wiring.localGraphUrl;
 });
 afterAll(() => app.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorBodySchema } from "@comptoir/shared";
-import type { DemoPerson } from "../../src/local/demo-persons";
+import type { DemoPerson } from "../../dev/demo-persons";
 import { PERSONS, startTestApp, type TestApp } from "./harness";
 
 let app: TestApp;

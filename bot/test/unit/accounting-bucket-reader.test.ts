@@ -7,11 +7,11 @@ import {
   readBucketLines,
   sumLettersByAccount,
   type BucketRef,
-} from "../../src/accounting/entry-records";
-import { FrameLogWriter, type BlockSink } from "../../src/accounting/frame-log";
-import { inflateFrame, type FrameRef } from "../../src/accounting/framed-blob";
-import { recordBytes } from "../../src/accounting/line-records";
-import type { AccountingStore, EntryLayout, VersionRef } from "../../src/accounting/store";
+} from "../../src/accounting/store/entry-records";
+import { FrameLogWriter, type BlockSink } from "../../src/accounting/store/frame-log";
+import { inflateFrame, type FrameRef } from "../../src/accounting/store/framed-blob";
+import { recordBytes } from "../../src/accounting/store/line-records";
+import type { AccountingStore, EntryLayout, VersionRef } from "../../src/accounting/store/store";
 
 const v: VersionRef = { tenantId: "t", dossierId: "d", exercice: "2024-12-31", importId: "i" };
 

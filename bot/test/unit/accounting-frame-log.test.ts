@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { FrameLogWriter, type BlockSink } from "../../src/accounting/frame-log";
-import { compressFrame, inflateFrame, rangesOf, type FrameRef } from "../../src/accounting/framed-blob";
-import { forEachRecord, recordBytes } from "../../src/accounting/line-records";
+import { FrameLogWriter, type BlockSink } from "../../src/accounting/store/frame-log";
+import { compressFrame, inflateFrame, rangesOf, type FrameRef } from "../../src/accounting/store/framed-blob";
+import { forEachRecord, recordBytes } from "../../src/accounting/store/line-records";
 
 /** An in-memory block blob: staged blocks, and the committed content in block-list order. */
 function memoryBlob() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { crc32, inflateRawSync } from "node:zlib";
-import { CsvWriter, neutralise, XlsxWriter, type Column } from "../../src/accounting/export/table-writer";
-import { columnName, excelSerial } from "../../src/accounting/xlsx/sheet";
-import { ZipStreamWriter } from "../../src/accounting/xlsx/zip-stream";
+import { CsvWriter, neutralise, XlsxWriter, type Column } from "../../src/accounting/views/export/table-writer";
+import { columnName, excelSerial } from "../../src/accounting/views/export/xlsx/sheet";
+import { ZipStreamWriter } from "../../src/accounting/views/export/xlsx/zip-stream";
 
 /** A minimal unzip: the central directory, then each entry's local header and inflated data, CRC checked. */
 function unzip(zip: Buffer): Map<string, string> {

@@ -5,7 +5,7 @@ import {
   classifyConnectorError,
   connectorStatus,
   parseRetryAfter,
-} from "../../src/proactive/connector-errors";
+} from "../../src/jobs/proactive/connector-errors";
 
 /** The error the SDK's ConnectorClient throws for a non-2xx answer. */
 function connectorError(status: number, headers: Record<string, string> = {}): HttpError {

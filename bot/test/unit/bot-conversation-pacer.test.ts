@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ConversationPacer, TEAMS_SEND_WINDOWS } from "../../src/proactive/conversation-pacer";
+import { ConversationPacer, TEAMS_SEND_WINDOWS } from "../../src/jobs/proactive/conversation-pacer";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { escapeKey, firmPartition, key, unescapeKey } from "../../src/storage/keys";
+import { escapeKey, firmPartition, key, unescapeKey } from "../../src/core/storage/keys";
 
 describe("table keys", () => {
   it("never contains a character Azure Tables forbid, and round-trips", () => {

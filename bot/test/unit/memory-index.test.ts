@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MemoryIndex, searchable } from "../../src/readmodels/memory-index";
+import { searchable } from "@comptoir/shared";
+import { MemoryIndex } from "../../src/core/readmodels/memory-index";
 
 interface Item {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { PrefixIndex } from "../../src/readmodels/prefix-index";
-import { searchWords } from "../../src/readmodels/memory-index";
+import { PrefixIndex } from "../../src/core/readmodels/prefix-index";
+import { searchWords } from "@comptoir/shared";
 
 const word = fc.stringMatching(/^[a-e]{1,15}$/);
 

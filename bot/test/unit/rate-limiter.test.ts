@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../../src/invitations/rate-limiter";
+import { RateLimiter } from "../../src/jobs/invitations/rate-limiter";
 
 describe("RateLimiter (sliding window)", () => {
   it("never lets more than `limit` takes into any window", async () => {

@@ -16,7 +16,7 @@ import {
   generateDemoDossiers,
   mulberry32,
   SEED_DOSSIERS,
-} from "../../src/seed/generate";
+} from "../../dev/seed/generate";
 
 describe("mulberry32", () => {
   it("is deterministic and stays in [0, 1)", () => {

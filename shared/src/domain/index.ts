@@ -17,6 +17,7 @@ export * from "./identifiers";
 export * from "./offer";
 export * from "./organisational-role";
 export * from "./propose-service";
+export * from "./search-text";
 export * from "./service-definition";
 export * from "./service-subscription";
 export * from "./validation";

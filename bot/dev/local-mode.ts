@@ -1,0 +1,79 @@
+import { resolve } from "node:path";
+import { createTokenVerifier } from "../src/auth/verify";
+import type { Env, LocalEnv } from "../src/config/env";
+import { createGraphAdapter, createLocalGraphTokenProvider } from "../src/graph";
+import { DEMO_PERSONS } from "./demo-persons";
+import { LOCAL_TEAMS_APP_MANIFEST_ID, startLocalGraphServer } from "./graph-server";
+import { createLocalIssuer, type LocalIssuer } from "./local-idp/local-issuer";
+import { createSignInRouter } from "./local-idp/signin-router";
+import { guestGraph } from "../src/wiring/graph-port";
+import type { ModeFactory, ModeWiring } from "../src/wiring/mode";
+import { seedDemoFirm } from "./seed/demo";
+
+const LOCAL_MAIL_SENDER = "cabinet@comptoir.local";
+
+export interface LocalWiring extends ModeWiring {
+  issuer: LocalIssuer;
+  /** The local Graph server: its dev mailbox, and its `/_control` for tests. */
+  localGraphUrl: string;
+}
+
+/**
+ * Local mode: the demo firm seeded (unless SEED_DEMO=false), the local issuer and its sign-in page, and the
+ * local Graph server in place of Microsoft Graph. Injected into `startServer` by the development entry points.
+ */
+export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, storage }) => {
+  const env = localEnv(anyEnv);
+  if (env.SEED_DEMO)
+    await seedDemoFirm(deps, env.AAD_APP_TENANT_ID, { dossiers: env.SEED_DOSSIERS, contacts: env.SEED_CONTACTS });
+  const issuer = await createLocalIssuer(
+    resolve(env.DATA_DIR, "local-idp", "key.json"),
+    env.AAD_APP_TENANT_ID,
+    env.LOCAL_API_AUDIENCE,
+  );
+  const start = (port: number | undefined) =>
+    startLocalGraphServer({
+      connectionString: storage.connectionString,
+      tablePrefix: storage.tablePrefix,
+      tenantId: env.AAD_APP_TENANT_ID,
+      port,
+      throttle: { enabled: env.LOCAL_GRAPH_THROTTLE },
+      organizationName: async () => (await deps.repos.firms.get(env.AAD_APP_TENANT_ID))?.value.name ?? "Cabinet",
+    });
+  const graphServer = await start(env.LOCAL_GRAPH_PORT).catch((e: unknown) => {
+    // The preferred port is taken: run anyway; only links in e-mails already sent will point elsewhere.
+    if ((e as { code?: string }).code !== "EADDRINUSE") throw e;
+    console.warn(`Port ${env.LOCAL_GRAPH_PORT ?? 0} is taken: the local Graph server picks another one.`);
+    return start(0);
+  });
+  const graph = createGraphAdapter({
+    baseUrl: graphServer.graphBaseUrl,
+    getToken: createLocalGraphTokenProvider({ localUrl: graphServer.url, tenantId: env.AAD_APP_TENANT_ID }),
+  });
+  const persons = async () => {
+    const guests = await graphServer.acceptedGuests();
+    const known = new Set(DEMO_PERSONS.map((p) => p.oid));
+    return [
+      ...DEMO_PERSONS,
+      ...guests
+        .filter((g) => !known.has(g.oid))
+        .map((g) => ({ ...g, roles: [], description: "Client invité (invitation acceptée)" })),
+    ];
+  };
+  return {
+    issuer,
+    verify: createTokenVerifier(issuer.verifierOptions()),
+    authConfig: { mode: "local", tenantId: env.AAD_APP_TENANT_ID, localAuthorizeUrl: "/local-idp/authorize" },
+    agentAuth: {},
+    localStaffOids: DEMO_PERSONS.filter((p) => p.roles.length > 0).map((p) => p.oid),
+    graph: guestGraph(graph, LOCAL_MAIL_SENDER, LOCAL_TEAMS_APP_MANIFEST_ID),
+    localSignIn: createSignInRouter({ issuer, persons }),
+    localGraphUrl: graphServer.url.replace("127.0.0.1", "localhost"),
+    stop: () => graphServer.stop(),
+  };
+};
+
+function localEnv(env: Env): LocalEnv {
+  if (env.COMPTOIR_MODE !== "local") throw new Error("localMode needs COMPTOIR_MODE=local");
+  return env;
+}

@@ -1,0 +1,402 @@
+import { createHash } from "node:crypto";
+import {
+  createFecParser,
+  FEC_ERROR_CODES,
+  etablissementCodeKey,
+  isOpeningJournal,
+  LedgerAggregator,
+  lineFormatOf,
+  monthOf,
+  type Actor,
+  type ExerciceBounds,
+  type FecEntry,
+  type FecParser,
+  type FecReport,
+  type LedgerAggregate,
+} from "@comptoir/shared";
+import { FrameLogWriter } from "../store/frame-log";
+import type { FrameRef, Segment } from "../store/framed-blob";
+import { recordBytes } from "../store/line-records";
+import {
+  ENTRY_LAYOUT_VERSION,
+  type AccountingStore,
+  type JournalIndex,
+  type LedgerIndex,
+  type StoredImport,
+  type VersionRef,
+} from "../store/store";
+
+export type ImportInput = {
+  tenantId: string;
+  dossierId: string;
+  importId: string;
+  exercice: ExerciceBounds;
+  fileName: string;
+  siren: string | null;
+  actor: Actor;
+  now: () => Date;
+  maxBytes: number;
+  body: AsyncIterable<Uint8Array>;
+};
+
+export type ImportHooks = {
+  /** Called once every row and blob is written, right before the switch (tests simulate a crash here). */
+  beforeSwitch?: (version: VersionRef) => Promise<void>;
+};
+
+export type ImportOutcome = { record: StoredImport; report: FecReport; version: VersionRef };
+
+type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
+/**
+ * What the import decodes of every line: the codes the aggregates and buckets are keyed by. Labels
+ * are decoded when an account, auxiliary or journal is first seen, écriture numbers when the parser
+ * sees a new run; piece references, écriture labels, lettering… stay in the stored bytes.
+ */
+const IMPORT_TEXT_FIELDS = ["journalCode", "compteNum", "compAuxNum", "etablissement"] as const;
+/** A bucket's id (in its records' headers) and where its records went: [frame, lines] pairs, flat. */
+type BucketRecords = { id: number; month: number; frames: number[]; lastFrame: number; bytes: number };
+/**
+ * An établissement's counts in a journal bucket (the index stores them as [écritures, lines, debit,
+ * credit]).
+ */
+type EtabCounters = { ecritures: number; lines: number; debit: number; credit: number };
+type JournalBucketStats = {
+  bucket: BucketRecords;
+  ecritures: number;
+  etabs: Map<string, EtabCounters>;
+};
+
+/**
+ * Streams one FEC into a new import version: parse and validate, SHA-256, aggregates, and both
+ * entry blobs, with memory bounded by the blob writers' budgets. Nothing is served yet: the caller
+ * switches the exercice's pointer only when this returns an `ok` report.
+ */
+export class FecImportJob {
+  readonly version: VersionRef;
+  private readonly aggregator = new LedgerAggregator();
+  private readonly lines: FrameLogWriter;
+  /** account → month (0 = à-nouveaux) → its records. */
+  private readonly ledgerBuckets = new Map<string, Map<number, BucketRecords>>();
+  private readonly lastLedgerBucket = new Map<string, BucketRecords>();
+  private ledgerBucketCount = 0;
+  private journalBucketCount = 0;
+  private report: FecReport | null = null;
+  /** journal → whether it holds à-nouveaux, and its counts per month. */
+  private readonly journalStats = new Map<string, { opening: boolean; months: Map<number, JournalBucketStats> }>();
+  private readonly etablissements = new Set<string>();
+  private runJournal = "";
+  private runNum = "";
+  /** The current écriture (stats is null before the first line). */
+  private readonly run: {
+    opening: boolean;
+    stats: JournalBucketStats | null;
+    /** The établissement counted last in `stats`, and its counters. */
+    etab: string | null;
+    etabStats: EtabCounters | undefined;
+  } = { opening: false, stats: null, etab: null, etabStats: undefined };
+  /** Établissements the current écriture touched (each counts it once). */
+  private readonly runEtabs: string[] = [];
+  /** How many of runEtabs belong to the current écriture: `length = 0` would free the array's storage, per écriture. */
+  private runEtabCount = 0;
+  private failure: Error | null = null;
+  private parser: FecParser | null = null;
+  private readonly label = (field: "journalLib" | "compteLib" | "compAuxLib") => this.parser?.lineText(field) ?? "";
+  sha256: string | null = null;
+
+  constructor(
+    private readonly store: AccountingStore,
+    private readonly input: ImportInput,
+  ) {
+    this.version = {
+      tenantId: input.tenantId,
+      dossierId: input.dossierId,
+      exercice: input.exercice.end,
+      importId: input.importId,
+    };
+    this.lines = new FrameLogWriter(store.blockSink(this.version));
+  }
+
+  /** Reads the whole body (or until the parser gives up) and returns the validation report. */
+  async parse(): Promise<FecReport> {
+    const hash = createHash("sha256");
+    const parser = (this.parser = createFecParser({
+      maxBytes: this.input.maxBytes,
+      exercice: this.input.exercice,
+      fileName: this.input.fileName,
+      ...(this.input.siren ? { siren: this.input.siren } : {}),
+      textFields: IMPORT_TEXT_FIELDS,
+      onLine: (entry, bytes, start, end) => this.add(entry, bytes, start, end),
+    }));
+    let complete = true;
+    // Not `for await`: leaving that loop early would destroy the request, and its socket with it,
+    // before the report could be sent.
+    const chunks = this.input.body[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      const chunk = next.value;
+      hash.update(chunk);
+      parser.push(chunk);
+      if (this.failure !== null) throw this.failure;
+      if (parser.stopped) {
+        complete = false;
+        break;
+      }
+      if (this.lines.overBudget) await this.lines.relieve();
+    }
+    const { report } = parser.end();
+    if (this.failure !== null) throw this.failure;
+    this.sha256 = complete ? hash.digest("hex") : null;
+    this.report = report;
+    return report;
+  }
+
+  private add(entry: FecEntry, bytes: Uint8Array, start: number, end: number): void {
+    if (this.failure !== null) return;
+    try {
+      this.addEntry(entry, bytes, start, end);
+    } catch (e) {
+      this.failure = e instanceof Error ? e : new Error(String(e));
+    }
+  }
+
+  private addEntry(e: FecEntry, bytes: Uint8Array, start: number, end: number): void {
+    // "Limité à" compares codes as the dossier does: trimmed, upper-case.
+    const raw = e.etablissement;
+    const etab = raw ? etablissementCodeKey(raw) : "";
+    e.etablissement = etab;
+    if (etab !== "" && !this.etablissements.has(etab)) this.etablissements.add(etab);
+    this.aggregator.add(e, this.label);
+
+    // An écriture is a run of consecutive lines with the same journal and number, counted once per
+    // établissement it touches; it belongs to the month of its first line. The journal reader groups
+    // runs the same way, so the counts that locate a page are exact.
+    const month = monthOf(e.date);
+    // Same bytes as the previous line: same écriture. Other bytes may still decode (trimmed) the same.
+    let newRun = false;
+    if (this.parser?.lineStartsRun !== false) {
+      const num = this.parser?.lineText("ecritureNum") ?? "";
+      newRun = e.journalCode !== this.runJournal || num !== this.runNum;
+      if (newRun) this.startRun(e, num, month);
+    }
+    const run = this.run;
+    const stats = run.stats;
+    if (stats === null) throw new Error("no current écriture");
+    const ledgerMonth = run.opening ? 0 : month;
+    let ledger = this.lastLedgerBucket.get(e.compteNum);
+    if (ledger === undefined || ledger.month !== ledgerMonth) ledger = this.ledgerBucket(e.compteNum, ledgerMonth);
+    const journal = stats.bucket;
+    const frame = this.lines.add(e.line, ledger.id, journal.id, bytes, start, end);
+    const size = recordBytes(end - start);
+    counted(ledger, frame, size);
+    counted(journal, frame, size);
+
+    if (newRun) stats.ecritures++;
+    let je = run.etab === etab ? run.etabStats : undefined;
+    if (je === undefined) {
+      je = stats.etabs.get(etab);
+      if (je === undefined) {
+        je = { ecritures: 0, lines: 0, debit: 0, credit: 0 };
+        stats.etabs.set(etab, je);
+      }
+      run.etab = etab;
+      run.etabStats = je;
+    }
+    if (!this.touched(etab)) {
+      this.runEtabs[this.runEtabCount++] = etab;
+      je.ecritures++;
+    }
+    je.lines++;
+    je.debit += e.debitCents;
+    je.credit += e.creditCents;
+  }
+
+  private touched(etab: string): boolean {
+    for (let i = 0; i < this.runEtabCount; i++) if (this.runEtabs[i] === etab) return true;
+    return false;
+  }
+
+  private ledgerBucket(compteNum: string, month: number): BucketRecords {
+    let months = this.ledgerBuckets.get(compteNum);
+    if (months === undefined) {
+      months = new Map();
+      this.ledgerBuckets.set(compteNum, months);
+    }
+    let bucket = months.get(month);
+    if (bucket === undefined) {
+      bucket = newBucket(this.ledgerBucketCount++, month);
+      months.set(month, bucket);
+    }
+    this.lastLedgerBucket.set(compteNum, bucket);
+    return bucket;
+  }
+
+  private startRun(e: FecEntry, num: string, month: number): void {
+    this.runJournal = e.journalCode;
+    this.runNum = num;
+    this.runEtabCount = 0;
+    let journal = this.journalStats.get(e.journalCode);
+    if (journal === undefined) {
+      journal = { opening: isOpeningJournal(e.journalCode, this.label("journalLib")), months: new Map() };
+      this.journalStats.set(e.journalCode, journal);
+    }
+    let stats = journal.months.get(month);
+    if (stats === undefined) {
+      stats = { bucket: newBucket(this.journalBucketCount++, month), ecritures: 0, etabs: new Map() };
+      journal.months.set(month, stats);
+    }
+    // One object for every run (no garbage per écriture). Consecutive écritures of a journal and
+    // month share their établissement's counters.
+    const run = this.run;
+    if (run.stats !== stats) {
+      run.etab = null;
+      run.etabStats = undefined;
+    }
+    run.opening = journal.opening;
+    run.stats = stats;
+  }
+
+  /** Commits both blobs and writes aggregates and indexes under the version's partition. */
+  async write(): Promise<{ etablissements: string[] }> {
+    const frames = await this.lines.finish();
+    const aggregate = this.aggregator.result();
+    const format = this.report ? lineFormatOf(this.report) : null;
+    if (format === null) throw new Error("write() before a successful parse()");
+    await this.store.writeVersionRows(
+      this.version,
+      aggregate,
+      this.ledgerIndexes(frames, aggregate),
+      this.journalIndexes(frames),
+      { format, version: ENTRY_LAYOUT_VERSION },
+    );
+    return { etablissements: [...this.etablissements].sort() };
+  }
+
+  /** The ledger buckets' statistics are sums of aggregate rows (à-nouveaux rows go to bucket 0). */
+  private ledgerIndexes(frames: readonly FrameRef[], aggregate: LedgerAggregate): LedgerIndex[] {
+    const ledgerStats = new Map<string, Map<number, LedgerStats>>();
+    for (const row of aggregate.rows) {
+      const stats = statsOf(ledgerStats, row.compteNum, row.opening ? 0 : row.month);
+      const s = stats.get(row.etablissement);
+      if (s) {
+        s[0] += row.lineCount;
+        s[1] += row.debitCents;
+        s[2] += row.creditCents;
+      } else stats.set(row.etablissement, [row.lineCount, row.debitCents, row.creditCents]);
+    }
+    const out: LedgerIndex[] = [];
+    for (const [compteNum, months] of ledgerStats) {
+      const buckets: LedgerIndex["buckets"] = [];
+      for (const [month, stats] of months) {
+        const records = this.ledgerBuckets.get(compteNum)?.get(month);
+        buckets.push([
+          month,
+          segmentsOf(records, frames),
+          records?.bytes ?? 0,
+          [...stats].map(([etab, [n, d, c]]) => [etab, n, d, c]),
+          records?.id ?? -1,
+        ]);
+      }
+      out.push({ compteNum, buckets: buckets.sort((a, b) => a[0] - b[0]) });
+    }
+    return out;
+  }
+
+  private journalIndexes(frames: readonly FrameRef[]): JournalIndex[] {
+    const out: JournalIndex[] = [];
+    for (const [journalCode, { months }] of this.journalStats) {
+      const buckets: JournalIndex["buckets"] = [];
+      for (const [month, stats] of months) {
+        buckets.push([
+          month,
+          segmentsOf(stats.bucket, frames),
+          stats.bucket.bytes,
+          stats.ecritures,
+          [...stats.etabs].map(([etab, c]) => [etab, c.ecritures, c.lines, c.debit, c.credit]),
+          stats.bucket.id,
+        ]);
+      }
+      out.push({ journalCode, buckets: buckets.sort((a, b) => a[0] - b[0]) });
+    }
+    return out;
+  }
+}
+
+const newBucket = (id: number, month: number): BucketRecords => ({ id, month, frames: [], lastFrame: -1, bytes: 0 });
+
+/** Counts a record of `size` bytes in `frame` for its bucket (records come in frame order). */
+function counted(bucket: BucketRecords, frame: number, size: number): void {
+  const last = bucket.frames.length - 1;
+  if (bucket.lastFrame === frame) bucket.frames[last] = (bucket.frames[last] ?? 0) + 1;
+  else {
+    bucket.frames.push(frame, 1);
+    bucket.lastFrame = frame;
+  }
+  bucket.bytes += size;
+}
+
+/** A bucket's segments once the frames are stored: [stored offset, stored length, lines]. */
+function segmentsOf(bucket: BucketRecords | undefined, frames: readonly FrameRef[]): Segment[] {
+  const out: Segment[] = [];
+  const pairs = bucket?.frames ?? [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const ref = frames[pairs[i] ?? -1];
+    if (ref === undefined) throw new Error(`frame ${pairs[i]} was not stored`);
+    out.push([ref[0], ref[1], pairs[i + 1] ?? 0]);
+  }
+  return out;
+}
+
+function statsOf(all: Map<string, Map<number, LedgerStats>>, group: string, month: number): LedgerStats {
+  let months = all.get(group);
+  if (months === undefined) {
+    months = new Map();
+    all.set(group, months);
+  }
+  let stats = months.get(month);
+  if (stats === undefined) {
+    stats = new Map();
+    months.set(month, stats);
+  }
+  return stats;
+}
+
+/** The history row of a finished (or refused) import, from its report. */
+export function importRecord(
+  input: Pick<ImportInput, "importId" | "dossierId" | "exercice" | "fileName" | "actor">,
+  startedAt: Date,
+  finishedAt: Date | null,
+  status: StoredImport["status"],
+  report: FecReport | null,
+  extra: { sha256: string | null; etablissements: string[] },
+): StoredImport {
+  return {
+    id: input.importId,
+    dossierId: input.dossierId,
+    exercice: input.exercice,
+    status,
+    current: false,
+    fileName: input.fileName,
+    bytes: report?.bytes ?? 0,
+    sha256: extra.sha256,
+    lineCount: report?.lineCount ?? 0,
+    ecritureCount: report?.ecritureCount ?? 0,
+    errorCount: report?.errorCount ?? 0,
+    warningCount: report?.warningCount ?? 0,
+    totalDebitCents: report?.totalDebitCents ?? 0,
+    totalCreditCents: report?.totalCreditCents ?? 0,
+    etablissements: extra.etablissements,
+    firstError: report ? firstError(report) : null,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt ? finishedAt.toISOString() : null,
+    by: input.actor,
+    purged: false,
+  };
+}
+
+/** The first blocking code by line, or any counted one when only warnings were kept in the list. */
+export function firstError(report: FecReport): string | null {
+  const listed = report.issues.find((i) => i.severity === "error");
+  if (listed) return listed.code;
+  return FEC_ERROR_CODES.find((code) => (report.countsByCode[code] ?? 0) > 0) ?? null;
+}

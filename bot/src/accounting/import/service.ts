@@ -1,0 +1,208 @@
+import { AppError, isAppErrorCode, type ErrorCode, type Principal } from "@comptoir/shared";
+import type { FecImport, FecImportDetail, FecImportList, FecUploadResult } from "@comptoir/shared/api/accounting";
+import { ctxFor, type ServiceDeps } from "../../core/services/context";
+import { staffAccess } from "../access";
+import type { AccountingDeps } from "../deps";
+import type { ExercicePointer, StoredImport } from "../store/store";
+import { FecImportJob, importRecord } from "./import-job";
+
+/** An "importing" row older than this, that no import of this server holds, died with its server. */
+const STALE_IMPORT_MS = 60 * 60_000;
+
+const lockKey = (tenantId: string, dossierId: string, exercice: string) => `${tenantId}|${dossierId}|${exercice}`;
+
+/** An upload's outcome: imported and served, or rejected by its report (the code of its first error, if known). */
+export type UploadOutcome =
+  | { kind: "imported"; body: FecUploadResult }
+  | { kind: "rejected"; firstError: ErrorCode | null; body: FecUploadResult };
+
+/**
+ * Streams a FEC into a new version of its exercice and, when the report has no error, switches the
+ * exercice to it with one write. Anything short of that (errors in the file, a dropped connection, a
+ * storage failure, a crash) leaves the previously served data untouched.
+ */
+export async function uploadFec(
+  deps: ServiceDeps,
+  acc: AccountingDeps,
+  principal: Principal,
+  dossierId: string,
+  query: { exercice: { start: string; end: string }; fileName: string },
+  body: AsyncIterable<Uint8Array>,
+  declaredBytes: number | null,
+): Promise<UploadOutcome> {
+  const { dossier } = await staffAccess(deps, principal, dossierId);
+  if (declaredBytes !== null && declaredBytes > acc.maxUploadBytes) {
+    throw new AppError("FEC_TOO_LARGE", { maxBytes: acc.maxUploadBytes });
+  }
+  const ctx = ctxFor(principal, deps);
+  const release = await acc.gate.acquire(lockKey(ctx.tenantId, dossierId, query.exercice.end));
+  try {
+    const input = {
+      tenantId: ctx.tenantId,
+      dossierId,
+      importId: deps.newId(),
+      exercice: query.exercice,
+      fileName: query.fileName,
+      siren: dossier.siren,
+      actor: ctx.actor,
+      now: deps.now,
+      maxBytes: acc.maxUploadBytes,
+      body,
+    };
+    const startedAt = deps.now();
+    const noExtra = { sha256: null, etablissements: [] };
+    await acc.store.putImport(ctx.tenantId, importRecord(input, startedAt, null, "importing", null, noExtra));
+    const job = new FecImportJob(acc.store, input);
+
+    const abort = async (error: unknown): Promise<never> => {
+      acc.log(`import ${input.importId} aborted`, error);
+      const record = importRecord(input, startedAt, deps.now(), "aborted", null, noExtra);
+      await acc.store.purgeVersion(job.version).catch((e: unknown) => acc.log("purge failed", e));
+      await acc.store
+        .putImport(ctx.tenantId, { ...record, purged: true })
+        .catch((e: unknown) => acc.log("history update failed", e));
+      throw error;
+    };
+
+    const report = await job.parse().catch(abort);
+    if (!report.ok) {
+      const record = importRecord(input, startedAt, deps.now(), "rejected", report, {
+        sha256: job.sha256,
+        etablissements: [],
+      });
+      await acc.store.purgeVersion(job.version).catch((e: unknown) => acc.log("purge failed", e));
+      await acc.store.putImport(ctx.tenantId, { ...record, purged: true }, report);
+      const code = record.firstError;
+      const firstError = code && isAppErrorCode(code) ? code : null;
+      return { kind: "rejected", firstError, body: { import: publicImport(record, false), report } };
+    }
+
+    let previous: ExercicePointer | null = null;
+    let record: StoredImport;
+    try {
+      const { etablissements } = await job.write();
+      await acc.hooks.beforeSwitch?.(job.version);
+      previous = await acc.store.getPointer(ctx.tenantId, dossierId, query.exercice.end);
+      const finishedAt = deps.now();
+      await acc.store.setPointer(ctx.tenantId, dossierId, {
+        importId: input.importId,
+        start: query.exercice.start,
+        end: query.exercice.end,
+        importedAt: finishedAt.toISOString(),
+        importedBy: ctx.actor,
+        fileName: query.fileName,
+        lineCount: report.lineCount,
+        etablissements,
+      });
+      record = importRecord(input, startedAt, finishedAt, "imported", report, { sha256: job.sha256, etablissements });
+    } catch (e) {
+      return abort(e);
+    }
+    await acc.store.putImport(ctx.tenantId, record, report);
+    // The replaced version stays readable until the next import, for requests that resolved it just before.
+    const keep = new Set([input.importId, ...(previous ? [previous.importId] : [])]);
+    await collectGarbage(deps, acc, ctx.tenantId, dossierId, query.exercice.end, keep).catch((e: unknown) =>
+      acc.log("garbage collection failed", e),
+    );
+    return { kind: "imported", body: { import: publicImport(record, true), report } };
+  } finally {
+    release();
+  }
+}
+
+/** Deletes the data of the exercice's imports that are neither kept nor still running. */
+async function collectGarbage(
+  deps: ServiceDeps,
+  acc: AccountingDeps,
+  tenantId: string,
+  dossierId: string,
+  exercice: string,
+  keep: ReadonlySet<string>,
+): Promise<void> {
+  const now = deps.now().getTime();
+  for (const record of await acc.store.listImports(tenantId, dossierId)) {
+    if (record.exercice.end !== exercice || keep.has(record.id) || record.purged) continue;
+    if (record.status === "importing" && now - Date.parse(record.startedAt) < STALE_IMPORT_MS) continue;
+    await acc.store.purgeVersion({ tenantId, dossierId, exercice, importId: record.id });
+    await acc.store.putImport(tenantId, {
+      ...record,
+      status: record.status === "importing" ? "aborted" : record.status,
+      purged: true,
+    });
+  }
+}
+
+function publicImport(record: StoredImport, current: boolean): FecImport {
+  const { purged: _purged, ...rest } = record;
+  return { ...rest, current };
+}
+
+/** How the history shows a row: the served one is imported; a long-dead "importing" one is aborted. */
+function displayed(
+  tenantId: string,
+  record: StoredImport,
+  pointers: readonly ExercicePointer[],
+  acc: AccountingDeps,
+  now: number,
+): FecImport {
+  const current = pointers.some((p) => p.importId === record.id);
+  let status = record.status;
+  if (current) status = "imported";
+  else if (
+    status === "importing" &&
+    !acc.gate.isActive(lockKey(tenantId, record.dossierId, record.exercice.end)) &&
+    now - Date.parse(record.startedAt) > STALE_IMPORT_MS
+  )
+    status = "aborted";
+  return { ...publicImport(record, current), status };
+}
+
+export async function listImports(
+  deps: ServiceDeps,
+  acc: AccountingDeps,
+  principal: Principal,
+  dossierId: string,
+  limit: number,
+): Promise<FecImportList> {
+  await staffAccess(deps, principal, dossierId);
+  const [records, pointers] = await Promise.all([
+    acc.store.listImports(principal.tenantId, dossierId),
+    acc.store.listPointers(principal.tenantId, dossierId),
+  ]);
+  const now = deps.now().getTime();
+  return { items: records.slice(0, limit).map((r) => displayed(principal.tenantId, r, pointers, acc, now)) };
+}
+
+export async function getImport(
+  deps: ServiceDeps,
+  acc: AccountingDeps,
+  principal: Principal,
+  dossierId: string,
+  importId: string,
+): Promise<FecImportDetail> {
+  await staffAccess(deps, principal, dossierId);
+  const found = await acc.store.getImport(principal.tenantId, dossierId, importId);
+  if (!found?.report) throw new AppError("FEC_IMPORT_NOT_FOUND");
+  const pointers = await acc.store.listPointers(principal.tenantId, dossierId);
+  return {
+    import: displayed(principal.tenantId, found.record, pointers, acc, deps.now().getTime()),
+    report: found.report,
+  };
+}
+
+/** Stops serving an exercice; its data is deleted with it. */
+export async function deleteExercice(
+  deps: ServiceDeps,
+  acc: AccountingDeps,
+  principal: Principal,
+  dossierId: string,
+  exercice: string,
+): Promise<void> {
+  await staffAccess(deps, principal, dossierId);
+  const pointer = await acc.store.getPointer(principal.tenantId, dossierId, exercice);
+  if (!pointer) throw new AppError("ACCOUNTING_EXERCICE_NOT_FOUND");
+  await acc.store.deletePointer(principal.tenantId, dossierId, exercice);
+  await collectGarbage(deps, acc, principal.tenantId, dossierId, exercice, new Set()).catch((e: unknown) =>
+    acc.log("garbage collection failed", e),
+  );
+}

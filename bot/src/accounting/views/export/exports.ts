@@ -1,0 +1,219 @@
+import { AppError, type Locale, type Principal, searchable } from "@comptoir/shared";
+import { XLSX_MAX_ROWS, type AccountingExportFormat, type AccountingExportView } from "@comptoir/shared/api/accounting";
+import { scopeSet, type AccountingAccess } from "../../access";
+import { journalEcritures, journalReader, matchesJournalSearch } from "../journal-reader";
+import { accountLines, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
+import type { AccountingDeps } from "../../deps";
+import { balanceView, viewedImport } from "../service";
+import { EXPORT_TEXT, exportColumns, say } from "./columns";
+import type { TableWriter } from "./table-writer";
+
+export type ExportQuery = {
+  exercice?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+  account?: string | undefined;
+  aux?: string | undefined;
+  lettering?: "all" | "unlettered" | undefined;
+  journal?: string | undefined;
+};
+
+/** A resolved export: its file name, an upper bound of its rows, and how to write it. */
+export type PreparedExport = {
+  fileName: string;
+  sheetName: string;
+  maxRows: number;
+  write(writer: TableWriter): Promise<void>;
+};
+
+function fileSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 40) || "dossier";
+}
+
+/**
+ * Resolves the exercice and the caller's scope, then returns the export ready to stream. XLSX is
+ * refused (ACCOUNTING_EXPORT_TOO_LARGE) before the first byte when the rows could pass Excel's limit.
+ */
+export async function prepareExport(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+  view: AccountingExportView,
+  format: AccountingExportFormat,
+  query: ExportQuery,
+  locale: Locale,
+): Promise<PreparedExport> {
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
+  const scope = scopeSet(access);
+  const aggregate = await acc.store.readAggregate(v);
+  const q = query.q ? searchable(query.q) : "";
+  let prepared: Omit<PreparedExport, "fileName" | "sheetName">;
+
+  if (view === "balance") {
+    const { balance } = await balanceView(acc, principal, access, { ...query, exercice: pointer.end });
+    const rows = balance.classes.reduce(
+      (n, c) => n + 1 + c.accounts.reduce((m, a) => m + 1 + a.auxiliaries.length, 0),
+      1,
+    );
+    prepared = {
+      maxRows: rows,
+      async write(writer) {
+        await writer.start(exportColumns.balance(locale));
+        for (const cls of balance.classes) {
+          for (const a of cls.accounts) {
+            await writer.row([cls.classNumber, a.compteNum, a.compteLib, "", "", ...amounts(a)]);
+            for (const x of a.auxiliaries)
+              await writer.row([cls.classNumber, a.compteNum, a.compteLib, x.compAuxNum, x.compAuxLib, ...amounts(x)]);
+          }
+          await writer.row([
+            cls.classNumber,
+            "",
+            `${say(EXPORT_TEXT.classTotal, locale)} ${cls.classNumber}`,
+            "",
+            "",
+            ...amounts(cls),
+          ]);
+        }
+        await writer.row(["", "", say(EXPORT_TEXT.grandTotal, locale), "", "", ...amounts(balance)]);
+        await writer.end();
+      },
+    };
+  } else if (view === "grand-livre") {
+    const indexes = await acc.store.readLedgerIndex(v, query.account ?? "");
+    const inPeriod = (m: number) => m === 0 || (m >= period.from && m <= period.to);
+    const maxRows =
+      1 +
+      indexes.reduce(
+        (n, i) =>
+          n +
+          1 +
+          i.buckets
+            .filter((b) => inPeriod(b[0]))
+            .reduce((m, b) => m + b[3].reduce((k, s) => k + (scope === undefined || scope.has(s[0]) ? s[1] : 0), 0), 0),
+        0,
+      );
+    prepared = {
+      maxRows,
+      async write(writer) {
+        await writer.start(exportColumns.grandLivre(locale));
+        const accountQuery = { ...(query.aux ? { aux: query.aux } : {}), period, scope };
+        const reader = ledgerReader(acc.store, v, indexes, accountQuery);
+        for (const index of indexes) {
+          const lib = aggregate.accountLabels[index.compteNum] ?? "";
+          const { broughtForward, lines } = await accountLines(acc.store, v, index, accountQuery, reader);
+          let balance = broughtForward;
+          let wroteForward = false;
+          for await (const r of lines) {
+            if (!wroteForward && broughtForward !== 0) {
+              await writer.row([
+                index.compteNum,
+                lib,
+                null,
+                "",
+                "",
+                "",
+                say(EXPORT_TEXT.broughtForward, locale),
+                "",
+                null,
+                null,
+                broughtForward,
+                "",
+              ]);
+            }
+            wroteForward = true;
+            balance += r.debitCents - r.creditCents;
+            if (query.lettering === "unlettered" && r.ecritureLet) continue;
+            if (q && !matchesLedgerSearch(r, q, searchable)) continue;
+            await writer.row([
+              index.compteNum,
+              lib,
+              r.date,
+              r.journalCode,
+              r.ecritureNum,
+              r.pieceRef,
+              r.ecritureLib,
+              r.compAuxNum ?? "",
+              r.debitCents,
+              r.creditCents,
+              balance,
+              r.ecritureLet ?? "",
+            ]);
+          }
+        }
+        await writer.end();
+      },
+    };
+  } else {
+    const indexes = (await acc.store.readJournalIndex(v)).filter(
+      (i) => query.journal === undefined || i.journalCode === query.journal,
+    );
+    const maxRows =
+      1 +
+      indexes.reduce(
+        (n, i) =>
+          n +
+          i.buckets
+            .filter((b) => b[0] >= period.from && b[0] <= period.to)
+            .reduce((m, b) => m + b[4].reduce((k, s) => k + (scope === undefined || scope.has(s[0]) ? s[2] : 0), 0), 0),
+        0,
+      );
+    prepared = {
+      maxRows,
+      async write(writer) {
+        await writer.start(exportColumns.journaux(locale));
+        const reader = journalReader(acc.store, v, indexes, { period, scope });
+        for (const index of indexes) {
+          const journalLib = aggregate.journalLabels[index.journalCode] ?? "";
+          for await (const e of journalEcritures(acc.store, v, index, { period, scope }, reader)) {
+            if (q && !matchesJournalSearch(e, q, aggregate, searchable)) continue;
+            for (const l of e.lines) {
+              await writer.row([
+                index.journalCode,
+                journalLib,
+                l.date,
+                e.ecritureNum,
+                l.pieceRef,
+                l.pieceDate ?? null,
+                l.compteNum,
+                aggregate.accountLabels[l.compteNum] ?? "",
+                l.compAuxNum ?? "",
+                l.ecritureLib,
+                l.debitCents,
+                l.creditCents,
+                l.ecritureLet ?? "",
+              ]);
+            }
+          }
+        }
+        await writer.end();
+      },
+    };
+  }
+  if (format === "xlsx" && prepared.maxRows > XLSX_MAX_ROWS) {
+    throw new AppError("ACCOUNTING_EXPORT_TOO_LARGE", { maxRows: XLSX_MAX_ROWS });
+  }
+  return {
+    ...prepared,
+    fileName: `${fileSafe(access.dossier.code)}-${view}-${pointer.end}.${format}`,
+    sheetName: `${say(EXPORT_TEXT.sheet[view], locale)} ${pointer.end}`,
+  };
+}
+
+function amounts(a: {
+  openingDebitCents: number;
+  openingCreditCents: number;
+  debitCents: number;
+  creditCents: number;
+  closingDebitCents: number;
+  closingCreditCents: number;
+}): number[] {
+  return [
+    a.openingDebitCents,
+    a.openingCreditCents,
+    a.debitCents,
+    a.creditCents,
+    a.closingDebitCents,
+    a.closingCreditCents,
+  ];
+}

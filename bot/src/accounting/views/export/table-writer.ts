@@ -1,0 +1,131 @@
+import { ZipStreamWriter, type ByteSink } from "./xlsx/zip-stream";
+import { sheetParts, sheetRow, SHEET_END, sheetStart } from "./xlsx/sheet";
+
+/** Money columns carry integer cents; date columns yyyymmdd integers. */
+export type ColumnKind = "text" | "money" | "date" | "int";
+export type Column = { header: string; kind: ColumnKind; width?: number };
+export type CellValue = string | number | null | undefined;
+
+/** A spreadsheet-shaped output written row by row (CSV or XLSX), flushed to the sink in chunks. */
+export interface TableWriter {
+  start(columns: readonly Column[]): Promise<void>;
+  row(cells: readonly CellValue[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+const FLUSH_CHARS = 256 * 1024;
+/** A text cell starting with one of these would be read as a formula by a spreadsheet. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
+}
+
+export function formatYmd(ymd: number): string {
+  const d = ymd % 100;
+  const m = Math.floor(ymd / 100) % 100;
+  return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${Math.floor(ymd / 10000)}`;
+}
+
+/** Text made inert for spreadsheets: a leading = + - @ tab or CR gets an apostrophe. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvField(text: string): string {
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV as French spreadsheets open it: UTF-8 with BOM, `;` separator, decimal comma, dd/mm/yyyy. */
+export class CsvWriter implements TableWriter {
+  private buffer = "";
+  private kinds: ColumnKind[] = [];
+
+  constructor(private readonly sink: ByteSink) {}
+
+  start(columns: readonly Column[]): Promise<void> {
+    this.kinds = columns.map((c) => c.kind);
+    this.buffer = `\uFEFF${columns.map((c) => csvField(neutralise(c.header))).join(";")}\r\n`;
+    return Promise.resolve();
+  }
+
+  async row(cells: readonly CellValue[]): Promise<void> {
+    this.buffer += `${this.kinds.map((kind, i) => this.cell(kind, cells[i])).join(";")}\r\n`;
+    if (this.buffer.length >= FLUSH_CHARS) await this.flush();
+  }
+
+  private cell(kind: ColumnKind, value: CellValue): string {
+    if (value === null || value === undefined || value === "") return "";
+    if (typeof value === "number") {
+      if (kind === "money") return formatCents(value);
+      if (kind === "date") return value > 0 ? formatYmd(value) : "";
+      return String(value);
+    }
+    return csvField(neutralise(value));
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer === "") return;
+    const chunk = Buffer.from(this.buffer, "utf8");
+    this.buffer = "";
+    await this.sink(chunk);
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+  }
+}
+
+/** A one-sheet .xlsx, streamed: text is stored as inline strings, which a spreadsheet never evaluates. */
+export class XlsxWriter implements TableWriter {
+  private readonly zip: ZipStreamWriter;
+  private sheet: { write(data: Buffer): Promise<void>; end(): Promise<void> } | null = null;
+  private buffer = "";
+  private columns: readonly Column[] = [];
+  private rowNumber = 0;
+
+  constructor(
+    sink: ByteSink,
+    private readonly sheetName: string,
+    at: Date = new Date(),
+  ) {
+    this.zip = new ZipStreamWriter(sink, at);
+  }
+
+  async start(columns: readonly Column[]): Promise<void> {
+    this.columns = columns;
+    for (const [name, content] of sheetParts(this.sheetName)) await this.zip.addFile(name, content);
+    this.sheet = await this.zip.begin("xl/worksheets/sheet1.xml");
+    this.buffer = sheetStart(columns);
+    this.rowNumber = 1;
+    this.buffer += sheetRow(
+      1,
+      columns.map((c) => ({ kind: "header" as const, value: c.header })),
+    );
+  }
+
+  async row(cells: readonly CellValue[]): Promise<void> {
+    this.rowNumber++;
+    this.buffer += sheetRow(
+      this.rowNumber,
+      this.columns.map((c, i) => ({ kind: c.kind, value: cells[i] })),
+    );
+    if (this.buffer.length >= FLUSH_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer === "" || !this.sheet) return;
+    const chunk = Buffer.from(this.buffer, "utf8");
+    this.buffer = "";
+    await this.sheet.write(chunk);
+  }
+
+  async end(): Promise<void> {
+    this.buffer += SHEET_END(this.columns.length, this.rowNumber);
+    await this.flush();
+    await this.sheet?.end();
+    await this.zip.finish();
+  }
+}

@@ -1,0 +1,307 @@
+import type { LedgerAggregate } from "@comptoir/shared";
+import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
+import { pageInfo, pageWhileCounting, sliceSections } from "@comptoir/shared/accounting/compute/paging";
+import { inScope } from "../access";
+import { BucketBatchReader, ledgerBucketRef, readBucketLines, type StoredLine } from "../store/entry-records";
+import { markLettering } from "./lettering";
+import type { MonthSpan } from "./period";
+import type { AccountingStore, LedgerIndex, VersionRef } from "../store/store";
+
+export type LedgerQuery = {
+  /** Account number prefix ("" = every account). */
+  account: string;
+  aux?: string;
+  /** Already normalised (searchable()); matched against label, piece reference and écriture number. */
+  q?: string;
+  unletteredOnly: boolean;
+  period: MonthSpan;
+  scope: ReadonlySet<string> | undefined;
+};
+
+export type LedgerPage = {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  totalLines: number;
+  accounts: LedgerAccountDto[];
+};
+
+type Bucket = LedgerIndex["buckets"][number];
+
+const isOpening = (b: Bucket) => b[0] === 0;
+const inPeriod = (b: Bucket, p: MonthSpan) => isOpening(b) || (b[0] >= p.from && b[0] <= p.to);
+const beforePeriod = (b: Bucket, p: MonthSpan) => !isOpening(b) && b[0] < p.from;
+
+function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number; d: number; c: number } {
+  let n = 0;
+  let d = 0;
+  let c = 0;
+  for (const [etab, lines, debit, credit] of b[3]) {
+    if (!inScope(scope, etab)) continue;
+    n += lines;
+    d += debit;
+    c += credit;
+  }
+  return { n, d, c };
+}
+
+/** Lines of one bucket in display order (date, then file line), restricted to the scope. */
+function inDisplayOrder(lines: StoredLine[], scope: ReadonlySet<string> | undefined): StoredLine[] {
+  return lines.filter((r) => inScope(scope, r.etablissement)).sort((x, y) => x.date - y.date || x.line - y.line);
+}
+
+/** The lines of `buckets` (some of an account's months), in display order, for a page. */
+async function readLines(
+  store: AccountingStore,
+  v: VersionRef,
+  buckets: readonly Bucket[],
+  scope: ReadonlySet<string> | undefined,
+): Promise<StoredLine[][]> {
+  const lines = await readBucketLines(store, v, "ledger", buckets.map(ledgerBucketRef));
+  return lines.map((l) => inDisplayOrder(l, scope));
+}
+
+function lineDto(r: StoredLine, balance: number): LedgerLineDto {
+  const dto: LedgerLineDto = {
+    line: r.line,
+    date: r.date,
+    journalCode: r.journalCode,
+    ecritureNum: r.ecritureNum,
+    pieceRef: r.pieceRef,
+    ecritureLib: r.ecritureLib,
+    debitCents: r.debitCents,
+    creditCents: r.creditCents,
+    balanceCents: balance,
+  };
+  if (r.compAuxNum !== undefined) dto.compAuxNum = r.compAuxNum;
+  if (r.ecritureLet !== undefined) dto.ecritureLet = r.ecritureLet;
+  if (r.dateLet !== undefined) dto.dateLet = r.dateLet;
+  return dto;
+}
+
+export function matchesLedgerSearch(r: StoredLine, q: string, normalise: (s: string) => string): boolean {
+  return normalise(`${r.ecritureLib} ${r.pieceRef} ${r.ecritureNum} ${r.compAuxNum ?? ""}`).includes(q);
+}
+
+/**
+ * The grand livre, paged by lines across accounts (number order). Without search, lettering or
+ * auxiliary filters the index alone tells which buckets hold the page: one range read per account on
+ * the page. With them, each candidate account is read in turn (one range read each) and only the
+ * page's lines are kept. Running balances always count every line in scope; `q` and `unletteredOnly`
+ * only choose which lines are shown.
+ */
+export async function readGrandLivre(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+  normalise: (s: string) => string,
+): Promise<LedgerPage> {
+  const indexes = await store.readLedgerIndex(v, query.account);
+  const filtered = query.q !== undefined || query.aux !== undefined || query.unletteredOnly;
+  return filtered
+    ? filteredPage(store, v, aggregate, indexes, query, request, normalise)
+    : indexedPage(store, v, aggregate, indexes, query, request);
+}
+
+async function indexedPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+): Promise<LedgerPage> {
+  const { period, scope } = query;
+  const sections = indexes
+    .map((index) => {
+      let broughtForward = 0;
+      let count = 0;
+      let debit = 0;
+      let credit = 0;
+      const buckets: Array<{ bucket: Bucket; n: number }> = [];
+      for (const b of index.buckets) {
+        const s = scoped(b, scope);
+        if (beforePeriod(b, period)) broughtForward += s.d - s.c;
+        else if (inPeriod(b, period) && s.n > 0) {
+          buckets.push({ bucket: b, n: s.n });
+          count += s.n;
+          debit += s.d;
+          credit += s.c;
+        }
+      }
+      return { index, broughtForward, count, debit, credit, buckets };
+    })
+    .filter((s) => s.count > 0);
+  const totalLines = sections.reduce((n, s) => n + s.count, 0);
+  const info = pageInfo(request, totalLines);
+  const accounts: LedgerAccountDto[] = [];
+  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
+    // The balance before the first bucket read: the brought-forward plus the buckets before the page.
+    let balance = section.broughtForward;
+    for (const bucket of before) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
+    const read = await readLines(
+      store,
+      v,
+      wanted.map((w) => w.bucket),
+      scope,
+    );
+    const lines: LedgerLineDto[] = [];
+    let balanceBeforePage = balance;
+    for (const [w, { start }] of wanted.entries()) {
+      (read[w] ?? []).forEach((r, i) => {
+        const at = start + i;
+        if (at === a) balanceBeforePage = balance;
+        balance += r.debitCents - r.creditCents;
+        if (at >= a && at < b) lines.push(lineDto(r, balance));
+      });
+    }
+    await markLettering(store, v, section.index, lines);
+    const compteNum = section.index.compteNum;
+    accounts.push({
+      compteNum,
+      compteLib: aggregate.accountLabels[compteNum] ?? "",
+      broughtForwardCents: section.broughtForward,
+      totalDebitCents: section.debit,
+      totalCreditCents: section.credit,
+      closingBalanceCents: section.broughtForward + section.debit - section.credit,
+      lineCount: section.count,
+      balanceBeforePageCents: balanceBeforePage,
+      lines,
+    });
+  }
+  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+}
+
+type AccountQuery = Pick<LedgerQuery, "aux" | "period" | "scope">;
+
+/** The buckets accountLines reads, in its order: earlier months first when an auxiliary is asked for. */
+function accountPlan(index: LedgerIndex, query: AccountQuery): { before: Bucket[]; within: Bucket[] } {
+  const used = (b: Bucket) => scoped(b, query.scope).n > 0;
+  return {
+    before: query.aux === undefined ? [] : index.buckets.filter((b) => beforePeriod(b, query.period) && used(b)),
+    within: index.buckets.filter((b) => inPeriod(b, query.period) && used(b)),
+  };
+}
+
+/** A reader for accountLines over these accounts, in this order (a whole grand livre reads each frame a few times, not once per account). */
+export function ledgerReader(
+  store: AccountingStore,
+  v: VersionRef,
+  indexes: readonly LedgerIndex[],
+  query: AccountQuery,
+): BucketBatchReader {
+  const plan = indexes.flatMap((index) => {
+    const { before, within } = accountPlan(index, query);
+    return [...before, ...within].map(ledgerBucketRef);
+  });
+  return new BucketBatchReader(store, v, "ledger", plan);
+}
+
+/**
+ * One account's lines in scope (and of `aux` when set): the brought-forward balance, then the period's
+ * lines in display order, a month at a time. Reading several accounts, pass one `reader` for all.
+ */
+export async function accountLines(
+  store: AccountingStore,
+  v: VersionRef,
+  index: LedgerIndex,
+  query: AccountQuery,
+  reader: BucketBatchReader = ledgerReader(store, v, [index], query),
+): Promise<{ broughtForward: number; lines: AsyncGenerator<StoredLine> }> {
+  const { period, scope, aux } = query;
+  const { before, within } = accountPlan(index, query);
+  let broughtForward = 0;
+  if (aux === undefined) {
+    for (const b of index.buckets)
+      if (beforePeriod(b, period)) broughtForward += scoped(b, scope).d - scoped(b, scope).c;
+  } else {
+    // The index has no per-auxiliary totals: the auxiliary's earlier lines are read and summed.
+    for await (const r of bucketStream(reader, before, scope))
+      if (r.compAuxNum === aux) broughtForward += r.debitCents - r.creditCents;
+  }
+  async function* lines(): AsyncGenerator<StoredLine> {
+    for await (const r of bucketStream(reader, within, scope)) if (aux === undefined || r.compAuxNum === aux) yield r;
+  }
+  return { broughtForward, lines: lines() };
+}
+
+/** Lines of each bucket in turn, in display order. */
+async function* bucketStream(
+  reader: BucketBatchReader,
+  buckets: readonly Bucket[],
+  scope: ReadonlySet<string> | undefined,
+): AsyncGenerator<StoredLine> {
+  for (const b of buckets) yield* inDisplayOrder(await reader.lines(ledgerBucketRef(b)), scope);
+}
+
+async function filteredPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+  normalise: (s: string) => string,
+): Promise<LedgerPage> {
+  const pass = async (first: number, last: number) => {
+    const accounts: LedgerAccountDto[] = [];
+    let total = 0;
+    const reader = ledgerReader(store, v, indexes, query);
+    for (const index of indexes) {
+      const { broughtForward, lines } = await accountLines(store, v, index, query, reader);
+      let balance = broughtForward;
+      let balanceBeforePage = broughtForward;
+      let count = 0;
+      let debit = 0;
+      let credit = 0;
+      const shown: LedgerLineDto[] = [];
+      for await (const r of lines) {
+        const before = balance;
+        balance += r.debitCents - r.creditCents;
+        if (query.unletteredOnly && r.ecritureLet) continue;
+        if (query.q !== undefined && !matchesLedgerSearch(r, query.q, normalise)) continue;
+        const at = total + count;
+        if (at >= first && at < last) {
+          if (shown.length === 0) balanceBeforePage = before;
+          shown.push(lineDto(r, balance));
+        }
+        count++;
+        debit += r.debitCents;
+        credit += r.creditCents;
+      }
+      if (count === 0) continue;
+      if (shown.length > 0) {
+        await markLettering(store, v, index, shown);
+        const compteNum = index.compteNum;
+        const section: LedgerAccountDto = {
+          compteNum,
+          compteLib: aggregate.accountLabels[compteNum] ?? "",
+          broughtForwardCents: broughtForward,
+          totalDebitCents: debit,
+          totalCreditCents: credit,
+          closingBalanceCents: balance,
+          lineCount: count,
+          balanceBeforePageCents: balanceBeforePage,
+          lines: shown,
+        };
+        if (query.aux !== undefined) {
+          section.compAuxNum = query.aux;
+          section.compAuxLib = aggregate.auxiliaryLabels[query.aux] ?? "";
+        }
+        accounts.push(section);
+      }
+      total += count;
+    }
+    return { accounts, total };
+  };
+  const { info, result } = await pageWhileCounting(request, pass);
+  return {
+    page: info.page,
+    pageSize: info.pageSize,
+    pageCount: info.pageCount,
+    totalLines: result.total,
+    accounts: result.accounts,
+  };
+}

@@ -1,0 +1,251 @@
+import {
+  AppError,
+  computeKeyFigures,
+  computeSig,
+  computeTrialBalance,
+  isoToYmd,
+  monthlySeries,
+  type LedgerAggregate,
+  type Principal,
+  searchable,
+} from "@comptoir/shared";
+import type {
+  AccountingBalance,
+  AccountingExercice,
+  AccountingExercices,
+  AccountingGrandLivre,
+  AccountingJournaux,
+  AccountingSynthese,
+} from "@comptoir/shared/api/accounting";
+import { scopeSet, type AccountingAccess } from "../access";
+import type { AccountingDeps } from "../deps";
+import type { ExercicePointer, VersionRef } from "../store/store";
+import { readJournaux } from "./journal-reader";
+import { readGrandLivre } from "./ledger-reader";
+import { exerciceMonths, resolvePeriod, type MonthSpan } from "./period";
+
+function dayBefore(iso: string): string {
+  const ymd = isoToYmd(iso) ?? 0;
+  const d = new Date(Date.UTC(Math.floor(ymd / 10000), (Math.floor(ymd / 100) % 100) - 1, (ymd % 100) - 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The N-1 exercice: the one closing the day before this one opens. */
+function previousOf(pointers: readonly ExercicePointer[], p: ExercicePointer): ExercicePointer | null {
+  const end = dayBefore(p.start);
+  return pointers.find((q) => q.end === end) ?? null;
+}
+
+export function versionOf(access: AccountingAccess, tenantId: string, p: ExercicePointer): VersionRef {
+  return { tenantId, dossierId: access.dossier.id, exercice: p.end, importId: p.importId };
+}
+
+/** The asked exercice (by closing date), or the latest one. */
+async function resolveExercice(
+  acc: AccountingDeps,
+  tenantId: string,
+  access: AccountingAccess,
+  exercice: string | undefined,
+): Promise<ExercicePointer> {
+  const pointer = exercice
+    ? await acc.store.getPointer(tenantId, access.dossier.id, exercice)
+    : ((await acc.store.listPointers(tenantId, access.dossier.id))[0] ?? null);
+  if (!pointer) throw new AppError("ACCOUNTING_EXERCICE_NOT_FOUND");
+  return pointer;
+}
+
+/** What a view reads: the asked exercice's served import (see resolveExercice) and the period asked within it. */
+export async function viewedImport(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+  query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<{ pointer: ExercicePointer; period: MonthSpan; v: VersionRef }> {
+  const pointer = await resolveExercice(acc, principal.tenantId, access, query.exercice);
+  const period = resolvePeriod(pointer, query.from, query.to);
+  return { pointer, period, v: versionOf(access, principal.tenantId, pointer) };
+}
+
+function head(access: AccountingAccess, p: ExercicePointer, period: MonthSpan) {
+  return {
+    exercice: { id: p.end, start: p.start, end: p.end, importId: p.importId },
+    period,
+    restricted: access.etablissements !== undefined,
+  };
+}
+
+export async function listExercices(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+): Promise<AccountingExercices> {
+  const pointers = await acc.store.listPointers(principal.tenantId, access.dossier.id);
+  const scope = scopeSet(access);
+  const items: AccountingExercice[] = pointers.map((p) => ({
+    id: p.end,
+    start: p.start,
+    end: p.end,
+    months: exerciceMonths(p),
+    importId: p.importId,
+    importedAt: p.importedAt,
+    importedBy: access.staff ? p.importedBy : null,
+    fileName: access.staff ? p.fileName : null,
+    lineCount: p.lineCount,
+    etablissements: p.etablissements.filter((e) => scope === undefined || scope.has(e)),
+    previousId: previousOf(pointers, p)?.end ?? null,
+  }));
+  return { items, restricted: scope !== undefined, maxUploadBytes: acc.maxUploadBytes };
+}
+
+/** Rows of accounts (or auxiliary accounts) whose number starts with `q` or whose label holds its words. */
+function searchAggregate(aggregate: LedgerAggregate, q: string | undefined): LedgerAggregate {
+  const raw = q?.trim() ?? "";
+  if (raw === "") return aggregate;
+  const words = searchable(raw);
+  const matches = (num: string, label: string | undefined) =>
+    num.startsWith(raw) || (label !== undefined && searchable(label).includes(words));
+  const accountHit = new Map<string, boolean>();
+  const auxHit = new Map<string, boolean>();
+  const rows = aggregate.rows.filter((r) => {
+    let a = accountHit.get(r.compteNum);
+    if (a === undefined) {
+      a = matches(r.compteNum, aggregate.accountLabels[r.compteNum]);
+      accountHit.set(r.compteNum, a);
+    }
+    if (a) return true;
+    if (r.compAuxNum === "") return false;
+    let x = auxHit.get(r.compAuxNum);
+    if (x === undefined) {
+      x = matches(r.compAuxNum, aggregate.auxiliaryLabels[r.compAuxNum]);
+      auxHit.set(r.compAuxNum, x);
+    }
+    return x;
+  });
+  return { ...aggregate, rows };
+}
+
+export async function balanceView(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+  query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined },
+): Promise<AccountingBalance> {
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
+  const aggregate = await acc.store.readAggregate(v);
+  const balance = computeTrialBalance(searchAggregate(aggregate, query.q), {
+    period,
+    ...(access.etablissements ? { etablissements: access.etablissements } : {}),
+  });
+  return { ...head(access, pointer, period), balance };
+}
+
+export async function grandLivreView(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+  query: {
+    exercice?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    account?: string | undefined;
+    aux?: string | undefined;
+    q?: string | undefined;
+    lettering: "all" | "unlettered";
+    page: number;
+    pageSize: number;
+  },
+): Promise<AccountingGrandLivre> {
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
+  const aggregate = await acc.store.readAggregate(v);
+  const q = query.q ? searchable(query.q) : "";
+  const page = await readGrandLivre(
+    acc.store,
+    v,
+    aggregate,
+    {
+      account: query.account ?? "",
+      ...(query.aux ? { aux: query.aux } : {}),
+      ...(q ? { q } : {}),
+      unletteredOnly: query.lettering === "unlettered",
+      period,
+      scope: scopeSet(access),
+    },
+    { page: query.page, pageSize: query.pageSize },
+    searchable,
+  );
+  return { ...head(access, pointer, period), ...page };
+}
+
+export async function journauxView(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+  query: {
+    exercice?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    journal?: string | undefined;
+    q?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<AccountingJournaux> {
+  const { pointer, period, v } = await viewedImport(acc, principal, access, query);
+  const scope = scopeSet(access);
+  const [aggregate, indexes] = await Promise.all([acc.store.readAggregate(v), acc.store.readJournalIndex(v)]);
+  const q = query.q ? searchable(query.q) : "";
+  const result = await readJournaux(
+    acc.store,
+    v,
+    aggregate,
+    { ...(query.journal ? { journal: query.journal } : {}), ...(q ? { q } : {}), period, scope },
+    { page: query.page, pageSize: query.pageSize },
+    searchable,
+  );
+  const available = indexes
+    .filter((i) => i.buckets.some((b) => b[4].some(([etab]) => scope === undefined || scope.has(etab))))
+    .map((i) => ({ journalCode: i.journalCode, journalLib: aggregate.journalLabels[i.journalCode] ?? "" }));
+  return { ...head(access, pointer, period), ...result, available };
+}
+
+/** Months of `period` by rank in `exercice`, mapped onto the same ranks of `other` (N-1). */
+function samePeriodIn(exercice: ExercicePointer, period: MonthSpan, other: ExercicePointer): MonthSpan | null {
+  const months = exerciceMonths(exercice);
+  const others = exerciceMonths(other);
+  const from = others[months.indexOf(period.from)];
+  const to = others[Math.min(months.indexOf(period.to), others.length - 1)];
+  return from !== undefined && to !== undefined ? { from, to } : null;
+}
+
+export async function syntheseView(
+  acc: AccountingDeps,
+  principal: Principal,
+  access: AccountingAccess,
+  query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<AccountingSynthese> {
+  const pointers = await acc.store.listPointers(principal.tenantId, access.dossier.id);
+  const pointer = query.exercice ? pointers.find((p) => p.end === query.exercice) : pointers[0];
+  if (!pointer) throw new AppError("ACCOUNTING_EXERCICE_NOT_FOUND");
+  const period = resolvePeriod(pointer, query.from, query.to);
+  const etablissements = access.etablissements;
+  const scope = { period, ...(etablissements ? { etablissements } : {}) };
+  const aggregate = await acc.store.readAggregate(versionOf(access, principal.tenantId, pointer));
+  const prevPointer = previousOf(pointers, pointer);
+  const prevAggregate = prevPointer
+    ? await acc.store.readAggregate(versionOf(access, principal.tenantId, prevPointer))
+    : null;
+  const prevPeriod = prevPointer ? samePeriodIn(pointer, period, prevPointer) : null;
+  const prevScope = prevPeriod ? { period: prevPeriod, ...(etablissements ? { etablissements } : {}) } : null;
+  return {
+    ...head(access, pointer, period),
+    keyFigures: computeKeyFigures(aggregate, scope),
+    previousKeyFigures: prevAggregate && prevScope ? computeKeyFigures(prevAggregate, prevScope) : null,
+    sig: computeSig(aggregate, scope),
+    previousSig: prevAggregate && prevScope ? computeSig(prevAggregate, prevScope) : null,
+    monthly: monthlySeries(aggregate, pointer, {
+      ...(etablissements ? { etablissements } : {}),
+      ...(prevAggregate && prevPointer ? { previous: { aggregate: prevAggregate, exercice: prevPointer } } : {}),
+    }),
+    previous: prevPointer ? { id: prevPointer.end, start: prevPointer.start, end: prevPointer.end } : null,
+  };
+}

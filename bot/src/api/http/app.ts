@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import express, { type Express, type Router } from "express";
+import { AppError } from "@comptoir/shared";
+import type { TokenVerifier } from "../../auth/verify";
+import { createApiRouter } from "./api-router";
+import { errorHandler } from "./errors";
+import type { AnyRoute } from "./route";
+
+export interface HttpAppOptions {
+  verify: TokenVerifier;
+  routes: readonly AnyRoute[];
+  maxJsonBytes: number;
+  /** Public, unauthenticated: what the tab needs to know before it can sign in. */
+  authConfig: unknown;
+  agent: Router;
+  /** Routers under /api/v1 that read raw bodies or stream files (FEC upload, exports); mounted before the JSON router. */
+  rawApi?: Router[];
+  /** Local mode only. */
+  localSignIn?: Router;
+  /** Built tab (vite output); absent in API-only tests. */
+  tabDist?: string;
+}
+
+export function createHttpApp(opts: HttpAppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    next();
+  });
+  app.get("/api/health", (_req, res) => void res.json({ status: "ok" }));
+  app.get("/auth-config.json", (_req, res) => void res.setHeader("Cache-Control", "no-store").json(opts.authConfig));
+  app.use("/api/messages", opts.agent);
+  for (const router of opts.rawApi ?? []) app.use("/api/v1", router);
+  app.use("/api/v1", createApiRouter(opts));
+  if (opts.localSignIn) app.use("/local-idp", opts.localSignIn);
+  app.use("/api", (_req, _res, next) => next(new AppError("ROUTE_NOT_FOUND")));
+  if (opts.tabDist && existsSync(join(opts.tabDist, "index.html"))) serveTab(app, opts.tabDist);
+  app.use(errorHandler);
+  return app;
+}
+
+/** The hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app (Microsoft Learn, "Tab requirements"). */
+const FRAME_ANCESTORS = [
+  "'self'",
+  "https://*.cloud.microsoft",
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://*.microsoft365.com",
+  "https://*.office.com",
+  "https://outlook.office.com",
+  "https://outlook.office365.com",
+  "https://outlook-sdf.office.com",
+  "https://outlook-sdf.office365.com",
+].join(" ");
+
+function serveTab(app: Express, dist: string): void {
+  app.use((_req, res, next) => {
+    res.setHeader("Content-Security-Policy", `frame-ancestors ${FRAME_ANCESTORS}`);
+    next();
+  });
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, path) => {
+        // Hashed assets never change; the HTML must always be fresh to pick up new ones.
+        res.setHeader("Cache-Control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    }),
+  );
+  app.get(/^\/(?!api\/|local-idp\/).*/, (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(join(dist, "index.html"));
+  });
+}

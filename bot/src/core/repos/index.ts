@@ -1,0 +1,43 @@
+import type { Storage } from "../storage/connection";
+import { AuditRepository } from "./audit";
+import { ContactRepository } from "./contacts";
+import { ConversationRefRepository } from "./conversation-refs";
+import { DossierRepository } from "./dossiers";
+import { FirmSettingsRepository } from "./firm-settings";
+import { InvitationStateRepository } from "./invitation-state";
+import { LinkRepository } from "./links";
+import { RoleRepository } from "./roles";
+import { SubscriptionRepository } from "./subscriptions";
+import { TABLES } from "./tables";
+
+/** A stored document with the ETag it was read at (services pass it back to update under If-Match). */
+export type { Versioned } from "../storage/document";
+
+/** One repository per aggregate; the key design of each table is in docs/ARCHITECTURE.md. */
+export interface Repos {
+  firms: FirmSettingsRepository;
+  dossiers: DossierRepository;
+  roles: RoleRepository;
+  contacts: ContactRepository;
+  links: LinkRepository;
+  subscriptions: SubscriptionRepository;
+  audit: AuditRepository;
+  /** The invitation pipeline's per-subscription state and lease. */
+  invitations: InvitationStateRepository;
+  /** The bot's conversation references, for proactive cards. */
+  conversations: ConversationRefRepository;
+}
+
+export function createRepos(storage: Storage): Repos {
+  return {
+    firms: new FirmSettingsRepository(storage.table(TABLES.firms)),
+    dossiers: new DossierRepository(storage.table(TABLES.dossiers)),
+    roles: new RoleRepository(storage.table(TABLES.roles)),
+    contacts: new ContactRepository(storage.table(TABLES.contacts)),
+    links: new LinkRepository(storage.table(TABLES.links)),
+    subscriptions: new SubscriptionRepository(storage.table(TABLES.subscriptions)),
+    audit: new AuditRepository(storage.table(TABLES.audit)),
+    invitations: new InvitationStateRepository(storage.table(TABLES.invitations)),
+    conversations: new ConversationRefRepository(storage.table(TABLES.conversationRefs)),
+  };
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { AppError, type Actor, type ErrorCode, type Principal, type ServiceSubscription } from "@comptoir/shared";
+import { ContactDirectory } from "../readmodels/contact-directory";
+import { PerTenant } from "../readmodels/per-tenant";
+import { Portfolio } from "../readmodels/portfolio";
+import type { Repos } from "../repos";
+
+export interface Projections {
+  portfolio: PerTenant<Portfolio>;
+  contacts: PerTenant<ContactDirectory>;
+}
+
+/** What every domain service needs: storage, read models, a clock and an id source (both replaceable in tests). */
+export interface ServiceDeps {
+  repos: Repos;
+  projections: Projections;
+  now: () => Date;
+  newId: () => string;
+  /** Told after a new proposal is stored (starts the invitation pipeline). */
+  onProposed?: (tenantId: string, subscription: ServiceSubscription) => Promise<void>;
+  /** Told after a subscription is revoked (e.g. to remove a guest left with no service). */
+  onRevoked?: (tenantId: string, subscription: ServiceSubscription) => Promise<void>;
+}
+
+/** Who acts, for whom, and when: one per request. */
+export interface Ctx {
+  tenantId: string;
+  actor: Actor;
+  now: Date;
+}
+
+export function ctxFor(principal: Principal, deps: Pick<ServiceDeps, "now">): Ctx {
+  return { tenantId: principal.tenantId, actor: { oid: principal.oid, name: principal.name }, now: deps.now() };
+}
+
+export function createProjections(repos: Repos, maxAgeMs = 5 * 60_000): Projections {
+  return {
+    portfolio: new PerTenant(async (tenantId) => {
+      const portfolio = new Portfolio();
+      for await (const { value } of repos.dossiers.all(tenantId)) portfolio.putDossier(value);
+      for await (const { value } of repos.subscriptions.all(tenantId)) portfolio.putSubscription(value);
+      return portfolio;
+    }, maxAgeMs),
+    contacts: new PerTenant(async (tenantId) => {
+      const directory = new ContactDirectory();
+      for await (const { value } of repos.contacts.all(tenantId)) directory.put(value);
+      return directory;
+    }, maxAgeMs),
+  };
+}
+
+export function createServiceDeps(repos: Repos): ServiceDeps {
+  return { repos, projections: createProjections(repos), now: () => new Date(), newId: () => randomUUID() };
+}
+
+export function found<T>(value: T | null | undefined, code: ErrorCode): T {
+  if (value === null || value === undefined) throw new AppError(code);
+  return value;
+}

@@ -1,0 +1,335 @@
+import { z } from "zod";
+import {
+  AppError,
+  contactDisplayName,
+  findService,
+  recordSubscriptionError,
+  serviceLabel,
+  transitionSubscription,
+  type Contact,
+  type Locale,
+  type ServiceSubscription,
+} from "@comptoir/shared";
+import { JsonQueue } from "../queue/queue";
+import { startWorker, type Outcome, type Worker } from "../queue/worker";
+import type { ServiceDeps } from "../../core/services/context";
+import { getSettings } from "../../core/services/settings";
+import { RateLimiter } from "./rate-limiter";
+import type { InvitationState, InvitationStateRepository } from "../../core/repos/invitation-state";
+
+/** What the pipeline needs from Microsoft Graph (the adapter in bot/src/graph implements it). */
+export interface GuestGraph {
+  inviteGuest(input: {
+    email: string;
+    displayName: string;
+    redirectUrl: string;
+    sendInvitationMessage: boolean;
+    locale: Locale;
+  }): Promise<{ objectId: string; redeemUrl: string }>;
+  sendMail(input: { to: string; subject: string; html: string; text: string }): Promise<void>;
+  installApp(objectId: string): Promise<void>;
+  /** Removes the guest account from the firm's tenant. */
+  deleteGuest(objectId: string): Promise<void>;
+  isTransient(error: unknown): boolean;
+}
+
+export type ComposeMail = (input: {
+  locale: Locale;
+  firmName: string;
+  contactName: string;
+  identifier: string;
+  link: string;
+  serviceLabel: string;
+}) => { subject: string; html: string; text: string };
+
+export interface PipelineOptions {
+  connectionString: string;
+  queuePrefix: string;
+  graph: GuestGraph;
+  composeMail: ComposeMail;
+  /** The client's app link: where the invitation redirects once accepted. */
+  clientAppUrl: string;
+  sendInvitationMessage: boolean;
+  /** Microsoft documents 150 invitations per 5 s per tenant. */
+  invitationsPerWindow: number;
+  invitationWindowMs: number;
+  /** Exchange Online lets one mailbox send about 30 messages a minute. */
+  mailsPerMinute: number;
+  concurrency: number;
+  idleMs: number;
+  maxAttempts: number;
+  /** Told once a subscription is invited (the bot then greets the client in Teams). */
+  onInvited?: (tenantId: string, subscriptionId: string) => Promise<void>;
+}
+
+const jobSchema = z.object({ tenantId: z.string(), subscriptionId: z.string() });
+export type InvitationJob = z.infer<typeof jobSchema>;
+
+const SYSTEM = { oid: "comptoir", name: "Comptoir" };
+/** A lease older than this belongs to a worker that died; the message's next delivery takes over. */
+const LEASE_MS = 60_000;
+
+export interface InvitationPipeline {
+  /** Called when a service is proposed. */
+  enqueue(job: InvitationJob): Promise<void>;
+  /** *Renvoyer*: retries a failed invitation, or sends the e-mail again to an invited client. */
+  resend(job: InvitationJob): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves when both queues are drained (tests, benchmark). */
+  idle(): Promise<void>;
+}
+
+/**
+ * proposed → invited, durably: a queue message per subscription drives (1) the Graph guest invitation,
+ * (2) our own e-mail, queued and drained at the mailbox's pace, (3) the Teams app install for the bot.
+ * The subscription becomes `invited` once the invitation and the e-mail both succeeded.
+ */
+export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineOptions): Promise<InvitationPipeline> {
+  const invitations = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}invitations`, jobSchema);
+  const mails = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}mails`, jobSchema);
+  const inviteLimiter = new RateLimiter(opts.invitationsPerWindow, opts.invitationWindowMs);
+  const mailLimiter = new RateLimiter(opts.mailsPerMinute, 60_000);
+
+  const common = {
+    concurrency: opts.concurrency,
+    idleMs: opts.idleMs,
+    visibilitySeconds: 60,
+    maxAttempts: opts.maxAttempts,
+    isTransient: (e: unknown) => isConflict(e) || opts.graph.isTransient(e),
+  };
+  const giveUp = async (job: InvitationJob, error: unknown) => {
+    const code = error instanceof AppError ? error.code : "INTERNAL";
+    if (!(error instanceof AppError)) console.error("Invitation step failed for good", job, error);
+    await markFailed(deps, deps.repos.invitations, job, code);
+  };
+
+  const inviteWorker = startWorker({
+    ...common,
+    name: "invitations",
+    queue: invitations,
+    giveUp,
+    handle: (job) =>
+      underLease(deps, deps.repos.invitations, job, (state) =>
+        inviteStep(deps, opts, inviteLimiter, mails, job, state),
+      ),
+  });
+  const mailWorker = startWorker({
+    ...common,
+    name: "mails",
+    queue: mails,
+    concurrency: Math.min(opts.concurrency, 4),
+    giveUp,
+    handle: (job) =>
+      underLease(deps, deps.repos.invitations, job, (state) => mailStep(deps, opts, mailLimiter, job, state)),
+  });
+  const workers: Worker[] = [inviteWorker, mailWorker];
+
+  return {
+    enqueue: (job) => invitations.send(job),
+    resend: async (job) => {
+      const sub = await deps.repos.subscriptions.get(job.tenantId, job.subscriptionId);
+      if (!sub || sub.value.status === "revoked") throw new AppError("SUBSCRIPTION_NOT_FOUND");
+      const state = await deps.repos.invitations.getOrCreate(job.tenantId, job.subscriptionId);
+      const again = sub.value.status !== "proposed";
+      await saveState(deps.repos.invitations, job.tenantId, state, {
+        error: null,
+        ...(again || state.value.error ? { mailQueuedAt: null, mailSentAt: null } : {}),
+      });
+      if (sub.value.lastError)
+        await deps.repos.subscriptions.update(job.tenantId, sub.value, { ...sub.value, lastError: null }, sub.etag);
+      if (again) await mails.send(job);
+      else await invitations.send(job);
+    },
+    stop: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+    },
+    idle: async () => {
+      for (;;) {
+        await Promise.all(workers.map((w) => w.idle()));
+        if ((await invitations.approximateCount()) === 0 && (await mails.approximateCount()) === 0) return;
+      }
+    },
+  };
+}
+
+/** What a step changed in the invitation state; saved together with the lease's release. */
+type StatePatch = Partial<InvitationState>;
+
+async function inviteStep(
+  deps: ServiceDeps,
+  opts: PipelineOptions,
+  limiter: RateLimiter,
+  mails: JsonQueue<typeof jobSchema>,
+  job: InvitationJob,
+  state: InvitationState,
+): Promise<StatePatch> {
+  const { repos } = deps;
+  const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
+  if (!sub || sub.value.status !== "proposed") return {};
+  const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
+  if (!contact) return {};
+  const patch: StatePatch = {};
+
+  if (!state.guestObjectId) {
+    let guest = contact.value.guest;
+    if (!guest) {
+      await limiter.take();
+      const invited = await opts.graph.inviteGuest({
+        email: contact.value.email,
+        displayName: contactDisplayName(contact.value),
+        redirectUrl: opts.clientAppUrl,
+        sendInvitationMessage: opts.sendInvitationMessage,
+        locale: contact.value.preferredLocale,
+      });
+      guest = {
+        tenantId: job.tenantId,
+        objectId: invited.objectId,
+        invitedAt: deps.now().toISOString(),
+        redeemUrl: invited.redeemUrl,
+      };
+      await bindGuest(deps, job.tenantId, contact.value, contact.etag, guest);
+    }
+    Object.assign(patch, {
+      guestObjectId: guest.objectId,
+      redeemUrl: guest.redeemUrl ?? null,
+      invitedAt: guest.invitedAt,
+    });
+  }
+  if (!state.mailQueuedAt) {
+    // Queued before it is recorded: a crash in between queues it twice, and the mail step's lease and
+    // `mailSentAt` make the second one a no-op.
+    await mails.send(job);
+    patch.mailQueuedAt = deps.now().toISOString();
+  }
+  return patch;
+}
+
+async function mailStep(
+  deps: ServiceDeps,
+  opts: PipelineOptions,
+  limiter: RateLimiter,
+  job: InvitationJob,
+  state: InvitationState,
+): Promise<StatePatch> {
+  const { repos } = deps;
+  const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
+  if (!sub || sub.value.status === "revoked") return {};
+  const patch: StatePatch = {};
+  if (!state.mailSentAt) {
+    const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
+    if (!contact) return {};
+    const settings = await getSettings(deps, job.tenantId);
+    const service = findService(settings.value.services, sub.value.serviceId);
+    const locale = contact.value.preferredLocale;
+    const mail = opts.composeMail({
+      locale,
+      firmName: settings.value.name,
+      contactName: contactDisplayName(contact.value),
+      identifier: contact.value.email,
+      link: state.redeemUrl ?? opts.clientAppUrl,
+      serviceLabel: service ? serviceLabel(service, locale) : sub.value.serviceId,
+    });
+    await limiter.take();
+    await opts.graph.sendMail({ to: contact.value.email, ...mail });
+    patch.mailSentAt = deps.now().toISOString();
+  }
+  if (sub.value.status === "proposed") await markInvited(deps, job.tenantId, sub.value, sub.etag);
+  if (!state.appInstalledAt && state.guestObjectId) {
+    // Lets the bot greet the guest in Teams; best effort, the invitation stands without it.
+    try {
+      await opts.graph.installApp(state.guestObjectId);
+      Object.assign(patch, { appInstalledAt: deps.now().toISOString(), appInstallError: null });
+    } catch (e) {
+      patch.appInstallError = e instanceof AppError ? e.code : "INTERNAL";
+    }
+  }
+  if (sub.value.status === "proposed") await opts.onInvited?.(job.tenantId, job.subscriptionId);
+  return patch;
+}
+
+/**
+ * Runs a step holding the subscription's lease (taken under the state row's ETag), then saves what the
+ * step changed and releases the lease in one write. A message whose lease is held elsewhere comes back
+ * a little later; a failed step releases the lease so its retry need not wait for it to expire.
+ */
+async function underLease(
+  deps: ServiceDeps,
+  repo: InvitationStateRepository,
+  job: InvitationJob,
+  step: (state: InvitationState) => Promise<StatePatch>,
+): Promise<Outcome> {
+  const now = deps.now();
+  const leased = await repo.lease(job.tenantId, job.subscriptionId, new Date(now.getTime() + LEASE_MS), now);
+  if (!leased) return { retryInSeconds: 2 };
+  let patch: StatePatch;
+  try {
+    patch = await step(leased.value);
+  } catch (e) {
+    await saveState(repo, job.tenantId, leased, { leaseUntil: null }).catch(() => undefined);
+    throw e;
+  }
+  await saveState(repo, job.tenantId, leased, { ...patch, leaseUntil: null });
+  return { done: true };
+}
+
+async function markInvited(deps: ServiceDeps, tenantId: string, sub: ServiceSubscription, etag: string): Promise<void> {
+  const next = transitionSubscription(sub, "invited", SYSTEM, deps.now());
+  await deps.repos.subscriptions.update(tenantId, sub, next, etag);
+  await deps.projections.portfolio.update(tenantId, (p) => p.putSubscription(next));
+}
+
+async function bindGuest(
+  deps: ServiceDeps,
+  tenantId: string,
+  contact: Contact,
+  etag: string,
+  guest: NonNullable<Contact["guest"]>,
+): Promise<void> {
+  let current = { value: contact, etag };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const next = { ...current.value, guest };
+    try {
+      await deps.repos.contacts.update(tenantId, current.value, next, current.etag);
+      await deps.projections.contacts.update(tenantId, (d) => d.put(next));
+      return;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+      const fresh = await deps.repos.contacts.get(tenantId, contact.id);
+      if (!fresh) return;
+      if (fresh.value.guest) return;
+      current = fresh;
+    }
+  }
+  throw new AppError("CONFLICT");
+}
+
+async function saveState(
+  repo: InvitationStateRepository,
+  tenantId: string,
+  state: { value: InvitationState; etag: string },
+  patch: Partial<InvitationState>,
+) {
+  const value = { ...state.value, ...patch };
+  const etag = await repo.save(tenantId, value, state.etag);
+  return { value, etag };
+}
+
+async function markFailed(
+  deps: ServiceDeps,
+  repo: InvitationStateRepository,
+  job: InvitationJob,
+  code: string,
+): Promise<void> {
+  const now = deps.now();
+  const sub = await deps.repos.subscriptions.get(job.tenantId, job.subscriptionId);
+  if (sub && sub.value.status !== "revoked") {
+    await deps.repos.subscriptions.update(job.tenantId, sub.value, recordSubscriptionError(sub.value, code, now), "*");
+  }
+  const state = await repo.getOrCreate(job.tenantId, job.subscriptionId);
+  await saveState(repo, job.tenantId, state, { error: { code, at: now.toISOString() } });
+}
+
+/** A lost optimistic-concurrency race: someone else moved first; retrying reads their result. */
+function isConflict(e: unknown): boolean {
+  return e instanceof AppError && e.code === "CONFLICT";
+}
