@@ -6,6 +6,7 @@ import {
   societeCountText,
   societesSearch,
   sortDirOf,
+  withSocietesText,
   writeSocietesQuery,
 } from "../src/features/client-home/societes-query";
 
@@ -64,5 +65,12 @@ describe("the no-access page", () => {
   it("does not show for a search that found nothing, nor when there is something to consult", () => {
     expect(hasNoAccess({ bound: true, total: 0 }, true)).toBe(false);
     expect(hasNoAccess({ bound: true, total: 1 }, false)).toBe(false);
+  });
+});
+
+describe("the search box's settled text on Ma société", () => {
+  it("replaces the search and keeps the sort the URL has by then", () => {
+    expect(withSocietesText(new URLSearchParams("q=old&dir=desc"), "direct").toString()).toBe("q=direct&dir=desc");
+    expect(withSocietesText(new URLSearchParams("dir=desc"), "").toString()).toBe("dir=desc");
   });
 });

@@ -3,6 +3,7 @@ import { contactCreateInputSchema, contactUpdateInputSchema, type Contact } from
 import { firmSettingsSchema, defaultFirmSettings } from "@comptoir/shared/domain/firm-settings";
 import {
   contactCreateBody,
+  contactFieldErrors,
   contactFormValues,
   contactPatch,
   EMPTY_CONTACT_FORM,
@@ -52,6 +53,24 @@ describe("the contact's Général form", () => {
     const patch = contactPatch(stored, { ...stored, mobile: "06 12 34 56 78", prenom: "Cliente" });
     expect(patch).toEqual({ mobile: "06 12 34 56 78", prenom: "Cliente" });
     expect(contactUpdateInputSchema.parse(patch)).toEqual({ mobile: "+33612345678", prenom: "Cliente" });
+  });
+});
+
+describe("the errors shown on the contact's Général form", () => {
+  const server = { email: "Adresse déjà utilisée." };
+
+  it("says required on the fields Ok found blank, as long as they stay blank", () => {
+    const values = { ...EMPTY_CONTACT_FORM, nom: "Client" };
+    expect(contactFieldErrors({}, ["nom", "prenom"], values, "Obligatoire")).toEqual({ prenom: "Obligatoire" });
+    expect(contactFieldErrors({}, ["prenom"], { ...values, prenom: "  " }, "Obligatoire")).toEqual({
+      prenom: "Obligatoire",
+    });
+  });
+
+  it("keeps the server's messages, and adds nothing while the form has no values", () => {
+    expect(contactFieldErrors(server, [], EMPTY_CONTACT_FORM, "Obligatoire")).toEqual(server);
+    expect(contactFieldErrors(server, ["nom"], null, "Obligatoire")).toEqual(server);
+    expect(contactFieldErrors(server, ["email"], EMPTY_CONTACT_FORM, "Obligatoire")).toEqual({ email: "Obligatoire" });
   });
 });
 

@@ -4,6 +4,7 @@ import {
   dossierListSearch,
   readPortfolioQuery,
   toggleSort,
+  withPortfolioText,
   writePortfolioQuery,
 } from "../src/features/portfolio/portfolio-query";
 
@@ -23,6 +24,14 @@ describe("the Portefeuille query in the URL", () => {
 
   it("keeps at most 100 characters of search, as the API accepts", () => {
     expect(readPortfolioQuery(new URLSearchParams({ q: "x".repeat(150) })).q).toHaveLength(100);
+  });
+});
+
+describe("the search box's settled text", () => {
+  it("replaces the search and keeps the sort and filter the URL has by then", () => {
+    const now = new URLSearchParams("q=old&sort=name&dir=desc&offer=off");
+    expect(withPortfolioText(now, "roll").toString()).toBe("q=roll&sort=name&dir=desc&offer=off");
+    expect(withPortfolioText(now, "  ").toString()).toBe("sort=name&dir=desc&offer=off");
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from "react";
 import { Body1, makeStyles, Subtitle2, tokens, useId } from "@fluentui/react-components";
+import { useLayoutStyles } from "./layout-styles";
 
 const useStyles = makeStyles({
   root: {
@@ -14,7 +15,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   icon: { fontSize: "40px", color: tokens.colorBrandForeground1 },
-  flush: { margin: 0 },
   body: { margin: 0, maxWidth: "36rem", color: tokens.colorNeutralForeground2 },
 });
 
@@ -29,13 +29,14 @@ interface EmptyStateProps {
 /** Nothing to show yet: says why, and what to do about it. */
 export function EmptyState({ icon, title, body, action }: EmptyStateProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const titleId = useId("empty-title");
   return (
     <section className={styles.root} aria-labelledby={titleId}>
       <span className={styles.icon} aria-hidden="true">
         {icon}
       </span>
-      <Subtitle2 as="h2" id={titleId} className={styles.flush}>
+      <Subtitle2 as="h2" id={titleId} className={layout.flush}>
         {title}
       </Subtitle2>
       <Body1 as="p" className={styles.body}>

@@ -4,6 +4,8 @@ import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import type { AccountingBalance } from "@comptoir/shared/api/accounting";
 import { accountClassLabelKey } from "@comptoir/shared/accounting/compute/pcg";
 import { translatePlural } from "@comptoir/shared/i18n/translate";
+import { useLayoutStyles } from "../../components/layout-styles";
+import { useDebounced } from "../../components/useDebounced";
 import { useLocale, useT } from "../../i18n/context";
 import { DebitCredit } from "./AmountCells";
 import { ExportButtons } from "./ExportButtons";
@@ -11,17 +13,14 @@ import { monthLabel } from "./months";
 import { TableScroll } from "./TableScroll";
 import { useTableStyles } from "./table-styles";
 import { useBalance } from "./useAccounting";
-import { useDebounced } from "./useDebounced";
 import type { AccountingViewProps } from "./view-props";
 import { ViewFrame } from "./ViewFrame";
 import { ViewToolbar } from "./ViewToolbar";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   compte: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS },
   toggleSpace: { display: "inline-block", width: "24px" },
   auxCount: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 const GROUPS = ["accountingUi.col.opening", "accountingUi.col.movements", "accountingUi.col.closing"] as const;
@@ -49,6 +48,7 @@ function AmountCells({ a }: { a: Amounts }) {
 /** Balance générale: classes of the PCG with their subtotals, accounts, auxiliaries on demand, totals. */
 export function BalanceView({ audience, dossierCode, period, range }: AccountingViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const table = useTableStyles();
   const t = useT();
   const { locale } = useLocale();
@@ -70,7 +70,7 @@ export function BalanceView({ audience, dossierCode, period, range }: Accounting
   });
 
   return (
-    <div className={styles.root}>
+    <div className={layout.stackM}>
       <ViewToolbar
         search={search}
         onSearch={setSearch}
@@ -89,7 +89,7 @@ export function BalanceView({ audience, dossierCode, period, range }: Accounting
       <ViewFrame query={balance}>
         {({ balance: b }) =>
           b.classes.length === 0 ? (
-            <Body1 as="p" className={styles.muted}>
+            <Body1 as="p" className={layout.muted}>
               {t("accountingUi.noMatch")}
             </Body1>
           ) : (

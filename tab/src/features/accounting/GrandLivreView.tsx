@@ -12,6 +12,8 @@ import {
 } from "@fluentui/react-components";
 import type { AccountingGrandLivre } from "@comptoir/shared/api/accounting";
 import { translatePlural } from "@comptoir/shared/i18n/translate";
+import { useLayoutStyles } from "../../components/layout-styles";
+import { useDebounced } from "../../components/useDebounced";
 import { useLocale, useT } from "../../i18n/context";
 import { DebitCredit, SideAmount } from "./AmountCells";
 import { ExportButtons } from "./ExportButtons";
@@ -20,7 +22,6 @@ import { Pager } from "./Pager";
 import { TableScroll } from "./TableScroll";
 import { useTableStyles } from "./table-styles";
 import { useBalance, useGrandLivre } from "./useAccounting";
-import { useDebounced } from "./useDebounced";
 import { usePage } from "./usePage";
 import type { AccountingViewProps } from "./view-props";
 import { ViewFrame } from "./ViewFrame";
@@ -31,12 +32,9 @@ const MAX_OPTIONS = 50;
 const ALL = "*";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   picker: { minWidth: "18rem" },
   checkbox: { alignSelf: "flex-end" },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   count: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  letter: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 type Section = AccountingGrandLivre["accounts"][number];
@@ -44,6 +42,7 @@ type Section = AccountingGrandLivre["accounts"][number];
 /** One account's lines on this page, as a row group: heading, brought-forward balance, lines, total. */
 function AccountRows({ section, carried }: { section: Section; carried: boolean }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const table = useTableStyles();
   const t = useT();
   const { locale } = useLocale();
@@ -90,7 +89,7 @@ function AccountRows({ section, carried }: { section: Section; carried: boolean 
           <td className={table.td}>
             {line.ecritureLet && (
               <>
-                <span className={styles.letter}>{line.ecritureLet}</span>
+                <span className={layout.mono}>{line.ecritureLet}</span>
                 {line.letterBalanced === false && ` (${t("accountingUi.gl.letterPartial")})`}
               </>
             )}
@@ -156,6 +155,7 @@ function LedgerTable({ data, caption }: { data: AccountingGrandLivre; caption: s
 /** Grand livre: an account picker, the lines with their running balance and lettering, server pages. */
 export function GrandLivreView({ audience, dossierCode, period, range }: AccountingViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const caption = t("accountingUi.gl.tableCaption", {
@@ -187,7 +187,7 @@ export function GrandLivreView({ audience, dossierCode, period, range }: Account
   }, [chart.data, typed]);
 
   return (
-    <div className={styles.root}>
+    <div className={layout.stackM}>
       <ViewToolbar
         search={search}
         onSearch={setSearch}
@@ -251,7 +251,7 @@ export function GrandLivreView({ audience, dossierCode, period, range }: Account
       <ViewFrame query={ledger}>
         {(data) =>
           data.accounts.length === 0 ? (
-            <Body1 as="p" className={styles.muted}>
+            <Body1 as="p" className={layout.muted}>
               {t("accountingUi.noMatch")}
             </Body1>
           ) : (

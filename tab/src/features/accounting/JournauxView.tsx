@@ -2,6 +2,8 @@ import { useState } from "react";
 import { Body1, Field, makeStyles, mergeClasses, Select, tokens, useId } from "@fluentui/react-components";
 import type { AccountingJournaux } from "@comptoir/shared/api/accounting";
 import { translatePlural } from "@comptoir/shared/i18n/translate";
+import { useLayoutStyles } from "../../components/layout-styles";
+import { useDebounced } from "../../components/useDebounced";
 import { useLocale, useT } from "../../i18n/context";
 import { DebitCredit } from "./AmountCells";
 import { ExportButtons } from "./ExportButtons";
@@ -10,7 +12,6 @@ import { Pager } from "./Pager";
 import { TableScroll } from "./TableScroll";
 import { useTableStyles } from "./table-styles";
 import { useJournaux } from "./useAccounting";
-import { useDebounced } from "./useDebounced";
 import { usePage } from "./usePage";
 import type { AccountingViewProps } from "./view-props";
 import { ViewFrame } from "./ViewFrame";
@@ -19,13 +20,9 @@ import { ViewToolbar } from "./ViewToolbar";
 const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  sections: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
   picker: { minWidth: "16rem" },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   count: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
   ecriture: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
-  letter: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 type Journal = AccountingJournaux["journals"][number];
@@ -33,6 +30,7 @@ type Journal = AccountingJournaux["journals"][number];
 /** One journal's écritures on this page: a row group per écriture, then the journal's totals. */
 function JournalSection({ journal }: { journal: Journal }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const table = useTableStyles();
   const t = useT();
   const { locale } = useLocale();
@@ -88,7 +86,7 @@ function JournalSection({ journal }: { journal: Journal }) {
                 <td className={table.td}>{line.compAuxLib || line.compteLib}</td>
                 <td className={table.td}>{line.ecritureLib}</td>
                 <DebitCredit debit={line.debitCents} credit={line.creditCents} />
-                <td className={mergeClasses(table.td, styles.letter)}>{line.ecritureLet ?? ""}</td>
+                <td className={mergeClasses(table.td, layout.mono)}>{line.ecritureLet ?? ""}</td>
               </tr>
             ))}
           </tbody>
@@ -110,6 +108,7 @@ function JournalSection({ journal }: { journal: Journal }) {
 /** Journaux: a journal picker, écritures grouped with their lines, server pages. */
 export function JournauxView({ audience, dossierCode, period, range }: AccountingViewProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const [search, setSearch] = useState("");
   const [journal, setJournal] = useState("");
@@ -120,7 +119,7 @@ export function JournauxView({ audience, dossierCode, period, range }: Accountin
   const available = journaux.data?.available ?? [];
 
   return (
-    <div className={styles.root}>
+    <div className={layout.stackM}>
       <ViewToolbar
         search={search}
         onSearch={setSearch}
@@ -152,12 +151,12 @@ export function JournauxView({ audience, dossierCode, period, range }: Accountin
       <ViewFrame query={journaux}>
         {(data) =>
           data.journals.length === 0 ? (
-            <Body1 as="p" className={styles.muted}>
+            <Body1 as="p" className={layout.muted}>
               {t("accountingUi.noMatch")}
             </Body1>
           ) : (
             <>
-              <div className={styles.sections}>
+              <div className={layout.stackXL}>
                 {data.journals.map((j) => (
                   <JournalSection key={j.journalCode} journal={j} />
                 ))}

@@ -3,6 +3,7 @@ import type { AccountingSynthese } from "@comptoir/shared/api/accounting";
 import { KEY_FIGURE_IDS } from "@comptoir/shared/accounting/compute/key-figures";
 import { SIG_LINES, sigLabelKey } from "@comptoir/shared/accounting/compute/sig";
 import type { MessageKey } from "@comptoir/shared/i18n/fr";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { formatChange, formatMoney, variationPercent } from "./money";
 import { MonthlyChart } from "./MonthlyChart";
@@ -11,9 +12,6 @@ import { useTableStyles } from "./table-styles";
 import { useVisuallyHidden } from "./visually-hidden";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  flush: { margin: 0 },
   tiles: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(13rem, 1fr))",
@@ -63,6 +61,7 @@ function cents(figures: AccountingSynthese["keyFigures"], id: KeyFigureId): numb
 /** Chiffres clés with N-1, the SIG table, then the monthly charts. */
 export function SyntheseView({ data }: { data: AccountingSynthese }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const table = useTableStyles();
   const hidden = useVisuallyHidden();
   const t = useT();
@@ -93,9 +92,9 @@ export function SyntheseView({ data }: { data: AccountingSynthese }) {
   ];
 
   return (
-    <div className={styles.root}>
-      <section className={styles.section} aria-labelledby={tilesId}>
-        <Subtitle2 as="h3" id={tilesId} className={styles.flush}>
+    <div className={layout.stackXL}>
+      <section className={layout.stackM} aria-labelledby={tilesId}>
+        <Subtitle2 as="h3" id={tilesId} className={layout.flush}>
           {t("accountingUi.synthese.keyFigures")}
         </Subtitle2>
         <ul className={styles.tiles}>
@@ -127,8 +126,8 @@ export function SyntheseView({ data }: { data: AccountingSynthese }) {
         </ul>
       </section>
 
-      <section className={styles.section} aria-labelledby={sigId}>
-        <Subtitle2 as="h3" id={sigId} className={styles.flush}>
+      <section className={layout.stackM} aria-labelledby={sigId}>
+        <Subtitle2 as="h3" id={sigId} className={layout.flush}>
           {t("accountingUi.synthese.sig")}
         </Subtitle2>
         <TableScroll labelledBy={sigCaptionId}>
@@ -168,8 +167,8 @@ export function SyntheseView({ data }: { data: AccountingSynthese }) {
         </TableScroll>
       </section>
 
-      <section className={styles.section} aria-labelledby={chartsId}>
-        <Subtitle2 as="h3" id={chartsId} className={styles.flush}>
+      <section className={layout.stackM} aria-labelledby={chartsId}>
+        <Subtitle2 as="h3" id={chartsId} className={layout.flush}>
           {t("accountingUi.synthese.charts")}
         </Subtitle2>
         <div className={styles.charts}>

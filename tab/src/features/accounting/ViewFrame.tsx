@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
-import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, Spinner } from "@fluentui/react-components";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useT } from "../../i18n/context";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   busy: { minHeight: "20px" },
 });
 
@@ -21,11 +21,12 @@ interface ViewFrameProps<T> {
  */
 export function ViewFrame<T>({ query, children }: ViewFrameProps<T>) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   if (query.isPending) return <LoadingRows rows={8} />;
   const refreshing = query.isFetching && query.isPlaceholderData;
   return (
-    <div className={styles.root} aria-busy={refreshing}>
+    <div className={mergeClasses(layout.stackM, layout.shrink)} aria-busy={refreshing}>
       {query.isError && <ApiErrorBar error={query.error} onRetry={() => void query.refetch()} />}
       <div className={styles.busy} role="status">
         {refreshing && <Spinner size="extra-tiny" labelPosition="after" label={t("accountingUi.updating")} />}

@@ -1,8 +1,9 @@
-import { Badge, makeStyles, Title1, tokens } from "@fluentui/react-components";
+import { Badge, Title1 } from "@fluentui/react-components";
 import { EyeRegular } from "@fluentui/react-icons";
 import { useParams } from "react-router";
 import { useDocumentTitle } from "../../app/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useT } from "../../i18n/context";
 import { AccountingSlot } from "./AccountingSlot";
@@ -13,15 +14,9 @@ import { FicheIdentity } from "./FicheIdentity";
 import { NoLongerAccess } from "./NoLongerAccess";
 import { isNoAccess, useClientFiche } from "./useClientFiche";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  flush: { margin: 0 },
-});
-
 /** `#/ma-societe/:dossierId`: *Voir la fiche société*, read-only. */
 export default function ClientFichePage() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { dossierId = "" } = useParams();
   const fiche = useClientFiche(dossierId);
@@ -30,7 +25,7 @@ export default function ClientFichePage() {
 
   if (fiche.isError && isNoAccess(fiche.error)) return <NoLongerAccess />;
   return (
-    <div className={styles.root}>
+    <div className={layout.stackXL}>
       <BackToMaSociete />
       {fiche.isPending ? (
         <LoadingRows rows={5} />
@@ -38,8 +33,8 @@ export default function ClientFichePage() {
         <ApiErrorBar error={fiche.error} onRetry={() => void fiche.refetch()} />
       ) : (
         <>
-          <div className={styles.header}>
-            <Title1 as="h1" className={styles.flush}>
+          <div className={layout.titleRow}>
+            <Title1 as="h1" className={layout.flush}>
               {data.name}
             </Title1>
             <Badge appearance="tint" color="informative" icon={<EyeRegular />}>

@@ -1,26 +1,18 @@
-import { makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
+import { makeStyles, Subtitle1, useId } from "@fluentui/react-components";
 import type { ClientFiche } from "@comptoir/shared/api/client-space";
 import { formatSiren } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { addressLines, formatClosingDate, legalFormLabel } from "./fiche-format";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  flush: { margin: 0 },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(15rem, 1fr))",
-    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  value: { margin: 0, color: tokens.colorNeutralForeground1 },
   line: { display: "block" },
 });
 
 /** SIREN, forme juridique, adresse, code NAF and date de clôture, as a definition list. */
 export function FicheIdentity({ fiche }: { fiche: ClientFiche }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const titleId = useId("identity-title");
@@ -32,15 +24,15 @@ export function FicheIdentity({ fiche }: { fiche: ClientFiche }) {
     { term: t("client.fiche.closing"), lines: [formatClosingDate(locale, fiche.fiscalYearEnd)] },
   ];
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Subtitle1 as="h2" id={titleId} className={styles.flush}>
+    <section className={layout.stackM} aria-labelledby={titleId}>
+      <Subtitle1 as="h2" id={titleId} className={layout.flush}>
         {t("client.fiche.identity")}
       </Subtitle1>
-      <dl className={styles.facts}>
+      <dl className={layout.facts}>
         {facts.map(({ term, lines }) => (
           <div key={term}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>
+            <dt className={layout.term}>{term}</dt>
+            <dd className={layout.value}>
               {lines.length === 0
                 ? t("client.fiche.notSet")
                 : lines.map((line) => (

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { Field, makeStyles, SearchBox, Select, Text, Title1, tokens } from "@fluentui/react-components";
 import { SearchRegular } from "@fluentui/react-icons";
 import { useSearchParams } from "react-router";
 import { useDocumentTitle } from "../../app/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { EmptyState } from "../../components/EmptyState";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
+import { useUrlSearchText } from "../../components/useUrlSearchText";
 import { useLocale, useT } from "../../i18n/context";
 import { NoAccessPanel } from "./NoAccessPanel";
 import { SocieteCard } from "./SocieteCard";
@@ -14,6 +16,7 @@ import {
   readSocietesQuery,
   societeCountText,
   sortDirOf,
+  withSocietesText,
   writeSocietesQuery,
   type SocietesQuery,
 } from "./societes-query";
@@ -22,11 +25,7 @@ import { useClientSocietes } from "./useClientSocietes";
 const SEARCH_DELAY_MS = 300;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  flush: { margin: 0 },
-  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL },
   search: { minWidth: "16rem", flexGrow: 1, maxWidth: "28rem" },
-  count: { marginLeft: "auto", color: tokens.colorNeutralForeground2 },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -40,27 +39,19 @@ const useStyles = makeStyles({
 /** `#/ma-societe`: the sociétés the client may consult, read-only. */
 export default function ClientHomePage() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const [params, setParams] = useSearchParams();
   const query = readSocietesQuery(params);
-  const [search, setSearch] = useState(query.q);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [search, setSearch] = useUrlSearchText(query.q, withSocietesText, SEARCH_DELAY_MS);
   const title = t("shell.nav.clientHome");
   useDocumentTitle(title);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   const update = useCallback(
     (next: SocietesQuery) => setParams(writeSocietesQuery(next), { replace: true }),
     [setParams],
   );
-
-  function onSearch(value: string) {
-    setSearch(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => update({ ...query, q: value }), SEARCH_DELAY_MS);
-  }
 
   const list = useClientSocietes(query);
   const data = list.data;
@@ -68,8 +59,8 @@ export default function ClientHomePage() {
   const searched = query.q.trim() !== "" || list.isPlaceholderData;
 
   return (
-    <div className={styles.root}>
-      <Title1 as="h1" className={styles.flush}>
+    <div className={layout.stackL}>
+      <Title1 as="h1" className={layout.flush}>
         {title}
       </Title1>
       {list.isPending ? (
@@ -80,12 +71,12 @@ export default function ClientHomePage() {
         <NoAccessPanel firmName={data.firmName} onReload={() => void list.refetch()} reloading={list.isFetching} />
       ) : (
         <>
-          <div className={styles.toolbar}>
+          <div className={layout.filters}>
             <Field label={t("client.home.search")} className={styles.search}>
               <SearchBox
                 value={search}
                 placeholder={t("client.home.searchPlaceholder")}
-                onChange={(_, value) => onSearch(value.value)}
+                onChange={(_, value) => setSearch(value.value)}
               />
             </Field>
             <Field label={t("client.home.sort")}>
@@ -94,7 +85,7 @@ export default function ClientHomePage() {
                 <option value="desc">{t("client.home.sort.desc")}</option>
               </Select>
             </Field>
-            <Text role="status" className={styles.count}>
+            <Text role="status" className={layout.count}>
               {societeCountText(locale, data.total)}
             </Text>
           </div>

@@ -1,5 +1,6 @@
 import { Body1, Button, makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
 import { LockClosedRegular } from "@fluentui/react-icons";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useT } from "../../i18n/context";
 
 const useStyles = makeStyles({
@@ -15,8 +16,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   icon: { fontSize: "40px", color: tokens.colorBrandForeground1 },
-  flush: { margin: 0 },
-  body: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 interface NoAccessPanelProps {
@@ -29,6 +28,7 @@ interface NoAccessPanelProps {
 /** Signed in, but nothing to consult yet: why, and what to do about it. */
 export function NoAccessPanel({ firmName, onReload, reloading }: NoAccessPanelProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const titleId = useId("no-access-title");
   return (
@@ -36,16 +36,16 @@ export function NoAccessPanel({ firmName, onReload, reloading }: NoAccessPanelPr
       <span className={styles.icon} aria-hidden="true">
         <LockClosedRegular />
       </span>
-      <Subtitle1 as="h2" id={titleId} className={styles.flush}>
+      <Subtitle1 as="h2" id={titleId} className={layout.flush}>
         {t("client.noAccess.title")}
       </Subtitle1>
-      <Body1 as="p" className={styles.body}>
+      <Body1 as="p" className={layout.muted}>
         {t("client.noAccess.why")}
       </Body1>
-      <Body1 as="p" className={styles.body}>
+      <Body1 as="p" className={layout.muted}>
         {t("client.noAccess.justAccepted")}
       </Body1>
-      <Body1 as="p" className={styles.body}>
+      <Body1 as="p" className={layout.muted}>
         {t("client.noAccess.contactFirm", { firm: firmName })}
       </Body1>
       <Button appearance="primary" onClick={onReload} disabledFocusable={reloading}>

@@ -2,6 +2,7 @@ import { Caption1, Link as FluentLink, makeStyles, Subtitle2, tokens } from "@fl
 import { ChevronRightRegular } from "@fluentui/react-icons";
 import type { ClientSociete } from "@comptoir/shared/api/client-space";
 import { formatSiren } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { legalFormLabel } from "../client-fiche/fiche-format";
 
@@ -17,8 +18,6 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow2,
   },
   heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  flush: { margin: 0 },
-  code: { color: tokens.colorNeutralForeground3 },
   facts: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",
@@ -27,7 +26,6 @@ const useStyles = makeStyles({
   },
   // Each dt/dd pair sits in a div (valid in a dl) that the grid looks through.
   pair: { display: "contents" },
-  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0 },
   open: {
     display: "inline-flex",
@@ -42,6 +40,7 @@ const useStyles = makeStyles({
 /** One société of *Ma société*: its name, identity, and *Voir la fiche société*. */
 export function SocieteCard({ societe }: { societe: ClientSociete }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const facts = [
@@ -52,16 +51,16 @@ export function SocieteCard({ societe }: { societe: ClientSociete }) {
   return (
     <li className={styles.card}>
       <div className={styles.heading}>
-        <Subtitle2 as="h2" className={styles.flush}>
+        <Subtitle2 as="h2" className={layout.flush}>
           {societe.name}
         </Subtitle2>
-        {societe.code !== societe.name && <Caption1 className={styles.code}>{societe.code}</Caption1>}
+        {societe.code !== societe.name && <Caption1 className={layout.subtle}>{societe.code}</Caption1>}
       </div>
       {facts.length > 0 && (
         <dl className={styles.facts}>
           {facts.map(({ term, value }) => (
             <div key={term} className={styles.pair}>
-              <dt className={styles.term}>{term}</dt>
+              <dt className={layout.term}>{term}</dt>
               <dd className={styles.value}>{value}</dd>
             </div>
           ))}

@@ -28,6 +28,11 @@ export function writeSocietesQuery(query: SocietesQuery): URLSearchParams {
   return params;
 }
 
+/** The URL once the search box's text settles: the sort stays as it is. */
+export function withSocietesText(params: URLSearchParams, q: string): URLSearchParams {
+  return writeSocietesQuery({ ...readSocietesQuery(params), q });
+}
+
 /** The query string of `GET /client/societes`. */
 export function societesSearch(query: SocietesQuery): string {
   const params = new URLSearchParams({ dir: query.dir });

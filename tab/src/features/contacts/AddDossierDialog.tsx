@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import {
   Body1,
   Button,
@@ -14,12 +14,13 @@ import {
   RadioGroup,
   SearchBox,
   Spinner,
-  tokens,
 } from "@fluentui/react-components";
 import { WHOLE_DOSSIER } from "@comptoir/shared/domain/dossier-link";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { fieldError, fieldErrorsOf } from "../../components/field-errors";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LimitedToField, type LimitedToDraft } from "../../components/LimitedToField";
+import { useDebounced } from "../../components/useDebounced";
 import { useT } from "../../i18n/context";
 import { useDossier } from "../dossier/useDossier";
 import { useDossierSearch } from "../portfolio/usePortfolio";
@@ -28,9 +29,7 @@ import { useLinkDossier } from "./useContacts";
 const SEARCH_DELAY_MS = 250;
 
 const useStyles = makeStyles({
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   results: { maxHeight: "16rem", overflowY: "auto" },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 interface AddDossierDialogProps {
@@ -44,12 +43,12 @@ interface AddDossierDialogProps {
 /** *Ajouter* in *Dossiers client*: find a dossier by code or name, keep *Limité à* at "-" or narrow it. */
 export function AddDossierDialog({ contactId, linked, onClose, onAdded }: AddDossierDialogProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const [text, setText] = useState("");
-  const [q, setQ] = useState("");
+  const q = useDebounced(text, SEARCH_DELAY_MS);
   const [pickedId, setPickedId] = useState<string | null>(null);
   const [limitedTo, setLimitedTo] = useState<LimitedToDraft>(WHOLE_DOSSIER);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const search = useDossierSearch(q);
   const picked = useDossier(pickedId ?? "");
   const link = useLinkDossier(contactId);
@@ -57,14 +56,6 @@ export function AddDossierDialog({ contactId, linked, onClose, onAdded }: AddDos
   const pickedDossier = pickedId ? picked.data?.data.dossier : undefined;
   const emptyLimitedTo = Array.isArray(limitedTo) && limitedTo.length === 0;
   const errors = fieldErrorsOf(link.error);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function onType(value: string) {
-    setText(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setQ(value), SEARCH_DELAY_MS);
-  }
 
   function submit() {
     if (!pickedId || emptyLimitedTo) return;
@@ -78,19 +69,19 @@ export function AddDossierDialog({ contactId, linked, onClose, onAdded }: AddDos
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t("staff.contactDossiers.addTitle")}</DialogTitle>
-          <DialogContent className={styles.body}>
+          <DialogContent className={layout.stackM}>
             <Field label={t("staff.contactDossiers.search")}>
               <SearchBox
                 dismiss={{ "aria-label": t("staff.action.clearSearch") }}
                 value={text}
                 placeholder={t("staff.contactDossiers.searchPlaceholder")}
-                onChange={(_, data) => onType(data.value)}
+                onChange={(_, data) => setText(data.value)}
               />
             </Field>
             {search.isPending ? (
               <Spinner size="tiny" label={t("staff.loading")} />
             ) : results.length === 0 ? (
-              <Body1 as="p" className={styles.muted}>
+              <Body1 as="p" className={layout.muted}>
                 {t("staff.contactDossiers.noMatch")}
               </Body1>
             ) : (

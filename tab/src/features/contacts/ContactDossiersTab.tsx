@@ -1,6 +1,5 @@
 import { useState } from "react";
 import {
-  Body1,
   Button,
   makeStyles,
   Menu,
@@ -9,12 +8,6 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
@@ -22,6 +15,8 @@ import type { ContactDetail } from "@comptoir/shared/api/back-office";
 import { isLive, type ServiceSubscription } from "@comptoir/shared/domain/service-subscription";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { limitedToText } from "../../components/LimitedToField";
 import { SubscriptionStatusBadge } from "../../components/SubscriptionStatusBadge";
 import { SuccessBar } from "../../components/SuccessBar";
@@ -42,16 +37,7 @@ type Dialog =
   | { kind: "unlink"; row: DossierRow };
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  services: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-  },
   service: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  toolbar: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
 interface ContactDossiersTabProps {
@@ -62,6 +48,7 @@ interface ContactDossiersTabProps {
 /** *Dossiers client*: the contact's dossiers with *Limité à*, their services, and the *Actions* menu. */
 export function ContactDossiersTab({ detail, onReload }: ContactDossiersTabProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const contact = detail.contact;
@@ -87,81 +74,72 @@ export function ContactDossiersTab({ detail, onReload }: ContactDossiersTabProps
   }
 
   return (
-    <div className={styles.root}>
-      <div className={styles.toolbar}>
+    <div className={layout.stackM}>
+      <div className={layout.buttons}>
         <Button icon={<AddRegular />} onClick={() => open({ kind: "add" })}>
           {t("staff.action.add")}
         </Button>
       </div>
       <ApiErrorBar error={revoke.error ?? unlink.error} onReload={onReload} />
       <SuccessBar message={done} />
-      {detail.dossiers.length === 0 ? (
-        <Body1 as="p" className={styles.muted}>
-          {t("staff.contactDossiers.none")}
-        </Body1>
-      ) : (
-        <Table aria-label={t("staff.contact.tab.dossiers")} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("staff.contactDossiers.dossier")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.limitedTo.label")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.contactDossiers.services")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.contactDossiers.actions")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {detail.dossiers.map((row) => {
-              const live = row.subscriptions.filter(isLive);
-              return (
-                <TableRow key={row.dossier.id}>
-                  <TableCell>{dossierName(row)}</TableCell>
-                  <TableCell>{limitedToText(row.link.limitedTo)}</TableCell>
-                  <TableCell>
-                    {row.subscriptions.length === 0 ? (
-                      <span className={styles.muted}>{t("staff.widget.noService")}</span>
-                    ) : (
-                      <div className={styles.services}>
-                        {row.subscriptions.map((s) => (
-                          <span key={s.id} className={styles.service}>
-                            {serviceLabel(s.serviceId)}
-                            <SubscriptionStatusBadge status={s.status} />
-                          </span>
-                        ))}
-                      </div>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <MenuButton
-                          size="small"
-                          aria-label={t("staff.contactDossiers.actionsFor", { dossier: dossierName(row) })}
-                        >
-                          {t("staff.contactDossiers.actions")}
-                        </MenuButton>
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          <MenuItem onClick={() => open({ kind: "propose", row })}>{t("staff.propose.title")}</MenuItem>
-                          <MenuItem onClick={() => open({ kind: "limit", row })}>{t("staff.limitedTo.edit")}</MenuItem>
-                          {live.map((subscription) => (
-                            <MenuItem key={subscription.id} onClick={() => open({ kind: "revoke", row, subscription })}>
-                              {t("staff.contactDossiers.revoke", { service: serviceLabel(subscription.serviceId) })}
-                            </MenuItem>
-                          ))}
-                          <MenuItem onClick={() => open({ kind: "unlink", row })}>
-                            {t("staff.contactDossiers.unlink")}
-                          </MenuItem>
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
+      <DataTable
+        label={t("staff.contact.tab.dossiers")}
+        size="small"
+        rows={detail.dossiers}
+        rowKey={(row) => row.dossier.id}
+        empty={t("staff.contactDossiers.none")}
+        columns={[
+          { id: "dossier", header: t("staff.contactDossiers.dossier"), cell: dossierName },
+          { id: "limitedTo", header: t("staff.limitedTo.label"), cell: (row) => limitedToText(row.link.limitedTo) },
+          {
+            id: "services",
+            header: t("staff.contactDossiers.services"),
+            cell: (row) =>
+              row.subscriptions.length === 0 ? (
+                <span className={layout.muted}>{t("staff.widget.noService")}</span>
+              ) : (
+                <div className={layout.cellList}>
+                  {row.subscriptions.map((s) => (
+                    <span key={s.id} className={styles.service}>
+                      {serviceLabel(s.serviceId)}
+                      <SubscriptionStatusBadge status={s.status} />
+                    </span>
+                  ))}
+                </div>
+              ),
+          },
+          {
+            id: "actions",
+            header: t("staff.contactDossiers.actions"),
+            cell: (row) => (
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <MenuButton
+                    size="small"
+                    aria-label={t("staff.contactDossiers.actionsFor", { dossier: dossierName(row) })}
+                  >
+                    {t("staff.contactDossiers.actions")}
+                  </MenuButton>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    <MenuItem onClick={() => open({ kind: "propose", row })}>{t("staff.propose.title")}</MenuItem>
+                    <MenuItem onClick={() => open({ kind: "limit", row })}>{t("staff.limitedTo.edit")}</MenuItem>
+                    {row.subscriptions.filter(isLive).map((subscription) => (
+                      <MenuItem key={subscription.id} onClick={() => open({ kind: "revoke", row, subscription })}>
+                        {t("staff.contactDossiers.revoke", { service: serviceLabel(subscription.serviceId) })}
+                      </MenuItem>
+                    ))}
+                    <MenuItem onClick={() => open({ kind: "unlink", row })}>
+                      {t("staff.contactDossiers.unlink")}
+                    </MenuItem>
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            ),
+          },
+        ]}
+      />
 
       {dialog?.kind === "add" && (
         <AddDossierDialog

@@ -14,12 +14,12 @@ import {
 } from "@fluentui/react-components";
 import { localeSchema } from "@comptoir/shared/i18n/locale";
 import type { MessageKey } from "@comptoir/shared/i18n/fr";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useT } from "../../i18n/context";
 import type { RoleRow } from "../roles/useRoles";
 import type { ContactFormValues } from "./contact-form";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalS },
 });
 
@@ -52,6 +52,7 @@ interface ContactGeneralFormProps {
 export function ContactGeneralForm(props: ContactGeneralFormProps) {
   const { values, stored, conflicts, readOnly, errors, roles, pending, firstFieldRef, onChange } = props;
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const hint = (field: keyof ContactFormValues, shown: string) =>
     conflicts.includes(field) ? t("staff.conflict.serverValue", { value: shown || t("staff.notSet") }) : undefined;
@@ -63,7 +64,7 @@ export function ContactGeneralForm(props: ContactGeneralFormProps) {
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate>
+    <form className={layout.stackM} onSubmit={submit} noValidate>
       {TEXT_FIELDS.map(({ field, labelKey, type, required }, i) => (
         <Field
           key={field}

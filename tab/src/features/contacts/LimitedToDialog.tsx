@@ -7,21 +7,16 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { fieldError, fieldErrorsOf } from "../../components/field-errors";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LimitedToField, type LimitedToDraft } from "../../components/LimitedToField";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useT } from "../../i18n/context";
 import { useDossier } from "../dossier/useDossier";
 import type { DossierRow } from "./ContactDossiersTab";
 import { useUpdateLink } from "./useContacts";
-
-const useStyles = makeStyles({
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-});
 
 interface LimitedToDialogProps {
   contactId: string;
@@ -33,7 +28,7 @@ interface LimitedToDialogProps {
 
 /** Narrows (or widens back to "-") the établissements the contact sees on one dossier. */
 export function LimitedToDialog({ contactId, row, onClose, onReload, onSaved }: LimitedToDialogProps) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const dossier = useDossier(row.dossier.id);
   const update = useUpdateLink(contactId);
@@ -53,7 +48,7 @@ export function LimitedToDialog({ contactId, row, onClose, onReload, onSaved }: 
           <DialogTitle>
             {t("staff.limitedTo.dialogTitle", { code: row.dossier.code, name: row.dossier.name })}
           </DialogTitle>
-          <DialogContent className={styles.body}>
+          <DialogContent className={layout.stackM}>
             {dossier.isPending ? (
               <LoadingRows rows={3} />
             ) : dossier.isError ? (

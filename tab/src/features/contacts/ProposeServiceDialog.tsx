@@ -9,24 +9,18 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  makeStyles,
   Radio,
   RadioGroup,
-  tokens,
 } from "@fluentui/react-components";
 import { isLive } from "@comptoir/shared/domain/service-subscription";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useLocale, useT } from "../../i18n/context";
 import { InvitationCardPreview } from "../card-preview/InvitationCardPreview";
 import { useFirmName, useServiceCatalogue } from "../catalogue/useServiceCatalogue";
 import type { DossierRow } from "./ContactDossiersTab";
 import { useProposeService } from "./useContacts";
-
-const useStyles = makeStyles({
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
 
 interface ProposeServiceDialogProps {
   contactId: string;
@@ -37,7 +31,7 @@ interface ProposeServiceDialogProps {
 
 /** *Proposer un service collaboratif pour ce dossier*: one of the catalogue's active services, then *Ok*. */
 export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: ProposeServiceDialogProps) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const catalogue = useServiceCatalogue();
@@ -61,8 +55,8 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t("staff.propose.title")}</DialogTitle>
-          <DialogContent className={styles.body}>
-            <Body1 as="p" className={styles.muted}>
+          <DialogContent className={layout.stackM}>
+            <Body1 as="p" className={layout.muted}>
               {t("staff.propose.forDossier", { code: row.dossier.code, name: row.dossier.name })}
             </Body1>
             {catalogue.isPending ? (
@@ -70,7 +64,7 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
             ) : catalogue.isError ? (
               <ApiErrorBar error={catalogue.error} onRetry={() => void catalogue.refetch()} />
             ) : services.length === 0 ? (
-              <Body1 as="p" className={styles.muted}>
+              <Body1 as="p" className={layout.muted}>
                 {t("staff.propose.noService")}
               </Body1>
             ) : (

@@ -59,3 +59,17 @@ export function contactPatch(base: ContactFormValues, values: ContactFormValues)
   if (values.preferredLocale !== base.preferredLocale) patch.preferredLocale = values.preferredLocale;
   return patch;
 }
+
+/** The server's field errors, and `required` on the fields *Ok* found blank that are still blank. */
+export function contactFieldErrors(
+  server: Readonly<Record<string, string>>,
+  missing: readonly (keyof ContactFormValues)[],
+  values: ContactFormValues | null,
+  required: string,
+): Record<string, string> {
+  const errors = { ...server };
+  for (const field of missing) {
+    if (values && values[field].trim() === "") errors[field] = required;
+  }
+  return errors;
+}

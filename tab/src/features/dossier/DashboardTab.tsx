@@ -14,20 +14,16 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
   useId,
 } from "@fluentui/react-components";
 import { PeopleTeamRegular } from "@fluentui/react-icons";
 import type { DossierDetail } from "@comptoir/shared/api/back-office";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { DataTable } from "../../components/DataTable";
 import { EmptyState } from "../../components/EmptyState";
 import { formatDateTime } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { SubscriptionStatusBadge } from "../../components/SubscriptionStatusBadge";
 import { SuccessBar } from "../../components/SuccessBar";
 import { useLocale, useT } from "../../i18n/context";
@@ -37,7 +33,6 @@ import { useInvitations, useResendInvitation } from "../invitations/useInvitatio
 import { useInitializeWidget } from "./useDossier";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   widget: {
     display: "flex",
     flexDirection: "column",
@@ -48,17 +43,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
-  head: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  flush: { margin: 0 },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  services: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-  },
   service: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  dialogBody: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 interface DashboardTabProps {
@@ -70,6 +55,7 @@ interface DashboardTabProps {
 /** The collaborative tile of the dossier's dashboard: *Initialiser*, then the contacts and their services. */
 export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const titleId = useId("widget-title");
@@ -105,10 +91,10 @@ export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
   }
 
   return (
-    <div className={styles.root}>
+    <div className={layout.stackL}>
       <section className={styles.widget} aria-labelledby={titleId}>
-        <div className={styles.head}>
-          <Subtitle1 as="h2" id={titleId} className={styles.flush}>
+        <div className={layout.titleRow}>
+          <Subtitle1 as="h2" id={titleId} className={layout.flush}>
             {t("staff.widget.title")}
           </Subtitle1>
           {widget.initialized && (
@@ -118,7 +104,7 @@ export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
           )}
         </div>
         {widget.initialized ? (
-          <Body1 as="p" className={styles.muted}>
+          <Body1 as="p" className={layout.muted}>
             {widget.at
               ? t("staff.widget.initializedOn", {
                   date: formatDateTime(locale, widget.at),
@@ -127,7 +113,7 @@ export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
               : t("staff.widget.initialized")}
           </Body1>
         ) : (
-          <Body1 as="p" className={styles.muted}>
+          <Body1 as="p" className={layout.muted}>
             {t("staff.widget.notInitialized")}
           </Body1>
         )}
@@ -142,75 +128,79 @@ export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
             {t(widget.initialized ? "staff.widget.change" : "domain.widget.initialize")}
           </Button>
         </div>
-        {widget.initialized &&
-          (detail.contacts.length === 0 ? (
-            <EmptyState
-              icon={<PeopleTeamRegular />}
-              title={t("staff.widget.noContacts.title")}
-              body={t("staff.widget.noContacts.body")}
+        {widget.initialized && (
+          <>
+            {detail.contacts.length > 0 && <ApiErrorBar error={resend.error} />}
+            <DataTable
+              label={t("staff.widget.tableLabel")}
+              rows={detail.contacts}
+              rowKey={({ contact }) => contact.id}
+              empty={
+                <EmptyState
+                  icon={<PeopleTeamRegular />}
+                  title={t("staff.widget.noContacts.title")}
+                  body={t("staff.widget.noContacts.body")}
+                />
+              }
+              columns={[
+                {
+                  id: "contact",
+                  header: t("staff.widget.contact"),
+                  cell: ({ contact }) => (
+                    <>
+                      {t("staff.contact.fullName", { prenom: contact.prenom, nom: contact.nom })}
+                      <br />
+                      {contact.email}
+                    </>
+                  ),
+                },
+                {
+                  id: "services",
+                  header: t("staff.widget.services"),
+                  cell: ({ subscriptions }) =>
+                    subscriptions.length === 0 ? (
+                      t("staff.widget.noService")
+                    ) : (
+                      <div className={layout.cellList}>
+                        {subscriptions.map((s) => (
+                          <span key={s.id} className={styles.service}>
+                            {serviceLabel(s.serviceId)}
+                            <SubscriptionStatusBadge status={s.status} />
+                            {(s.status === "proposed" || s.status === "invited") && (
+                              <InvitationProgress
+                                status={invitations.data?.items.find((i) => i.subscriptionId === s.id)}
+                                serviceLabel={serviceLabel(s.serviceId)}
+                                onResend={() => resend.mutate(s.id)}
+                                resending={resend.isPending}
+                              />
+                            )}
+                          </span>
+                        ))}
+                      </div>
+                    ),
+                },
+                {
+                  id: "lastSignIn",
+                  header: t("staff.widget.lastSignIn"),
+                  cell: ({ contact }) =>
+                    contact.lastSignInAt ? (
+                      <time dateTime={contact.lastSignInAt}>{formatDateTime(locale, contact.lastSignInAt)}</time>
+                    ) : (
+                      t("staff.widget.never")
+                    ),
+                },
+              ]}
             />
-          ) : (
-            <>
-              <ApiErrorBar error={resend.error} />
-              <Table aria-label={t("staff.widget.tableLabel")}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t("staff.widget.contact")}</TableHeaderCell>
-                    <TableHeaderCell>{t("staff.widget.services")}</TableHeaderCell>
-                    <TableHeaderCell>{t("staff.widget.lastSignIn")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {detail.contacts.map(({ contact, subscriptions }) => (
-                    <TableRow key={contact.id}>
-                      <TableCell>
-                        {t("staff.contact.fullName", { prenom: contact.prenom, nom: contact.nom })}
-                        <br />
-                        {contact.email}
-                      </TableCell>
-                      <TableCell>
-                        {subscriptions.length === 0 ? (
-                          t("staff.widget.noService")
-                        ) : (
-                          <div className={styles.services}>
-                            {subscriptions.map((s) => (
-                              <span key={s.id} className={styles.service}>
-                                {serviceLabel(s.serviceId)}
-                                <SubscriptionStatusBadge status={s.status} />
-                                {(s.status === "proposed" || s.status === "invited") && (
-                                  <InvitationProgress
-                                    status={invitations.data?.items.find((i) => i.subscriptionId === s.id)}
-                                    serviceLabel={serviceLabel(s.serviceId)}
-                                    onResend={() => resend.mutate(s.id)}
-                                    resending={resend.isPending}
-                                  />
-                                )}
-                              </span>
-                            ))}
-                          </div>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        {contact.lastSignInAt ? (
-                          <time dateTime={contact.lastSignInAt}>{formatDateTime(locale, contact.lastSignInAt)}</time>
-                        ) : (
-                          t("staff.widget.never")
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </>
-          ))}
+          </>
+        )}
       </section>
 
       <Dialog open={dialogOpen} onOpenChange={(_, data) => setDialogOpen(data.open)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t("staff.widget.dialog.title")}</DialogTitle>
-            <DialogContent className={styles.dialogBody}>
-              <Body1 as="p" className={styles.flush}>
+            <DialogContent className={layout.stackM}>
+              <Body1 as="p" className={layout.flush}>
                 {t("staff.widget.dialog.body")}
               </Body1>
               <Checkbox

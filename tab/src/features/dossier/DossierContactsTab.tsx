@@ -1,27 +1,25 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import {
   Body1,
   Button,
   Combobox,
   Field,
   makeStyles,
+  mergeClasses,
   Option,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
   useId,
 } from "@fluentui/react-components";
 import type { DossierDetail } from "@comptoir/shared/api/back-office";
 import { WHOLE_DOSSIER } from "@comptoir/shared/domain/dossier-link";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { DataTable } from "../../components/DataTable";
 import { fieldError, fieldErrorsOf } from "../../components/field-errors";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LimitedToField, limitedToText, type LimitedToDraft } from "../../components/LimitedToField";
 import { SuccessBar } from "../../components/SuccessBar";
+import { useDebounced } from "../../components/useDebounced";
 import { useT } from "../../i18n/context";
 import { useContactSearch } from "../contacts/useContacts";
 import { useAddDossierContact } from "./useDossier";
@@ -29,19 +27,12 @@ import { useAddDossierContact } from "./useDossier";
 const SEARCH_DELAY_MS = 250;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
   form: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
     maxWidth: "36rem",
     padding: tokens.spacingHorizontalL,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  flush: { margin: 0 },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
 interface Picked {
@@ -52,14 +43,16 @@ interface Picked {
 /** The dossier's interlocuteurs, and the shortcut to add an existing one: pick, then *Valider*. */
 export function DossierContactsTab({ detail }: { detail: DossierDetail }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const formTitleId = useId("add-contact");
+  // The combobox shows `text`; only typing (`typed`) searches, not the label a pick or Valider puts there.
   const [text, setText] = useState("");
-  const [q, setQ] = useState("");
+  const [typed, setTyped] = useState("");
+  const q = useDebounced(typed, SEARCH_DELAY_MS);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [limitedTo, setLimitedTo] = useState<LimitedToDraft>(WHOLE_DOSSIER);
   const [done, setDone] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const search = useContactSearch(q);
   const add = useAddDossierContact(detail.dossier.id);
   const linked = new Set(detail.contacts.map((c) => c.contact.id));
@@ -67,13 +60,10 @@ export function DossierContactsTab({ detail }: { detail: DossierDetail }) {
   const errors = fieldErrorsOf(add.error);
   const emptyLimitedTo = Array.isArray(limitedTo) && limitedTo.length === 0;
 
-  useEffect(() => () => clearTimeout(timer.current), []);
-
   function onType(value: string) {
     setText(value);
+    setTyped(value);
     setPicked(null);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setQ(value), SEARCH_DELAY_MS);
   }
 
   function submit() {
@@ -93,39 +83,25 @@ export function DossierContactsTab({ detail }: { detail: DossierDetail }) {
   }
 
   return (
-    <div className={styles.root}>
-      {detail.contacts.length === 0 ? (
-        <Body1 as="p" className={styles.muted}>
-          {t("staff.dossierContacts.none")}
-        </Body1>
-      ) : (
-        <Table aria-label={t("staff.dossierContacts.tableLabel")}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("staff.contact.nom")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.contact.prenom")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.contact.email")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.limitedTo.label")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {detail.contacts.map(({ contact, link }) => (
-              <TableRow key={contact.id}>
-                <TableCell>{contact.nom}</TableCell>
-                <TableCell>{contact.prenom}</TableCell>
-                <TableCell>{contact.email}</TableCell>
-                <TableCell>{limitedToText(link.limitedTo)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+    <div className={layout.stackXL}>
+      <DataTable
+        label={t("staff.dossierContacts.tableLabel")}
+        rows={detail.contacts}
+        rowKey={({ contact }) => contact.id}
+        empty={t("staff.dossierContacts.none")}
+        columns={[
+          { id: "nom", header: t("staff.contact.nom"), cell: ({ contact }) => contact.nom },
+          { id: "prenom", header: t("staff.contact.prenom"), cell: ({ contact }) => contact.prenom },
+          { id: "email", header: t("staff.contact.email"), cell: ({ contact }) => contact.email },
+          { id: "limitedTo", header: t("staff.limitedTo.label"), cell: ({ link }) => limitedToText(link.limitedTo) },
+        ]}
+      />
 
-      <section className={styles.form} aria-labelledby={formTitleId}>
-        <Subtitle2 as="h2" id={formTitleId} className={styles.flush}>
+      <section className={mergeClasses(layout.stackM, styles.form)} aria-labelledby={formTitleId}>
+        <Subtitle2 as="h2" id={formTitleId} className={layout.flush}>
           {t("staff.dossierContacts.addTitle")}
         </Subtitle2>
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" className={layout.muted}>
           {t("staff.dossierContacts.addHelp")}
         </Body1>
         <Field
@@ -168,7 +144,7 @@ export function DossierContactsTab({ detail }: { detail: DossierDetail }) {
         )}
         <ApiErrorBar error={add.error} />
         <SuccessBar message={done} />
-        <div className={styles.actions}>
+        <div className={layout.buttons}>
           <Button appearance="primary" disabled={!picked || emptyLimitedTo || add.isPending} onClick={submit}>
             {t("staff.action.validate")}
           </Button>

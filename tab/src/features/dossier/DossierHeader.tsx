@@ -2,10 +2,10 @@ import { Badge, Body1, makeStyles, Subtitle2, Title1, tokens, useId } from "@flu
 import type { Dossier, LegalForm } from "@comptoir/shared/domain/dossier";
 import type { MessageKey } from "@comptoir/shared/i18n/fr";
 import { formatMonthDay, formatSiren } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   title: { margin: 0, display: "flex", flexWrap: "wrap", alignItems: "baseline", gap: tokens.spacingHorizontalM },
   code: { color: tokens.colorBrandForeground1 },
   identity: {
@@ -14,9 +14,6 @@ const useStyles = makeStyles({
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
     margin: 0,
   },
-  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  value: { margin: 0, color: tokens.colorNeutralForeground1 },
-  flush: { margin: 0 },
   etablissements: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -27,6 +24,7 @@ function legalFormKey(form: LegalForm): MessageKey {
 /** Code, name and identity of the dossier (SIREN, legal form, NAF, fiscal year, collaborateur, address). */
 export function DossierHeader({ dossier }: { dossier: Dossier }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const etablissementsId = useId("etablissements");
@@ -45,7 +43,7 @@ export function DossierHeader({ dossier }: { dossier: Dossier }) {
     },
   ];
   return (
-    <header className={styles.root}>
+    <header className={layout.stackM}>
       <Title1 as="h1" className={styles.title}>
         <span className={styles.code}>{dossier.code}</span>
         <span>{dossier.name}</span>
@@ -58,14 +56,14 @@ export function DossierHeader({ dossier }: { dossier: Dossier }) {
       <dl className={styles.identity}>
         {facts.map(({ labelKey, value }) => (
           <div key={labelKey}>
-            <dt className={styles.term}>{t(labelKey)}</dt>
-            <dd className={styles.value}>{value || t("staff.notSet")}</dd>
+            <dt className={layout.term}>{t(labelKey)}</dt>
+            <dd className={layout.value}>{value || t("staff.notSet")}</dd>
           </div>
         ))}
       </dl>
       {dossier.etablissements.length > 0 && (
         <section aria-labelledby={etablissementsId}>
-          <Subtitle2 as="h2" id={etablissementsId} className={styles.flush}>
+          <Subtitle2 as="h2" id={etablissementsId} className={layout.flush}>
             {t("staff.dossier.etablissements", { count: dossier.etablissements.length })}
           </Subtitle2>
           <ul className={styles.etablissements}>

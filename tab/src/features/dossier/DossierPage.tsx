@@ -4,6 +4,7 @@ import { ArrowLeftRegular } from "@fluentui/react-icons";
 import { useLocation, useParams, useSearchParams } from "react-router";
 import { useDocumentTitle } from "../../app/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { UnsavedChangesGuard } from "../../components/UnsavedChangesGuard";
 import { useT } from "../../i18n/context";
@@ -17,7 +18,6 @@ import { OffersTab } from "./OffersTab";
 import { useDossier } from "./useDossier";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   back: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
@@ -33,6 +33,7 @@ const TAB_LABELS = {
 /** `#/dossiers/:id`: the dossier's identity, then its Offres, Tableau de bord, Interlocuteurs and Historique. */
 export default function DossierPage() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
@@ -53,7 +54,7 @@ export default function DossierPage() {
   const tabId = (value: DossierTab) => `dossier-tab-${value}`;
 
   return (
-    <div className={styles.root}>
+    <div className={layout.stackL}>
       <FluentLink as="a" href={`#/portefeuille${portfolioSearch}`} className={styles.back}>
         <ArrowLeftRegular aria-hidden="true" />
         {t("staff.dossier.back")}

@@ -16,6 +16,7 @@ import { OFFER_IDS, type OfferId } from "@comptoir/shared/domain/offer";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { formatDateTime } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { SuccessBar } from "../../components/SuccessBar";
 import { useLocale, useT } from "../../i18n/context";
 import { useServiceCatalogue } from "../catalogue/useServiceCatalogue";
@@ -61,8 +62,6 @@ const useStyles = makeStyles({
   tileHead: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500 },
   tileText: { color: "inherit" },
   services: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  status: { color: tokens.colorNeutralForeground2, margin: 0 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
 interface OffersTabProps {
@@ -77,6 +76,7 @@ interface OffersTabProps {
 /** The offers required by the active catalogue (Consultation today), as tiles; *Valider* saves the choice. */
 export function OffersTab({ detail, etag, choice, onChoice, onReload }: OffersTabProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const catalogue = useServiceCatalogue();
@@ -107,7 +107,7 @@ export function OffersTab({ detail, etag, choice, onChoice, onReload }: OffersTa
 
   return (
     <div className={styles.root}>
-      <Body1 as="p" className={styles.status}>
+      <Body1 as="p" className={layout.muted}>
         {t("staff.offers.intro")}
       </Body1>
       <div className={styles.tiles}>
@@ -140,7 +140,7 @@ export function OffersTab({ detail, etag, choice, onChoice, onReload }: OffersTa
           </button>
         ))}
       </div>
-      <Body1 as="p" className={styles.status}>
+      <Body1 as="p" className={layout.muted}>
         {state.active && state.activatedAt
           ? t("staff.offers.activeSince", {
               date: formatDateTime(locale, state.activatedAt),
@@ -157,7 +157,7 @@ export function OffersTab({ detail, etag, choice, onChoice, onReload }: OffersTa
         }}
       />
       <SuccessBar message={done} />
-      <div className={styles.actions}>
+      <div className={layout.buttons}>
         <Button
           appearance="primary"
           disabled={!dirty || save.isPending}

@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from "react";
 import { Body1, Button, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { ArrowUploadRegular, DocumentRegular } from "@fluentui/react-icons";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { useVisuallyHidden } from "../accounting/visually-hidden";
 import { formatFileSize } from "./file-size";
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
   },
   disabled: { opacity: 0.6 },
   icon: { fontSize: "32px", color: tokens.colorBrandForeground1 },
-  flush: { margin: 0 },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   file: {
     display: "inline-flex",
     alignItems: "center",
@@ -51,6 +50,7 @@ interface DropZoneProps {
  */
 export function DropZone({ file, onFile, disabled, hint }: DropZoneProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const hidden = useVisuallyHidden();
   const t = useT();
   const { locale } = useLocale();
@@ -80,10 +80,10 @@ export function DropZone({ file, onFile, disabled, hint }: DropZoneProps) {
       <span className={styles.icon} aria-hidden="true">
         <ArrowUploadRegular />
       </span>
-      <Subtitle2 as="p" className={styles.flush}>
+      <Subtitle2 as="p" className={layout.flush}>
         {t("fecImport.drop.title")}
       </Subtitle2>
-      <Body1 as="p" className={styles.muted}>
+      <Body1 as="p" className={layout.muted}>
         {t("fecImport.drop.or")}
       </Body1>
       <Button icon={<DocumentRegular />} disabled={disabled} onClick={() => input.current?.click()}>
@@ -104,7 +104,7 @@ export function DropZone({ file, onFile, disabled, hint }: DropZoneProps) {
           event.target.value = "";
         }}
       />
-      <Body1 as="p" className={styles.muted}>
+      <Body1 as="p" className={layout.muted}>
         {hint}
       </Body1>
       {file && (

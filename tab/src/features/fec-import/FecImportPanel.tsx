@@ -18,6 +18,7 @@ import type { Dossier } from "@comptoir/shared/domain/dossier";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { formatDateTime, formatDay } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { useVisuallyHidden } from "../accounting/visually-hidden";
 import { DropZone } from "./DropZone";
@@ -29,8 +30,6 @@ import { useRefreshAccounting } from "./useFecImports";
 import { ValidationReport } from "./ValidationReport";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  flush: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "60rem" },
   dates: {
     display: "flex",
@@ -75,6 +74,7 @@ export function FecImportPanel({
   onImported,
 }: FecImportPanelProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const hidden = useVisuallyHidden();
   const t = useT();
   const { locale } = useLocale();
@@ -140,8 +140,8 @@ export function FecImportPanel({
             : "";
 
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Subtitle1 as="h2" id={titleId} className={styles.flush}>
+    <section className={layout.stackL} aria-labelledby={titleId}>
+      <Subtitle1 as="h2" id={titleId} className={layout.flush}>
         {t("fecImport.title")}
       </Subtitle1>
       <Body1 as="p" className={styles.muted}>

@@ -1,16 +1,9 @@
 import { useState } from "react";
 import {
   Badge,
-  Body1,
   Button,
   makeStyles,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
   Tooltip,
   useId,
@@ -20,7 +13,9 @@ import { CopyRegular } from "@fluentui/react-icons";
 import type { FecImport } from "@comptoir/shared/api/accounting";
 import type { MessageKey } from "@comptoir/shared/i18n/fr";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { DataTable } from "../../components/DataTable";
 import { formatDateTime, formatDay } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useLocale, useT } from "../../i18n/context";
 import { useVisuallyHidden } from "../accounting/visually-hidden";
@@ -28,9 +23,6 @@ import { shortChecksum } from "./file-size";
 import { useFecImports } from "./useFecImports";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  flush: { margin: 0 },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   scroll: { overflowX: "auto" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   checksum: {
@@ -63,6 +55,7 @@ function statusOf(item: FecImport): { key: MessageKey; color: BadgeProps["color"
 /** Who imported which file for which exercice, with its line count, checksum and warnings. */
 export function ImportHistory({ dossierId }: { dossierId: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const hidden = useVisuallyHidden();
   const t = useT();
   const { locale } = useLocale();
@@ -82,86 +75,90 @@ export function ImportHistory({ dossierId }: { dossierId: string }) {
   };
 
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Subtitle2 as="h3" id={titleId} className={styles.flush}>
+    <section className={layout.stackM} aria-labelledby={titleId}>
+      <Subtitle2 as="h3" id={titleId} className={layout.flush}>
         {t("fecImport.history.title")}
       </Subtitle2>
       {imports.isPending ? (
         <LoadingRows rows={3} />
       ) : imports.isError ? (
         <ApiErrorBar error={imports.error} onRetry={() => void imports.refetch()} />
-      ) : imports.data.items.length === 0 ? (
-        <Body1 as="p" className={styles.muted}>
-          {t("fecImport.history.empty")}
-        </Body1>
       ) : (
-        <div className={styles.scroll} role="region" aria-labelledby={titleId} tabIndex={0}>
-          <Table size="small" className={styles.table} aria-labelledby={titleId}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t("fecImport.history.when")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("fecImport.history.who")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("fecImport.history.file")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("fecImport.history.exercice")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("fecImport.history.status")}</TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.num}>
-                  {t("fecImport.history.lines")}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className={styles.num}>
-                  {t("fecImport.history.warnings")}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">{t("fecImport.history.checksum")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {imports.data.items.map((item) => {
+        <DataTable
+          labelledBy={titleId}
+          size="small"
+          className={styles.table}
+          scrollClassName={styles.scroll}
+          rows={imports.data.items}
+          rowKey={(item) => item.id}
+          empty={t("fecImport.history.empty")}
+          columns={[
+            {
+              id: "when",
+              header: t("fecImport.history.when"),
+              cell: (item) => <time dateTime={item.startedAt}>{formatDateTime(locale, item.startedAt)}</time>,
+            },
+            { id: "who", header: t("fecImport.history.who"), cell: (item) => item.by.name },
+            {
+              id: "file",
+              header: t("fecImport.history.file"),
+              cell: (item) => <span className={styles.file}>{item.fileName}</span>,
+            },
+            {
+              id: "exercice",
+              header: t("fecImport.history.exercice"),
+              cell: (item) =>
+                t("fecImport.history.exerciceRange", {
+                  start: formatDay(locale, item.exercice.start),
+                  end: formatDay(locale, item.exercice.end),
+                }),
+            },
+            {
+              id: "status",
+              header: t("fecImport.history.status"),
+              cell: (item) => {
                 const status = statusOf(item);
                 return (
-                  <TableRow key={item.id}>
-                    <TableCell>
-                      <time dateTime={item.startedAt}>{formatDateTime(locale, item.startedAt)}</time>
-                    </TableCell>
-                    <TableCell>{item.by.name}</TableCell>
-                    <TableCell className={styles.file}>{item.fileName}</TableCell>
-                    <TableCell>
-                      {t("fecImport.history.exerciceRange", {
-                        start: formatDay(locale, item.exercice.start),
-                        end: formatDay(locale, item.exercice.end),
-                      })}
-                    </TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={status.color} shape="rounded" className={styles.nowrap}>
-                        {t(status.key)}
-                      </Badge>
-                    </TableCell>
-                    <TableCell className={styles.num}>{item.lineCount.toLocaleString(locale)}</TableCell>
-                    <TableCell className={styles.num}>{item.warningCount.toLocaleString(locale)}</TableCell>
-                    <TableCell>
-                      {item.sha256 ? (
-                        <span className={styles.checksum}>
-                          <span title={item.sha256}>{shortChecksum(item.sha256)}</span>
-                          <Tooltip
-                            content={t("fecImport.history.copy", { fileName: item.fileName })}
-                            relationship="label"
-                          >
-                            <Button
-                              appearance="subtle"
-                              size="small"
-                              icon={<CopyRegular />}
-                              onClick={() => void copy(item.sha256 ?? "")}
-                            />
-                          </Tooltip>
-                        </span>
-                      ) : (
-                        t("fecImport.history.noChecksum")
-                      )}
-                    </TableCell>
-                  </TableRow>
+                  <Badge appearance="tint" color={status.color} shape="rounded" className={styles.nowrap}>
+                    {t(status.key)}
+                  </Badge>
                 );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+              },
+            },
+            {
+              id: "lines",
+              header: t("fecImport.history.lines"),
+              className: styles.num,
+              cell: (item) => item.lineCount.toLocaleString(locale),
+            },
+            {
+              id: "warnings",
+              header: t("fecImport.history.warnings"),
+              className: styles.num,
+              cell: (item) => item.warningCount.toLocaleString(locale),
+            },
+            {
+              id: "checksum",
+              header: t("fecImport.history.checksum"),
+              cell: (item) =>
+                item.sha256 ? (
+                  <span className={styles.checksum}>
+                    <span title={item.sha256}>{shortChecksum(item.sha256)}</span>
+                    <Tooltip content={t("fecImport.history.copy", { fileName: item.fileName })} relationship="label">
+                      <Button
+                        appearance="subtle"
+                        size="small"
+                        icon={<CopyRegular />}
+                        onClick={() => void copy(item.sha256 ?? "")}
+                      />
+                    </Tooltip>
+                  </span>
+                ) : (
+                  t("fecImport.history.noChecksum")
+                ),
+            },
+          ]}
+        />
       )}
       <span className={hidden.root} role="status">
         {copied}

@@ -1,20 +1,15 @@
 import { useState } from "react";
-import { Divider, makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
+import { Divider, Subtitle1, useId } from "@fluentui/react-components";
 import type { Dossier } from "@comptoir/shared/domain/dossier";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useT } from "../../i18n/context";
 import AccountingViews from "../accounting/AccountingViews";
 import { useExercices } from "../accounting/useAccounting";
 import { FecImportPanel } from "./FecImportPanel";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  flush: { margin: 0 },
-});
-
 /** The dossier page's *Comptabilité* tab: the FEC import, then the same views the client reads. */
 export default function StaffAccountingTab({ dossier }: { dossier: Dossier }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const viewsId = useId("accounting-views");
   const audience = { kind: "staff" as const, dossierId: dossier.id };
@@ -22,7 +17,7 @@ export default function StaffAccountingTab({ dossier }: { dossier: Dossier }) {
   const [selected, setSelected] = useState<string | null>(null);
 
   return (
-    <div className={styles.root}>
+    <div className={layout.stackXL}>
       <FecImportPanel
         dossier={dossier}
         exercices={exercices.data?.items ?? []}
@@ -30,8 +25,8 @@ export default function StaffAccountingTab({ dossier }: { dossier: Dossier }) {
         onImported={setSelected}
       />
       <Divider />
-      <section className={styles.section} aria-labelledby={viewsId}>
-        <Subtitle1 as="h2" id={viewsId} className={styles.flush}>
+      <section className={layout.stackL} aria-labelledby={viewsId}>
+        <Subtitle1 as="h2" id={viewsId} className={layout.flush}>
           {t("accountingUi.tabs")}
         </Subtitle1>
         <AccountingViews

@@ -6,35 +6,28 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
   useId,
 } from "@fluentui/react-components";
 import { fecIssueMessageKey } from "@comptoir/shared/accounting/fec/issues";
 import { translatePlural } from "@comptoir/shared/i18n/translate";
+import { DataTable } from "../../components/DataTable";
 import { formatDay } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { sortIssues } from "./report-order";
 import type { UploadOutcome } from "./upload";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  flush: { margin: 0 },
   table: { maxWidth: "64rem" },
   line: { width: "6rem", fontVariantNumeric: "tabular-nums" },
   severity: { width: "11rem" },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   scroll: { maxHeight: "28rem", overflowY: "auto" },
 });
 
 /** What the server found in the file: a summary, then each anomaly with its line and its message. */
 export function ValidationReport({ outcome }: { outcome: UploadOutcome }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const titleId = useId("report-title");
@@ -43,8 +36,8 @@ export function ValidationReport({ outcome }: { outcome: UploadOutcome }) {
   const caption = t("fecImport.report.caption", { fileName: record.fileName });
 
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Subtitle2 as="h3" id={titleId} className={styles.flush}>
+    <section className={layout.stackM} aria-labelledby={titleId}>
+      <Subtitle2 as="h3" id={titleId} className={layout.flush}>
         {t("fecImport.report.title")}
       </Subtitle2>
       {outcome.accepted ? (
@@ -70,39 +63,40 @@ export function ValidationReport({ outcome }: { outcome: UploadOutcome }) {
         </MessageBar>
       )}
       {issues.length > 0 && (
-        <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
-          <Table className={styles.table} size="small" aria-label={caption}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.line} scope="col">
-                  {t("fecImport.report.line")}
-                </TableHeaderCell>
-                <TableHeaderCell className={styles.severity} scope="col">
-                  {t("fecImport.report.severity")}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">{t("fecImport.report.message")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {issues.map((issue, i) => (
-                <TableRow key={`${issue.line}-${issue.code}-${i}`}>
-                  <TableCell className={styles.line}>
-                    {issue.line === 0 ? t("accounting.fec.fileLevel") : issue.line.toLocaleString(locale)}
-                  </TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={issue.severity === "error" ? "danger" : "warning"} shape="rounded">
-                      {t(issue.severity === "error" ? "fecImport.severity.error" : "fecImport.severity.warning")}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>{t(fecIssueMessageKey(issue.code), issue.params)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          label={caption}
+          size="small"
+          className={styles.table}
+          scrollClassName={styles.scroll}
+          rows={issues}
+          rowKey={(issue, i) => `${issue.line}-${issue.code}-${i}`}
+          columns={[
+            {
+              id: "line",
+              header: t("fecImport.report.line"),
+              className: styles.line,
+              cell: (issue) => (issue.line === 0 ? t("accounting.fec.fileLevel") : issue.line.toLocaleString(locale)),
+            },
+            {
+              id: "severity",
+              header: t("fecImport.report.severity"),
+              className: styles.severity,
+              cell: (issue) => (
+                <Badge appearance="tint" color={issue.severity === "error" ? "danger" : "warning"} shape="rounded">
+                  {t(issue.severity === "error" ? "fecImport.severity.error" : "fecImport.severity.warning")}
+                </Badge>
+              ),
+            },
+            {
+              id: "message",
+              header: t("fecImport.report.message"),
+              cell: (issue) => t(fecIssueMessageKey(issue.code), issue.params),
+            },
+          ]}
+        />
       )}
       {report.omittedIssues > 0 && (
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" className={layout.muted}>
           {t("accounting.fec.omittedIssues", { count: report.omittedIssues.toLocaleString(locale) })}
         </Body1>
       )}

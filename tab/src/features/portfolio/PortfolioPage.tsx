@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Badge, Field, makeStyles, SearchBox, Select, Text, Title1, tokens } from "@fluentui/react-components";
+import { useCallback, useMemo } from "react";
+import { Badge, Field, makeStyles, SearchBox, Select, Text, Title1 } from "@fluentui/react-components";
 import { BriefcaseRegular } from "@fluentui/react-icons";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { CollaborativeStatus, DossierSummary } from "@comptoir/shared/api/back-office";
@@ -9,13 +9,16 @@ import { useDocumentTitle } from "../../app/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { EmptyState } from "../../components/EmptyState";
 import { formatSiren } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
+import { useUrlSearchText } from "../../components/useUrlSearchText";
 import { VirtualGrid, type GridColumn } from "../../components/VirtualGrid";
 import { useLocale, useT } from "../../i18n/context";
 import {
   offerFilterOf,
   readPortfolioQuery,
   toggleSort,
+  withPortfolioText,
   writePortfolioQuery,
   type DossierSort,
   type PortfolioQuery,
@@ -33,47 +36,25 @@ const COLLABORATIVE_STATUS: Record<CollaborativeStatus, MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  flush: { margin: 0 },
-  filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL },
   search: { minWidth: "18rem", flexGrow: 1, maxWidth: "32rem" },
-  count: { marginLeft: "auto", color: tokens.colorNeutralForeground2 },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export default function PortfolioPage() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = readPortfolioQuery(params);
-  const [search, setSearch] = useState(query.q);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ params, set: setParams });
-  useEffect(() => {
-    latest.current = { params, set: setParams };
-  }, [params, setParams]);
+  const [search, setSearch] = useUrlSearchText(query.q, withPortfolioText, SEARCH_DELAY_MS);
   const title = t("shell.nav.portfolio");
   useDocumentTitle(title);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   const update = useCallback(
     (next: PortfolioQuery) => setParams(writePortfolioQuery(next), { replace: true }),
     [setParams],
   );
-
-  function onSearch(value: string) {
-    setSearch(value);
-    clearTimeout(timer.current);
-    // Applied to the URL as it is when the delay ends, so a sort or filter chosen meanwhile is kept
-    // (react-router's setter closes over its render's params: read the latest through a ref).
-    timer.current = setTimeout(() => {
-      const { params: now, set } = latest.current;
-      set(writePortfolioQuery({ ...readPortfolioQuery(now), q: value }), { replace: true });
-    }, SEARCH_DELAY_MS);
-  }
 
   const list = usePortfolio(query);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -127,7 +108,7 @@ export default function PortfolioPage() {
               {t("staff.offer.on")}
             </Badge>
           ) : (
-            <span className={styles.muted}>{t("staff.offer.off")}</span>
+            <span className={layout.subtle}>{t("staff.offer.off")}</span>
           ),
       },
       {
@@ -137,23 +118,23 @@ export default function PortfolioPage() {
         cell: (d) => t(COLLABORATIVE_STATUS[d.collaborativeStatus]),
       },
     ];
-  }, [t, styles.muted, update, q, sort, dir, offer]);
+  }, [t, layout.subtle, update, q, sort, dir, offer]);
 
   const filtered = query.q.trim() !== "" || query.offer !== "all";
   const countText = translatePlural(locale, "staff.portfolio.count", total);
 
   return (
-    <div className={styles.root}>
-      <Title1 as="h1" className={styles.flush}>
+    <div className={layout.stackL}>
+      <Title1 as="h1" className={layout.flush}>
         {title}
       </Title1>
-      <div className={styles.filters}>
+      <div className={layout.filters}>
         <Field label={t("staff.portfolio.search")} className={styles.search}>
           <SearchBox
             dismiss={{ "aria-label": t("staff.action.clearSearch") }}
             value={search}
             placeholder={t("staff.portfolio.searchPlaceholder")}
-            onChange={(_, data) => onSearch(data.value)}
+            onChange={(_, data) => setSearch(data.value)}
           />
         </Field>
         <Field label={t("staff.portfolio.offerFilter")}>
@@ -163,7 +144,7 @@ export default function PortfolioPage() {
             <option value="off">{t("staff.portfolio.offer.off")}</option>
           </Select>
         </Field>
-        <Text role="status" className={styles.count}>
+        <Text role="status" className={layout.count}>
           {list.isPending ? "" : countText}
         </Text>
       </div>

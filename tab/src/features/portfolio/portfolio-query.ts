@@ -45,6 +45,11 @@ export function writePortfolioQuery(query: PortfolioQuery): URLSearchParams {
   return params;
 }
 
+/** The URL once the search box's text settles: the rest of the query (sort, filter) stays as it is. */
+export function withPortfolioText(params: URLSearchParams, q: string): URLSearchParams {
+  return writePortfolioQuery({ ...readPortfolioQuery(params), q });
+}
+
 /** The query string of `GET /dossiers` for one page. */
 export function dossierListSearch(query: PortfolioQuery, cursor: string | null, limit: number): string {
   const params = new URLSearchParams({ sort: query.sort, dir: query.dir, offer: query.offer, limit: String(limit) });

@@ -9,18 +9,13 @@ import {
   DialogTitle,
   Field,
   Input,
-  makeStyles,
   Textarea,
-  tokens,
 } from "@fluentui/react-components";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { fieldError, fieldErrorsOf } from "../../components/field-errors";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { useT } from "../../i18n/context";
 import { useCreateRole, useUpdateRole, useRoles, type RoleRow } from "./useRoles";
-
-const useStyles = makeStyles({
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-});
 
 interface RoleDialogProps {
   /** `null` to create a role. */
@@ -31,7 +26,7 @@ interface RoleDialogProps {
 
 /** Libellé and description of a role; *Ok* creates it or saves the changes. */
 export function RoleDialog({ role, onClose, onSaved }: RoleDialogProps) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const roles = useRoles();
   const create = useCreateRole();
@@ -64,7 +59,7 @@ export function RoleDialog({ role, onClose, onSaved }: RoleDialogProps) {
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{t(role ? "staff.roles.editTitle" : "staff.roles.newTitle")}</DialogTitle>
-            <DialogContent className={styles.body}>
+            <DialogContent className={layout.stackM}>
               <Field
                 label={t("staff.roles.label")}
                 required

@@ -1,22 +1,12 @@
 import { useState } from "react";
-import {
-  Body1,
-  Button,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title1,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, makeStyles, Title1, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular, PersonBoardRegular } from "@fluentui/react-icons";
 import { useDocumentTitle } from "../../app/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
 import { EmptyState } from "../../components/EmptyState";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { SuccessBar } from "../../components/SuccessBar";
 import { useT } from "../../i18n/context";
@@ -24,12 +14,8 @@ import { RoleDialog } from "./RoleDialog";
 import { useDeleteRole, useRoles, type RoleRow } from "./useRoles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  flush: { margin: 0 },
   intro: { margin: 0, maxWidth: "48rem", color: tokens.colorNeutralForeground2 },
-  toolbar: { display: "flex", gap: tokens.spacingHorizontalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
-  muted: { color: tokens.colorNeutralForeground3 },
   usage: { width: "10rem" },
   actionsCol: { width: "14rem" },
 });
@@ -39,6 +25,7 @@ type Editing = { kind: "new" } | { kind: "edit"; role: RoleRow };
 /** Rôles organisationnels: list, add, edit, delete (refused while interlocuteurs hold the role). */
 export default function RolesPage() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const title = t("shell.nav.roles");
   useDocumentTitle(title);
@@ -64,14 +51,14 @@ export default function RolesPage() {
 
   const items = roles.data ?? [];
   return (
-    <div className={styles.root}>
-      <Title1 as="h1" className={styles.flush}>
+    <div className={layout.stackL}>
+      <Title1 as="h1" className={layout.flush}>
         {title}
       </Title1>
       <Body1 as="p" className={styles.intro}>
         {t("staff.roles.intro")}
       </Body1>
-      <div className={styles.toolbar}>
+      <div className={layout.buttons}>
         <Button appearance="primary" icon={<AddRegular />} onClick={() => startEditing({ kind: "new" })}>
           {t("staff.action.add")}
         </Button>
@@ -94,49 +81,49 @@ export default function RolesPage() {
           }
         />
       ) : (
-        <Table aria-label={title}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("staff.roles.label")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.roles.description")}</TableHeaderCell>
-              <TableHeaderCell className={styles.usage}>{t("staff.roles.usage")}</TableHeaderCell>
-              <TableHeaderCell className={styles.actionsCol}>{t("staff.roles.actions")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((role) => (
-              <TableRow key={role.id}>
-                <TableCell>{role.label}</TableCell>
-                <TableCell>{role.description ?? <span className={styles.muted}>{t("staff.notSet")}</span>}</TableCell>
-                <TableCell>{role.usage}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button
-                      size="small"
-                      icon={<EditRegular />}
-                      aria-label={t("staff.roles.editNamed", { label: role.label })}
-                      onClick={() => startEditing({ kind: "edit", role })}
-                    >
-                      {t("staff.action.edit")}
-                    </Button>
-                    <Button
-                      size="small"
-                      icon={<DeleteRegular />}
-                      aria-label={t("staff.roles.deleteNamed", { label: role.label })}
-                      onClick={() => {
-                        remove.reset();
-                        setDone(null);
-                        setDeleting(role);
-                      }}
-                    >
-                      {t("staff.action.delete")}
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={title}
+          rows={items}
+          rowKey={(role) => role.id}
+          columns={[
+            { id: "label", header: t("staff.roles.label"), cell: (role) => role.label },
+            {
+              id: "description",
+              header: t("staff.roles.description"),
+              cell: (role) => role.description ?? <span className={layout.subtle}>{t("staff.notSet")}</span>,
+            },
+            { id: "usage", header: t("staff.roles.usage"), className: styles.usage, cell: (role) => role.usage },
+            {
+              id: "actions",
+              header: t("staff.roles.actions"),
+              className: styles.actionsCol,
+              cell: (role) => (
+                <div className={styles.actions}>
+                  <Button
+                    size="small"
+                    icon={<EditRegular />}
+                    aria-label={t("staff.roles.editNamed", { label: role.label })}
+                    onClick={() => startEditing({ kind: "edit", role })}
+                  >
+                    {t("staff.action.edit")}
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<DeleteRegular />}
+                    aria-label={t("staff.roles.deleteNamed", { label: role.label })}
+                    onClick={() => {
+                      remove.reset();
+                      setDone(null);
+                      setDeleting(role);
+                    }}
+                  >
+                    {t("staff.action.delete")}
+                  </Button>
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
       {editing && (
         <RoleDialog

@@ -5,14 +5,9 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   Subtitle1,
   Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Title1,
   tokens,
   useId,
@@ -20,8 +15,10 @@ import {
 import type { FirmSettings } from "@comptoir/shared/domain/firm-settings";
 import { useDocumentTitle } from "../../app/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
+import { DataTable } from "../../components/DataTable";
 import { fieldError, fieldErrorsOf } from "../../components/field-errors";
 import { formatDay } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { SuccessBar } from "../../components/SuccessBar";
 import { UnsavedChangesGuard } from "../../components/UnsavedChangesGuard";
@@ -31,25 +28,12 @@ import { parseMaxDossiers, serviceField, settingsBody, settingsValues, type Sett
 import { useSaveSettings, useSettings } from "./useSettings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, maxWidth: "60rem" },
-  flush: { margin: 0 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  root: { maxWidth: "60rem" },
   fields: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(16rem, 1fr))",
     gap: tokens.spacingHorizontalL,
   },
-  muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
-  idCell: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 /** Paramètres (Firm.Admin): firm name, the Consultation subscription and the service catalogue. */
@@ -58,11 +42,12 @@ export default function SettingsPage() {
   const title = t("shell.nav.settings");
   useDocumentTitle(title);
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const settings = useSettings();
 
   return (
-    <div className={styles.root}>
-      <Title1 as="h1" className={styles.flush}>
+    <div className={mergeClasses(layout.stackXL, styles.root)}>
+      <Title1 as="h1" className={layout.flush}>
         {title}
       </Title1>
       {settings.isPending ? (
@@ -88,6 +73,7 @@ interface SettingsFormProps {
 
 function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   const subscriptionId = useId("subscription");
@@ -128,9 +114,9 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className={styles.root}>
-      <section className={styles.section} aria-labelledby={firmId}>
-        <Subtitle1 as="h2" id={firmId} className={styles.flush}>
+    <form onSubmit={submit} noValidate className={mergeClasses(layout.stackXL, styles.root)}>
+      <section className={layout.panel} aria-labelledby={firmId}>
+        <Subtitle1 as="h2" id={firmId} className={layout.flush}>
           {t("staff.settings.firm")}
         </Subtitle1>
         <Field
@@ -143,11 +129,11 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
         </Field>
       </section>
 
-      <section className={styles.section} aria-labelledby={subscriptionId}>
-        <Subtitle1 as="h2" id={subscriptionId} className={styles.flush}>
+      <section className={layout.panel} aria-labelledby={subscriptionId}>
+        <Subtitle1 as="h2" id={subscriptionId} className={layout.flush}>
           {t("staff.settings.subscription")}
         </Subtitle1>
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" className={layout.muted}>
           {settings.subscriptions.consultation.active
             ? storedUntil
               ? t("staff.settings.subscription.activeUntil", { date: formatDay(locale, storedUntil) })
@@ -189,57 +175,64 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
         </div>
       </section>
 
-      <section className={styles.section} aria-labelledby={catalogueId}>
-        <Subtitle1 as="h2" id={catalogueId} className={styles.flush}>
+      <section className={layout.panel} aria-labelledby={catalogueId}>
+        <Subtitle1 as="h2" id={catalogueId} className={layout.flush}>
           {t("staff.settings.catalogue")}
         </Subtitle1>
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" className={layout.muted}>
           {t("staff.settings.catalogue.help")}
         </Body1>
-        <Table aria-labelledby={catalogueId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("staff.settings.service.id")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.settings.service.labelFr")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.settings.service.labelEn")}</TableHeaderCell>
-              <TableHeaderCell>{t("staff.settings.service.active")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {settings.services.map((s, i) => (
-              <TableRow key={s.id}>
-                <TableCell className={styles.idCell}>{s.id}</TableCell>
-                <TableCell>
-                  <Field validationMessage={fieldError(errors, `services.${i}.label.fr`)}>
-                    <Input
-                      aria-label={t("staff.settings.service.labelFrOf", { id: s.id })}
-                      value={text(serviceField(s.id, "fr"))}
-                      maxLength={120}
-                      onChange={(_, data) => set(serviceField(s.id, "fr"), data.value)}
-                    />
-                  </Field>
-                </TableCell>
-                <TableCell>
-                  <Field validationMessage={fieldError(errors, `services.${i}.label.en`)}>
-                    <Input
-                      aria-label={t("staff.settings.service.labelEnOf", { id: s.id })}
-                      value={text(serviceField(s.id, "en"))}
-                      maxLength={120}
-                      onChange={(_, data) => set(serviceField(s.id, "en"), data.value)}
-                    />
-                  </Field>
-                </TableCell>
-                <TableCell>
-                  <Switch
-                    aria-label={t("staff.settings.service.activeOf", { id: s.id })}
-                    checked={values[serviceField(s.id, "active")] === true}
-                    onChange={(_, data) => set(serviceField(s.id, "active"), data.checked)}
+        <DataTable
+          labelledBy={catalogueId}
+          rows={settings.services}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              id: "id",
+              header: t("staff.settings.service.id"),
+              cell: (s) => <span className={layout.mono}>{s.id}</span>,
+            },
+            {
+              id: "labelFr",
+              header: t("staff.settings.service.labelFr"),
+              cell: (s, i) => (
+                <Field validationMessage={fieldError(errors, `services.${i}.label.fr`)}>
+                  <Input
+                    aria-label={t("staff.settings.service.labelFrOf", { id: s.id })}
+                    value={text(serviceField(s.id, "fr"))}
+                    maxLength={120}
+                    onChange={(_, data) => set(serviceField(s.id, "fr"), data.value)}
                   />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </Field>
+              ),
+            },
+            {
+              id: "labelEn",
+              header: t("staff.settings.service.labelEn"),
+              cell: (s, i) => (
+                <Field validationMessage={fieldError(errors, `services.${i}.label.en`)}>
+                  <Input
+                    aria-label={t("staff.settings.service.labelEnOf", { id: s.id })}
+                    value={text(serviceField(s.id, "en"))}
+                    maxLength={120}
+                    onChange={(_, data) => set(serviceField(s.id, "en"), data.value)}
+                  />
+                </Field>
+              ),
+            },
+            {
+              id: "active",
+              header: t("staff.settings.service.active"),
+              cell: (s) => (
+                <Switch
+                  aria-label={t("staff.settings.service.activeOf", { id: s.id })}
+                  checked={values[serviceField(s.id, "active")] === true}
+                  onChange={(_, data) => set(serviceField(s.id, "active"), data.checked)}
+                />
+              ),
+            },
+          ]}
+        />
       </section>
 
       <ApiErrorBar
@@ -250,7 +243,7 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
         }}
       />
       <SuccessBar message={done} />
-      <div className={styles.actions}>
+      <div className={layout.buttons}>
         <Button appearance="primary" type="submit" disabled={!draft.dirty || maxInvalid || save.isPending}>
           {t("staff.action.save")}
         </Button>
