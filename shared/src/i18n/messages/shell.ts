@@ -59,28 +59,6 @@ export const shellMessages = defineMessages({
     en: "Permission could not be completed. You can close this window and try again from Comptoir.",
   },
   "shell.portfolio.empty.title": { fr: "Aucun dossier pour l'instant", en: "No client files yet" },
-  "shell.portfolio.empty.body": {
-    fr: "Votre portefeuille réunira ici les dossiers clients du cabinet, avec les services collaboratifs proposés à chacun. Dès qu'un dossier sera créé ou importé, vous le retrouverez dans cette liste.",
-    en: "Your portfolio will gather the firm's client files here, with the collaborative services offered on each. As soon as a file is created or imported, you will find it in this list.",
-  },
   "shell.contacts.empty.title": { fr: "Aucun interlocuteur pour l'instant", en: "No contacts yet" },
-  "shell.contacts.empty.body": {
-    fr: "Les interlocuteurs de vos clients apparaîtront ici, avec leur rôle organisationnel et les dossiers qu'ils peuvent consulter. Créez d'abord vos rôles organisationnels : chaque interlocuteur en aura un.",
-    en: "Your clients' contacts will appear here, with their organisational role and the files they can view. Create your organisational roles first: every contact will have one.",
-  },
   "shell.roles.empty.title": { fr: "Aucun rôle organisationnel pour l'instant", en: "No organisational roles yet" },
-  "shell.roles.empty.body": {
-    fr: "Les rôles organisationnels (dirigeant, comptable interne, assistant…) décrivent la fonction de chaque interlocuteur chez le client. Ils apparaîtront ici dès qu'ils seront créés ; ils sont nécessaires avant d'ajouter des interlocuteurs.",
-    en: "Organisational roles (manager, in-house accountant, assistant…) describe each contact's position at the client. They will appear here once created; you need them before adding contacts.",
-  },
-  "shell.settings.empty.title": { fr: "Rien à régler pour l'instant", en: "Nothing to set up yet" },
-  "shell.settings.empty.body": {
-    fr: "Les réglages du cabinet (offres collaboratives, connexion à Microsoft 365) seront réunis ici. Seuls les administrateurs du cabinet voient cette page.",
-    en: "The firm's settings (collaborative offers, Microsoft 365 connection) will be gathered here. Only the firm's administrators can see this page.",
-  },
-  "shell.clientHome.empty.title": { fr: "Votre espace est en préparation", en: "Your space is being prepared" },
-  "shell.clientHome.empty.body": {
-    fr: "Votre cabinet comptable prépare votre espace de consultation. Vous y retrouverez, en lecture seule, les informations de votre société qu'il partage avec vous. Pour toute question, contactez votre interlocuteur au cabinet.",
-    en: "Your accounting firm is preparing your consultation space. You will find here, read-only, the information about your company that the firm shares with you. For any question, contact your usual person at the firm.",
-  },
 });
