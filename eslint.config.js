@@ -91,18 +91,49 @@ const BOT_LAYERS = {
   ],
   wiring: ["auth", "config", "graph", "jobs", "core/services"],
 };
+/** Zones for import-x/no-restricted-paths: every layer of `root` may import itself, `common` and what it lists. */
+function layerZones(root, layers, common = []) {
+  return Object.entries(layers).map(([layer, allowed]) => ({
+    target: `${root}/${layer}`,
+    from: root,
+    except: [...new Set([layer, ...common, ...allowed])].map((p) => `./${p}`),
+    message: `${root}/${layer} may import only ${[...common, ...allowed].join(", ") || "itself"} — docs/ARCHITECTURE.md`,
+  }));
+}
 const botLayerZones = [
   {
     target: "bot/src",
     from: ["bot/dev", "bot/test", "bot/bench"],
     message: "Production code never imports development fakes, tests or benchmarks: inject what it needs.",
   },
-  ...Object.entries(BOT_LAYERS).map(([layer, allowed]) => ({
-    target: `bot/src/${layer}`,
-    from: "bot/src",
-    except: [layer, "lib", ...allowed].map((p) => `./${p}`),
-    message: `bot/src/${layer} may import only ${allowed.length ? allowed.join(", ") : "itself"} — docs/ARCHITECTURE.md`,
-  })),
+  ...layerZones("bot/src", BOT_LAYERS, ["lib"]),
+];
+
+/** The tab's layers: `app` (the shell and router) and `main.tsx` compose everything; features never reach into app. */
+const TAB_LAYERS = {
+  api: [],
+  i18n: ["api"],
+  components: ["api", "i18n"],
+  auth: ["api", "i18n", "components"],
+  features: ["api", "i18n", "components"],
+};
+/** shared's layers: the index files re-export everything. */
+const SHARED_LAYERS = {
+  i18n: [],
+  "errors.ts": ["i18n"],
+  "identity.ts": [],
+  "auth-config.ts": [],
+  domain: ["errors.ts", "i18n", "identity.ts"],
+  "accounting/fec": ["errors.ts", "i18n"],
+  "accounting/compute": ["accounting/fec", "errors.ts", "i18n"],
+  mail: ["i18n"],
+  api: ["domain", "accounting", "errors.ts", "i18n", "identity.ts"],
+  cards: ["api", "domain", "errors.ts", "i18n", "identity.ts"],
+};
+const layerZonesAll = [
+  ...botLayerZones,
+  ...layerZones("tab/src", TAB_LAYERS),
+  ...layerZones("shared/src", SHARED_LAYERS),
 ];
 
 export default tseslint.config(
@@ -163,7 +194,7 @@ export default tseslint.config(
       "import-x/resolver-next": [createTypeScriptImportResolver({ alwaysTryTypes: true })],
     },
     rules: {
-      "import-x/no-restricted-paths": ["error", { zones: botLayerZones }],
+      "import-x/no-restricted-paths": ["error", { zones: layerZonesAll }],
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
     },
   },

@@ -7,8 +7,8 @@ import { useHost } from "../auth/useHost";
 import { isApiError } from "../api/client";
 import { I18nProvider } from "../i18n/I18nProvider";
 import { useT } from "../i18n/context";
-import { ErrorPanel } from "./ErrorPanel";
-import { StatusView } from "./StatusView";
+import { ErrorPanel } from "../components/ErrorPanel";
+import { StatusView } from "../components/StatusView";
 import { ThemeProvider } from "./ThemeProvider";
 
 // The router and the page shell are only needed once signed in: they download while sign-in runs.

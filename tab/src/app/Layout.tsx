@@ -4,7 +4,7 @@ import { Outlet } from "react-router";
 import { useT } from "../i18n/context";
 import { Header } from "./Header";
 import { Nav } from "./Nav";
-import { StatusView } from "./StatusView";
+import { StatusView } from "../components/StatusView";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh" },

@@ -3,10 +3,10 @@ import { RouterProvider } from "react-router";
 import { isApiError } from "../api/client";
 import { useMe } from "../auth/useMe";
 import { useT } from "../i18n/context";
-import { ErrorPanel } from "./ErrorPanel";
+import { ErrorPanel } from "../components/ErrorPanel";
 import { MeContext } from "./me-context";
 import { createAppRouter } from "./router";
-import { StatusView } from "./StatusView";
+import { StatusView } from "../components/StatusView";
 
 /** Loads who is signed in, then shows the shell and its pages. */
 export function SignedInApp() {

@@ -10,8 +10,8 @@ import {
 } from "@fluentui/react-components";
 import type { AuthConfig } from "@comptoir/shared/auth-config";
 import { setApiAuth } from "../api/client";
-import { ErrorPanel } from "../app/ErrorPanel";
-import { StatusView } from "../app/StatusView";
+import { ErrorPanel } from "../components/ErrorPanel";
+import { StatusView } from "../components/StatusView";
 import { useT, type Translate } from "../i18n/context";
 import { AuthContext, type AuthValue } from "./auth-context";
 import { createSession } from "./create-session";

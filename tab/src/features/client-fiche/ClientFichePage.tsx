@@ -1,7 +1,7 @@
 import { Badge, Title1 } from "@fluentui/react-components";
 import { EyeRegular } from "@fluentui/react-icons";
 import { useParams } from "react-router";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";

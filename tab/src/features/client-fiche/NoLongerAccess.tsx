@@ -1,5 +1,5 @@
 import { Body1, makeStyles, Title1, tokens } from "@fluentui/react-components";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { useT } from "../../i18n/context";
 import { DEFAULT_SOCIETES_QUERY } from "../client-home/societes-query";

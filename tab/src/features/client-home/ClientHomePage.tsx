@@ -2,7 +2,7 @@ import { useCallback } from "react";
 import { Field, makeStyles, SearchBox, Select, Text, Title1, tokens } from "@fluentui/react-components";
 import { SearchRegular } from "@fluentui/react-icons";
 import { useSearchParams } from "react-router";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { EmptyState } from "../../components/EmptyState";
 import { useLayoutStyles } from "../../components/layout-styles";

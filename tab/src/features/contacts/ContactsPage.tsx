@@ -1,5 +1,5 @@
 import { makeStyles, Title1, tokens } from "@fluentui/react-components";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useLayoutStyles } from "../../components/layout-styles";

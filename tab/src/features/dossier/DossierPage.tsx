@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link as FluentLink, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { ArrowLeftRegular } from "@fluentui/react-icons";
 import { useLocation, useParams, useSearchParams } from "react-router";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";

@@ -5,7 +5,7 @@ import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { CollaborativeStatus, DossierSummary } from "@comptoir/shared/api/back-office";
 import type { MessageKey } from "@comptoir/shared/i18n/fr";
 import { translatePlural } from "@comptoir/shared/i18n/translate";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { EmptyState } from "../../components/EmptyState";
 import { formatSiren } from "../../components/format";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Body1, Button, makeStyles, Title1, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular, PersonBoardRegular } from "@fluentui/react-icons";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";

@@ -13,7 +13,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import type { FirmSettings } from "@comptoir/shared/domain/firm-settings";
-import { useDocumentTitle } from "../../app/useDocumentTitle";
+import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { DataTable } from "../../components/DataTable";
 import { fieldError, fieldErrorsOf } from "../../components/field-errors";
