@@ -28,7 +28,7 @@ import { errorHandler } from "../src/api/http/errors";
 import { startAzurite } from "../dev/azurite";
 import { createRepos } from "../src/core/repos";
 import { ALL_TABLES } from "../src/core/repos/tables";
-import { accountingFileRouter, accountingRoutes } from "../src/api/routes/accounting";
+import { accountingRoutes } from "../src/api/routes/accounting";
 import { createServiceDeps, ctxFor } from "../src/core/services/context";
 import { createNewDossier } from "../src/core/services/dossiers";
 import { createStorage } from "../src/core/storage/connection";
@@ -88,7 +88,6 @@ async function serve(): Promise<void> {
     }
     res.json(totals);
   });
-  app.use("/api/v1", accountingFileRouter(deps, acc, verify));
   app.use("/api/v1", createApiRouter({ verify, routes: accountingRoutes(deps, acc), maxJsonBytes: 256 * 1024 }));
   app.use(errorHandler);
   const server = app.listen(0, "127.0.0.1", () => {

@@ -9,7 +9,7 @@ import { startInvitationPipeline, type InvitationPipeline } from "./jobs/invitat
 import { removeGuestWithoutService } from "./jobs/invitations/remove-guest";
 import { createRepos } from "./core/repos";
 import { ALL_TABLES } from "./core/repos/tables";
-import { accountingFileRouter, accountingRoutes } from "./api/routes/accounting";
+import { accountingRoutes } from "./api/routes/accounting";
 import { clientSpaceRoutes } from "./api/routes/client-space";
 import { contactRoutes } from "./api/routes/contacts";
 import { dossierRoutes } from "./api/routes/dossiers";
@@ -108,7 +108,6 @@ export async function startServer<W extends ModeWiring>({
     maxJsonBytes: env.MAX_JSON_BODY_BYTES,
     authConfig: wiring.authConfig,
     agent: bot.router,
-    rawApi: [accountingFileRouter(deps, accounting, wiring.verify)],
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
   });

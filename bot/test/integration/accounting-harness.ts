@@ -12,14 +12,14 @@ import { createTokenVerifier } from "../../src/auth/verify";
 import type { DemoPerson } from "../../dev/demo-persons";
 import { createApiRouter } from "../../src/api/http/api-router";
 import { errorHandler } from "../../src/api/http/errors";
-import { accountingFileRouter, accountingRoutes } from "../../src/api/routes/accounting";
+import { accountingRoutes } from "../../src/api/routes/accounting";
 import { dossierWithOffer, newContact, newRole } from "./fixtures";
 import { call, PERSONS, startTestApp, type TestApp } from "./harness";
 import { FEC_COLUMNS } from "@comptoir/shared/accounting/fec/columns";
 
 /**
- * The real server (dossiers, contacts, services…) plus the accounting routers exactly as they are to
- * be mounted on `/api/v1` (file router first, then the JSON routes), on the same storage and deps.
+ * The real server (dossiers, contacts, services…) plus the accounting routes (JSON and stream) on a
+ * `/api/v1` router of their own, with accounting options of the test's choosing, on the same storage and deps.
  */
 export interface AccountingTestApp {
   app: TestApp;
@@ -45,7 +45,6 @@ export async function startAccountingApp(options: AccountingOptions = {}): Promi
   await acc.store.ensure();
   const verify = createTokenVerifier(wiring.issuer.verifierOptions());
   const http = express();
-  http.use("/api/v1", accountingFileRouter(deps, acc, verify));
   http.use("/api/v1", createApiRouter({ verify, routes: accountingRoutes(deps, acc), maxJsonBytes: 256 * 1024 }));
   http.use(errorHandler);
   const server = await new Promise<Server>((ok) => {

@@ -1,9 +1,10 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
-import type { z } from "zod";
-import { AppError, resolveLocale, zodIssuesToFields, type Locale } from "@comptoir/shared";
+import { AppError } from "@comptoir/shared";
 import type { TokenVerifier } from "../../auth/verify";
 import { authenticate } from "./authenticate";
-import { isAllowed, type AnyRoute } from "./route";
+import { parseOrThrow, passGate } from "./gate";
+import type { AnyRoute, JsonRoute } from "./route";
+import { streamHandler } from "./stream-exchange";
 
 export interface ApiRouterOptions {
   verify: TokenVerifier;
@@ -11,11 +12,15 @@ export interface ApiRouterOptions {
   maxJsonBytes: number;
 }
 
-/** `/api/v1`: authenticate, authorise against the route's declared audiences, parse, then call the handler. */
+/** `/api/v1`: every route passes the same gate (token, declared audiences, query), then its handler runs. */
 export function createApiRouter({ verify, routes, maxJsonBytes }: ApiRouterOptions): Router {
   const router = express.Router();
+  // Stream routes first: the JSON body parser below must never consume an upload.
+  for (const route of routes)
+    if (route.kind === "stream") router[route.method](route.path, streamHandler(route, verify));
   router.use(express.json({ limit: maxJsonBytes }));
   for (const route of routes) {
+    if (route.kind !== "json") continue;
     router[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
       handle(route, req, res, verify).catch(next);
     });
@@ -29,33 +34,17 @@ export function createApiRouter({ verify, routes, maxJsonBytes }: ApiRouterOptio
   return router;
 }
 
-async function handle(route: AnyRoute, req: Request, res: Response, verify: TokenVerifier): Promise<void> {
-  const locale = resolveLocale(req.headers["accept-language"]);
-  const principal = await authenticate(req, verify);
-  if (!isAllowed(principal, route.allow)) throw new AppError("FORBIDDEN");
-  const body = route.body ? parseOrThrow(route.body, req.body ?? {}, locale) : undefined;
-  const query = route.query ? parseOrThrow(route.query, req.query, locale) : {};
+async function handle(route: JsonRoute, req: Request, res: Response, verify: TokenVerifier): Promise<void> {
+  const gate = await passGate(route, req, verify);
+  const body = route.body ? parseOrThrow(route.body, req.body ?? {}, gate.locale) : undefined;
   const ifMatch = typeof req.headers["if-match"] === "string" ? req.headers["if-match"] : "";
   if (route.ifMatch === "required" && !ifMatch) throw new AppError("PRECONDITION_REQUIRED");
-  const result = await route.handler({
-    principal,
-    locale,
-    params: req.params as Record<string, string>,
-    query,
-    body,
-    ifMatch,
-  });
+  const result = await route.handler({ ...gate, body, ifMatch });
   if (result.etag) res.setHeader("ETag", result.etag);
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   res.setHeader("Cache-Control", "no-store");
-  res.setHeader("Content-Language", locale);
+  res.setHeader("Content-Language", gate.locale);
   const status = result.status ?? (result.body === undefined ? 204 : 200);
   if (result.body === undefined) res.status(status).end();
   else res.status(status).json(result.body);
-}
-
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, locale: Locale): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError("VALIDATION_FAILED", {}, zodIssuesToFields(parsed.error, locale, value));
-  return parsed.data;
 }

@@ -9,13 +9,12 @@ import type { AnyRoute } from "./route";
 
 export interface HttpAppOptions {
   verify: TokenVerifier;
+  /** Every `/api/v1` route, JSON and stream alike (FEC upload, exports). */
   routes: readonly AnyRoute[];
   maxJsonBytes: number;
   /** Public, unauthenticated: what the tab needs to know before it can sign in. */
   authConfig: unknown;
   agent: Router;
-  /** Routers under /api/v1 that read raw bodies or stream files (FEC upload, exports); mounted before the JSON router. */
-  rawApi?: Router[];
   /** Local mode only. */
   localSignIn?: Router;
   /** Built tab (vite output); absent in API-only tests. */
@@ -33,7 +32,6 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   app.get("/api/health", (_req, res) => void res.json({ status: "ok" }));
   app.get("/auth-config.json", (_req, res) => void res.setHeader("Cache-Control", "no-store").json(opts.authConfig));
   app.use("/api/messages", opts.agent);
-  for (const router of opts.rawApi ?? []) app.use("/api/v1", router);
   app.use("/api/v1", createApiRouter(opts));
   if (opts.localSignIn) app.use("/local-idp", opts.localSignIn);
   app.use("/api", (_req, _res, next) => next(new AppError("ROUTE_NOT_FOUND")));

@@ -26,7 +26,7 @@ export function clientSpaceRoutes(deps: ServiceDeps & { onClientEvent?: ClientEv
       tag,
       summary: "Voir la fiche société",
       response: clientFicheSchema,
-      handler: async ({ principal, params }) => ({ body: await ficheSociete(deps, principal, params.dossierId ?? "") }),
+      handler: async ({ principal, params }) => ({ body: await ficheSociete(deps, principal, params.dossierId) }),
     }),
   ];
 }

@@ -54,7 +54,7 @@ export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
       summary: "A contact with its Dossiers client",
       response: contactDetailSchema,
       handler: async ({ principal, params }) => {
-        const { value, etag } = await contactDetail(deps, principal.tenantId, params.id ?? "");
+        const { value, etag } = await contactDetail(deps, principal.tenantId, params.id);
         return { body: value, etag };
       },
     }),
@@ -68,7 +68,7 @@ export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
       body: contactUpdateInputSchema,
       response: contactSchema,
       handler: async ({ principal, params, body, ifMatch }) => {
-        const { value, etag } = await updateContact(deps, ctxFor(principal, deps), params.id ?? "", body, ifMatch);
+        const { value, etag } = await updateContact(deps, ctxFor(principal, deps), params.id, body, ifMatch);
         return { body: value, etag };
       },
     }),
@@ -80,7 +80,7 @@ export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
       tag,
       summary: "Delete a contact, revoking their services (If-Match)",
       handler: async ({ principal, params, ifMatch }) => {
-        await deleteContact(deps, ctxFor(principal, deps), params.id ?? "", ifMatch);
+        await deleteContact(deps, ctxFor(principal, deps), params.id, ifMatch);
         return {};
       },
     }),
@@ -93,7 +93,7 @@ export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
       body: contactDossierLinkInputSchema,
       response: z.object({ link: dossierLinkSchema }),
       handler: async ({ principal, params, body }) => {
-        const result = await link(deps, ctxFor(principal, deps), params.id ?? "", body.dossierId, body.limitedTo);
+        const result = await link(deps, ctxFor(principal, deps), params.id, body.dossierId, body.limitedTo);
         return { status: result.created ? 201 : 200, body: { link: result.link.value }, etag: result.link.etag };
       },
     }),
@@ -110,8 +110,8 @@ export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
         const { value, etag } = await changeLimitedTo(
           deps,
           ctxFor(principal, deps),
-          params.id ?? "",
-          params.dossierId ?? "",
+          params.id,
+          params.dossierId,
           body.limitedTo,
           ifMatch,
         );
@@ -126,7 +126,7 @@ export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
       tag,
       summary: "Remove a dossier from the contact, revoking the services on it (If-Match)",
       handler: async ({ principal, params, ifMatch }) => {
-        await unlink(deps, ctxFor(principal, deps), params.id ?? "", params.dossierId ?? "", ifMatch);
+        await unlink(deps, ctxFor(principal, deps), params.id, params.dossierId, ifMatch);
         return {};
       },
     }),
@@ -139,13 +139,7 @@ export function contactRoutes(deps: ServiceDeps): AnyRoute[] {
       body: proposeServiceInputSchema,
       response: proposeServiceResultSchema,
       handler: async ({ principal, params, body }) => {
-        const result = await propose(
-          deps,
-          ctxFor(principal, deps),
-          params.id ?? "",
-          params.dossierId ?? "",
-          body.serviceId,
-        );
+        const result = await propose(deps, ctxFor(principal, deps), params.id, params.dossierId, body.serviceId);
         return { status: result.created ? 201 : 200, body: result };
       },
     }),

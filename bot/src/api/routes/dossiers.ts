@@ -63,7 +63,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
       summary: "A dossier with its offers, établissements, contacts and services",
       response: dossierDetailSchema,
       handler: async ({ principal, params }) => {
-        const { value, etag } = await dossierDetail(deps, principal.tenantId, params.id ?? "");
+        const { value, etag } = await dossierDetail(deps, principal.tenantId, params.id);
         return { body: value, etag };
       },
     }),
@@ -77,7 +77,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
       body: dossierUpdateInputSchema,
       response: dossierSchema,
       handler: async ({ principal, params, body, ifMatch }) => {
-        const { value, etag } = await updateDossier(deps, ctxFor(principal, deps), params.id ?? "", body, ifMatch);
+        const { value, etag } = await updateDossier(deps, ctxFor(principal, deps), params.id, body, ifMatch);
         return { body: value, etag };
       },
     }),
@@ -89,7 +89,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
       tag,
       summary: "Delete a dossier without live services (If-Match)",
       handler: async ({ principal, params, ifMatch }) => {
-        await deleteDossier(deps, ctxFor(principal, deps), params.id ?? "", ifMatch);
+        await deleteDossier(deps, ctxFor(principal, deps), params.id, ifMatch);
         return {};
       },
     }),
@@ -106,7 +106,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
         const { value, etag } = await setConsultationOffer(
           deps,
           ctxFor(principal, deps),
-          params.id ?? "",
+          params.id,
           body.active,
           ifMatch,
         );
@@ -126,7 +126,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
         const { value, etag } = await initializeWidget(
           deps,
           ctxFor(principal, deps),
-          params.id ?? "",
+          params.id,
           body.extensionActive,
           ifMatch,
         );
@@ -142,7 +142,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
       body: dossierContactLinkInputSchema,
       response: z.object({ link: dossierLinkSchema }),
       handler: async ({ principal, params, body }) => {
-        const result = await link(deps, ctxFor(principal, deps), body.contactId, params.id ?? "", body.limitedTo);
+        const result = await link(deps, ctxFor(principal, deps), body.contactId, params.id, body.limitedTo);
         return { status: result.created ? 201 : 200, body: { link: result.link.value }, etag: result.link.etag };
       },
     }),
@@ -155,7 +155,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
       query: auditQuerySchema,
       response: auditPageSchema,
       handler: async ({ principal, params, query }) => ({
-        body: await dossierAudit(deps, principal.tenantId, params.id ?? "", query),
+        body: await dossierAudit(deps, principal.tenantId, params.id, query),
       }),
     }),
   ];

@@ -15,7 +15,7 @@ export function invitationRoutes(deps: ServiceDeps, pipeline: () => InvitationPi
       summary: "Invitation progress of the dossier's services (e-mail queued or sent, errors)",
       response: invitationStatusListSchema,
       handler: async ({ principal, params, locale }) => ({
-        body: { items: await invitationStatuses(deps, principal, params.id ?? "", locale) },
+        body: { items: await invitationStatuses(deps, principal, params.id, locale) },
       }),
     }),
     defineRoute({
@@ -25,7 +25,7 @@ export function invitationRoutes(deps: ServiceDeps, pipeline: () => InvitationPi
       tag: "invitations",
       summary: "Renvoyer: retry a failed invitation, or send the e-mail again",
       handler: async ({ principal, params }) => {
-        await pipeline().resend({ tenantId: principal.tenantId, subscriptionId: params.id ?? "" });
+        await pipeline().resend({ tenantId: principal.tenantId, subscriptionId: params.id });
         return { status: 202 };
       },
     }),

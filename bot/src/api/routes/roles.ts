@@ -45,7 +45,7 @@ export function roleRoutes(deps: ServiceDeps): AnyRoute[] {
       body: roleUpdateInputSchema,
       response: organisationalRoleSchema,
       handler: async ({ principal, params, body, ifMatch }) => {
-        const { value, etag } = await updateRole(deps, ctxFor(principal, deps), params.id ?? "", body, ifMatch);
+        const { value, etag } = await updateRole(deps, ctxFor(principal, deps), params.id, body, ifMatch);
         return { body: value, etag };
       },
     }),
@@ -57,7 +57,7 @@ export function roleRoutes(deps: ServiceDeps): AnyRoute[] {
       tag,
       summary: "Delete a role no contact uses (If-Match)",
       handler: async ({ principal, params, ifMatch }) => {
-        await deleteRole(deps, ctxFor(principal, deps), params.id ?? "", ifMatch);
+        await deleteRole(deps, ctxFor(principal, deps), params.id, ifMatch);
         return {};
       },
     }),

@@ -35,7 +35,7 @@ export function serviceRoutes(deps: ServiceDeps): AnyRoute[] {
         const { value, etag } = await transition(
           deps,
           ctxFor(principal, deps),
-          params.id ?? "",
+          params.id,
           "revoked",
           ifMatch || undefined,
         );
