@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { createZip } from "../scripts/lib/zip";
-import type { ZipEntry } from "../scripts/lib/zip";
+import { zipToBuffer, type ZipEntry } from "../bot/src/lib/zip";
 import { renderManifest } from "./render";
 
 export const APP_PACKAGE_DIR = fileURLToPath(new URL(".", import.meta.url));
 export const MANIFEST_TEMPLATE = "manifest.template.json";
+/** 1980-01-01 00:00 local time, the earliest ZIP date: a fixed timestamp keeps packages byte-identical across builds. */
+const DOS_EPOCH = new Date(1980, 0, 1);
 
 /** The parts of the manifest that name other files of the package. */
 const packagedFilesSchema = z.object({
@@ -41,5 +42,5 @@ export function assembleAppPackage(
     { name: icons.outline, data: read(icons.outline) },
     ...localizations.map((file) => ({ name: file, data: Buffer.from(render(file), "utf8") })),
   ];
-  return { manifest, entries, zip: createZip(entries) };
+  return { manifest, entries, zip: zipToBuffer(entries, { mtime: DOS_EPOCH }) };
 }

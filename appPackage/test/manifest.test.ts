@@ -6,7 +6,8 @@ import type { ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { parseDotenv } from "../../bot/src/config/dotenv";
-import { createZip, crc32, readZip } from "../../scripts/lib/zip";
+import { crc32 } from "node:zlib";
+import { listZip, readZip, zipToBuffer } from "../../bot/src/lib/zip";
 import { createImage, decodePng, encodePng, getPixel, readPngHeader, setPixel } from "../../scripts/lib/png";
 import { APP_PACKAGE_DIR, MANIFEST_TEMPLATE, assembleAppPackage } from "../assemble";
 import { MissingPlaceholderError, placeholderNames, renderManifest } from "../render";
@@ -203,9 +204,8 @@ describe("icons", () => {
 describe("app package", () => {
   it("zips manifest.json, both icons and en.json at the root, rendered for the environment", () => {
     const built = assembleAppPackage(localVars);
-    const entries = readZip(built.zip);
-    expect(entries.map((e) => e.name).sort()).toEqual(["color.png", "en.json", "manifest.json", "outline.png"]);
-    const byName = new Map(entries.map((e) => [e.name, e.data]));
+    const byName = readZip(built.zip);
+    expect([...byName.keys()].sort()).toEqual(["color.png", "en.json", "manifest.json", "outline.png"]);
     expect(JSON.parse(Buffer.from(byName.get("manifest.json") ?? []).toString("utf8"))).toEqual(
       JSON.parse(built.manifest),
     );
@@ -213,6 +213,17 @@ describe("app package", () => {
       true,
     );
     expect(Buffer.from(byName.get("en.json") ?? []).toString("utf8")).not.toContain("${{");
+  });
+
+  it("stores the already compressed icons, deflates the JSON, and is byte-identical from one build to the next", () => {
+    const built = assembleAppPackage(localVars);
+    expect(Object.fromEntries(listZip(built.zip).map((e) => [e.name, e.method]))).toEqual({
+      "manifest.json": "deflated",
+      "color.png": "stored",
+      "outline.png": "stored",
+      "en.json": "deflated",
+    });
+    expect(assembleAppPackage(localVars).zip.equals(built.zip)).toBe(true);
   });
 });
 
@@ -228,10 +239,10 @@ describe("zip and png helpers", () => {
       { name: "tiny.bin", data: Uint8Array.from([7]) },
       { name: "dossier/é.json", data: Buffer.from("{}") },
     ];
-    const back = readZip(createZip(entries));
-    expect(back.map((e) => e.name)).toEqual(entries.map((e) => e.name));
-    back.forEach((e, i) => expect(Buffer.from(e.data).equals(Buffer.from(entries[i]?.data ?? []))).toBe(true));
-    expect(() => createZip([entries[1]!, entries[1]!])).toThrow(/Duplicate/);
+    const back = readZip(zipToBuffer(entries));
+    expect([...back.keys()]).toEqual(entries.map((e) => e.name));
+    entries.forEach((e) => expect(Buffer.from(back.get(e.name) ?? []).equals(Buffer.from(e.data))).toBe(true));
+    expect(() => zipToBuffer([entries[1]!, entries[1]!])).toThrow(/Duplicate/);
   });
 
   it("round-trips RGBA pixels through encodePng/decodePng", () => {

@@ -1,5 +1,4 @@
-import { deflateSync, inflateSync } from "node:zlib";
-import { crc32 } from "./zip";
+import { crc32, deflateSync, inflateSync } from "node:zlib";
 
 /** 8-bit RGBA pixels, row-major, 4 bytes per pixel. */
 export interface RgbaImage {

@@ -1,7 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
-import { inflateRawSync } from "node:zlib";
 import express from "express";
 import { expect } from "vitest";
 import type { ServiceSubscription } from "@comptoir/shared";
@@ -176,22 +175,4 @@ export async function clientOn(app: TestApp, dossierId: string, limitedTo: strin
   const oid = detail.body.contact.guest?.objectId ?? "";
   expect(oid).not.toBe("");
   return app.sign({ oid, name: "Client", roles: [] });
-}
-
-/** Reads a ZIP's central directory and inflates every entry (what an .xlsx reader does first). */
-export function unzip(zip: Buffer): Map<string, string> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error("not a zip");
-  const files = new Map<string, string>();
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
-    const compressed = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.subarray(p + 46, p + 46 + nameLength).toString("utf8");
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    files.set(name, inflateRawSync(zip.subarray(start, start + compressed)).toString("utf8"));
-    p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return files;
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   aggregateEntries,
@@ -23,8 +24,9 @@ import type {
 import { packProperties, unpackProperties } from "../../src/accounting/store/packing";
 import { AccountingStore } from "../../src/accounting/store/store";
 import { newDossier } from "./fixtures";
+import { readZip } from "../../src/lib/zip";
 import { TEST_TENANT } from "./harness";
-import { generatedFec, startAccountingApp, unzip, type AccountingTestApp } from "./accounting-harness";
+import { generatedFec, startAccountingApp, type AccountingTestApp } from "./accounting-harness";
 
 let t: AccountingTestApp;
 let dossierId: string;
@@ -258,11 +260,26 @@ describe("FEC import and the accounting views", () => {
 
     const xlsx = await t.raw(`${base()}/export/grand-livre.xlsx?account=512`, {});
     expect(xlsx.status).toBe(200);
-    const files = unzip(Buffer.from(await xlsx.arrayBuffer()));
-    const sheet = files.get("xl/worksheets/sheet1.xml") ?? "";
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    const files = readZip(bytes);
+    const sheet = Buffer.from(files.get("xl/worksheets/sheet1.xml") ?? []).toString("utf8");
     const expected512 = generalLedgerPage(entriesB, { compteNum: "512", pageSize: 1_000_000 });
     expect(sheet.match(/<row /g)?.length).toBe(1 + expected512.totalLines);
     expect(files.has("xl/styles.xml")).toBe(true);
+    // The same file through an independent reader: sheet, header, and typed cells (euros from cents).
+    const workbook = await new ExcelJS.Workbook().xlsx.load(bytes.buffer);
+    const ledger = workbook.worksheets[0];
+    expect(ledger?.name).toBe("Grand livre 2024-12-31");
+    expect(ledger?.getRow(1).values).toEqual(expect.arrayContaining(["Compte", "Date", "Débit", "Crédit", "Solde"]));
+    const [firstAccount, lastAccount] = [expected512.accounts[0], expected512.accounts.at(-1)];
+    const firstLine = firstAccount?.lines[0];
+    expect(firstLine).toBeDefined();
+    const lastRow = 1 + expected512.totalLines;
+    expect(ledger?.getCell("A2").value).toBe(firstAccount?.compteNum);
+    expect(ledger?.getCell("I2").value).toBe((firstLine?.debitCents ?? NaN) / 100);
+    expect(ledger?.getCell("J2").value).toBe((firstLine?.creditCents ?? NaN) / 100);
+    expect(ledger?.getCell(`K${lastRow}`).value).toBe((lastAccount?.closingBalanceCents ?? NaN) / 100);
+    expect(ledger?.getCell("C2").type).toBe(ExcelJS.ValueType.Date);
 
     const journaux = await t.raw(`${base()}/export/journaux.csv?journal=VE`, {});
     const lines = (await journaux.text()).trim().split("\r\n");

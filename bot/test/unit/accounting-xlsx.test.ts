@@ -1,51 +1,20 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { crc32, inflateRawSync } from "node:zlib";
-import { CsvWriter, neutralise, XlsxWriter, type Column } from "../../src/accounting/views/export/table-writer";
+import { byteCollector } from "../support/byte-collector";
+import {
+  CsvWriter,
+  neutralise,
+  XlsxWriter,
+  type CellValue,
+  type Column,
+} from "../../src/accounting/views/export/table-writer";
 import { columnName, excelSerial } from "../../src/accounting/views/export/xlsx/sheet";
-import { ZipStreamWriter } from "../../src/accounting/views/export/xlsx/zip-stream";
+import { listZip, readZip } from "../../src/lib/zip";
 
-/** A minimal unzip: the central directory, then each entry's local header and inflated data, CRC checked. */
+/** Every part as text, checking each one is deflated as the writer intends. */
 function unzip(zip: Buffer): Map<string, string> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(eocd).toBeGreaterThan(0);
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const files = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(p)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(p + 10);
-    const crc = zip.readUInt32LE(p + 16);
-    const compressed = zip.readUInt32LE(p + 20);
-    const size = zip.readUInt32LE(p + 24);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extra = zip.readUInt16LE(p + 30);
-    const comment = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.subarray(p + 46, p + 46 + nameLength).toString("utf8");
-    expect(zip.readUInt32LE(local)).toBe(0x04034b50);
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    expect(method).toBe(8);
-    const data = inflateRawSync(zip.subarray(dataStart, dataStart + compressed));
-    expect(data.length).toBe(size);
-    expect(crc32(data) >>> 0).toBe(crc);
-    // The data descriptor repeats CRC and sizes right after the data.
-    expect(zip.readUInt32LE(dataStart + compressed)).toBe(0x08074b50);
-    expect(zip.readUInt32LE(dataStart + compressed + 4)).toBe(crc);
-    files.set(name, data.toString("utf8"));
-    p += 46 + nameLength + extra + comment;
-  }
-  return files;
-}
-
-function collector() {
-  const chunks: Buffer[] = [];
-  return {
-    sink: (c: Buffer) => {
-      chunks.push(c);
-      return Promise.resolve();
-    },
-    bytes: () => Buffer.concat(chunks),
-  };
+  for (const entry of listZip(zip)) expect(entry.method, entry.name).toBe("deflated");
+  return new Map([...readZip(zip)].map(([name, data]) => [name, Buffer.from(data).toString("utf8")]));
 }
 
 const COLUMNS: Column[] = [
@@ -55,36 +24,23 @@ const COLUMNS: Column[] = [
   { header: "Lignes", kind: "int" },
 ];
 
-describe("ZipStreamWriter", () => {
-  it("writes entries streamed in many pieces that inflate back to the same bytes", async () => {
-    const out = collector();
-    const zip = new ZipStreamWriter(out.sink, new Date(2024, 0, 31, 10, 20, 30));
-    await zip.addFile("a.txt", "bonjour été €");
-    const big = await zip.begin("dir/big.xml");
-    const parts: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const piece = `<row r="${i}">${"x".repeat(i % 97)}</row>`;
-      parts.push(piece);
-      await big.write(Buffer.from(piece));
-    }
-    await big.end();
-    await zip.finish();
-    const files = unzip(out.bytes());
-    expect([...files.keys()]).toEqual(["a.txt", "dir/big.xml"]);
-    expect(files.get("a.txt")).toBe("bonjour été €");
-    expect(files.get("dir/big.xml")).toBe(parts.join(""));
-  });
-});
+async function sampleXlsx(rows: readonly CellValue[][]) {
+  const out = byteCollector();
+  const writer = new XlsxWriter(out.sink, "Grand livre 2024-12-31");
+  await writer.start(COLUMNS);
+  for (const row of rows) await writer.row(row);
+  await writer.end();
+  return out.bytes();
+}
 
 describe("XlsxWriter", () => {
   it("produces the SpreadsheetML parts, typed cells, and text that is never a formula", async () => {
-    const out = collector();
-    const writer = new XlsxWriter(out.sink, "Grand livre 2024-12-31");
-    await writer.start(COLUMNS);
-    await writer.row(['=HYPERLINK("http://x")', 20240131, 123456, 3]);
-    await writer.row(['<b>&"', null, -5, undefined]);
-    await writer.end();
-    const files = unzip(out.bytes());
+    const files = unzip(
+      await sampleXlsx([
+        ['=HYPERLINK("http://x")', 20240131, 123456, 3],
+        ['<b>&"', null, -5, undefined],
+      ]),
+    );
     expect([...files.keys()].sort()).toEqual([
       "[Content_Types].xml",
       "_rels/.rels",
@@ -109,6 +65,41 @@ describe("XlsxWriter", () => {
     expect(excelSerial(20240131)).toBe(45322);
   });
 
+  it("is read back by an independent reader (exceljs) with its sheet name, header and typed cells", async () => {
+    const bytes = await sampleXlsx([
+      ['=HYPERLINK("http://x")', 20240131, 123456, 3],
+      ["+33 1 23", null, -5, undefined],
+      ["Écart d'arrondi", 20241231, 0, 0],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types its input as its own `Buffer extends ArrayBuffer`: hand it exactly the archive's bytes.
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Grand livre 2024-12-31"]);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("no sheet");
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(1).values).toEqual([undefined, "Compte", "Date", "Débit", "Lignes"]);
+    expect(sheet.getCell("A1").font.bold).toBe(true);
+    const cell = (ref: string) => {
+      const { type, value, numFmt, formula } = sheet.getCell(ref);
+      return { type, value, numFmt, formula };
+    };
+    const { Number: NUMBER, String: STRING, Date: DATE, Null: NULL } = ExcelJS.ValueType;
+    // Formula-like text stays text: an inline string is never evaluated, so no apostrophe is needed.
+    expect(cell("A2")).toMatchObject({ type: STRING, value: '=HYPERLINK("http://x")', formula: undefined });
+    expect(cell("A3")).toMatchObject({ type: STRING, value: "+33 1 23", formula: undefined });
+    expect(cell("A4")).toMatchObject({ type: STRING, value: "Écart d'arrondi" });
+    expect(cell("B2")).toMatchObject({ type: DATE, value: new Date(Date.UTC(2024, 0, 31)) });
+    expect(cell("B3")).toMatchObject({ type: NULL, value: null });
+    expect(cell("C2")).toMatchObject({ type: NUMBER, value: 1234.56, numFmt: "#,##0.00" });
+    expect(cell("C3")).toMatchObject({ type: NUMBER, value: -0.05, numFmt: "#,##0.00" });
+    expect(cell("C4")).toMatchObject({ type: NUMBER, value: 0 });
+    expect(cell("D2")).toMatchObject({ type: NUMBER, value: 3 });
+    expect(cell("D3")).toMatchObject({ type: NULL });
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, topLeftCell: "A2" });
+    expect(sheet.autoFilter).toBe("A1:D4");
+  });
+
   it("names columns like a spreadsheet", () => {
     expect([0, 25, 26, 51, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA"]);
   });
@@ -116,7 +107,7 @@ describe("XlsxWriter", () => {
 
 describe("CsvWriter", () => {
   it("writes UTF-8 with BOM, ';', decimal comma, dd/mm/yyyy and inert text", async () => {
-    const out = collector();
+    const out = byteCollector();
     const writer = new CsvWriter(out.sink);
     await writer.start(COLUMNS);
     await writer.row(["+33 1 23", 20240105, -123456, 2]);

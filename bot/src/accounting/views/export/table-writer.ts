@@ -1,4 +1,4 @@
-import { ZipStreamWriter, type ByteSink } from "./xlsx/zip-stream";
+import { ZipWriter, type ByteSink, type ZipEntryWriter } from "../../../lib/zip";
 import { sheetParts, sheetRow, SHEET_END, sheetStart } from "./xlsx/sheet";
 
 /** Money columns carry integer cents; date columns yyyymmdd integers. */
@@ -14,6 +14,8 @@ export interface TableWriter {
 }
 
 const FLUSH_CHARS = 256 * 1024;
+/** zlib's default, as before: level 1 deflates ~4× faster but makes the file ~22% larger. */
+const XLSX_LEVEL = 6;
 /** A text cell starting with one of these would be read as a formula by a spreadsheet. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -80,8 +82,8 @@ export class CsvWriter implements TableWriter {
 
 /** A one-sheet .xlsx, streamed: text is stored as inline strings, which a spreadsheet never evaluates. */
 export class XlsxWriter implements TableWriter {
-  private readonly zip: ZipStreamWriter;
-  private sheet: { write(data: Buffer): Promise<void>; end(): Promise<void> } | null = null;
+  private readonly zip: ZipWriter;
+  private sheet: ZipEntryWriter | null = null;
   private buffer = "";
   private columns: readonly Column[] = [];
   private rowNumber = 0;
@@ -91,13 +93,13 @@ export class XlsxWriter implements TableWriter {
     private readonly sheetName: string,
     at: Date = new Date(),
   ) {
-    this.zip = new ZipStreamWriter(sink, at);
+    this.zip = new ZipWriter(sink, { mtime: at, level: XLSX_LEVEL });
   }
 
   async start(columns: readonly Column[]): Promise<void> {
     this.columns = columns;
-    for (const [name, content] of sheetParts(this.sheetName)) await this.zip.addFile(name, content);
-    this.sheet = await this.zip.begin("xl/worksheets/sheet1.xml");
+    for (const [name, content] of sheetParts(this.sheetName)) await this.zip.add(name, content);
+    this.sheet = this.zip.begin("xl/worksheets/sheet1.xml");
     this.buffer = sheetStart(columns);
     this.rowNumber = 1;
     this.buffer += sheetRow(
