@@ -1,34 +1,13 @@
-import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
-
-/** A text field's rank in FEC_TEXT_FIELDS: readers keep per-field tables as arrays, read by rank (fast loads). */
-export const TEXT_FIELD = Object.fromEntries(FEC_TEXT_FIELDS.map((f, i) => [f, i])) as Record<FecTextField, number>;
-const T = TEXT_FIELD;
+import type { FecEntry } from "./entry";
 
 /** Reads one line's text fields for `fillFecEntry`: "" when the field is absent, empty or not wanted. */
 export interface FecEntryTexts {
-  /** `rank`: the field's TEXT_FIELD rank. */
-  text(rank: number): string;
+  /** `rank`: the field's index in FEC_TEXT_FIELDS (readers keep per-field tables as arrays: fast loads). */
+  fieldText(rank: number): string;
 }
 
 /** Marks an absent or empty amount field (the parser's and the decoder's `amount()` return it). */
 export const EMPTY_AMOUNT = Number.NEGATIVE_INFINITY;
-
-/** What the reader of a line decoded itself: amounts in cents, dates as yyyymmdd (0 when empty). */
-export interface FecEntryNumbers {
-  line: number;
-  date: number;
-  debit: number;
-  credit: number;
-  pieceDate: number;
-  dateLet: number;
-  validDate: number;
-  /** EMPTY_AMOUNT when the field is empty. */
-  devise: number;
-  /** CompAuxNum is present: the auxiliary fields are read only then. */
-  hasAux: boolean;
-  /** EcritureLet is not blank (the parser knows it from its blank mask; the decoder reads it anyway). */
-  hasLet: boolean;
-}
 
 const orUndefined = (text: string): string | undefined => (text === "" ? undefined : text);
 
@@ -36,27 +15,43 @@ const orUndefined = (text: string): string | undefined => (text === "" ? undefin
  * The one mapping from a FEC line to a FecEntry, shared by the parser (import) and the line decoder (reads of
  * stored lines), so both build the same entry field for field. It sets every key, so a reused entry keeps its shape.
  */
-export function fillFecEntry(entry: FecEntry, n: FecEntryNumbers, texts: FecEntryTexts): FecEntry {
-  entry.line = n.line;
-  entry.journalCode = texts.text(T.journalCode);
-  entry.journalLib = texts.text(T.journalLib);
-  entry.ecritureNum = texts.text(T.ecritureNum);
-  entry.date = n.date;
-  entry.compteNum = texts.text(T.compteNum);
-  entry.compteLib = texts.text(T.compteLib);
-  entry.compAuxNum = n.hasAux ? orUndefined(texts.text(T.compAuxNum)) : undefined;
-  entry.compAuxLib = n.hasAux ? orUndefined(texts.text(T.compAuxLib)) : undefined;
-  entry.pieceRef = texts.text(T.pieceRef);
-  entry.pieceDate = n.pieceDate > 0 ? n.pieceDate : undefined;
-  entry.ecritureLib = texts.text(T.ecritureLib);
-  entry.debitCents = n.debit;
-  entry.creditCents = n.credit;
-  entry.ecritureLet = n.hasLet ? orUndefined(texts.text(T.ecritureLet)) : undefined;
-  entry.dateLet = n.dateLet > 0 ? n.dateLet : undefined;
-  entry.validDate = n.validDate > 0 ? n.validDate : undefined;
-  entry.montantDeviseCents = n.devise === EMPTY_AMOUNT ? undefined : n.devise;
-  entry.idevise = orUndefined(texts.text(T.idevise));
-  entry.etablissement = orUndefined(texts.text(T.etablissement));
+export function fillFecEntry(
+  entry: FecEntry,
+  texts: FecEntryTexts,
+  line: number,
+  date: number,
+  debit: number,
+  credit: number,
+  /** CompAuxNum is present: the auxiliary fields are read only then. */
+  hasAux: boolean,
+  /** EcritureLet is not blank (the parser knows it from its blank mask; the decoder reads it anyway). */
+  hasLet: boolean,
+  pieceDate: number,
+  dateLet: number,
+  validDate: number,
+  /** EMPTY_AMOUNT when the field is empty. */
+  devise: number,
+): FecEntry {
+  entry.line = line;
+  entry.journalCode = texts.fieldText(0 /* journalCode */);
+  entry.journalLib = texts.fieldText(1 /* journalLib */);
+  entry.ecritureNum = texts.fieldText(2 /* ecritureNum */);
+  entry.date = date;
+  entry.compteNum = texts.fieldText(3 /* compteNum */);
+  entry.compteLib = texts.fieldText(4 /* compteLib */);
+  entry.compAuxNum = hasAux ? orUndefined(texts.fieldText(5 /* compAuxNum */)) : undefined;
+  entry.compAuxLib = hasAux ? orUndefined(texts.fieldText(6 /* compAuxLib */)) : undefined;
+  entry.pieceRef = texts.fieldText(7 /* pieceRef */);
+  entry.pieceDate = pieceDate > 0 ? pieceDate : undefined;
+  entry.ecritureLib = texts.fieldText(8 /* ecritureLib */);
+  entry.debitCents = debit;
+  entry.creditCents = credit;
+  entry.ecritureLet = hasLet ? orUndefined(texts.fieldText(9 /* ecritureLet */)) : undefined;
+  entry.dateLet = dateLet > 0 ? dateLet : undefined;
+  entry.validDate = validDate > 0 ? validDate : undefined;
+  entry.montantDeviseCents = devise === EMPTY_AMOUNT ? undefined : devise;
+  entry.idevise = orUndefined(texts.fieldText(10 /* idevise */));
+  entry.etablissement = orUndefined(texts.fieldText(11 /* etablissement */));
   return entry;
 }
 

@@ -69,7 +69,7 @@ class LineDecoder implements FecLineDecoder {
     ecritureLet: new FieldCache(true),
     etablissement: new FieldCache(true),
   };
-  /** By TEXT_FIELD rank: the cache of a code (labels have none), and the column to decode. */
+  /** By FEC_TEXT_FIELDS index: the cache of a code (labels have none), and the column to decode. */
   private readonly cacheOf: (FieldCache | undefined)[] = FEC_TEXT_FIELDS.map((f) => this.caches[f]);
   private readonly textColOf: Int32Array;
   private view: DataView = new DataView(new ArrayBuffer(0));
@@ -85,7 +85,7 @@ class LineDecoder implements FecLineDecoder {
   private readonly trimmed = new Int32Array(2);
   /** Codes through their column's cache, labels decoded as they come. */
   private readonly texts: FecEntryTexts = {
-    text: (rank) => {
+    fieldText: (rank) => {
       const cache = this.cacheOf[rank];
       const k = this.textColOf[rank]!;
       return cache ? this.code(cache, k) : this.text(k);
@@ -121,19 +121,17 @@ class LineDecoder implements FecLineDecoder {
     }
     const entry = fillFecEntry(
       blankFecEntry(),
-      {
-        line,
-        date: this.date(c.ecritureDate),
-        debit,
-        credit,
-        pieceDate: this.date(c.pieceDate),
-        dateLet: this.date(c.dateLet),
-        validDate: this.date(c.validDate),
-        devise: this.amount(c.montantDevise),
-        hasAux,
-        hasLet: true,
-      },
       this.texts,
+      line,
+      this.date(c.ecritureDate),
+      debit,
+      credit,
+      hasAux,
+      true,
+      this.date(c.pieceDate),
+      this.date(c.dateLet),
+      this.date(c.validDate),
+      this.amount(c.montantDevise),
     );
     this.buf = NO_BYTES;
     return entry;

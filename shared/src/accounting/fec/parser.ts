@@ -25,13 +25,7 @@ import { analyseHeader, columnsOf, textColumns, type ColumnIndexes, type HeaderL
 import { isoToYmd, parseDateBytes, ymdToIso } from "./date";
 import { decodeLatin9, decodeUtf8, detectBom, sniffBytes, utf8Invalid, type FecEncoding } from "./encoding";
 import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
-import {
-  blankFecEntry,
-  EMPTY_AMOUNT as EMPTY,
-  fillFecEntry,
-  type FecEntryNumbers,
-  type FecEntryTexts,
-} from "./entry-fill";
+import { blankFecEntry, EMPTY_AMOUNT as EMPTY, fillFecEntry, type FecEntryTexts } from "./entry-fill";
 import { UnbalancedRuns } from "./entry-tracker";
 import { decodeField, FieldCache, LineMode, trimField } from "./field-decoder";
 import { checkFecFileName } from "./filename";
@@ -134,20 +128,13 @@ class StreamingFecParser implements FecParser, LineSink {
   private readonly onLine: FecParserOptions["onLine"];
   /** The one entry onLine receives, refilled for every line: a million lines allocate no entry. */
   private readonly handed: FecEntry = blankFecEntry();
-  /** The current line's numbers and texts, as fillFecEntry reads them (reused for every line). */
-  private readonly nums: FecEntryNumbers = {
-    line: 0,
-    date: 0,
-    debit: 0,
-    credit: 0,
-    pieceDate: 0,
-    dateLet: 0,
-    validDate: 0,
-    devise: 0,
-    hasAux: false,
-    hasLet: false,
-  };
-  private readonly texts: FecEntryTexts = { text: (rank) => this.str(this.cacheOf[rank]!, this.textColOf[rank]!) };
+  /** fillFecEntry reads the current line's texts through fieldText. */
+  private readonly texts: FecEntryTexts = this;
+
+  /** FecEntryTexts: the text field at index `rank` of FEC_TEXT_FIELDS on the current line. */
+  fieldText(rank: number): string {
+    return this.str(this.cacheOf[rank]!, this.textColOf[rank]!);
+  }
   private readonly wanted: ReadonlySet<FecTextField>;
   private readonly exStart: number;
   private readonly exEnd: number;
@@ -169,7 +156,7 @@ class StreamingFecParser implements FecParser, LineSink {
   /** Field index of every column (-1 when absent), and of the text columns to decode (-1 when not wanted). */
   private col: ColumnIndexes = columnsOf(null);
   private textCol: ColumnIndexes = columnsOf(null);
-  /** The text columns and their caches by TEXT_FIELD rank, for fillFecEntry. */
+  /** The text columns and their caches by FEC_TEXT_FIELDS index, for fillFecEntry. */
   private textColOf = new Int32Array(FEC_TEXT_FIELDS.length).fill(-1);
   private blankCols = new Int32Array(BLANK_COLUMNS.length);
   private montantSens = false;
@@ -623,19 +610,38 @@ class StreamingFecParser implements FecParser, LineSink {
     if (date < this.minDate) this.minDate = date;
     if (date > this.maxDate) this.maxDate = date;
 
-    const n = this.nums;
-    n.line = line;
-    n.date = date;
-    n.debit = debit;
-    n.credit = credit;
-    n.hasAux = hasAux;
-    n.hasLet = (blank & BLANK_LET) === 0;
-    n.pieceDate = pieceDate;
-    n.dateLet = dateLet;
-    n.validDate = validDate;
-    n.devise = devise;
-    if (this.onLine) return this.onLine(fillFecEntry(this.handed, n, this.texts), buf, s, e);
-    const entry = fillFecEntry(blankFecEntry(), n, this.texts);
+    const texts = this.texts;
+    if (this.onLine) {
+      fillFecEntry(
+        this.handed,
+        texts,
+        line,
+        date,
+        debit,
+        credit,
+        hasAux,
+        (blank & BLANK_LET) === 0,
+        pieceDate,
+        dateLet,
+        validDate,
+        devise,
+      );
+      return this.onLine(this.handed, buf, s, e);
+    }
+    const entry = fillFecEntry(
+      blankFecEntry(),
+      texts,
+      line,
+      date,
+      debit,
+      credit,
+      hasAux,
+      (blank & BLANK_LET) === 0,
+      pieceDate,
+      dateLet,
+      validDate,
+      devise,
+    );
     this.out.push(entry);
     if (this.onBatch && this.out.length >= this.batchSize) {
       const batch = this.out;
