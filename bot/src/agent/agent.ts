@@ -13,10 +13,11 @@ import {
 } from "@microsoft/agents-hosting";
 import { ALL_VERBS, AppError, cardResponse, errorResponse, helpCard, submitVerb, type Verb } from "@comptoir/shared";
 import { backoffMs, classifyConnectorError } from "../jobs/proactive/connector-errors";
-import { ConversationPacer, type SendWindow } from "../jobs/proactive/conversation-pacer";
 import { ConversationTracker } from "../jobs/proactive/conversation-tracker";
+import { conversationLimiter } from "../jobs/proactive/send-limits";
 import { startProactive, type ProactiveOptions, type StaffEvent } from "../jobs/proactive/proactive";
 import type { ServiceDeps } from "../core/services/context";
+import type { KeyedLimiter, RateWindow } from "../lib/limiter";
 import { runAction, type ActionKit } from "./actions";
 import { answerClient } from "./client-chat";
 import { answerStaffCommand } from "./commands";
@@ -43,7 +44,7 @@ export interface BotOptions {
   /** Local mode only (ignored when `auth.clientId` is set): object ids taken as staff (the demo staff). */
   localStaffOids?: readonly string[];
   /** Per-conversation send limits; default: Teams' documented per-thread limits. */
-  sendWindows?: readonly SendWindow[];
+  sendWindows?: readonly RateWindow[];
   proactive?: Pick<
     ProactiveOptions,
     "concurrency" | "idleMs" | "maxAttempts" | "inlineRetries" | "retryBaseMs" | "maxInlineWaitMs"
@@ -74,7 +75,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const local = !opts.auth.clientId;
   const refs = deps.repos.conversations;
   const tracker = new ConversationTracker(refs, () => deps.now());
-  const pacer = new ConversationPacer(opts.sendWindows);
+  const pacer = conversationLimiter(opts.sendWindows);
   const adapter = new CloudAdapter(opts.auth);
   const kit: ActionKit = { deps, links: opts.appLinks };
   const resolver = new CallerResolver();
@@ -264,7 +265,7 @@ async function reportTurnError(context: TurnContext, error: Error): Promise<void
  * Replies within a turn: paced per conversation, and retried when the connector says "later" (429 with
  * its Retry-After, 412, 502, 503, 504) as long as the wait stays short; the SDK itself retries nothing.
  */
-function retryingReplies(pacer: ConversationPacer): SendActivitiesHandler {
+function retryingReplies(pacer: KeyedLimiter): SendActivitiesHandler {
   return async (context, activities, next) => {
     const conversationId = context.activity.conversation?.id;
     const messages = activities.filter((a) => a.type === (ActivityTypes.Message as string)).length;

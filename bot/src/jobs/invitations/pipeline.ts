@@ -13,8 +13,8 @@ import {
 import { JsonQueue } from "../queue/queue";
 import { startWorker, type Outcome, type Worker } from "../queue/worker";
 import type { ServiceDeps } from "../../core/services/context";
+import { Limiter } from "../../lib/limiter";
 import { getSettings } from "../../core/services/settings";
-import { RateLimiter } from "./rate-limiter";
 import type { InvitationState, InvitationStateRepository } from "../../core/repos/invitation-state";
 
 /** What the pipeline needs from Microsoft Graph (the adapter in bot/src/graph implements it). */
@@ -87,8 +87,8 @@ export interface InvitationPipeline {
 export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineOptions): Promise<InvitationPipeline> {
   const invitations = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}invitations`, jobSchema);
   const mails = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}mails`, jobSchema);
-  const inviteLimiter = new RateLimiter(opts.invitationsPerWindow, opts.invitationWindowMs);
-  const mailLimiter = new RateLimiter(opts.mailsPerMinute, 60_000);
+  const inviteLimiter = new Limiter([{ limit: opts.invitationsPerWindow, ms: opts.invitationWindowMs }]);
+  const mailLimiter = new Limiter([{ limit: opts.mailsPerMinute, ms: 60_000 }]);
 
   const common = {
     concurrency: opts.concurrency,
@@ -158,7 +158,7 @@ type StatePatch = Partial<InvitationState>;
 async function inviteStep(
   deps: ServiceDeps,
   opts: PipelineOptions,
-  limiter: RateLimiter,
+  limiter: Limiter,
   mails: JsonQueue<typeof jobSchema>,
   job: InvitationJob,
   state: InvitationState,
@@ -207,7 +207,7 @@ async function inviteStep(
 async function mailStep(
   deps: ServiceDeps,
   opts: PipelineOptions,
-  limiter: RateLimiter,
+  limiter: Limiter,
   job: InvitationJob,
   state: InvitationState,
 ): Promise<StatePatch> {

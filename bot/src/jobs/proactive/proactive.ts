@@ -12,8 +12,8 @@ import type { AppLinks } from "../../core/services/app-links";
 import { JsonQueue, type Received } from "../queue/queue";
 import { startWorker, type Outcome } from "../queue/worker";
 import type { ServiceDeps } from "../../core/services/context";
+import type { KeyedLimiter } from "../../lib/limiter";
 import { backoffMs, classifyConnectorError } from "./connector-errors";
-import type { ConversationPacer } from "./conversation-pacer";
 import type { ConversationRefRepository, StoredReference, UserConversation } from "../../core/repos/conversation-refs";
 import type { ConversationTracker } from "./conversation-tracker";
 import { proactiveMessageSchema, type ProactiveMessage } from "./messages";
@@ -23,7 +23,7 @@ export interface ProactiveOptions {
   adapter: CloudAdapter;
   refs: ConversationRefRepository;
   tracker: ConversationTracker;
-  pacer: ConversationPacer;
+  pacer: KeyedLimiter;
   links: AppLinks;
   /** The bot's app id (`teams` mode); absent in local mode, where the connector is called anonymously. */
   botAppId?: string | undefined;
