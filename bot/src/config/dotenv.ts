@@ -1,21 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
 
-/** Parses the `KEY=value` lines of an env file; `#` starts a comment, quotes are optional. */
+/**
+ * Parses the `KEY=value` lines of an env file with Node's own parser: `#` starts a comment (inside a
+ * value too, unless the value is quoted), quotes are optional.
+ */
 export function parseDotenv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    const quoted = /^(["'])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2] ?? "";
-    else value = value.replace(/\s+#.*$/, "");
-    out[key] = value;
-  }
-  return out;
+  return parseEnv(text) as Record<string, string>; // every key it returns has a string value
 }
 
 /** Reads `env/.env.<name>` then `env/.env.<name>.user` (local secrets, never committed); missing files are empty. */

@@ -52,4 +52,8 @@ describe("configuration", () => {
       C: "x",
     });
   });
+
+  it("reads a `#` as a comment unless the value is quoted", () => {
+    expect(parseDotenv('A=pa#ss\nB="pa#ss"\nC="x # y"\n')).toEqual({ A: "pa", B: "pa#ss", C: "x # y" });
+  });
 });
