@@ -1,9 +1,10 @@
 import { AppError } from "@comptoir/shared";
 
 /**
- * Imports are memory-heavy (buffers of both entry blobs) and long, so a server runs few at a time:
- * `slots` concurrent imports, a caller waiting at most `waitMs` for one; two imports of the same
- * exercice never overlap (the second is refused at once).
+ * Imports are memory-heavy (the entry blob's frames waiting for compression and storage, the aggregates
+ * and bucket counters) and long, so a server runs few at a time: `slots` concurrent imports, a caller
+ * waiting at most `waitMs` for one; two imports of the same exercice never overlap (the second is
+ * refused at once).
  */
 export class ImportGate {
   private running = 0;

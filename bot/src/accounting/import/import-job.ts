@@ -44,8 +44,6 @@ export type ImportHooks = {
   beforeSwitch?: (version: VersionRef) => Promise<void>;
 };
 
-export type ImportOutcome = { record: StoredImport; report: FecReport; version: VersionRef };
-
 type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
 /**
  * What the import decodes of every line: the codes the aggregates and buckets are keyed by. Labels
@@ -67,9 +65,9 @@ type JournalBucketStats = {
 };
 
 /**
- * Streams one FEC into a new import version: parse and validate, SHA-256, aggregates, and both
- * entry blobs, with memory bounded by the blob writers' budgets. Nothing is served yet: the caller
- * switches the exercice's pointer only when this returns an `ok` report.
+ * Streams one FEC into a new import version: parse and validate, SHA-256, aggregates, bucket indexes
+ * and the entry blob, with the blob's memory bounded by its writer's budget of pending frames. Nothing
+ * is served yet: the caller switches the exercice's pointer only when this returns an `ok` report.
  */
 export class FecImportJob {
   readonly version: VersionRef;

@@ -1,5 +1,4 @@
 import {
-  AppError,
   contactCard,
   contactDisplayName,
   dossierCard,
@@ -33,13 +32,6 @@ async function serviceLabels(deps: ServiceDeps, tenantId: string, locale: Locale
     const service = findService(settings.value.services, id);
     return service ? serviceLabel(service, locale) : id;
   };
-}
-
-/** The Portefeuille's row for a dossier (`DOSSIER_NOT_FOUND` when it is gone). */
-export async function dossierSummary(deps: ServiceDeps, tenantId: string, dossierId: string): Promise<DossierSummary> {
-  const summary = (await deps.projections.portfolio.get(tenantId)).summary(dossierId);
-  if (!summary) throw new AppError("DOSSIER_NOT_FOUND");
-  return summary;
 }
 
 export async function dossierCardFor(

@@ -30,7 +30,6 @@ export interface Worker {
 export function startWorker<S extends z.ZodType>(opts: WorkerOptions<S>): Worker {
   let running = true;
   let inFlight = 0;
-  let emptyPolls = 0;
   let wake: (() => void) | null = null;
   const idleWaiters: (() => void)[] = [];
 
@@ -60,10 +59,7 @@ export function startWorker<S extends z.ZodType>(opts: WorkerOptions<S>): Worker
               return [];
             })
           : [];
-      if (batch.length === 0 && inFlight === 0) {
-        emptyPolls++;
-        if (emptyPolls >= 1) idleWaiters.splice(0).forEach((w) => w());
-      } else emptyPolls = 0;
+      if (batch.length === 0 && inFlight === 0) idleWaiters.splice(0).forEach((w) => w());
       for (const message of batch) {
         inFlight++;
         void process(message)

@@ -3,8 +3,9 @@ import { rowPosition, rowsInScope, type LedgerAggregate, type AccountingScope } 
 import { accountClass, accountClassLabelKey } from "./pcg";
 
 /**
- * One row of the balance. Opening and closing are net balances shown on their side (a debit balance
- * in the debit column); movements are gross sums over the period.
+ * The columns of the balance. For an account or an auxiliary account, opening and closing are net
+ * balances shown on their side (a debit balance in the debit column); movements are gross sums over
+ * the period. Class and grand totals add up their accounts' columns.
  */
 export type BalanceAmounts = {
   openingDebitCents: number;
@@ -53,9 +54,11 @@ function addInto(total: BalanceAmounts, a: BalanceAmounts): void {
 }
 
 /**
- * Balance générale over a period. Opening = à-nouveaux + movements before `period.from`; movements
- * = other lines inside the period; lines after `period.to` are ignored. Class and grand totals add up
- * the rows' columns, so Σ closing debit − Σ closing credit = Σ debit − Σ credit (0 for a balanced file).
+ * Balance générale over a period. Opening = à-nouveaux (whatever their date) + movements before
+ * `period.from`; movements = other lines inside the period; other lines after `period.to` are ignored.
+ * Class and grand totals add up their accounts' columns (auxiliaries are detail, not added again), so
+ * Σ closing debit − Σ closing credit = Σ opening debit − Σ opening credit + Σ debit − Σ credit (0 for a
+ * balanced file).
  */
 export function computeTrialBalance(aggregate: LedgerAggregate, scope: AccountingScope = {}): TrialBalance {
   const accounts = new Map<string, { sums: Sums; aux: Map<string, Sums> }>();
@@ -115,21 +118,4 @@ export function computeTrialBalance(aggregate: LedgerAggregate, scope: Accountin
   }
   total.classes = [...classes.values()].sort((a, b) => a.classNumber - b.classNumber);
   return total;
-}
-
-/**
- * Net closing balance (debit − credit) per account prefix over the period, from the aggregate:
- * the building block of key figures.
- */
-export function netBalance(
-  aggregate: LedgerAggregate,
-  prefixes: readonly string[],
-  scope: AccountingScope = {},
-): number {
-  let net = 0;
-  for (const row of rowsInScope(aggregate.rows, scope.etablissements)) {
-    if (rowPosition(row, scope.period) === "after") continue;
-    if (prefixes.some((p) => row.compteNum.startsWith(p))) net += row.debitCents - row.creditCents;
-  }
-  return net;
 }
