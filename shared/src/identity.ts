@@ -43,6 +43,6 @@ export function principalFromClaims(claims: TokenClaims): Principal {
 export const isAdmin = (p: Principal): boolean => p.roles.includes("Firm.Admin");
 export const isStaff = (p: Principal): boolean => p.kind === "staff";
 
-/** `GET /api/v1/me` */
+/** @alias `GET /api/v1/me` answers the principal its token names. */
 export const meResponseSchema = principalSchema;
 export type MeResponse = z.infer<typeof meResponseSchema>;

@@ -12,11 +12,9 @@ import { GraphStore } from "./store";
 import { SlidingWindowThrottle, type ThrottleConfig } from "./throttle";
 import { listen } from "../../src/api/http/listen";
 
-export type { GraphControl, GraphStats } from "./control-routes";
-export type { FaultSpec } from "./faults";
+export type { GraphControl } from "./control-routes";
 export type { ThrottleConfig } from "./throttle";
 export { INVITATION_LIMIT } from "./throttle";
-export { GRAPH_TABLES } from "./store";
 
 /** The Teams app manifest id of local mode (env/.env.local TEAMS_APP_ID); its app is in the local catalogue. */
 export const LOCAL_TEAMS_APP_MANIFEST_ID = "00000000-0000-4000-8000-000000000001";

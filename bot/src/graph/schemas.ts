@@ -8,7 +8,6 @@ export const graphErrorBodySchema = z.object({
     innerError: z.record(z.string(), z.unknown()).optional(),
   }),
 });
-export type GraphErrorBody = z.infer<typeof graphErrorBodySchema>;
 
 /** The part of an invitation (POST /invitations, 201) we keep. */
 export const invitationResponseSchema = z.object({
@@ -18,7 +17,6 @@ export const invitationResponseSchema = z.object({
   status: z.string(),
   invitedUser: z.object({ id: z.string().min(1) }),
 });
-export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
 
 /** `externalUserState` is PendingAcceptance or Accepted for invited guests, null for everyone else. */
 export const externalUserStateSchema = z.enum(["PendingAcceptance", "Accepted"]).nullable();

@@ -155,6 +155,7 @@ export const fecImportListQuerySchema = z.object({
 export const fecImportListSchema = z.object({ items: z.array(fecImportSchema) });
 export type FecImportList = z.infer<typeof fecImportListSchema>;
 
+/** @alias One import with its report: the same shape as an upload's answer. */
 export const fecImportDetailSchema = fecUploadResultSchema;
 export type FecImportDetail = z.infer<typeof fecImportDetailSchema>;
 
@@ -360,6 +361,7 @@ export type AccountingJournaux = z.infer<typeof accountingJournauxSchema>;
 
 // ---- Synthèse ----
 
+/** @alias The synthèse takes the exercice and period, nothing else. */
 export const syntheseQuerySchema = accountingPeriodQuerySchema;
 
 const keyFiguresShape = {
@@ -410,7 +412,7 @@ export const ACCOUNTING_EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type AccountingExportView = (typeof ACCOUNTING_EXPORT_VIEWS)[number];
 export type AccountingExportFormat = (typeof ACCOUNTING_EXPORT_FORMATS)[number];
 
-/** Export queries: the view's query without paging. */
+/** Export queries: the view's query without paging. @alias The balance has no paging. */
 export const balanceExportQuerySchema = balanceQuerySchema;
 export const grandLivreExportQuerySchema = grandLivreQuerySchema.omit({ page: true, pageSize: true });
 export const journauxExportQuerySchema = journauxQuerySchema.omit({ page: true, pageSize: true });

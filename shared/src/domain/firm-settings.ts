@@ -37,7 +37,7 @@ export const firmSettingsSchema = z.object({
 });
 export type FirmSettings = z.infer<typeof firmSettingsSchema>;
 
-/** Settings are replaced as a whole (the edge checks the version read with If-Match). */
+/** @alias Settings are replaced as a whole (the edge checks the version read with If-Match). */
 export const firmSettingsUpdateInputSchema = firmSettingsSchema;
 export type FirmSettingsUpdateInput = z.input<typeof firmSettingsUpdateInputSchema>;
 

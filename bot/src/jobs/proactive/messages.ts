@@ -15,7 +15,6 @@ export const proactiveCardSchema = z.discriminatedUnion("kind", [
     at: z.string(),
   }),
 ]);
-export type ProactiveCard = z.infer<typeof proactiveCardSchema>;
 
 /** One queue message = one card to one conversation, named by its user or by its id. */
 export const proactiveMessageSchema = z

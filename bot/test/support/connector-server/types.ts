@@ -44,11 +44,6 @@ export const faultRuleSchema = z.object({
 export type FaultRule = z.input<typeof faultRuleSchema>;
 export type ParsedFaultRule = z.output<typeof faultRuleSchema>;
 
-/** The Bot Framework `ErrorResponse` body. */
-export interface ConnectorError {
-  error: { code: string; message: string };
-}
-
 /** A conversation member, as `GET /v3/conversations/{id}/members/{memberId}` returns it. */
 export const channelAccountSchema = z.looseObject({
   id: z.string().min(1),
