@@ -11,7 +11,6 @@ import { analyseHeader, columnsOf, textColumns, type ColumnIndexes } from "./col
 import { parseDateBytes } from "./date";
 import { utf8Invalid, type FecEncoding } from "./encoding";
 import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
-import { blankFecEntry, EMPTY_AMOUNT as EMPTY, fillFecEntry, type FecEntryTexts } from "./entry-fill";
 import { decodeField, FieldCache, LineMode, trimField } from "./field-decoder";
 import type { FecReport } from "./report";
 
@@ -52,6 +51,8 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const PIPE = 0x7c;
 const NO_BYTES = new Uint8Array(0);
+/** Marks an absent or empty amount field. */
+const EMPTY = Number.NEGATIVE_INFINITY;
 
 class LineDecoder implements FecLineDecoder {
   private readonly sep: number;
@@ -61,7 +62,7 @@ class LineDecoder implements FecLineDecoder {
   private readonly textCol: ColumnIndexes;
   private readonly montantSens: boolean;
   /** Codes repeat from line to line: interned as the parser does, so a page builds few strings. */
-  private readonly caches: Partial<Record<FecTextField, FieldCache>> = {
+  private readonly caches = {
     journalCode: new FieldCache(true),
     ecritureNum: new FieldCache(false),
     compteNum: new FieldCache(true, false),
@@ -69,9 +70,6 @@ class LineDecoder implements FecLineDecoder {
     ecritureLet: new FieldCache(true),
     etablissement: new FieldCache(true),
   };
-  /** By FEC_TEXT_FIELDS index: the cache of a code (labels have none), and the column to decode. */
-  private readonly cacheOf: (FieldCache | undefined)[] = FEC_TEXT_FIELDS.map((f) => this.caches[f]);
-  private readonly textColOf: Int32Array;
   private view: DataView = new DataView(new ArrayBuffer(0));
   private viewOf: Uint8Array = NO_BYTES;
   /** Bounds of each field of the line being decoded (missing trailing fields are empty). */
@@ -83,14 +81,6 @@ class LineDecoder implements FecLineDecoder {
   private fs = 0;
   private fe = 0;
   private readonly trimmed = new Int32Array(2);
-  /** Codes through their column's cache, labels decoded as they come. */
-  private readonly texts: FecEntryTexts = {
-    fieldText: (rank) => {
-      const cache = this.cacheOf[rank];
-      const k = this.textColOf[rank]!;
-      return cache ? this.code(cache, k) : this.text(k);
-    },
-  };
 
   constructor(format: FecLineFormat, options: FecLineDecoderOptions) {
     const layout = analyseHeader(format.columns);
@@ -98,7 +88,6 @@ class LineDecoder implements FecLineDecoder {
     this.latin9File = format.encoding === "iso-8859-15";
     this.col = columnsOf(layout);
     this.textCol = textColumns(this.col, new Set(options.textFields ?? FEC_TEXT_FIELDS));
-    this.textColOf = Int32Array.from(FEC_TEXT_FIELDS, (f) => this.textCol[f]);
     this.montantSens = layout.variant === "montantSens";
     const cap = Math.max(1, format.columns.length);
     this.starts = new Int32Array(cap);
@@ -119,20 +108,39 @@ class LineDecoder implements FecLineDecoder {
       debit = orZero(this.amount(c.debit));
       credit = orZero(this.amount(c.credit));
     }
-    const entry = fillFecEntry(
-      blankFecEntry(),
-      this.texts,
+    const devise = this.amount(c.montantDevise);
+    const pieceDate = this.date(c.pieceDate);
+    const dateLet = this.date(c.dateLet);
+    const validDate = this.date(c.validDate);
+    const t = this.textCol;
+    const k = this.caches;
+    const compAuxNum = hasAux ? this.code(k.compAuxNum, t.compAuxNum) : "";
+    const compAuxLib = hasAux ? this.text(t.compAuxLib) : "";
+    const ecritureLet = this.code(k.ecritureLet, t.ecritureLet);
+    const idevise = this.text(t.idevise);
+    const etablissement = this.code(k.etablissement, t.etablissement);
+    const entry: FecEntry = {
       line,
-      this.date(c.ecritureDate),
-      debit,
-      credit,
-      hasAux,
-      true,
-      this.date(c.pieceDate),
-      this.date(c.dateLet),
-      this.date(c.validDate),
-      this.amount(c.montantDevise),
-    );
+      journalCode: this.code(k.journalCode, t.journalCode),
+      journalLib: this.text(t.journalLib),
+      ecritureNum: this.code(k.ecritureNum, t.ecritureNum),
+      date: this.date(c.ecritureDate),
+      compteNum: this.code(k.compteNum, t.compteNum),
+      compteLib: this.text(t.compteLib),
+      compAuxNum: compAuxNum === "" ? undefined : compAuxNum,
+      compAuxLib: compAuxLib === "" ? undefined : compAuxLib,
+      pieceRef: this.text(t.pieceRef),
+      pieceDate: pieceDate > 0 ? pieceDate : undefined,
+      ecritureLib: this.text(t.ecritureLib),
+      debitCents: debit,
+      creditCents: credit,
+      ecritureLet: ecritureLet === "" ? undefined : ecritureLet,
+      dateLet: dateLet > 0 ? dateLet : undefined,
+      validDate: validDate > 0 ? validDate : undefined,
+      montantDeviseCents: devise === EMPTY ? undefined : devise,
+      idevise: idevise === "" ? undefined : idevise,
+      etablissement: etablissement === "" ? undefined : etablissement,
+    };
     this.buf = NO_BYTES;
     return entry;
   }

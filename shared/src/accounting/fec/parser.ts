@@ -25,7 +25,6 @@ import { analyseHeader, columnsOf, textColumns, type ColumnIndexes, type HeaderL
 import { isoToYmd, parseDateBytes, ymdToIso } from "./date";
 import { decodeLatin9, decodeUtf8, detectBom, sniffBytes, utf8Invalid, type FecEncoding } from "./encoding";
 import { FEC_TEXT_FIELDS, type FecEntry, type FecTextField } from "./entry";
-import { blankFecEntry, EMPTY_AMOUNT as EMPTY, fillFecEntry, type FecEntryTexts } from "./entry-fill";
 import { UnbalancedRuns } from "./entry-tracker";
 import { decodeField, FieldCache, LineMode, trimField } from "./field-decoder";
 import { checkFecFileName } from "./filename";
@@ -118,6 +117,8 @@ const BLANK_AUX = BLANK_AUX_NUM | BLANK_AUX_LIB;
 const BLANK_LET = 0b1000000000;
 /** "0,00" read as a little-endian 32-bit word. */
 const ZERO_AMOUNT = 0x30302c30;
+/** Marks an empty amount field (never a valid amount in cents). */
+const EMPTY = Number.NEGATIVE_INFINITY;
 
 class StreamingFecParser implements FecParser, LineSink {
   private readonly issues: IssueCollector;
@@ -127,14 +128,7 @@ class StreamingFecParser implements FecParser, LineSink {
   private readonly onBatch: ((entries: FecEntry[]) => void) | undefined;
   private readonly onLine: FecParserOptions["onLine"];
   /** The one entry onLine receives, refilled for every line: a million lines allocate no entry. */
-  private readonly handed: FecEntry = blankFecEntry();
-  /** fillFecEntry reads the current line's texts through fieldText. */
-  private readonly texts: FecEntryTexts = this;
-
-  /** FecEntryTexts: the text field at index `rank` of FEC_TEXT_FIELDS on the current line. */
-  fieldText(rank: number): string {
-    return this.str(this.cacheOf[rank]!, this.textColOf[rank]!);
-  }
+  private readonly handed: FecEntry = blankEntry();
   private readonly wanted: ReadonlySet<FecTextField>;
   private readonly exStart: number;
   private readonly exEnd: number;
@@ -156,8 +150,6 @@ class StreamingFecParser implements FecParser, LineSink {
   /** Field index of every column (-1 when absent), and of the text columns to decode (-1 when not wanted). */
   private col: ColumnIndexes = columnsOf(null);
   private textCol: ColumnIndexes = columnsOf(null);
-  /** The text columns and their caches by FEC_TEXT_FIELDS index, for fillFecEntry. */
-  private textColOf = new Int32Array(FEC_TEXT_FIELDS.length).fill(-1);
   private blankCols = new Int32Array(BLANK_COLUMNS.length);
   private montantSens = false;
   private minFields = 0;
@@ -180,7 +172,6 @@ class StreamingFecParser implements FecParser, LineSink {
     idevise: new FieldCache(true),
     etablissement: new FieldCache(true),
   };
-  private readonly cacheOf: FieldCache[] = FEC_TEXT_FIELDS.map((f) => this.caches[f]);
 
   /** Current run of lines sharing (JournalCode, EcritureNum): where its key lies, its totals. */
   private runBuf: Uint8Array = new Uint8Array(0);
@@ -513,7 +504,6 @@ class StreamingFecParser implements FecParser, LineSink {
     this.layout = layout;
     this.col = columnsOf(layout);
     this.textCol = textColumns(this.col, this.wanted);
-    this.textColOf = Int32Array.from(FEC_TEXT_FIELDS, (f) => this.textCol[f]);
     this.blankCols = Int32Array.from(BLANK_COLUMNS, (name) => layout.index[name]);
     this.montantSens = layout.variant === "montantSens";
     let lastNamed = names.length - 1;
@@ -610,44 +600,89 @@ class StreamingFecParser implements FecParser, LineSink {
     if (date < this.minDate) this.minDate = date;
     if (date > this.maxDate) this.maxDate = date;
 
-    const texts = this.texts;
     if (this.onLine) {
-      fillFecEntry(
-        this.handed,
-        texts,
-        line,
-        date,
-        debit,
-        credit,
-        hasAux,
-        (blank & BLANK_LET) === 0,
-        pieceDate,
-        dateLet,
-        validDate,
-        devise,
-      );
+      this.fillEntry(this.handed, line, date, debit, credit, hasAux, blank, pieceDate, dateLet, validDate, devise);
       return this.onLine(this.handed, buf, s, e);
     }
-    const entry = fillFecEntry(
-      blankFecEntry(),
-      texts,
+    // A literal here, not fillEntry on a new object: the literal parses 3–10% faster (bench:fec's (c)).
+    const t = this.textCol;
+    const k = this.caches;
+    const compAuxNum = hasAux && t.compAuxNum >= 0 ? this.str(k.compAuxNum, t.compAuxNum) : "";
+    const compAuxLib = hasAux && t.compAuxLib >= 0 ? this.str(k.compAuxLib, t.compAuxLib) : "";
+    const ecritureLet = (blank & BLANK_LET) === 0 && t.ecritureLet >= 0 ? this.str(k.ecritureLet, t.ecritureLet) : "";
+    const idevise = t.idevise >= 0 ? this.str(k.idevise, t.idevise) : "";
+    const etablissement = t.etablissement >= 0 ? this.str(k.etablissement, t.etablissement) : "";
+    const entry: FecEntry = {
       line,
+      journalCode: t.journalCode >= 0 ? this.str(k.journalCode, t.journalCode) : "",
+      journalLib: t.journalLib >= 0 ? this.str(k.journalLib, t.journalLib) : "",
+      ecritureNum: t.ecritureNum >= 0 ? this.str(k.ecritureNum, t.ecritureNum) : "",
       date,
-      debit,
-      credit,
-      hasAux,
-      (blank & BLANK_LET) === 0,
-      pieceDate,
-      dateLet,
-      validDate,
-      devise,
-    );
+      compteNum: t.compteNum >= 0 ? this.str(k.compteNum, t.compteNum) : "",
+      compteLib: t.compteLib >= 0 ? this.str(k.compteLib, t.compteLib) : "",
+      compAuxNum: compAuxNum === "" ? undefined : compAuxNum,
+      compAuxLib: compAuxLib === "" ? undefined : compAuxLib,
+      pieceRef: t.pieceRef >= 0 ? this.str(k.pieceRef, t.pieceRef) : "",
+      pieceDate: pieceDate > 0 ? pieceDate : undefined,
+      ecritureLib: t.ecritureLib >= 0 ? this.str(k.ecritureLib, t.ecritureLib) : "",
+      debitCents: debit,
+      creditCents: credit,
+      ecritureLet: ecritureLet === "" ? undefined : ecritureLet,
+      dateLet: dateLet > 0 ? dateLet : undefined,
+      validDate: validDate > 0 ? validDate : undefined,
+      montantDeviseCents: devise === EMPTY ? undefined : devise,
+      idevise: idevise === "" ? undefined : idevise,
+      etablissement: etablissement === "" ? undefined : etablissement,
+    };
     this.out.push(entry);
     if (this.onBatch && this.out.length >= this.batchSize) {
       const batch = this.out;
       this.out = [];
       this.onBatch(batch);
     }
+  }
+
+  /** Sets every field of `entry` from the current line. */
+  private fillEntry(
+    entry: FecEntry,
+    line: number,
+    date: number,
+    debit: number,
+    credit: number,
+    hasAux: boolean,
+    blank: number,
+    pieceDate: number,
+    dateLet: number,
+    validDate: number,
+    devise: number,
+  ): void {
+    const t = this.textCol;
+    const k = this.caches;
+    const compAuxNum = hasAux && t.compAuxNum >= 0 ? this.str(k.compAuxNum, t.compAuxNum) : "";
+    const compAuxLib = hasAux && t.compAuxLib >= 0 ? this.str(k.compAuxLib, t.compAuxLib) : "";
+    const ecritureLet = (blank & BLANK_LET) === 0 && t.ecritureLet >= 0 ? this.str(k.ecritureLet, t.ecritureLet) : "";
+    const idevise = t.idevise >= 0 ? this.str(k.idevise, t.idevise) : "";
+    const etablissement = t.etablissement >= 0 ? this.str(k.etablissement, t.etablissement) : "";
+    entry.line = line;
+    entry.journalCode = t.journalCode >= 0 ? this.str(k.journalCode, t.journalCode) : "";
+    entry.journalLib = t.journalLib >= 0 ? this.str(k.journalLib, t.journalLib) : "";
+    entry.ecritureNum = t.ecritureNum >= 0 ? this.str(k.ecritureNum, t.ecritureNum) : "";
+    entry.date = date;
+    entry.compteNum = t.compteNum >= 0 ? this.str(k.compteNum, t.compteNum) : "";
+    entry.compteLib = t.compteLib >= 0 ? this.str(k.compteLib, t.compteLib) : "";
+    entry.compAuxNum = compAuxNum === "" ? undefined : compAuxNum;
+    entry.compAuxLib = compAuxLib === "" ? undefined : compAuxLib;
+    entry.pieceRef = t.pieceRef >= 0 ? this.str(k.pieceRef, t.pieceRef) : "";
+    entry.pieceDate = pieceDate > 0 ? pieceDate : undefined;
+    entry.ecritureLib = t.ecritureLib >= 0 ? this.str(k.ecritureLib, t.ecritureLib) : "";
+    entry.debitCents = debit;
+    entry.creditCents = credit;
+    entry.ecritureLet = ecritureLet === "" ? undefined : ecritureLet;
+    entry.dateLet = dateLet > 0 ? dateLet : undefined;
+    entry.validDate = validDate > 0 ? validDate : undefined;
+    entry.montantDeviseCents = devise === EMPTY ? undefined : devise;
+    entry.idevise = idevise === "" ? undefined : idevise;
+    entry.etablissement = etablissement === "" ? undefined : etablissement;
   }
 
   /** Where field k of the current line starts. */
@@ -912,4 +947,30 @@ class StreamingFecParser implements FecParser, LineSink {
     this.issues.add(line, "FEC_BAD_SENS", { value: this.text(k) });
     return 0;
   }
+}
+
+/** An entry with every key present, so that refilling it never changes its shape. */
+function blankEntry(): FecEntry {
+  return {
+    line: 0,
+    journalCode: "",
+    journalLib: "",
+    ecritureNum: "",
+    date: 0,
+    compteNum: "",
+    compteLib: "",
+    compAuxNum: undefined,
+    compAuxLib: undefined,
+    pieceRef: "",
+    pieceDate: undefined,
+    ecritureLib: "",
+    debitCents: 0,
+    creditCents: 0,
+    ecritureLet: undefined,
+    dateLet: undefined,
+    validDate: undefined,
+    montantDeviseCents: undefined,
+    idevise: undefined,
+    etablissement: undefined,
+  };
 }
