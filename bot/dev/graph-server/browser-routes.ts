@@ -1,5 +1,5 @@
-import express, { type Router } from "express";
-import { resolveLocale } from "@comptoir/shared";
+import express, { type Response, type Router } from "express";
+import { resolveLocale, type Locale } from "@comptoir/shared";
 import { linksOf, localeOfLanguageTag, mailboxPage, messagePage, redeemPage } from "./pages";
 import type { GraphStore } from "./store";
 
@@ -22,15 +22,17 @@ export function createBrowserRoutes(deps: BrowserRoutesDeps): Router {
     next();
   });
 
+  const unknownInvitation = (res: Response, locale: Locale) =>
+    void res
+      .status(404)
+      .type("html")
+      .send(messagePage(locale, "mail.redeem.title", "mail.redeem.unknown"));
+
   router.get("/redeem/:invitationId", (req, res, next) => {
     (async () => {
       const found = await store.getInvitation(req.params.invitationId);
       const locale = localeOfLanguageTag(found?.value.messageLanguage) ?? resolveLocale(req.headers["accept-language"]);
-      if (!found)
-        return void res
-          .status(404)
-          .type("html")
-          .send(messagePage(locale, "mail.redeem.title", "mail.redeem.unknown"));
+      if (!found) return unknownInvitation(res, locale);
       res.type("html").send(redeemPage(locale, found.value, await deps.organizationName()));
     })().catch(next);
   });
@@ -39,20 +41,12 @@ export function createBrowserRoutes(deps: BrowserRoutesDeps): Router {
     (async () => {
       const found = await store.getInvitation(req.params.invitationId);
       const locale = localeOfLanguageTag(found?.value.messageLanguage) ?? resolveLocale(req.headers["accept-language"]);
-      if (!found)
-        return void res
-          .status(404)
-          .type("html")
-          .send(messagePage(locale, "mail.redeem.title", "mail.redeem.unknown"));
+      if (!found) return unknownInvitation(res, locale);
       const decision = (req.body as Record<string, unknown> | undefined)?.decision;
       if (decision !== "accept")
         return void res.type("html").send(messagePage(locale, "mail.redeem.title", "mail.redeem.cancelled"));
       const user = await store.markAccepted(found.value.userId, deps.now());
-      if (!user)
-        return void res
-          .status(404)
-          .type("html")
-          .send(messagePage(locale, "mail.redeem.title", "mail.redeem.unknown"));
+      if (!user) return unknownInvitation(res, locale);
       await store.completeInvitation(found.value.id);
       res.redirect(303, found.value.inviteRedirectUrl);
     })().catch(next);

@@ -9,7 +9,12 @@ import {
   type Principal,
   searchable,
 } from "@comptoir/shared";
+import type { z } from "zod";
 import type {
+  accountingPeriodQuerySchema,
+  balanceQuerySchema,
+  grandLivreQuerySchema,
+  journauxQuerySchema,
   AccountingBalance,
   AccountingExercice,
   AccountingExercices,
@@ -23,6 +28,9 @@ import type { ExercicePointer, VersionRef } from "../store/store";
 import { readJournaux } from "./journal-reader";
 import { readGrandLivre } from "./ledger-reader";
 import { exerciceMonths, resolvePeriod, type MonthSpan } from "./period";
+
+/** The exercice (by closing date) and the months asked within it, as the views' query schemas parse them. */
+type PeriodQuery = z.output<typeof accountingPeriodQuerySchema>;
 
 function dayBefore(iso: string): string {
   const ymd = isoToYmd(iso) ?? 0;
@@ -59,7 +67,7 @@ export async function viewedImport(
   acc: AccountingDeps,
   principal: Principal,
   access: AccountingAccess,
-  query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined },
+  query: PeriodQuery,
 ): Promise<{ pointer: ExercicePointer; period: MonthSpan; v: VersionRef }> {
   const pointer = await resolveExercice(acc, principal.tenantId, access, query.exercice);
   const period = resolvePeriod(pointer, query.from, query.to);
@@ -128,7 +136,7 @@ export async function balanceView(
   acc: AccountingDeps,
   principal: Principal,
   access: AccountingAccess,
-  query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined },
+  query: z.output<typeof balanceQuerySchema>,
 ): Promise<AccountingBalance> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const aggregate = await acc.store.readAggregate(v);
@@ -143,17 +151,7 @@ export async function grandLivreView(
   acc: AccountingDeps,
   principal: Principal,
   access: AccountingAccess,
-  query: {
-    exercice?: string | undefined;
-    from?: string | undefined;
-    to?: string | undefined;
-    account?: string | undefined;
-    aux?: string | undefined;
-    q?: string | undefined;
-    lettering: "all" | "unlettered";
-    page: number;
-    pageSize: number;
-  },
+  query: z.output<typeof grandLivreQuerySchema>,
 ): Promise<AccountingGrandLivre> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const aggregate = await acc.store.readAggregate(v);
@@ -180,15 +178,7 @@ export async function journauxView(
   acc: AccountingDeps,
   principal: Principal,
   access: AccountingAccess,
-  query: {
-    exercice?: string | undefined;
-    from?: string | undefined;
-    to?: string | undefined;
-    journal?: string | undefined;
-    q?: string | undefined;
-    page: number;
-    pageSize: number;
-  },
+  query: z.output<typeof journauxQuerySchema>,
 ): Promise<AccountingJournaux> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const scope = scopeSet(access);
@@ -221,7 +211,7 @@ export async function syntheseView(
   acc: AccountingDeps,
   principal: Principal,
   access: AccountingAccess,
-  query: { exercice?: string | undefined; from?: string | undefined; to?: string | undefined },
+  query: PeriodQuery,
 ): Promise<AccountingSynthese> {
   const pointers = await acc.store.listPointers(principal.tenantId, access.dossier.id);
   const pointer = query.exercice ? pointers.find((p) => p.end === query.exercice) : pointers[0];

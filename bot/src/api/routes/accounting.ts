@@ -1,4 +1,5 @@
-import { AppError } from "@comptoir/shared";
+import type { z } from "zod";
+import { AppError, type Principal } from "@comptoir/shared";
 import {
   accountingBalanceSchema,
   accountingExercicesSchema,
@@ -14,6 +15,7 @@ import {
   journauxQuerySchema,
   syntheseQuerySchema,
 } from "@comptoir/shared/api/accounting";
+import type { AccountingAccess } from "../../accounting/access";
 import type { AccountingDeps } from "../../accounting/deps";
 import { deleteExercice, getImport, listImports } from "../../accounting/import/service";
 import { balanceView, grandLivreView, journauxView, listExercices, syntheseView } from "../../accounting/views/service";
@@ -30,67 +32,61 @@ const tag = "accounting";
  */
 export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRoute[] {
   const scopes = accountingScopes(deps);
-  const views = scopes.flatMap((s) => [
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/exercices`,
-      allow: s.allow,
-      tag,
-      summary: "Imported exercices of the dossier, with the served import",
-      response: accountingExercicesSchema,
-      handler: async ({ principal, params }) => ({
-        body: await listExercices(acc, principal, await s.access(principal, params.dossierId)),
-      }),
-    }),
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/balance`,
-      allow: s.allow,
-      tag,
-      summary: "Balance (trial balance) by PCG class and account, auxiliary accounts expanded",
-      query: balanceQuerySchema,
-      response: accountingBalanceSchema,
-      handler: async ({ principal, params, query }) => ({
-        body: await balanceView(acc, principal, await s.access(principal, params.dossierId), query),
-      }),
-    }),
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/grand-livre`,
-      allow: s.allow,
-      tag,
-      summary: "Grand livre, paged, with running balance and lettering",
-      query: grandLivreQuerySchema,
-      response: accountingGrandLivreSchema,
-      handler: async ({ principal, params, query }) => ({
-        body: await grandLivreView(acc, principal, await s.access(principal, params.dossierId), query),
-      }),
-    }),
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/journaux`,
-      allow: s.allow,
-      tag,
-      summary: "Journaux, paged by écriture",
-      query: journauxQuerySchema,
-      response: accountingJournauxSchema,
-      handler: async ({ principal, params, query }) => ({
-        body: await journauxView(acc, principal, await s.access(principal, params.dossierId), query),
-      }),
-    }),
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/synthese`,
-      allow: s.allow,
-      tag,
-      summary: "Key figures, SIG and monthly series with N-1",
-      query: syntheseQuerySchema,
-      response: accountingSyntheseSchema,
-      handler: async ({ principal, params, query }) => ({
-        body: await syntheseView(acc, principal, await s.access(principal, params.dossierId), query),
-      }),
-    }),
-  ]);
+  const views = scopes.flatMap((s) => {
+    /** A GET view of the dossier's accounting: the scope's access rule, then the view's service. */
+    const view = <Q>(
+      name: string,
+      summary: string,
+      query: z.ZodType<Q> | undefined,
+      response: z.ZodType,
+      read: (principal: Principal, access: AccountingAccess, query: Q) => Promise<unknown>,
+    ) =>
+      defineRoute({
+        method: "get",
+        path: `${s.prefix}/${name}`,
+        allow: s.allow,
+        tag,
+        summary,
+        ...(query ? { query } : {}),
+        response,
+        handler: async ({ principal, params, query }) => ({
+          body: await read(principal, await s.access(principal, params.dossierId), query),
+        }),
+      });
+    return [
+      view(
+        "exercices",
+        "Imported exercices of the dossier, with the served import",
+        undefined,
+        accountingExercicesSchema,
+        (p, a) => listExercices(acc, p, a),
+      ),
+      view(
+        "balance",
+        "Balance (trial balance) by PCG class and account, auxiliary accounts expanded",
+        balanceQuerySchema,
+        accountingBalanceSchema,
+        (p, a, q) => balanceView(acc, p, a, q),
+      ),
+      view(
+        "grand-livre",
+        "Grand livre, paged, with running balance and lettering",
+        grandLivreQuerySchema,
+        accountingGrandLivreSchema,
+        (p, a, q) => grandLivreView(acc, p, a, q),
+      ),
+      view("journaux", "Journaux, paged by écriture", journauxQuerySchema, accountingJournauxSchema, (p, a, q) =>
+        journauxView(acc, p, a, q),
+      ),
+      view(
+        "synthese",
+        "Key figures, SIG and monthly series with N-1",
+        syntheseQuerySchema,
+        accountingSyntheseSchema,
+        (p, a, q) => syntheseView(acc, p, a, q),
+      ),
+    ];
+  });
   return [
     ...views,
     ...accountingFileRoutes(deps, acc, scopes),
