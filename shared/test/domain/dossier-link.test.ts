@@ -9,7 +9,7 @@ import {
   validateLimitedTo,
   zodIssuesToFields,
 } from "../../src/domain";
-import { LATER, makeContact, makeDossier, makeSubscription, NOW, STAFF, thrown } from "./fixtures";
+import { LATER, makeContact, makeDossier, makeSubscription, NOW, STAFF, thrown, wholeDossierLink } from "./fixtures";
 
 describe("limitedTo input", () => {
   it('defaults to "-" (the whole dossier) from both entry points', () => {
@@ -43,14 +43,7 @@ describe("linkContactToDossier", () => {
   it('links with "-" by default', () => {
     const { link, created } = linkContactToDossier({ contact, dossier, existing: null, actor: STAFF, now: NOW });
     expect(created).toBe(true);
-    expect(link).toEqual({
-      contactId: "contact-1",
-      dossierId: "dossier-1",
-      limitedTo: "-",
-      createdAt: NOW.toISOString(),
-      createdBy: STAFF,
-      updatedAt: NOW.toISOString(),
-    });
+    expect(link).toEqual(wholeDossierLink());
     expect(dossierLinkSchema.parse(link)).toEqual(link);
   });
 

@@ -8,6 +8,7 @@ import {
   type Contact,
   type Dossier,
   type DossierCreateInput,
+  type DossierLink,
   type FirmSettings,
   type Principal,
   type ServiceSubscription,
@@ -110,4 +111,16 @@ export function thrown(fn: () => unknown): AppError | undefined {
     throw e;
   }
   return undefined;
+}
+
+/** contact-1 on dossier-1 for the whole dossier ("-"), as created by STAFF at NOW. */
+export function wholeDossierLink(): DossierLink {
+  return {
+    contactId: "contact-1",
+    dossierId: "dossier-1",
+    limitedTo: "-",
+    createdAt: NOW.toISOString(),
+    createdBy: STAFF,
+    updatedAt: NOW.toISOString(),
+  };
 }

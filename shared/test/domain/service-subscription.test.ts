@@ -13,7 +13,7 @@ import {
   type ServiceDefinition,
   type SubscriptionStatus,
 } from "../../src/domain";
-import { LATER, makeDossier, makeSubscription, NOW, STAFF, thrown, withOffer } from "./fixtures";
+import { LATER, makeDossier, makeSubscription, NOW, STAFF, thrown, wholeDossierLink, withOffer } from "./fixtures";
 
 const CLIENT = { oid: "guest-oid-1", name: "Client Collaboratif" };
 
@@ -76,14 +76,7 @@ describe("subscription state machine", () => {
 });
 
 describe("proposeService", () => {
-  const link: DossierLink = {
-    contactId: "contact-1",
-    dossierId: "dossier-1",
-    limitedTo: "-",
-    createdAt: NOW.toISOString(),
-    createdBy: STAFF,
-    updatedAt: NOW.toISOString(),
-  };
+  const link: DossierLink = wholeDossierLink();
   const service = DEFAULT_SERVICE_CATALOGUE[0] as ServiceDefinition;
   const dossier = withOffer(makeDossier());
   const base = { link, dossier, service, existing: [], id: "sub-new", actor: STAFF, now: NOW };
