@@ -24,6 +24,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: "teams",
+          include: ["bot/test/teams/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file starts a server process and its stand-ins: one file at a time keeps them responsive.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

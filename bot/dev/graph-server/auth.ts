@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
-import { jwtVerify, SignJWT } from "jose";
+import { jwtVerify, SignJWT, type JWTVerifyGetKey } from "jose";
 import { sendGraphError } from "./graph-errors";
 
 export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
@@ -21,6 +21,8 @@ export interface LocalTokenService {
 export function createLocalTokenService(opts: {
   tenantId: string;
   credentials?: { clientId: string; clientSecret: string };
+  /** Teams-mode tests: accept the RS256 app-only tokens of an Entra stand-in instead of this server's own. */
+  identityProvider?: { issuer: string; keys: JWTVerifyGetKey };
 }): LocalTokenService {
   const secret = randomBytes(32);
   const issuer = `https://sts.windows.net/${opts.tenantId}/`;
@@ -96,7 +98,11 @@ export function createLocalTokenService(opts: {
       sendGraphError(res, 401, { code: "InvalidAuthenticationToken", message });
     };
     if (!token) return refuse("Access token is empty.");
-    jwtVerify(token, secret, { issuer, audience: GRAPH_AUDIENCE, algorithms: ["HS256"] })
+    const idp = opts.identityProvider;
+    const verified = idp
+      ? jwtVerify(token, idp.keys, { issuer: idp.issuer, audience: GRAPH_AUDIENCE, algorithms: ["RS256"] })
+      : jwtVerify(token, secret, { issuer, audience: GRAPH_AUDIENCE, algorithms: ["HS256"] });
+    verified
       .then(({ payload }) => (payload.tid === opts.tenantId ? next() : refuse("Access token is for another tenant.")))
       .catch(() => refuse("Access token validation failure. Invalid audience, signature or expiry."));
   };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import type { JWTVerifyGetKey } from "jose";
 import { createLocalTokenService } from "./auth";
 import { createBrowserRoutes } from "./browser-routes";
 import { createControl, createControlRoutes, type GraphControl } from "./control-routes";
@@ -38,6 +39,8 @@ export interface LocalGraphServerOptions {
   blockedDomains?: readonly string[];
   /** When set, only this client id and secret get a token. */
   credentials?: { clientId: string; clientSecret: string };
+  /** Teams-mode tests: Graph calls carry tokens of this identity provider (an Entra stand-in), not this server's. */
+  identityProvider?: { issuer: string; keys: JWTVerifyGetKey };
   devMailbox?: boolean;
   /** For fault rates; injectable for reproducible tests. */
   random?: () => number;
@@ -93,6 +96,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
   const tokens = createLocalTokenService({
     tenantId: opts.tenantId,
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    ...(opts.identityProvider ? { identityProvider: opts.identityProvider } : {}),
   });
   let url = "";
 

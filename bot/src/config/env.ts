@@ -64,7 +64,27 @@ const teamsSchema = z.object({
   TEAMS_APP_ID: guid,
   AAD_APP_CLIENT_ID: guid,
   AAD_APP_TENANT_ID: guid,
+  /** The Entra ID host (`https://login.microsoftonline.com`); tokens, keys and the sign-in page are under `/<tenant>`. */
+  AAD_APP_OAUTH_AUTHORITY_HOST: url.default("https://login.microsoftonline.com"),
+  /** Written by provisioning (`<host>/<tenant>`); the server reads AAD_APP_OAUTH_AUTHORITY_HOST. */
   AAD_APP_OAUTH_AUTHORITY: url.optional(),
+  /** Microsoft Graph's v1.0 endpoint. */
+  GRAPH_BASE_URL: url.default("https://graph.microsoft.com/v1.0"),
+  /** The Bot Framework's OpenID metadata, whose keys sign the Bot Connector's requests to /api/messages. */
+  BOT_OPENID_METADATA_URL: url.default("https://login.botframework.com/v1/.well-known/openidconfiguration"),
+  /** Hosts an activity's serviceUrl may name (comma-separated, subdomains included): the bot replies only there. */
+  BOT_SERVICE_URL_HOSTS: z
+    .string()
+    .default(
+      "smba.trafficmanager.net,smba.infra.gcc.teams.microsoft.com,smba.infra.gov.teams.microsoft.us,smba.infra.dod.teams.microsoft.us",
+    )
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1)),
   SECRET_AAD_APP_CLIENT_SECRET: nonEmpty,
   BOT_ID: guid,
   SECRET_BOT_PASSWORD: nonEmpty,
@@ -90,9 +110,10 @@ export class ConfigError extends Error {
  */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env, envDir = "env"): Env {
   const envName = source.COMPTOIR_ENV ?? "local";
-  const fromFiles = readEnvFiles(envDir, envName);
-  const merged: Record<string, string> = { ...fromFiles };
-  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== "") merged[k] = v;
+  const merged: Record<string, string> = {};
+  // An empty value means "not set", in a file as in the process: the default applies.
+  for (const values of [readEnvFiles(envDir, envName), source])
+    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== "") merged[k] = v;
   merged.COMPTOIR_MODE ??= "local";
   return parseEnv(merged);
 }

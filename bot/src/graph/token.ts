@@ -17,18 +17,27 @@ export interface AppCredentials {
   clientSecret: string;
 }
 
-/** App-only tokens from Microsoft Entra ID (client credentials). `authorityHost` defaults to the public cloud. */
+/**
+ * App-only tokens from Microsoft Entra ID (client credentials). `authorityHost` defaults to the public cloud;
+ * it is a known authority, so MSAL reads the tenant's OpenID configuration there and asks no other host.
+ */
 export function createGraphTokenProvider(
   credentials: AppCredentials,
   authorityHost = "https://login.microsoftonline.com",
+  scope = GRAPH_SCOPE,
 ): TokenProvider {
-  return msalTokenProvider({
-    auth: {
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
-      authority: `${authorityHost.replace(/\/+$/, "")}/${credentials.tenantId}`,
+  const host = authorityHost.replace(/\/+$/, "");
+  return msalTokenProvider(
+    {
+      auth: {
+        clientId: credentials.clientId,
+        clientSecret: credentials.clientSecret,
+        authority: `${host}/${credentials.tenantId}`,
+        knownAuthorities: [new URL(host).host],
+      },
     },
-  });
+    scope,
+  );
 }
 
 /** A host that cannot resolve: in local mode MSAL must never reach a real identity provider. */
@@ -77,12 +86,12 @@ export function createLocalGraphTokenProvider(opts: {
   });
 }
 
-function msalTokenProvider(config: Configuration): TokenProvider {
+function msalTokenProvider(config: Configuration, scope = GRAPH_SCOPE): TokenProvider {
   const app = new ConfidentialClientApplication(config);
   const acquire = async () => {
     let result;
     try {
-      result = await app.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
+      result = await app.acquireTokenByClientCredential({ scopes: [scope] });
     } catch (e) {
       throw classifyTokenError(e);
     }

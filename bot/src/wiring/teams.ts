@@ -5,16 +5,19 @@ import { createGraphAdapter, createGraphTokenProvider } from "../graph";
 import { guestGraph } from "./graph-port";
 import type { ModeFactory, ModeWiring } from "./mode";
 
-/** `teams` mode: Entra ID keys, the real Microsoft Graph, Bot Connector authentication. */
+/** `teams` mode: Entra ID, Microsoft Graph and the Bot Framework, at the URLs the environment names. */
 export function teamsWiring(env: TeamsEnv): ModeWiring {
-  const authority = env.AAD_APP_OAUTH_AUTHORITY?.replace(/\/[^/]+$/, "") ?? "https://login.microsoftonline.com";
+  const authority = env.AAD_APP_OAUTH_AUTHORITY_HOST;
   const graph = createGraphAdapter({
-    baseUrl: "https://graph.microsoft.com/v1.0",
-    getToken: createGraphTokenProvider({
-      tenantId: env.AAD_APP_TENANT_ID,
-      clientId: env.AAD_APP_CLIENT_ID,
-      clientSecret: env.SECRET_AAD_APP_CLIENT_SECRET,
-    }),
+    baseUrl: env.GRAPH_BASE_URL,
+    getToken: createGraphTokenProvider(
+      {
+        tenantId: env.AAD_APP_TENANT_ID,
+        clientId: env.AAD_APP_CLIENT_ID,
+        clientSecret: env.SECRET_AAD_APP_CLIENT_SECRET,
+      },
+      authority,
+    ),
   });
   return {
     verify: createTokenVerifier(

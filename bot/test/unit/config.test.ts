@@ -33,6 +33,33 @@ describe("configuration", () => {
     }
   });
 
+  it("teams mode: Microsoft's public endpoints by default, an empty value in a file meaning unset", () => {
+    const dir = mkdtempSync(join(tmpdir(), "comptoir-env-"));
+    const required = [
+      "COMPTOIR_MODE=teams",
+      "TAB_ENDPOINT=https://comptoir.example",
+      "TAB_DOMAIN=comptoir.example",
+      "TEAMS_APP_ID=2d4f6a8c-0e1b-4c3d-8e5f-7a9b1c3d5e7f",
+      "AAD_APP_CLIENT_ID=3f6a2c1e-7b4d-4e8a-9f0c-1d2e3f4a5b6c",
+      "AAD_APP_TENANT_ID=5a0f3c2e-8d1b-4e6a-9c7f-2b4d6e8f0a1c",
+      "SECRET_AAD_APP_CLIENT_SECRET=s",
+      "BOT_ID=8c7b6a5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d",
+      "SECRET_BOT_PASSWORD=p",
+      "STORAGE_CONNECTION_STRING=UseDevelopmentStorage=true",
+      "GRAPH_MAIL_SENDER=cabinet@comptoir.example",
+    ];
+    writeFileSync(join(dir, ".env.cloud"), [...required, "GRAPH_BASE_URL=", "BOT_SERVICE_URL_HOSTS=", ""].join("\n"));
+    expect(loadEnv({ COMPTOIR_ENV: "cloud" }, dir)).toMatchObject({
+      AAD_APP_OAUTH_AUTHORITY_HOST: "https://login.microsoftonline.com",
+      GRAPH_BASE_URL: "https://graph.microsoft.com/v1.0",
+      BOT_OPENID_METADATA_URL: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+      BOT_SERVICE_URL_HOSTS: expect.arrayContaining(["smba.trafficmanager.net"]) as unknown,
+    });
+    expect(
+      loadEnv({ COMPTOIR_ENV: "cloud", BOT_SERVICE_URL_HOSTS: " Connector.Example , 127.0.0.1 " }, dir),
+    ).toMatchObject({ BOT_SERVICE_URL_HOSTS: ["connector.example", "127.0.0.1"] });
+  });
+
   it("rejects an unknown mode", () => {
     expect(() => parseEnv({ COMPTOIR_MODE: "prod" })).toThrow(ConfigError);
   });

@@ -1,0 +1,225 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startAzurite, type AzuriteHandle } from "../../dev/azurite";
+import { startLocalGraphServer, type LocalGraphServer } from "../../dev/graph-server";
+import { freePort } from "../../bench/lib/app-process";
+import { startLocalConnector, type LocalConnector } from "../support/connector-server";
+import { startBotFrameworkStandIn, type BotFrameworkStandIn } from "../support/stand-ins/bot-framework";
+import { startEntraStandIn, type EntraStandIn, type EntraUser, type UserTokenInput } from "../support/stand-ins/entra";
+import { standInTls } from "../support/stand-ins/tls";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** The firm's tenant and its app registrations, as provisioning would have written them to env/.env.<name>. */
+export const TENANT = "5a0f3c2e-8d1b-4e6a-9c7f-2b4d6e8f0a1c";
+export const CLIENT_ID = "3f6a2c1e-7b4d-4e8a-9f0c-1d2e3f4a5b6c";
+export const BOT_ID = "8c7b6a5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d";
+export const TEAMS_APP_ID = "2d4f6a8c-0e1b-4c3d-8e5f-7a9b1c3d5e7f";
+const CLIENT_SECRET = "stand-in-app-secret";
+const BOT_SECRET = "stand-in-bot-secret";
+
+/** People of the firm's tenant: an admin, a collaboratrice, a member without any app role, and a guest. */
+export const PEOPLE = {
+  admin: {
+    oid: "a1a1a1a1-0000-4000-8000-000000000001",
+    name: "Aurélie Dubois",
+    username: "aurelie.dubois@cabinet.example",
+    roles: ["Firm.Admin"],
+  },
+  staff: {
+    oid: "a1a1a1a1-0000-4000-8000-000000000002",
+    name: "Camille Martin",
+    username: "camille.martin@cabinet.example",
+    roles: ["Firm.Staff"],
+  },
+  member: {
+    oid: "a1a1a1a1-0000-4000-8000-000000000003",
+    name: "Paul Lefèvre",
+    username: "paul.lefevre@cabinet.example",
+    roles: [],
+  },
+  guest: {
+    oid: "a1a1a1a1-0000-4000-8000-000000000004",
+    name: "Client Collaboratif",
+    username: "client.collaboratif_exemple.fr#EXT#@cabinet.example",
+    roles: [],
+    guest: true,
+  },
+} satisfies Record<string, EntraUser>;
+export type Person = EntraUser;
+
+export interface TeamsApp {
+  /** The server under test: `COMPTOIR_MODE=teams`, configured only through environment variables. */
+  url: string;
+  env: Record<string, string>;
+  entra: EntraStandIn;
+  botFramework: BotFrameworkStandIn;
+  connector: LocalConnector;
+  graph: LocalGraphServer;
+  /** A v2.0 access token for Comptoir's API, as Teams SSO or MSAL would get it for this person. */
+  tokenFor(person: Person, overrides?: Partial<UserTokenInput>): Promise<string>;
+  request(path: string, init?: RequestInit & { as?: Person; token?: string }): Promise<Response>;
+  /** What the server printed so far. */
+  output(): string;
+  close(): Promise<void>;
+}
+
+export interface TeamsAppOptions {
+  /** Extra or overriding environment variables for the server. */
+  env?: Record<string, string>;
+  /** Redirect URIs of the SPA registration (browser sign-in tests). */
+  spaRedirectUris?: string[];
+}
+
+/**
+ * Starts the stand-ins of a firm's tenant — Entra ID, the Bot Framework token service, a recording Bot
+ * Connector, Microsoft Graph — and the real server in teams mode, in a process of its own, pointed at them by
+ * environment variables only (the documented ones), trusting their certificate through NODE_EXTRA_CA_CERTS.
+ */
+export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<TeamsApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), "comptoir-teams-"));
+  const started: { stop(): Promise<unknown> }[] = [];
+  try {
+    const tls = await standInTls();
+    const azurite: AzuriteHandle = await startAzurite(join(dataDir, "azurite"), { inMemory: true });
+    started.push(azurite);
+    const port = await freePort();
+    const tabDomain = "localhost";
+    const url = `http://localhost:${port}`;
+    const apiAudience = `api://${tabDomain}/${CLIENT_ID}`;
+    const entra = await startEntraStandIn({
+      tls,
+      tenantId: TENANT,
+      apps: [
+        { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, roles: ["User.Invite.All", "Mail.Send"] },
+        { clientId: BOT_ID, clientSecret: BOT_SECRET },
+      ],
+      spa: {
+        clientId: CLIENT_ID,
+        redirectUris: options.spaRedirectUris ?? [url],
+        apiScope: `${apiAudience}/access_as_user`,
+      },
+      users: Object.values(PEOPLE),
+    });
+    started.push({ stop: () => entra.close() });
+    const botFramework = await startBotFrameworkStandIn({ tls });
+    started.push({ stop: () => botFramework.close() });
+    const connector = await startLocalConnector();
+    started.push({ stop: () => connector.stop() });
+    const graph = await startLocalGraphServer({
+      connectionString: azurite.connectionString,
+      tablePrefix: "graph",
+      tenantId: TENANT,
+      identityProvider: { issuer: entra.issuerV1, keys: entra.localKeys },
+      organizationName: "Cabinet Dupont & Associés",
+    });
+    started.push({ stop: () => graph.stop() });
+
+    const env: Record<string, string> = {
+      COMPTOIR_MODE: "teams",
+      // No env file applies: everything the server knows is below.
+      COMPTOIR_ENV: "teams-stand-ins",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      TAB_ENDPOINT: url,
+      TAB_DOMAIN: tabDomain,
+      TEAMS_APP_ID,
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      AAD_APP_TENANT_ID: TENANT,
+      SECRET_AAD_APP_CLIENT_SECRET: CLIENT_SECRET,
+      BOT_ID,
+      SECRET_BOT_PASSWORD: BOT_SECRET,
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      GRAPH_MAIL_SENDER: "cabinet@cabinet.example",
+      AAD_APP_OAUTH_AUTHORITY_HOST: entra.host,
+      GRAPH_BASE_URL: graph.graphBaseUrl,
+      BOT_OPENID_METADATA_URL: botFramework.openIdMetadataUrl,
+      BOT_SERVICE_URL_HOSTS: "127.0.0.1",
+      NODE_EXTRA_CA_CERTS: tls.caFile,
+      ...options.env,
+    };
+    const server = await spawnServer(env);
+    started.push({ stop: () => server.stop() });
+
+    const tokenFor: TeamsApp["tokenFor"] = (person, overrides = {}) =>
+      entra.userToken({
+        version: 2,
+        audience: CLIENT_ID,
+        oid: person.oid,
+        name: person.name,
+        username: person.username,
+        roles: person.roles,
+        scp: "access_as_user",
+        idtyp: "user",
+        acct: person.guest ? 1 : 0,
+        ...overrides,
+      });
+    return {
+      url,
+      env,
+      entra,
+      botFramework,
+      connector,
+      graph,
+      tokenFor,
+      async request(path, init = {}) {
+        const { as, token, ...rest } = init;
+        const headers = new Headers(rest.headers);
+        const bearer = token ?? (as ? await tokenFor(as) : undefined);
+        if (bearer) headers.set("Authorization", `Bearer ${bearer}`);
+        if (rest.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+        return fetch(`${url}${path}`, { ...rest, headers, redirect: "manual" });
+      },
+      output: () => server.output(),
+      close: () => stopAll(started, dataDir),
+    };
+  } catch (e) {
+    await stopAll(started, dataDir);
+    throw e;
+  }
+}
+
+async function stopAll(started: { stop(): Promise<unknown> }[], dataDir: string): Promise<void> {
+  for (const s of started.reverse()) await s.stop().catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** `node --import tsx bot/src/main.ts`, the production entry point, with exactly `env` (plus PATH). */
+async function spawnServer(env: Record<string, string>): Promise<{ output(): string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, "bot/src/main.ts")], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TMPDIR: process.env.TMPDIR ?? tmpdir(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The teams-mode server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("prêt en")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The teams-mode server exited (${code}):\n${output}`));
+    });
+  });
+  return {
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+      }),
+  };
+}
