@@ -1,3 +1,4 @@
+import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { byteCollector } from "../support/byte-collector";
@@ -124,5 +125,47 @@ describe("CsvWriter", () => {
       "",
     ]);
     expect(["=1", "-2", "\t3", "\r4", "plain"].map(neutralise)).toEqual(["'=1", "'-2", "'\t3", "'\r4", "plain"]);
+  });
+});
+
+describe("CSV cells stay inert whatever separator the spreadsheet splits on", () => {
+  const HOSTILE = [
+    'Loyer,=HYPERLINK("http://x.example","clic")',
+    "Loyer;+cmd|' /C calc'!A0",
+    "Loyer\t@SUM(1+1)",
+    "Loyer, -2+3",
+    "=1+1",
+  ];
+
+  async function csvOf(labels: readonly string[]): Promise<string> {
+    const out = byteCollector();
+    const writer = new CsvWriter(out.sink);
+    await writer.start([{ header: "Libellé", kind: "text" }]);
+    for (const label of labels) await writer.row([label]);
+    await writer.end();
+    return out.bytes().toString("utf8").slice(1);
+  }
+
+  it("prefixes a cell with an apostrophe when a trigger follows a , ; or tab inside it, and quotes it", () => {
+    expect(HOSTILE.map(neutralise).every((cell) => cell.startsWith("'"))).toBe(true);
+    expect(["Loyer, janvier", "Total 12-3", "a@b.fr", "Dupont; Frères"].map(neutralise)).toEqual([
+      "Loyer, janvier",
+      "Total 12-3",
+      "a@b.fr",
+      "Dupont; Frères",
+    ]);
+  });
+
+  // Excel and LibreOffice read a CSV cell as a formula when it starts with = + - @ (tab and CR too, for
+  // some versions); they honour RFC 4180 quotes whatever their separator. Split our file as they would.
+  it.each([";", ",", "\t"])("no cell starts with a trigger when the file is split on %j", async (delimiter) => {
+    const rows: string[][] = parseCsv(await csvOf(HOSTILE), {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+    });
+    const cells = rows.slice(1).flat();
+    expect(cells.length).toBeGreaterThanOrEqual(HOSTILE.length);
+    for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

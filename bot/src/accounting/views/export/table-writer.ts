@@ -16,8 +16,12 @@ export interface TableWriter {
 const FLUSH_CHARS = 256 * 1024;
 /** zlib's default, as before: level 1 deflates ~4× faster but makes the file ~22% larger. */
 const XLSX_LEVEL = 6;
-/** A text cell starting with one of these would be read as a formula by a spreadsheet. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A formula trigger (= + - @ tab CR) at the start of the cell, or right after a `,` `;` or tab inside it:
+ * a spreadsheet that splits the line on another separator than ours (Excel with a comma list separator,
+ * LibreOffice's import dialog) starts a new cell there. Linear: no nested quantifier.
+ */
+const FORMULA_TRIGGER = /(?:^|[,;\t])[ ]*[=+\-@\t\r]/;
 
 export function formatCents(cents: number): string {
   const sign = cents < 0 ? "-" : "";
@@ -31,13 +35,14 @@ export function formatYmd(ymd: number): string {
   return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${Math.floor(ymd / 10000)}`;
 }
 
-/** Text made inert for spreadsheets: a leading = + - @ tab or CR gets an apostrophe. */
+/** Text made inert for spreadsheets: any cell holding a formula trigger (see above) starts with an apostrophe. */
 export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
 }
 
+/** Quoted whenever a separator a spreadsheet might use (`;` `,` tab) or a quote or line break is inside. */
 function csvField(text: string): string {
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[";,\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV as French spreadsheets open it: UTF-8 with BOM, `;` separator, decimal comma, dd/mm/yyyy. */
