@@ -41,6 +41,8 @@ export async function createLocalIssuer(keyFile: string, tenantId: string, audie
         name: person.name,
         preferred_username: person.username,
         roles: person.roles,
+        scp: "access_as_user",
+        idtyp: "user",
         ver: "2.0",
       })
         .setProtectedHeader({ alg: "RS256", kid: KID, typ: "JWT" })

@@ -13,6 +13,8 @@ export interface VerifierOptions {
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
 const ALLOWED_ALGORITHMS = ["RS256"];
+/** The one delegated permission Comptoir's API exposes (aad.manifest.json). */
+const DELEGATED_SCOPE = "access_as_user";
 
 /** The one verification path: both modes differ only by the issuers and keys they pass in. */
 export function createTokenVerifier(opts: VerifierOptions): TokenVerifier {
@@ -32,6 +34,7 @@ export function createTokenVerifier(opts: VerifierOptions): TokenVerifier {
       throw new AppError(codeForJoseError(e));
     }
     if (payload.tid !== opts.tenantId) throw new AppError("AUTH_INVALID_TENANT");
+    if (!isDelegatedToComptoir(payload)) throw new AppError("AUTH_NOT_DELEGATED_TOKEN");
     const claims = tokenClaimsSchema.safeParse({
       ...payload,
       // v1 Entra tokens carry `upn`/`unique_name` where v2 carries `preferred_username`.
@@ -40,6 +43,15 @@ export function createTokenVerifier(opts: VerifierOptions): TokenVerifier {
     if (!claims.success) throw new AppError("AUTH_INVALID_TOKEN");
     return principalFromClaims(claims.data);
   };
+}
+
+/**
+ * A person's access token for Comptoir's API: delegated (`scp` holds access_as_user) and not an app-only
+ * token (`idtyp` "app"). An ID token of the same app (`aud` = its client id) has no `scp` and is refused.
+ */
+function isDelegatedToComptoir(payload: Record<string, unknown>): boolean {
+  if (payload.idtyp !== undefined && payload.idtyp !== "user") return false;
+  return typeof payload.scp === "string" && payload.scp.split(" ").includes(DELEGATED_SCOPE);
 }
 
 function headerAlgorithm(token: string): string {

@@ -46,6 +46,20 @@ describe("token rejection, each with 401 and a stable code", () => {
 
   it("rejects a missing token", () => expectRejected(undefined, "AUTH_MISSING_TOKEN"));
 
+  it("rejects an ID token of the same app (no scp), an app-only token and a token without access_as_user", async () => {
+    await expectRejected(
+      await app.sign({ ...claims, scp: undefined, nonce: "n-0S6_WzA2Mj" }),
+      "AUTH_NOT_DELEGATED_TOKEN",
+    );
+    await expectRejected(await app.sign({ ...claims, scp: undefined, idtyp: "app" }), "AUTH_NOT_DELEGATED_TOKEN");
+    await expectRejected(await app.sign({ ...claims, idtyp: "app" }), "AUTH_NOT_DELEGATED_TOKEN");
+    await expectRejected(await app.sign({ ...claims, scp: "User.Read" }), "AUTH_NOT_DELEGATED_TOKEN");
+    const ok = await app.request("/api/v1/me", {
+      token: await app.sign({ ...claims, scp: "User.Read access_as_user", idtyp: "user" }),
+    });
+    expect(ok.status).toBe(200);
+  });
+
   it("rejects an expired token", async () => {
     const past = Math.floor(Date.now() / 1000) - 3600;
     await expectRejected(await app.sign(claims, { expiresIn: past }), "AUTH_TOKEN_EXPIRED");

@@ -50,7 +50,14 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
   });
 
   const sign: TestApp["sign"] = (payload, opts = {}) =>
-    new SignJWT({ tid: TEST_TENANT, ver: "2.0", iss: localIssuerUrl(TEST_TENANT), aud: TEST_AUDIENCE, ...payload })
+    new SignJWT({
+      tid: TEST_TENANT,
+      ver: "2.0",
+      iss: localIssuerUrl(TEST_TENANT),
+      aud: TEST_AUDIENCE,
+      scp: "access_as_user",
+      ...payload,
+    })
       .setProtectedHeader({ alg: "RS256", kid: opts.kid ?? "comptoir-local-1", typ: "JWT" })
       .setIssuedAt()
       .setExpirationTime(opts.expiresIn ?? "1h")

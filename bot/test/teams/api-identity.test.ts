@@ -30,6 +30,16 @@ describe("teams mode against Entra ID's stand-in", () => {
     expect(await v1.json()).toMatchObject({ oid: PEOPLE.admin.oid, username: PEOPLE.admin.username });
   });
 
+  it("refuses what is not a person's delegated token: an app-only token, an ID token", async () => {
+    const appOnly = await app.tokenFor(PEOPLE.staff, { idtyp: "app", scp: undefined });
+    const idToken = await app.tokenFor(PEOPLE.staff, { scp: undefined, idtyp: undefined, extra: { nonce: "n-1" } });
+    for (const token of [appOnly, idToken]) {
+      const res = await app.request("/api/v1/me", { token });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { code: string }).code).toBe("AUTH_NOT_DELEGATED_TOKEN");
+    }
+  });
+
   it("refuses a token of another tenant, an expired one and one for another audience", async () => {
     for (const overrides of [
       { tenantId: "0f0f0f0f-0000-4000-8000-000000000000" },

@@ -30,6 +30,10 @@ export const errorMessages = defineMessages({
     en: "The token's signing algorithm is not accepted.",
   },
   "error.AUTH_INVALID_TOKEN": { fr: "Le jeton d'accès est invalide.", en: "The access token is invalid." },
+  "error.AUTH_NOT_DELEGATED_TOKEN": {
+    fr: "Ce jeton n'autorise pas Comptoir à agir pour une personne connectée (portée access_as_user attendue).",
+    en: "This token does not let Comptoir act for a signed-in person (the access_as_user scope is expected).",
+  },
   "error.CLIENT_NO_ACCESS": {
     fr: "Vous n'avez pas (ou plus) accès à cette société. Contactez votre cabinet d'expertise comptable.",
     en: "You do not (or no longer) have access to this company. Please contact your accounting firm.",
@@ -199,6 +203,10 @@ export const errorMessages = defineMessages({
   "error.INVITE_EMAIL_REJECTED": {
     fr: "L'adresse e-mail a été refusée par Microsoft 365 lors de l'invitation : vérifiez-la dans la fiche de l'interlocuteur.",
     en: "Microsoft 365 rejected the e-mail address when sending the invitation: check it on the contact's record.",
+  },
+  "error.INVITE_NOT_A_GUEST": {
+    fr: "Cette adresse e-mail est celle d'un membre du cabinet dans Microsoft 365, pas d'un invité : un interlocuteur ne peut être lié qu'à un compte invité. Vérifiez l'adresse dans la fiche de l'interlocuteur.",
+    en: "This e-mail address belongs to a member of the firm in Microsoft 365, not to a guest: a contact can only be bound to a guest account. Check the address on the contact's record.",
   },
   "error.GRAPH_FORBIDDEN": {
     fr: "Microsoft 365 a refusé l'opération : l'application n'a pas les autorisations nécessaires (consentement de l'administrateur manquant). Contactez l'administrateur du cabinet.",
