@@ -111,7 +111,11 @@ export async function startServer<W extends ModeWiring>({
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
   });
-  const { server, port } = await listen(app, env.PORT, env.HOST);
+  const { server, port } = await listen(app, env.PORT, env.HOST, {
+    headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+    requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    idleMs: env.HTTP_IDLE_TIMEOUT_MS,
+  });
   const url = `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${port}`;
   // Local mode always links to where it actually listens (env/.env.local's TAB_ENDPOINT is for packaging).
   const publicUrl = env.COMPTOIR_MODE === "teams" ? env.TAB_ENDPOINT : url;

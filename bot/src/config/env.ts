@@ -26,6 +26,12 @@ const common = {
   PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   /** Remove a guest from the tenant once their last service is revoked (off by default). */
   DELETE_GUEST_WITHOUT_SERVICE: z.stringbool().default(false),
+  /** A client must send its request headers within this time (slowloris). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** …and its whole request, body included, within this one (a large FEC upload on a slow line takes minutes). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(900_000),
+  /** A connection silent for this long, in either direction, is closed. */
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   /** Request bodies above this are refused with PAYLOAD_TOO_LARGE. */
   MAX_JSON_BODY_BYTES: z.coerce
     .number()

@@ -30,6 +30,8 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   if (parserError.type === "entity.too.large") {
     return sendError(res, new AppError("PAYLOAD_TOO_LARGE", { limit: `${parserError.limit ?? 0} o` }), locale);
   }
+  // The client hung up (or its connection timed out) mid-body: nobody is left to answer.
+  if (parserError.type === "request.aborted") return void res.destroy();
   if (parserError.type === "entity.parse.failed") {
     return sendError(res, new AppError("INVALID_JSON"), locale);
   }
