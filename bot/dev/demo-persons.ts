@@ -7,6 +7,8 @@ export const demoPersonSchema = z.object({
   name: z.string(),
   username: z.string(),
   roles: z.array(appRoleSchema),
+  /** What the directory says (Graph's `userType`): the firm's own people are members, clients its guests. */
+  userType: z.enum(["Member", "Guest"]),
   /** Shown on the sign-in page. */
   description: z.string(),
 });
@@ -17,6 +19,7 @@ export const DEMO_ADMIN: DemoPerson = {
   name: "Aurélie Dubois",
   username: "aurelie.dubois@cabinet-demo.fr",
   roles: ["Firm.Admin", "Firm.Staff"],
+  userType: "Member",
   description: "Associée, administratrice du cabinet",
 };
 
@@ -25,6 +28,7 @@ export const DEMO_STAFF: DemoPerson = {
   name: "Camille Martin",
   username: "camille.martin@cabinet-demo.fr",
   roles: ["Firm.Staff"],
+  userType: "Member",
   description: "Collaboratrice comptable",
 };
 
@@ -33,6 +37,7 @@ export const DEMO_CLIENT: DemoPerson = {
   name: "Client Collaboratif",
   username: "client.collaboratif@exemple.fr",
   roles: [],
+  userType: "Guest",
   description: "Client invité (dirigeant de RPTEST2)",
 };
 

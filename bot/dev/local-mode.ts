@@ -1,9 +1,14 @@
 import { resolve } from "node:path";
 import { createTokenVerifier } from "../src/auth/verify";
 import type { Env, LocalEnv } from "../src/config/env";
-import { createGraphAdapter, createLocalGraphTokenProvider } from "../src/graph";
-import { DEMO_PERSONS } from "./demo-persons";
-import { LOCAL_TEAMS_APP_MANIFEST_ID, startLocalGraphServer } from "./graph-server";
+import { createGraphAdapter, createLocalGraphTokenProvider, graphPersonDirectory } from "../src/graph";
+import { DEMO_PERSONS, type DemoPerson } from "./demo-persons";
+import {
+  LOCAL_TEAMS_APP_MANIFEST_ID,
+  registerTenantPeople,
+  startLocalGraphServer,
+  type LocalDirectory,
+} from "./graph-server";
 import { createLocalIssuer, type LocalIssuer } from "./local-idp/local-issuer";
 import { createSignInRouter } from "./local-idp/signin-router";
 import { guestGraph } from "../src/wiring/graph-port";
@@ -11,11 +16,15 @@ import type { ModeFactory, ModeWiring } from "../src/wiring/mode";
 import { seedDemoFirm } from "./seed/demo";
 
 const LOCAL_MAIL_SENDER = "cabinet@comptoir.local";
+/** Comptoir's Entra app id in local mode (env/.env.local's placeholder AAD_APP_CLIENT_ID): its roles are looked up under it. */
+export const LOCAL_APP_CLIENT_ID = "00000000-0000-4000-8000-000000000002";
 
 export interface LocalWiring extends ModeWiring {
   issuer: LocalIssuer;
   /** The local Graph server: its dev mailbox, and its `/_control` for tests. */
   localGraphUrl: string;
+  /** The local Graph server's directory: tests add members, guests and app role assignments there. */
+  localDirectory: LocalDirectory;
 }
 
 /**
@@ -50,6 +59,7 @@ export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, s
     baseUrl: graphServer.graphBaseUrl,
     getToken: createLocalGraphTokenProvider({ localUrl: graphServer.url, tenantId: env.AAD_APP_TENANT_ID }),
   });
+  registerDemoPersons(graphServer.directory);
   const persons = async () => {
     const guests = await graphServer.acceptedGuests();
     const known = new Set(DEMO_PERSONS.map((p) => p.oid));
@@ -57,7 +67,12 @@ export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, s
       ...DEMO_PERSONS,
       ...guests
         .filter((g) => !known.has(g.oid))
-        .map((g) => ({ ...g, roles: [], description: "Client invité (invitation acceptée)" })),
+        .map((g): DemoPerson => ({
+          ...g,
+          roles: [],
+          userType: "Guest",
+          description: "Client invité (invitation acceptée)",
+        })),
     ];
   };
   return {
@@ -65,13 +80,21 @@ export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, s
     verify: createTokenVerifier(issuer.verifierOptions()),
     authConfig: { mode: "local", tenantId: env.AAD_APP_TENANT_ID, localAuthorizeUrl: "/local-idp/authorize" },
     agentAuth: {},
-    localStaffOids: DEMO_PERSONS.filter((p) => p.roles.length > 0).map((p) => p.oid),
+    // The same lookup as teams mode, against the local Graph server: the demo persons' roles are registered there.
+    directory: graphPersonDirectory(graph, LOCAL_APP_CLIENT_ID),
     graph: guestGraph(graph, LOCAL_MAIL_SENDER, LOCAL_TEAMS_APP_MANIFEST_ID),
     localSignIn: createSignInRouter({ issuer, persons }),
     localGraphUrl: graphServer.url.replace("127.0.0.1", "localhost"),
+    localDirectory: graphServer.directory,
     stop: () => graphServer.stop(),
   };
 };
+
+/** The demo firm's people as Entra would have them: Comptoir's app, its members with their roles, the demo client a guest. */
+function registerDemoPersons(directory: LocalDirectory): void {
+  const people = DEMO_PERSONS.map((p) => ({ ...p, guest: p.userType === "Guest" }));
+  registerTenantPeople(directory, LOCAL_APP_CLIENT_ID, people);
+}
 
 function localEnv(env: Env): LocalEnv {
   if (env.COMPTOIR_MODE !== "local") throw new Error("localMode needs COMPTOIR_MODE=local");

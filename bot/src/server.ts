@@ -91,10 +91,11 @@ export async function startServer<W extends ModeWiring>({
   const bot = await createBot({
     deps,
     auth: wiring.agentAuth,
+    ...(wiring.botConnector ? { connector: wiring.botConnector } : {}),
     connectionString,
     queuePrefix: tablePrefix.toLowerCase(),
     firmTenantId: env.AAD_APP_TENANT_ID,
-    ...(wiring.localStaffOids ? { localStaffOids: wiring.localStaffOids } : {}),
+    directory: wiring.directory,
     appLinks:
       env.COMPTOIR_MODE === "teams"
         ? { webUrl: env.TAB_ENDPOINT, teamsAppId: env.TEAMS_APP_ID }

@@ -1,6 +1,7 @@
 import express, { type Router } from "express";
 import { z } from "zod";
 import type { FaultRegistry, FaultSpec, Fault } from "./faults";
+import { memberSchema, userTypePatchSchema, type LocalUser, type MemberInput } from "./model";
 import { normalizeEmail, type GraphStore } from "./store";
 import type { RequestStats } from "./stats";
 import { throttlePatchSchema, type SlidingWindowThrottle, type ThrottleConfig } from "./throttle";
@@ -26,6 +27,10 @@ export interface GraphControl {
   setThrottle(patch: Partial<ThrottleConfig>): ThrottleConfig;
   stats(): Promise<GraphStats>;
   resetStats(): void;
+  /** Registers a member of the tenant: an invitation of its address answers with it, as Graph does. */
+  addMember(member: MemberInput): Promise<LocalUser>;
+  /** Converts a user between guest and member (an admin's change in Entra); null when there is no such user. */
+  setUserType(userId: string, userType: LocalUser["userType"]): Promise<LocalUser | null>;
 }
 
 export function createControl(deps: {
@@ -33,6 +38,7 @@ export function createControl(deps: {
   faults: FaultRegistry;
   throttle: SlidingWindowThrottle;
   requests: RequestStats;
+  now?: () => Date;
 }): GraphControl {
   const count = (values: string[]) => {
     const out: Record<string, number> = {};
@@ -44,6 +50,8 @@ export function createControl(deps: {
     clearFaults: () => deps.faults.clear(),
     setThrottle: (patch) => deps.throttle.configure(patch),
     resetStats: () => deps.requests.reset(),
+    addMember: (member) => deps.store.addMember(member, (deps.now ?? (() => new Date()))()),
+    setUserType: (userId, userType) => deps.store.setUserType(userId, userType),
     async stats() {
       const [invitations, mails, users] = await Promise.all([
         deps.store.listInvitations(),
@@ -94,6 +102,22 @@ export function createControlRoutes(control: GraphControl): Router {
   router.delete("/stats", (_req, res) => {
     control.resetStats();
     res.status(204).end();
+  });
+  router.post("/members", (req, res, next) => {
+    const member = memberSchema.safeParse(req.body);
+    if (!member.success) return void res.status(400).json({ error: member.error.issues });
+    control
+      .addMember(member.data)
+      .then((user) => res.status(201).json(user))
+      .catch(next);
+  });
+  router.patch("/users/:id", (req, res, next) => {
+    const patch = userTypePatchSchema.safeParse(req.body);
+    if (!patch.success) return void res.status(400).json({ error: patch.error.issues });
+    control
+      .setUserType(req.params.id, patch.data.userType)
+      .then((user) => (user ? res.json(user) : res.status(404).end()))
+      .catch(next);
   });
   return router;
 }

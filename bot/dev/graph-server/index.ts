@@ -4,10 +4,12 @@ import type { JWTVerifyGetKey } from "jose";
 import { createLocalTokenService } from "./auth";
 import { createBrowserRoutes } from "./browser-routes";
 import { createControl, createControlRoutes, type GraphControl } from "./control-routes";
+import { LocalDirectory } from "./directory";
+import { createDirectoryRoutes } from "./directory-routes";
 import { FaultRegistry } from "./faults";
 import { sendGraphError } from "./graph-errors";
 import { createGraphRoutes } from "./graph-routes";
-import type { TeamsApp } from "./model";
+import type { MemberInput, TeamsApp } from "./model";
 import { RequestStats } from "./stats";
 import { GraphStore } from "./store";
 import { SlidingWindowThrottle, type ThrottleConfig } from "./throttle";
@@ -15,6 +17,8 @@ import { listen } from "../../src/api/http/listen";
 
 export type { GraphControl } from "./control-routes";
 export type { ThrottleConfig } from "./throttle";
+export type { LocalDirectory } from "./directory";
+export { registerTenantPeople } from "./comptoir-app";
 export { INVITATION_LIMIT } from "./throttle";
 
 /** The Teams app manifest id of local mode (env/.env.local TEAMS_APP_ID); its app is in the local catalogue. */
@@ -37,6 +41,8 @@ export interface LocalGraphServerOptions {
   teamsApps?: readonly { externalId: string; displayName: string }[];
   /** Invitations to these domains get a 400, like a domain blocked by the tenant's collaboration settings. */
   blockedDomains?: readonly string[];
+  /** Members of the tenant registered at start (its own people): invitations of their addresses answer with them. */
+  members?: readonly MemberInput[];
   /** When set, only this client id and secret get a token. */
   credentials?: { clientId: string; clientSecret: string };
   /** Teams-mode tests: Graph calls carry tokens of this identity provider (an Entra stand-in), not this server's. */
@@ -59,6 +65,8 @@ export interface LocalGraphServer {
   graphBaseUrl: string;
   tenantId: string;
   control: GraphControl;
+  /** The tenant's directory beyond the store's users: apps, app role assignments, groups, and people of fixed ids. */
+  directory: LocalDirectory;
   /** Guests who redeemed their invitation, for the local sign-in page (as clients, roles []). */
   acceptedGuests(): Promise<AcceptedGuest[]>;
   stop(): Promise<void>;
@@ -79,6 +87,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
   const store = new GraphStore(opts.connectionString, opts.tablePrefix ?? "", opts.tenantId);
   await store.init();
   const now = opts.now ?? (() => new Date());
+  for (const member of opts.members ?? []) await store.addMember(member, now());
   const org = opts.organizationName;
   const organizationName = typeof org === "function" ? org : () => Promise.resolve(org ?? "Cabinet de démonstration");
   const teamsApps: TeamsApp[] = (
@@ -92,7 +101,8 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
   const faults = new FaultRegistry(opts.random);
   const throttle = new SlidingWindowThrottle(opts.throttle);
   const requests = new RequestStats();
-  const control = createControl({ store, faults, throttle, requests });
+  const directory = new LocalDirectory(now);
+  const control = createControl({ store, faults, throttle, requests, now });
   const tokens = createLocalTokenService({
     tenantId: opts.tenantId,
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
@@ -143,6 +153,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
     tokens.requireBearer,
     express.json({ limit: "4mb" }),
     express.Router().use("/invitations", throttleInvitations),
+    createDirectoryRoutes({ directory, storeUserExists: async (id) => (await store.getUser(id)) !== null }),
     createGraphRoutes({
       store,
       baseUrl: () => url,
@@ -166,6 +177,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
     graphBaseUrl: `${url}/v1.0`,
     tenantId: opts.tenantId,
     control,
+    directory,
     async acceptedGuests() {
       const users = await store.acceptedUsers();
       return users.map((u) => ({ oid: u.id, name: u.displayName ?? u.mail, username: u.mail }));

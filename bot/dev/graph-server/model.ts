@@ -6,8 +6,10 @@ export const localUserSchema = z.object({
   id: z.uuid(),
   mail: z.string(),
   displayName: z.string().nullable(),
-  userType: z.literal("Guest"),
-  externalUserState: z.enum(["PendingAcceptance", "Accepted"]),
+  /** `Guest` for invited users, `Member` for the tenant's own people (registered by tests or local mode). */
+  userType: z.enum(["Guest", "Member"]),
+  /** Null for members, as in Graph: only invited users have an invitation state. */
+  externalUserState: z.enum(["PendingAcceptance", "Accepted"]).nullable(),
   externalUserStateChangeDateTime: z.string().nullable(),
   createdDateTime: z.string(),
 });
@@ -81,3 +83,13 @@ export const sendMailRequestSchema = z.object({
 });
 
 export const installAppRequestSchema = z.object({ "teamsApp@odata.bind": z.string().min(1) });
+
+/** A member of the firm's tenant to register (an id of one's choosing, e.g. the oid of a person's tokens). */
+export const memberSchema = z.object({
+  id: z.uuid().optional(),
+  mail: z.email(),
+  displayName: z.string().nullable().default(null),
+});
+export type MemberInput = z.input<typeof memberSchema>;
+
+export const userTypePatchSchema = z.object({ userType: z.enum(["Guest", "Member"]) });

@@ -10,9 +10,11 @@ import {
   localInvitationSchema,
   localMailSchema,
   localUserSchema,
+  memberSchema,
   type LocalInvitation,
   type LocalMail,
   type LocalUser,
+  type MemberInput,
 } from "./model";
 
 export const GRAPH_TABLES = {
@@ -30,8 +32,8 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * The local Graph tenant, in Azurite (one partition: the tenant id), so it survives restarts of `npm start`:
- * - `graphUsers`: `u|<id>` guest user (`externalUserState` column), `email|<address>` → `userId`, created in one
- *   transaction so concurrent invitations of one address make one user;
+ * - `graphUsers`: `u|<id>` guest or member user (`externalUserState` column, guests only), `email|<address>` →
+ *   `userId`, created in one transaction so concurrent invitations of one address make one user;
  * - `graphInvitations`: `i|<id>`, one per POST /invitations;
  * - `graphMails`: `m|<inverted ms>|<id>`, newest first;
  * - `graphInstalledApps`: `<userId>|<teamsAppId>`, whose uniqueness gives Graph's 409.
@@ -63,7 +65,8 @@ export class GraphStore {
   }
 
   private userRow(user: LocalUser) {
-    return toDocument(this.pk, key("u", user.id), user, { externalUserState: user.externalUserState });
+    const columns: Record<string, string> = user.externalUserState ? { externalUserState: user.externalUserState } : {};
+    return toDocument(this.pk, key("u", user.id), user, columns);
   }
 
   async getUser(id: string): Promise<{ value: LocalUser; etag: string } | null> {
@@ -102,11 +105,49 @@ export class GraphStore {
     throw new Error(`Could not create the guest for ${email}`);
   }
 
+  /**
+   * A member of the tenant, with its e-mail index (a later invitation of that address answers with the
+   * member, as Graph does); registering an address again returns the user already there.
+   */
+  async addMember(input: MemberInput, now: Date): Promise<LocalUser> {
+    const member = memberSchema.parse(input);
+    const user: LocalUser = {
+      id: member.id ?? randomUUID(),
+      mail: member.mail,
+      displayName: member.displayName,
+      userType: "Member",
+      externalUserState: null,
+      externalUserStateChangeDateTime: null,
+      createdDateTime: now.toISOString(),
+    };
+    const index = { partitionKey: this.pk, rowKey: key("email", normalizeEmail(user.mail)), userId: user.id };
+    try {
+      await commit(this.users, [create(this.userRow(user)), create(index)]);
+      return user;
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+      const existingId = await this.findUserIdByEmail(user.mail);
+      const existing = existingId ? await this.getUser(existingId) : null;
+      if (!existing) throw e;
+      return existing.value;
+    }
+  }
+
+  /** Changes a user's `userType`, as an admin converting a guest to a member would; null when absent. */
+  async setUserType(userId: string, userType: LocalUser["userType"]): Promise<LocalUser | null> {
+    const current = await this.getUser(userId);
+    if (!current) return null;
+    const next: LocalUser = { ...current.value, userType };
+    await commit(this.users, [replace(this.userRow(next), "*")]);
+    return next;
+  }
+
   async markAccepted(userId: string, now: Date): Promise<LocalUser | null> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await this.getUser(userId);
       if (!current) return null;
-      if (current.value.externalUserState === "Accepted") return current.value;
+      // Members have no invitation to accept.
+      if (current.value.externalUserState === "Accepted" || current.value.userType === "Member") return current.value;
       const accepted: LocalUser = {
         ...current.value,
         externalUserState: "Accepted",

@@ -17,7 +17,7 @@ import { propose } from "../core/services/subscriptions";
 import { proposalCardFor, statusCardFor, welcomeCardFor } from "../core/services/card-data";
 import type { Caller } from "./identity";
 import type { AppLinks } from "../core/services/app-links";
-import { errorCardFor, errorMessage } from "./replies";
+import { errorCardFor, errorMessage, refusalCard } from "./replies";
 import type { StaffCaller } from "./turn";
 
 export interface ActionKit {
@@ -47,7 +47,7 @@ export async function runAction(
   fromId: string,
 ): Promise<ActionResult> {
   if (verb === VERBS.refreshWelcome) return only(await refreshWelcome(kit, data, caller, locale, fromId));
-  if (caller.kind !== "staff") return only(errorCardFor(locale, new AppError("FORBIDDEN")));
+  if (caller.kind !== "staff") return only(refusalCard(locale, caller));
   try {
     switch (verb) {
       case VERBS.propose:
@@ -129,7 +129,7 @@ async function proposeAction(
   }
 }
 
-/** `welcome.refresh`: the current status, for the client the subscription belongs to, or for staff. */
+/** `welcome.refresh`: the current status, for the client the subscription belongs to, or for staff; nobody else. */
 async function refreshWelcome(
   kit: ActionKit,
   data: unknown,
@@ -137,8 +137,8 @@ async function refreshWelcome(
   locale: Locale,
   fromId: string,
 ): Promise<AdaptiveCard> {
+  if (caller.kind !== "staff" && caller.kind !== "client") return refusalCard(locale, caller);
   try {
-    if (caller.kind === "stranger") throw new AppError("FORBIDDEN");
     const { subscriptionId } = parsed(VERBS.refreshWelcome, data);
     const sub = await kit.deps.repos.subscriptions.get(caller.tenantId, subscriptionId);
     if (!sub) throw new AppError("SUBSCRIPTION_NOT_FOUND");

@@ -6,12 +6,11 @@ import {
   RouteRank,
   authorizeJWT,
   type AuthConfiguration,
-  type ConnectorClient,
   type SendActivitiesHandler,
   type TurnContext,
   type TurnState,
 } from "@microsoft/agents-hosting";
-import { ALL_VERBS, AppError, cardResponse, errorResponse, helpCard, submitVerb, type Verb } from "@comptoir/shared";
+import { ALL_VERBS, AppError, cardResponse, errorResponse, submitVerb, type Verb } from "@comptoir/shared";
 import { backoffMs, classifyConnectorError } from "../jobs/proactive/connector-errors";
 import { ConversationTracker } from "../jobs/proactive/conversation-tracker";
 import { conversationLimiter } from "../jobs/proactive/send-limits";
@@ -19,21 +18,26 @@ import { startProactive, type ProactiveOptions, type StaffEvent } from "../jobs/
 import type { ServiceDeps } from "../core/services/context";
 import type { KeyedLimiter, RateWindow } from "../lib/limiter";
 import { runAction, type ActionKit } from "./actions";
-import { answerClient } from "./client-chat";
-import { answerStaffCommand } from "./commands";
+import { answerMessage, installGreeting } from "./answer";
+import { channelAuthentication, verifiedClaims } from "./channel-auth";
+import { teamsAdapter } from "./connector-auth";
+import type { PersonDirectory } from "./directory-cache";
 import { CallerResolver, identityOf, type Caller } from "./identity";
 import type { AppLinks } from "../core/services/app-links";
-import { errorCardFor, errorMessage, strangerCard } from "./replies";
+import { errorCardFor, errorMessage } from "./replies";
+import { trackCaller } from "./tracking";
 import { localeOf, personalReference, replaceActedOnCard, sendCard, sendInvokeResponse } from "./turn";
 
 export interface BotOptions {
   deps: ServiceDeps;
   /**
-   * Bot Connector authentication: `{ clientId, clientSecret, tenantId }` of the bot in `teams` mode (incoming
-   * requests must carry a valid Bot Connector JWT). Empty in local mode and tests: the SDK then accepts
-   * anonymous calls and calls the connector without a token (never in production).
+   * The bot's identity for the SDK: `{ clientId: BOT_ID, tenantId }` in `teams` mode, where `connector` is then
+   * required. Empty in local mode and tests: the SDK then accepts anonymous calls and calls the connector
+   * without a token (never in production).
    */
   auth: AuthConfiguration;
+  /** Teams mode: how the Bot Connector and the bot authenticate each other (see BotConnectorSecurity). */
+  connector?: BotConnectorSecurity;
   /** For the proactive queue (Azure Storage queues; Azurite locally). */
   connectionString: string;
   /** Prefix of the queue's name (lower case), like the invitation pipeline's. */
@@ -41,14 +45,28 @@ export interface BotOptions {
   /** The firm's Entra tenant: only its members can be staff, only its guests clients. */
   firmTenantId: string;
   appLinks: AppLinks;
-  /** Local mode only (ignored when `auth.clientId` is set): object ids taken as staff (the demo staff). */
-  localStaffOids?: readonly string[];
+  /** The firm's directory (Microsoft Graph): who is a member, a guest, and who holds Firm.Staff / Firm.Admin. */
+  directory: PersonDirectory;
   /** Per-conversation send limits; default: Teams' documented per-thread limits. */
   sendWindows?: readonly RateWindow[];
   proactive?: Pick<
     ProactiveOptions,
     "concurrency" | "idleMs" | "maxAttempts" | "inlineRetries" | "retryBaseMs" | "maxInlineWaitMs"
   >;
+}
+
+/**
+ * Incoming activities must carry a Bot Connector JWT signed by a key of the metadata's JWKS, for this bot, from
+ * an allowed Connector host (channel-auth.ts); replies and proactive sends carry the bot's own Entra token and
+ * go only to allowed hosts (connector-auth.ts).
+ */
+export interface BotConnectorSecurity {
+  /** BOT_OPENID_METADATA_URL. */
+  openIdMetadataUrl: string;
+  /** BOT_SERVICE_URL_HOSTS (subdomains included). */
+  serviceUrlHosts: readonly string[];
+  /** Bearer tokens of the bot for the Bot Connector (client credentials at AAD_APP_OAUTH_AUTHORITY_HOST). */
+  connectorToken: () => Promise<string>;
 }
 
 export interface Bot {
@@ -72,14 +90,19 @@ const ACTION_INVOKE = "adaptiveCard/action";
  */
 export async function createBot(opts: BotOptions): Promise<Bot> {
   const { deps } = opts;
-  const local = !opts.auth.clientId;
   const refs = deps.repos.conversations;
   const tracker = new ConversationTracker(refs, () => deps.now());
   const pacer = conversationLimiter(opts.sendWindows);
-  const adapter = new CloudAdapter(opts.auth);
+  const teams = teamsSecurity(opts);
+  const adapter = teams
+    ? teamsAdapter(opts.auth, {
+        botId: teams.botId,
+        token: teams.connectorToken,
+        allowedHosts: teams.serviceUrlHosts,
+      })
+    : new CloudAdapter(opts.auth);
   const kit: ActionKit = { deps, links: opts.appLinks };
-  const resolver = new CallerResolver();
-  const localStaffOids = new Set(local ? (opts.localStaffOids ?? []) : []);
+  const resolver = new CallerResolver(opts.directory);
 
   adapter.use({
     onTurn: async (context, next) => {
@@ -98,6 +121,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     pacer,
     links: opts.appLinks,
     botAppId: opts.auth.clientId,
+    ...(teams ? { serviceUrlHosts: teams.serviceUrlHosts } : {}),
     connectionString: opts.connectionString,
     queuePrefix: opts.queuePrefix,
     ...opts.proactive,
@@ -110,19 +134,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
 
   /** Who is talking; a known person's personal conversation is remembered for proactive cards. */
   async function callerOf(context: TurnContext): Promise<Caller> {
-    const caller = await resolver.resolve(identityOf(context.activity), {
-      deps,
-      firmTenantId: opts.firmTenantId,
-      localStaffOids,
-      memberRole: () => memberRole(context, adapter),
-    });
-    if (caller.kind !== "stranger") {
-      const reference = personalReference(context);
-      if (reference)
-        await tracker
-          .remember(caller.tenantId, caller.oid, caller.kind, reference)
-          .catch((e: unknown) => console.error("[bot] could not store the conversation reference", e));
-    }
+    const caller = await resolver.resolve(identityOf(context.activity), { deps, firmTenantId: opts.firmTenantId });
+    await trackCaller(tracker, caller, personalReference(context));
     return caller;
   }
 
@@ -170,10 +183,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
       await sendCard(context, result.card);
       return;
     }
-    if (caller.kind === "staff")
-      await sendCard(context, await answerStaffCommand(kit, caller, context.activity.text, locale));
-    else if (caller.kind === "client") await sendCard(context, await answerClient(kit, caller, locale));
-    else await sendCard(context, strangerCard(locale));
+    await sendCard(context, await answerMessage(kit, caller, context.activity.text, locale));
   });
 
   // The app was installed for someone (Teams adds the bot to their personal chat): remember the
@@ -182,7 +192,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     const botId = context.activity.recipient?.id;
     if (!(context.activity.membersAdded ?? []).some((m) => m.id === botId)) return;
     const caller = await callerOf(context);
-    if (caller.kind === "staff") await sendCard(context, helpCard({ locale: localeOf(context) }));
+    const greeting = installGreeting(caller, localeOf(context));
+    if (greeting) await sendCard(context, greeting);
     if (caller.kind === "client") {
       const subscriptions = await deps.repos.subscriptions.listByContact(caller.tenantId, caller.contactId);
       for (const sub of subscriptions)
@@ -202,10 +213,26 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   });
 
   const router = express.Router();
-  router.use(express.json({ limit: "1mb" }));
-  router.use(authorizeJWT(opts.auth));
+  const json = express.json({ limit: "1mb" });
+  if (teams) {
+    // The token is checked before the body is even read; the SDK only ever sees authenticated activities.
+    const gate = channelAuthentication({
+      botId: teams.botId,
+      openIdMetadataUrl: teams.openIdMetadataUrl,
+      allowedHosts: teams.serviceUrlHosts,
+    });
+    router.use(gate.verifyToken, json, gate.verifyActivity);
+  } else router.use(json, authorizeJWT(opts.auth));
   router.post("/", (req, res, next) => {
-    adapter.process(req, res, (context) => app.run(context)).catch(next);
+    const request = teams
+      ? {
+          body: req.body as Record<string, unknown>,
+          headers: req.headers,
+          method: req.method,
+          user: verifiedClaims(res),
+        }
+      : req;
+    adapter.process(request, res, (context) => app.run(context)).catch(next);
   });
 
   return {
@@ -215,6 +242,14 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     idle: () => proactive.idle(),
     stop: () => proactive.stop(),
   };
+}
+
+/** Teams mode (a bot id) without the Bot Connector's authentication would be an open endpoint: refuse to start. */
+function teamsSecurity(opts: BotOptions): (BotConnectorSecurity & { botId: string }) | null {
+  const botId = opts.auth.clientId;
+  if (!botId) return null;
+  if (!opts.connector) throw new Error("A bot with an app id needs its Bot Connector authentication (connector)");
+  return { ...opts.connector, botId };
 }
 
 /** `activity.type` is a plain string; the SDK's names for it are an enum. */
@@ -230,17 +265,6 @@ function isProactiveTurn(context: TurnContext): boolean {
     (name === (ActivityEventNames.ContinueConversation as string) ||
       name === (ActivityEventNames.CreateConversation as string))
   );
-}
-
-/** The member's Teams `userRole` ("user" for a member of the tenant, "guest", "anonymous"). */
-async function memberRole(context: TurnContext, adapter: CloudAdapter): Promise<string | null> {
-  const client = context.turnState.get<ConnectorClient | undefined>(adapter.ConnectorClientKey);
-  const userId = context.activity.from?.id;
-  const conversationId = context.activity.conversation?.id;
-  if (!client || !userId || !conversationId) return null;
-  const member: unknown = await client.getConversationMember(userId, conversationId);
-  const role = typeof member === "object" && member !== null ? (member as { userRole?: unknown }).userRole : null;
-  return typeof role === "string" ? role : null;
 }
 
 /**

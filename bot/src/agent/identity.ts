@@ -1,21 +1,26 @@
-import type { Principal } from "@comptoir/shared";
+import { appRoleSchema, type AppRole, type Principal } from "@comptoir/shared";
 import type { ServiceDeps } from "../core/services/context";
+import { CachedDirectory, type DirectoryCacheOptions, type PersonDirectory } from "./directory-cache";
 
 /**
- * Who is writing to the bot. A Teams activity carries no app roles, so the bot decides from what it can
- * trust in an authenticated activity (Bot Connector JWT in `teams` mode):
- * - a **client** is a user whose Entra object id is the guest account bound to one of the firm's contacts
- *   (the same binding the tab's access rule uses: tenant + object id, never the e-mail);
- * - **staff** is an unbound user of the firm's own tenant who is a *member* of it, not a guest: Teams says so in
- *   `userRole` ("user", "guest", "anonymous") of the conversation member, read from the Bot Connector. Without
- *   that answer nobody is staff (fail closed). In local mode and tests, the demo staff's object ids are staff;
- * - anyone else is a **stranger** and gets no data.
- * Limit: every member of the firm's tenant who is not a client counts as staff, roles or not (the bot cannot
- * read app role assignments from an activity); the REST API alone enforces Firm.Staff / Firm.Admin.
+ * Who is writing to the bot, from what an authenticated activity says (tenant, Entra object id) and what the
+ * firm's directory says of that person (Microsoft Graph: `userType` and Comptoir's app role assignments):
+ * - **staff**: a *member* of the firm's tenant holding Firm.Staff or Firm.Admin — the same roles the REST API
+ *   reads from the token's `roles`;
+ * - **member**: a member of the tenant without either role (gets the card saying what the admin must do);
+ * - **client**: the guest account bound to one of the firm's contacts (the binding the tab's access rule uses:
+ *   tenant + object id, never the e-mail);
+ * - **guest**: a guest of the tenant bound to no contact (no access);
+ * - **stranger**: anyone else, including whoever the directory does not know or could not be asked about.
+ * Member vs guest is Graph's `userType`, not Teams' `userRole`: it comes from the same directory read as the
+ * roles, in every kind of activity (invokes included), and in local mode from the same code path against the
+ * local Graph server. Anything but "Member" or "Guest", and any failed lookup, makes a stranger (fail closed).
  */
 export type Caller =
-  | { kind: "staff"; tenantId: string; oid: string; name: string }
+  | { kind: "staff"; tenantId: string; oid: string; name: string; roles: AppRole[] }
+  | { kind: "member"; tenantId: string; oid: string; name: string }
   | { kind: "client"; tenantId: string; oid: string; name: string; contactId: string; principal: Principal }
+  | { kind: "guest"; tenantId: string; oid: string; name: string }
   | { kind: "stranger"; tenantId: string | null; oid: string | null };
 
 export interface ActivityIdentity {
@@ -48,19 +53,23 @@ function tenantOfChannelData(channelData: unknown): string | null {
 export interface IdentityOptions {
   deps: Pick<ServiceDeps, "repos">;
   firmTenantId: string;
-  /** Local mode only: object ids treated as staff without asking the connector (the demo staff). */
-  localStaffOids: ReadonlySet<string>;
-  /** The member's Teams `userRole` in this conversation, `null` when the connector cannot tell. */
-  memberRole: () => Promise<string | null>;
 }
 
-const ROLE_CACHE_MS = 10 * 60_000;
+/** Comptoir's roles among a person's app roles (other values of the app, if any, grant nothing). */
+function comptoirRoles(values: readonly string[]): AppRole[] {
+  return values.flatMap((v) => {
+    const role = appRoleSchema.safeParse(v);
+    return role.success ? [role.data] : [];
+  });
+}
 
-/** Resolves callers, remembering Teams' member answers for a while (one connector call per person, not per message). */
+/** Resolves callers; the directory's answers are cached (`CachedDirectory`: at most 5 minutes, failures briefly). */
 export class CallerResolver {
-  private readonly roles = new Map<string, { role: string | null; until: number }>();
+  private readonly directory: PersonDirectory;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(directory: PersonDirectory, cache: DirectoryCacheOptions = {}) {
+    this.directory = new CachedDirectory(directory, cache);
+  }
 
   async resolve(identity: ActivityIdentity, opts: IdentityOptions): Promise<Caller> {
     const { tenantId, oid, name } = identity;
@@ -70,19 +79,12 @@ export class CallerResolver {
       const principal: Principal = { tenantId, oid, name, username: "", roles: [], kind: "client" };
       return { kind: "client", tenantId, oid, name, contactId, principal };
     }
-    if (opts.localStaffOids.has(oid)) return { kind: "staff", tenantId, oid, name };
-    const role = await this.memberRole(`${tenantId}|${oid}`, opts.memberRole);
-    return role === "user" ? { kind: "staff", tenantId, oid, name } : { kind: "stranger", tenantId, oid };
-  }
-
-  private async memberRole(cacheKey: string, lookup: () => Promise<string | null>): Promise<string | null> {
-    const cached = this.roles.get(cacheKey);
-    const t = this.now();
-    if (cached && cached.until > t) return cached.role;
-    const role = await lookup().catch(() => null);
-    // A failed lookup is not remembered for long: the next message asks again.
-    this.roles.set(cacheKey, { role, until: t + (role === null ? 30_000 : ROLE_CACHE_MS) });
-    if (this.roles.size > 10_000) this.roles.delete(this.roles.keys().next().value ?? "");
-    return role;
+    const person = await this.directory.person(oid);
+    if (person?.userType === "Member") {
+      const roles = comptoirRoles(person.appRoles);
+      return roles.length > 0 ? { kind: "staff", tenantId, oid, name, roles } : { kind: "member", tenantId, oid, name };
+    }
+    if (person?.userType === "Guest") return { kind: "guest", tenantId, oid, name };
+    return { kind: "stranger", tenantId, oid };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AppError,
   contactDisplayName,
   dossierLabel,
   errorCard,
@@ -11,8 +12,11 @@ import {
   type ErrorCode,
   type Locale,
   type MessageKey,
+  noAccessCard,
+  noRoleCard,
 } from "@comptoir/shared";
 import { card, heading, lines, moreLine, paragraph } from "@comptoir/shared/cards/elements";
+import type { Caller } from "./identity";
 
 /** The bot's short answers that are not one of the shared cards: not found, too many matches, unknown account. */
 
@@ -74,6 +78,16 @@ export function contactMatchesCard(
 /** Someone the bot cannot place: neither a member of the firm nor a client it knows. Says nothing about the firm. */
 export function strangerCard(locale: Locale): AdaptiveCard {
   return noticeCard(locale, "bot.stranger.title", translate(locale, "bot.stranger.text"));
+}
+
+/**
+ * What someone who may not run a staff command or verb gets instead: a member without a role learns what to
+ * ask the firm's admin, an unbound guest that there is no space for them; clients and strangers a FORBIDDEN.
+ */
+export function refusalCard(locale: Locale, caller: Caller): AdaptiveCard {
+  if (caller.kind === "member") return noRoleCard({ locale });
+  if (caller.kind === "guest") return noAccessCard({ locale });
+  return errorCardFor(locale, new AppError("FORBIDDEN"));
 }
 
 /** A failure as the user reads it: a catalogue message, never a stack trace or an English-only text. */

@@ -78,7 +78,14 @@ const teamsSchema = z.object({
   GRAPH_BASE_URL: url.default("https://graph.microsoft.com/v1.0"),
   /** The Bot Framework's OpenID metadata, whose keys sign the Bot Connector's requests to /api/messages. */
   BOT_OPENID_METADATA_URL: url.default("https://login.botframework.com/v1/.well-known/openidconfiguration"),
-  /** Hosts an activity's serviceUrl may name (comma-separated, subdomains included): the bot replies only there. */
+  /**
+   * Hosts an activity's serviceUrl may name (comma-separated, subdomains included): the bot accepts activities
+   * from, replies and sends proactive messages only there (https only). Default: Teams' Bot Connector hosts —
+   * smba.trafficmanager.net in the public cloud ("Authentication with the Bot Connector API",
+   * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication), and the
+   * GCC, GCC High and DoD endpoints of "Proactive messages"
+   * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
+   */
   BOT_SERVICE_URL_HOSTS: z
     .string()
     .default(

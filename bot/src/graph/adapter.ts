@@ -1,4 +1,5 @@
 import { AppError, type Locale } from "@comptoir/shared";
+import { directoryCalls, type DirectoryCalls } from "./directory-calls";
 import { createGraphHttp, type GraphHttp, type GraphHttpOptions } from "./http";
 import { graphUserSchema, invitationResponseSchema, teamsAppListSchema, type GraphUser } from "./schemas";
 
@@ -36,7 +37,8 @@ export interface SendMailInput {
   saveToSentItems?: boolean;
 }
 
-export interface GraphAdapter {
+/** The calls Comptoir makes: the invitation pipeline's, and the directory reads of the role lookup. */
+export interface GraphAdapter extends DirectoryCalls {
   /** POST /invitations. Inviting an address again returns the same guest user. */
   inviteGuest(input: InviteGuestInput): Promise<GuestInvitation>;
   /** GET /users/{id} with the guest's invitation state. */
@@ -80,6 +82,8 @@ export function graphAdapterOver(http: GraphHttp): GraphAdapter {
   };
 
   return {
+    ...directoryCalls(http),
+
     async inviteGuest(input) {
       const { data } = await http.request({
         method: "POST",

@@ -41,6 +41,11 @@ export interface GraphRequest<S extends z.ZodType> {
   okStatuses?: readonly number[];
   /** Refines the mapping of a permanent 4xx before the generic one (e.g. invitation 400). */
   mapClientError?: (status: number, graphCode: string) => ErrorCode | undefined;
+  /** Extra request headers, e.g. `ConsistencyLevel: eventual` for advanced directory queries. */
+  headers?: Readonly<Record<string, string>>;
+  /** This call's own retry bounds and per-attempt timeout, e.g. shorter while someone waits in a chat. */
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
 }
 
 export interface GraphResponse<T> {
@@ -70,6 +75,8 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
   const timeoutMs = opts.timeoutMs ?? 30_000;
 
   async function request(req: GraphRequest<z.ZodType>): Promise<GraphResponse<unknown>> {
+    const callPolicy: RetryPolicy = req.retry ? { ...policy, ...req.retry } : policy;
+    const callTimeoutMs = req.timeoutMs ?? timeoutMs;
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
       const failure: GraphFailure = {
@@ -89,9 +96,10 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
             Authorization: `Bearer ${token}`,
             Accept: "application/json",
             ...(req.body === undefined ? {} : { "Content-Type": "application/json" }),
+            ...req.headers,
           },
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(callTimeoutMs),
         });
         const text = await res.text();
         if ((res.status >= 200 && res.status < 300) || req.okStatuses?.includes(res.status)) {
@@ -109,8 +117,8 @@ export function createGraphHttp(opts: GraphHttpOptions): GraphHttp {
         failure.graphMessage = e instanceof Error ? e.message : String(e);
       }
 
-      const delay = retryAfter ?? backoffDelay(attempt, policy, opts.random);
-      if (attempt >= policy.maxAttempts || waited + delay > policy.maxTotalDelayMs) {
+      const delay = retryAfter ?? backoffDelay(attempt, callPolicy, opts.random);
+      if (attempt >= callPolicy.maxAttempts || waited + delay > callPolicy.maxTotalDelayMs) {
         const code: ErrorCode = failure.status === 429 ? "GRAPH_THROTTLED" : "GRAPH_UNAVAILABLE";
         throw graphError(code, failure, retryAfter === null ? {} : { retryAfterSeconds: Math.ceil(retryAfter / 1000) });
       }

@@ -41,3 +41,39 @@ export const teamsAppListSchema = z.object({
     }),
   ),
 });
+
+/** The part of a servicePrincipal (GET /servicePrincipals(appId='…')) that maps assignments to role values. */
+export const servicePrincipalSchema = z.object({
+  id: z.string().min(1),
+  appRoles: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        value: z.string().nullable().optional().default(null),
+        isEnabled: z.boolean().optional().default(true),
+      }),
+    )
+    .default([]),
+});
+export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>;
+
+/** A page of appRoleAssignment objects (GET /users/{id}/appRoleAssignments). */
+export const appRoleAssignmentPageSchema = z.object({
+  value: z.array(
+    z.object({
+      appRoleId: z.string().min(1),
+      resourceId: z.string().min(1),
+      principalId: z.string().nullable().optional().default(null),
+      principalType: z.string().nullable().optional().default(null),
+    }),
+  ),
+  "@odata.nextLink": z.string().optional(),
+});
+export type AppRoleAssignment = z.infer<typeof appRoleAssignmentPageSchema>["value"][number];
+
+/** A directory user as the role lookup reads it; `userType` is "Member" or "Guest" (Microsoft Learn, user resource). */
+export const directoryUserSchema = z.object({
+  id: z.string().min(1),
+  userType: z.string().nullable().optional().default(null),
+});
+export type DirectoryUser = z.infer<typeof directoryUserSchema>;

@@ -11,6 +11,9 @@ export type TokenProvider = () => Promise<string>;
 
 export const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
+/** The Bot Connector's API, for the bot's own tokens ("Authentication with the Bot Connector API", step 1). */
+export const BOT_CONNECTOR_SCOPE = "https://api.botframework.com/.default";
+
 export interface AppCredentials {
   tenantId: string;
   clientId: string;

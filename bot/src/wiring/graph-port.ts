@@ -1,3 +1,4 @@
+import { AppError } from "@comptoir/shared";
 import { isTransient, type GraphAdapter } from "../graph";
 import type { GuestGraph } from "../jobs/invitations/pipeline";
 
@@ -11,6 +12,15 @@ export function guestGraph(graph: GraphAdapter, sender: string, teamsAppManifest
     sendMail: (mail) => graph.sendMail({ sender, to: [{ address: mail.to }], subject: mail.subject, html: mail.html }),
     installApp: async (objectId) => {
       await graph.installAppForUser(objectId, teamsAppManifestId);
+    },
+    lookupUser: async (objectId) => {
+      try {
+        const user = await graph.getUser(objectId);
+        return { userType: user.userType };
+      } catch (e) {
+        if (e instanceof AppError && e.code === "GRAPH_NOT_FOUND") return null;
+        throw e;
+      }
     },
     deleteGuest: async (objectId) => {
       await graph.deleteUser(objectId);

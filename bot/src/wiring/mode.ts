@@ -2,6 +2,8 @@ import type { Router } from "express";
 import type { AuthConfiguration } from "@microsoft/agents-hosting";
 import type { TokenVerifier } from "../auth/verify";
 import type { Env } from "../config/env";
+import type { PersonDirectory } from "../graph";
+import type { TokenProvider } from "../graph/token";
 import type { ServiceDeps } from "../core/services/context";
 import type { GuestGraph } from "../jobs/invitations/pipeline";
 
@@ -11,10 +13,19 @@ export interface ModeWiring {
   authConfig: unknown;
   agentAuth: AuthConfiguration;
   graph: GuestGraph;
-  /** Object ids the bot takes as staff without asking the Bot Connector (local mode's demo staff only). */
-  localStaffOids?: readonly string[];
+  /** Who is staff in chat: user type and Comptoir's app roles, read from Microsoft Graph (the local one in local mode). */
+  directory: PersonDirectory;
   /** Local mode's sign-in page, mounted at `/local-idp`. */
   localSignIn?: Router;
+  /** Teams mode: how the Bot Connector and the bot authenticate each other (absent in local mode). */
+  botConnector?: {
+    /** BOT_OPENID_METADATA_URL: its JWKS signs the Bot Connector's requests to /api/messages. */
+    openIdMetadataUrl: string;
+    /** BOT_SERVICE_URL_HOSTS: the Connector hosts the bot accepts activities from and sends to. */
+    serviceUrlHosts: readonly string[];
+    /** The bot's own Entra ID tokens for the Bot Connector (client credentials of BOT_ID). */
+    connectorToken: TokenProvider;
+  };
   stop(): Promise<void>;
 }
 

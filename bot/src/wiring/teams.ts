@@ -1,7 +1,8 @@
 import { entraVerifierOptions } from "../auth/entra";
 import { createTokenVerifier } from "../auth/verify";
 import type { TeamsEnv } from "../config/env";
-import { createGraphAdapter, createGraphTokenProvider } from "../graph";
+import { createGraphAdapter, createGraphTokenProvider, graphPersonDirectory } from "../graph";
+import { BOT_CONNECTOR_SCOPE } from "../graph/token";
 import { guestGraph } from "./graph-port";
 import type { ModeFactory, ModeWiring } from "./mode";
 
@@ -30,8 +31,21 @@ export function teamsWiring(env: TeamsEnv): ModeWiring {
       authority: `${authority}/${env.AAD_APP_TENANT_ID}`,
       apiScope: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}/access_as_user`,
     },
-    agentAuth: { clientId: env.BOT_ID, clientSecret: env.SECRET_BOT_PASSWORD, tenantId: env.AAD_APP_TENANT_ID },
+    // The bot's secret stays in its token provider below: the SDK never builds an MSAL client of its own.
+    agentAuth: { clientId: env.BOT_ID, tenantId: env.AAD_APP_TENANT_ID },
+    botConnector: {
+      openIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
+      serviceUrlHosts: env.BOT_SERVICE_URL_HOSTS,
+      // A single-tenant bot asks its own tenant, at the same Entra host as the rest of the app.
+      connectorToken: createGraphTokenProvider(
+        { tenantId: env.AAD_APP_TENANT_ID, clientId: env.BOT_ID, clientSecret: env.SECRET_BOT_PASSWORD },
+        authority,
+        BOT_CONNECTOR_SCOPE,
+      ),
+    },
     graph: guestGraph(graph, env.GRAPH_MAIL_SENDER, env.TEAMS_APP_ID),
+    // Comptoir's own service principal (AAD_APP_CLIENT_ID) holds Firm.Staff / Firm.Admin.
+    directory: graphPersonDirectory(graph, env.AAD_APP_CLIENT_ID),
     stop: () => Promise.resolve(),
   };
 }

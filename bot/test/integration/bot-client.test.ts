@@ -82,29 +82,4 @@ describe("people the bot cannot place", () => {
     expect(allText(card)).toContain("Compte non reconnu");
     expect(allText(card)).not.toContain(known.dossier.name);
   });
-
-  it("takes an unbound member of the firm's tenant as staff only when Teams says they are a member, not a guest", async () => {
-    const known = await linkedDossier(h.app);
-    const member = stranger();
-    const guest = stranger();
-    const memberChat = newConversationId();
-    const guestChat = newConversationId();
-    h.connector.addMember(memberChat, {
-      id: member.teamsId,
-      name: member.name,
-      aadObjectId: member.oid,
-      userRole: "user",
-    });
-    h.connector.addMember(guestChat, {
-      id: guest.teamsId,
-      name: guest.name,
-      aadObjectId: guest.oid,
-      userRole: "guest",
-    });
-
-    const asMember = await ask(h, { from: member, conversationId: memberChat, text: `dossier ${known.dossier.code}` });
-    expect(allText(asMember)).toContain(`Dossier ${known.dossier.code} – ${known.dossier.name}`);
-    const asGuest = await ask(h, { from: guest, conversationId: guestChat, text: `dossier ${known.dossier.code}` });
-    expect(allText(asGuest)).toContain("Compte non reconnu");
-  });
 });

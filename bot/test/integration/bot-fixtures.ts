@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import express from "express";
 import { expect, inject } from "vitest";
-import type { AdaptiveCard, Contact, Dossier, DossierDetail, ServiceSubscription } from "@comptoir/shared";
+import type { AdaptiveCard, AppRole, Contact, Dossier, DossierDetail, ServiceSubscription } from "@comptoir/shared";
+import { LOCAL_APP_CLIENT_ID } from "../../dev/local-mode";
 import { createBot, type Bot, type BotOptions } from "../../src/agent/agent";
 import { startLocalConnector, type LocalConnector } from "../support/connector-server";
 import type { ConversationRefRepository } from "../../src/core/repos/conversation-refs";
@@ -24,6 +25,19 @@ export const BOT_ACCOUNT = { id: "28:comptoir-bot", name: "Comptoir" };
 export function stranger(): TeamsPerson {
   const oid = randomUUID();
   return { oid, name: "Inconnu", teamsId: `29:1${oid.slice(0, 8)}` };
+}
+
+/** Someone new in the local Graph server's directory: a member of the firm's tenant or a guest, with these roles. */
+export function directoryPerson(
+  h: Pick<BotHarness, "app">,
+  userType: "Member" | "Guest",
+  roles: readonly AppRole[] = [],
+): TeamsPerson {
+  const person = stranger();
+  const directory = h.app.running.wiring.localDirectory;
+  directory.addUser({ id: person.oid, displayName: person.name, mail: `${person.oid}@cabinet.test`, userType });
+  for (const role of roles) directory.assignAppRole({ principalId: person.oid, appId: LOCAL_APP_CLIENT_ID, role });
+  return { ...person, name: userType === "Member" ? "Paul Lefèvre" : "Invité Sans Dossier" };
 }
 
 export interface BotHarness {
@@ -53,7 +67,7 @@ export async function startBotHarness(
     connectionString: inject("azuriteConnectionString"),
     queuePrefix: `b${randomUUID().replace(/-/g, "").slice(0, 10)}`,
     firmTenantId: TEST_TENANT,
-    localStaffOids: app.running.wiring.localStaffOids ?? [],
+    directory: app.running.wiring.directory,
     appLinks: { webUrl: app.url },
     proactive: { idleMs: 50, retryBaseMs: 200, ...extra.proactive },
     ...(extra.sendWindows ? { sendWindows: extra.sendWindows } : {}),

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startAzurite, type AzuriteHandle } from "../../dev/azurite";
-import { startLocalGraphServer, type LocalGraphServer } from "../../dev/graph-server";
+import { registerTenantPeople, startLocalGraphServer, type LocalGraphServer } from "../../dev/graph-server";
 import { freePort } from "../../bench/lib/app-process";
 import { startLocalConnector, type LocalConnector } from "../support/connector-server";
 import { startBotFrameworkStandIn, type BotFrameworkStandIn } from "../support/stand-ins/bot-framework";
@@ -19,6 +19,8 @@ export const CLIENT_ID = "3f6a2c1e-7b4d-4e8a-9f0c-1d2e3f4a5b6c";
 export const BOT_ID = "8c7b6a5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d";
 export const TEAMS_APP_ID = "2d4f6a8c-0e1b-4c3d-8e5f-7a9b1c3d5e7f";
 const CLIENT_SECRET = "stand-in-app-secret";
+/** The audience of the bot's tokens for the Bot Connector. */
+const BOT_CONNECTOR_AUDIENCE = "https://api.botframework.com";
 const BOT_SECRET = "stand-in-bot-secret";
 
 /** People of the firm's tenant: an admin, a collaboratrice, a member without any app role, and a guest. */
@@ -70,7 +72,7 @@ export interface TeamsApp {
 export interface TeamsAppOptions {
   /** Extra or overriding environment variables for the server. */
   env?: Record<string, string>;
-  /** Redirect URIs of the SPA registration (browser sign-in tests). */
+  /** Redirect URIs of the SPA registration; by default those of aad.manifest.json (the tab's root, the consent popup's end). */
   spaRedirectUris?: string[];
 }
 
@@ -99,7 +101,7 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
       ],
       spa: {
         clientId: CLIENT_ID,
-        redirectUris: options.spaRedirectUris ?? [url],
+        redirectUris: options.spaRedirectUris ?? [`${url}/`, `${url}/auth-end.html`],
         apiScope: `${apiAudience}/access_as_user`,
       },
       users: Object.values(PEOPLE),
@@ -107,7 +109,11 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
     started.push({ stop: () => entra.close() });
     const botFramework = await startBotFrameworkStandIn({ tls });
     started.push({ stop: () => botFramework.close() });
-    const connector = await startLocalConnector();
+    // The Bot Connector over HTTPS, taking only the bot's own Entra tokens, as the real one.
+    const connector = await startLocalConnector({
+      tls,
+      bearer: { keys: entra.localKeys, issuer: entra.issuerV1, audience: BOT_CONNECTOR_AUDIENCE, appId: BOT_ID },
+    });
     started.push({ stop: () => connector.stop() });
     const graph = await startLocalGraphServer({
       connectionString: azurite.connectionString,
@@ -117,6 +123,8 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
       organizationName: "Cabinet Dupont & Associés",
     });
     started.push({ stop: () => graph.stop() });
+    // Graph knows the tenant's people as Entra does: Comptoir's app roles assigned, members and guests.
+    registerTenantPeople(graph.directory, CLIENT_ID, Object.values(PEOPLE));
 
     const env: Record<string, string> = {
       COMPTOIR_MODE: "teams",

@@ -17,3 +17,4 @@ export * from "./help-card";
 export * from "./client-card";
 export * from "./notification-card";
 export * from "./error-card";
+export * from "./access-cards";

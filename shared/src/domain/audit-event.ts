@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "contact.updated",
   "contact.deleted",
   "contact.guest.invited",
+  "contact.guest.unbound",
+  "contact.guest.deletionRefused",
   "link.created",
   "link.updated",
   "link.deleted",

@@ -103,7 +103,11 @@ export function createContact(
   return { id: ctx.id, ...data, guest: null, lastSignInAt: null, createdAt: at, updatedAt: at };
 }
 
-/** Same checks as `createContact`, for the keys the patch changes. */
+/**
+ * Same checks as `createContact`, for the keys the patch changes. A new e-mail address unbinds the guest
+ * account invited at the old one (and forgets its sign-in): access binds on that account, and whoever now
+ * reads the address must be invited, not inherit it.
+ */
 export function applyContactUpdate(
   contact: Contact,
   patch: ContactUpdateData,
@@ -111,7 +115,25 @@ export function applyContactUpdate(
 ): Contact {
   if (patch.roleId !== undefined) assertRoleExists(patch.roleId, ctx.roleIds);
   if (patch.email !== undefined) assertContactEmailAvailable(patch.email, ctx.existing, contact.id);
-  return { ...contact, ...definedEntries(patch), updatedAt: ctx.now.toISOString() };
+  const next = { ...contact, ...definedEntries(patch), updatedAt: ctx.now.toISOString() };
+  return emailChanged(contact, next) ? { ...next, guest: null, lastSignInAt: null } : next;
+}
+
+function emailChanged(before: Pick<Contact, "email">, after: Pick<Contact, "email">): boolean {
+  return normalizeEmail(before.email) !== normalizeEmail(after.email);
+}
+
+/** The guest account an update let go of, if any (to audit the unbinding). */
+export function unboundGuest(before: Pick<Contact, "guest">, after: Pick<Contact, "guest">): GuestAccount | null {
+  return before.guest && before.guest.objectId !== after.guest?.objectId ? before.guest : null;
+}
+
+/**
+ * Entra's `userType` of a directory user (`Guest`, `Member`, or unset on old accounts): a contact binds only
+ * to a guest of the firm's tenant, never to one of its own members.
+ */
+export function isGuestUserType(userType: string | null | undefined): boolean {
+  return userType === "Guest";
 }
 
 /** "Client Collaboratif". */

@@ -10,7 +10,13 @@ export function detectHost(url: string, framed: boolean): HostKind {
   return params.get("host")?.toLowerCase() === "teams" ? "teams" : "browser";
 }
 
-export function isFramed(win: Window): boolean {
+/** What host detection reads of the window (a test passes a plain object). */
+export interface HostWindow {
+  readonly location: { readonly href: string };
+  readonly parent: unknown;
+}
+
+export function isFramed(win: HostWindow): boolean {
   try {
     return win.parent !== win;
   } catch {

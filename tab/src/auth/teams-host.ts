@@ -1,7 +1,18 @@
-import type * as TeamsJs from "@microsoft/teams-js";
-import { detectHost, isFramed } from "./host";
+import { detectHost, isFramed, type HostWindow } from "./host";
+import type { TeamsAuthentication } from "./teams-auth";
 
-export type TeamsSdk = typeof TeamsJs;
+/**
+ * What the tab uses of teams-js (its module satisfies this), so a test can stand in for the Microsoft 365 host.
+ */
+export interface TeamsSdk {
+  app: {
+    initialize(): Promise<void>;
+    getContext(): Promise<{ app: { locale: string; theme: string } }>;
+    notifySuccess(): Promise<unknown>;
+    registerOnThemeChangeHandler(handler: (theme: string) => void): void;
+  };
+  authentication: TeamsAuthentication;
+}
 
 /** Where the tab runs, and what the Microsoft 365 host told us about the person's preferences. */
 export interface HostInfo {
@@ -13,16 +24,18 @@ export interface HostInfo {
 }
 
 const BROWSER: HostInfo = { kind: "browser", teams: null, locale: null, theme: null };
-const INIT_TIMEOUT_MS = 8000;
+export const INIT_TIMEOUT_MS = 8000;
 
 function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new Error("host initialisation timed out")), ms));
 }
 
-export async function initHost(win: Window): Promise<HostInfo> {
+const loadTeamsJs = (): Promise<TeamsSdk> => import("@microsoft/teams-js");
+
+export async function initHost(win: HostWindow, loadSdk: () => Promise<TeamsSdk> = loadTeamsJs): Promise<HostInfo> {
   if (detectHost(win.location.href, isFramed(win)) === "browser") return BROWSER;
   try {
-    const teams = await import("@microsoft/teams-js");
+    const teams = await loadSdk();
     await Promise.race([teams.app.initialize(), timeout(INIT_TIMEOUT_MS)]);
     const context = await teams.app.getContext();
     // Hides the host's loading indicator when the manifest asks for one.

@@ -11,6 +11,8 @@ export function errorBody(error: AppError, locale: Locale): ErrorBody {
 
 export function sendError(res: Response, error: AppError, locale: Locale): void {
   const status = HTTP_STATUS[error.code];
+  // Busy refusals (429, 503) say when trying again makes sense.
+  if (typeof error.params.retryAfter === "number") res.setHeader("Retry-After", String(error.params.retryAfter));
   if (status === 401)
     res.setHeader("WWW-Authenticate", `Bearer error="invalid_token", error_description="${error.code}"`);
   res.status(status).json(errorBody(error, locale));

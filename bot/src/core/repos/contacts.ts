@@ -12,7 +12,8 @@ import { countRows, getDocument, getIndexValue, listDocuments } from "../storage
  * - `c|<id>`: the contact document;
  * - `email|<normalised e-mail>`: one contact per address in the firm;
  * - `role|<roleId>|<id>`: who uses a role (counted before deleting it);
- * - `guest|<object id>`: the guest binding, set at invitation time (a token's oid → the contact).
+ * - `guest|<object id>`: the guest binding, set at invitation time (a token's oid → the contact); removed
+ *   with the update that clears `contact.guest` (a new e-mail address), in the same transaction.
  */
 export class ContactRepository {
   constructor(private readonly table: TableClient) {}

@@ -6,6 +6,7 @@ import {
   type ContactCreateData,
   type ContactDetail,
   type ContactUpdateData,
+  unboundGuest,
 } from "@comptoir/shared";
 import type { Versioned } from "../repos";
 import { audit } from "./audit";
@@ -82,9 +83,13 @@ export async function updateContact(
     roleIds: await roleIds(deps, ctx.tenantId),
     existing: [],
   });
+  // A new e-mail unbinds the guest: the `guest|<oid>` row goes in the same transaction as the document,
+  // so the old guest's next request finds no contact.
   const newEtag = await deps.repos.contacts.update(ctx.tenantId, current.value, next, etag);
   await deps.projections.contacts.update(ctx.tenantId, (d) => d.put(next));
   await audit(deps, ctx, "contact.updated", { type: "contact", id }, { before: current.value, after: next });
+  if (unboundGuest(current.value, next))
+    await audit(deps, ctx, "contact.guest.unbound", { type: "contact", id }, { before: current.value, after: next });
   return { value: next, etag: newEtag };
 }
 

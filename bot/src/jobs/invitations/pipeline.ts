@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   AppError,
   contactDisplayName,
+  isGuestUserType,
+  normalizeEmail,
   findService,
   recordSubscriptionError,
   serviceLabel,
@@ -28,6 +30,8 @@ export interface GuestGraph {
   }): Promise<{ objectId: string; redeemUrl: string }>;
   sendMail(input: { to: string; subject: string; html: string; text: string }): Promise<void>;
   installApp(objectId: string): Promise<void>;
+  /** The directory user's `userType` ("Guest", "Member"), or null when the account is gone. */
+  lookupUser(objectId: string): Promise<{ userType: string | null } | null>;
   /** Removes the guest account from the firm's tenant. */
   deleteGuest(objectId: string): Promise<void>;
   isTransient(error: unknown): boolean;
@@ -120,7 +124,9 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     concurrency: Math.min(opts.concurrency, 4),
     giveUp,
     handle: (job) =>
-      underLease(deps, deps.repos.invitations, job, (state) => mailStep(deps, opts, mailLimiter, job, state)),
+      underLease(deps, deps.repos.invitations, job, (state) =>
+        mailStep(deps, opts, mailLimiter, invitations, job, state),
+      ),
   });
   const workers: Worker[] = [inviteWorker, mailWorker];
 
@@ -165,12 +171,15 @@ async function inviteStep(
 ): Promise<StatePatch> {
   const { repos } = deps;
   const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
-  if (!sub || sub.value.status !== "proposed") return {};
+  if (!sub || sub.value.status === "revoked") return {};
   const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
   if (!contact) return {};
+  const stale = staleBinding(state, contact.value);
+  // Once invited, a message only comes back here when the contact's address changed since (see mailStep).
+  if (sub.value.status !== "proposed" && !stale) return {};
   const patch: StatePatch = {};
 
-  if (!state.guestObjectId) {
+  if (!state.guestObjectId || stale) {
     let guest = contact.value.guest;
     if (!guest) {
       await limiter.take();
@@ -181,6 +190,11 @@ async function inviteStep(
         sendInvitationMessage: opts.sendInvitationMessage,
         locale: contact.value.preferredLocale,
       });
+      // Inviting the address of one of the firm's own members returns that member: never bind them.
+      // A user Entra does not list yet (replication lag right after the invitation) is retried, not refused.
+      const user = await opts.graph.lookupUser(invited.objectId);
+      if (!user) throw new AppError("GRAPH_UNAVAILABLE", { objectId: invited.objectId, reason: "not listed yet" });
+      if (!isGuestUserType(user.userType)) throw new AppError("INVITE_NOT_A_GUEST");
       guest = {
         tenantId: job.tenantId,
         objectId: invited.objectId,
@@ -195,29 +209,42 @@ async function inviteStep(
       invitedAt: guest.invitedAt,
     });
   }
-  if (!state.mailQueuedAt) {
+  if (!state.mailQueuedAt || stale) {
     // Queued before it is recorded: a crash in between queues it twice, and the mail step's lease and
     // `mailSentAt` make the second one a no-op.
     await mails.send(job);
-    patch.mailQueuedAt = deps.now().toISOString();
+    Object.assign(patch, { mailQueuedAt: deps.now().toISOString(), mailSentAt: null, appInstalledAt: null });
   }
   return patch;
+}
+
+/**
+ * The state names a guest the contact is no longer bound to: its e-mail address changed (the update let
+ * the old guest go). The old redeem link must not reach the new address; the new one is invited instead.
+ */
+function staleBinding(state: InvitationState, contact: Contact): boolean {
+  return state.guestObjectId !== null && state.guestObjectId !== (contact.guest?.objectId ?? null);
 }
 
 async function mailStep(
   deps: ServiceDeps,
   opts: PipelineOptions,
   limiter: Limiter,
+  invitations: JsonQueue<typeof jobSchema>,
   job: InvitationJob,
   state: InvitationState,
 ): Promise<StatePatch> {
   const { repos } = deps;
   const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
   if (!sub || sub.value.status === "revoked") return {};
+  const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
+  if (!contact) return {};
+  if (staleBinding(state, contact.value)) {
+    await invitations.send(job);
+    return {};
+  }
   const patch: StatePatch = {};
   if (!state.mailSentAt) {
-    const contact = await repos.contacts.get(job.tenantId, sub.value.contactId);
-    if (!contact) return {};
     const settings = await getSettings(deps, job.tenantId);
     const service = findService(settings.value.services, sub.value.serviceId);
     const locale = contact.value.preferredLocale;
@@ -296,7 +323,8 @@ async function bindGuest(
       if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
       const fresh = await deps.repos.contacts.get(tenantId, contact.id);
       if (!fresh) return;
-      if (fresh.value.guest) return;
+      // Bound meanwhile, or readdressed: the invitation went to an address the contact no longer has.
+      if (fresh.value.guest || normalizeEmail(fresh.value.email) !== normalizeEmail(contact.email)) return;
       current = fresh;
     }
   }

@@ -17,6 +17,7 @@ import { backoffMs, classifyConnectorError } from "./connector-errors";
 import type { ConversationRefRepository, StoredReference, UserConversation } from "../../core/repos/conversation-refs";
 import type { ConversationTracker } from "./conversation-tracker";
 import { proactiveMessageSchema, type ProactiveMessage } from "./messages";
+import { hostForLog, isAllowedServiceUrl } from "./service-urls";
 
 export interface ProactiveOptions {
   deps: ServiceDeps;
@@ -27,6 +28,11 @@ export interface ProactiveOptions {
   links: AppLinks;
   /** The bot's app id (`teams` mode); absent in local mode, where the connector is called anonymously. */
   botAppId?: string | undefined;
+  /**
+   * BOT_SERVICE_URL_HOSTS (`teams` mode): a stored reference whose serviceUrl is not on one of these hosts is
+   * never used. Absent in local mode (its connector is local).
+   */
+  serviceUrlHosts?: readonly string[];
   connectionString: string;
   queuePrefix: string;
   concurrency?: number;
@@ -182,9 +188,13 @@ class CardSender {
   /** The conversation to send to; a client who never wrote gets a 1:1 conversation opened by the bot. */
   private async target(message: ProactiveMessage): Promise<UserConversation | null> {
     const { refs } = this.opts;
-    if (message.conversationId) return refs.findByConversation(message.tenantId, message.conversationId);
+    if (message.conversationId) {
+      const found = await refs.findByConversation(message.tenantId, message.conversationId);
+      return found && this.allowed(found.reference.serviceUrl, describe(message)) ? found : null;
+    }
     const userOid = message.userOid ?? "";
     const existing = await refs.get(message.tenantId, userOid);
+    if (existing && !this.allowed(existing.reference.serviceUrl, describe(message))) return null;
     if (existing || message.card.kind !== "welcome") return existing;
     const sub = await this.opts.deps.repos.subscriptions.get(message.tenantId, message.card.subscriptionId);
     if (!sub || !GREETABLE.has(sub.value.status)) return null; // never open a conversation for nothing
@@ -192,6 +202,7 @@ class CardSender {
     // The bot has never heard from this tenant: nothing to open a conversation with yet. The app's
     // installation (conversationUpdate) will tell us; until then, retry with backoff.
     if (!bot) throw new RetryLater(5_000);
+    if (!this.allowed(bot.serviceUrl, describe(message))) return null;
     return this.openConversation(message.tenantId, userOid, bot.serviceUrl, bot.channelId, bot.agent);
   }
 
@@ -248,6 +259,16 @@ class CardSender {
     };
     await this.opts.tracker.created(tenantId, conversation, null);
     return conversation;
+  }
+
+  /** A stored serviceUrl off the allow-list is never called: the bot would hand its token to that host. */
+  private allowed(serviceUrl: string, what: string): boolean {
+    const hosts = this.opts.serviceUrlHosts;
+    if (!hosts || isAllowedServiceUrl(serviceUrl, hosts)) return true;
+    console.warn(
+      `[proactive] not sending ${what}: the stored serviceUrl's host ${hostForLog(serviceUrl)} is not in BOT_SERVICE_URL_HOSTS`,
+    );
+    return false;
   }
 
   private async build(message: ProactiveMessage, reference: StoredReference): Promise<AdaptiveCard | null> {

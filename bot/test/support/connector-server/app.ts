@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from "express";
+import { jwtVerify, type JWTVerifyGetKey } from "jose";
 import type { ConversationStore } from "./conversations";
 import { connectorErrorCode, type FaultTable } from "./faults";
 import type { RecordedFilter, Recorder } from "./recorder";
@@ -11,6 +12,20 @@ export interface ConnectorAppDeps {
   /** Our own base URL, returned as `serviceUrl` by create conversation. */
   baseUrl: () => string;
   maxBodyBytes: number;
+  /** Unset: any caller is served (local runs and most tests). */
+  bearer?: BearerCheck;
+}
+
+/**
+ * What the real Connector demands of a bot's calls ("Authentication with the Bot Connector API", bot to
+ * connector): a bearer token of Entra ID for `https://api.botframework.com`, issued to the bot itself.
+ */
+export interface BearerCheck {
+  keys: JWTVerifyGetKey;
+  issuer: string;
+  audience: string;
+  /** The bot's app id: the token's `appid` claim. */
+  appId: string;
 }
 
 const CONVERSATION_PATH = /^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members(?:\/([^/]+))?)?\/?$/;
@@ -43,6 +58,7 @@ export function createConnectorApp(deps: ConnectorAppDeps): Express {
     });
     next();
   });
+  if (deps.bearer) app.use("/v3", requireBearer(deps.bearer));
   app.use("/v3", express.json({ limit: deps.maxBodyBytes, type: () => true }));
   app.use("/v3", (req, res, next) => {
     const entry = res.locals.recorded as RecordedRequest;
@@ -159,6 +175,21 @@ export function createConnectorApp(deps: ConnectorAppDeps): Express {
 
   app.use(connectorErrorHandler);
   return app;
+}
+
+/** Refuses (401) a call without a valid token of the bot; records the token's `appid` otherwise. */
+function requireBearer(check: BearerCheck): express.RequestHandler {
+  return (req, res, next) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    if (!token) return sendError(res, 401, "Authorization has been denied for this request.");
+    jwtVerify(token, check.keys, { issuer: check.issuer, audience: check.audience, algorithms: ["RS256"] })
+      .then(({ payload }) => {
+        if (payload.appid !== check.appId) return sendError(res, 401, "The token was not issued to this bot.");
+        (res.locals.recorded as RecordedRequest).appId = check.appId;
+        next();
+      })
+      .catch(() => sendError(res, 401, "Authorization has been denied for this request."));
+  };
 }
 
 /** Body-parser failures answer the way the connector would (413 for an oversized message). */

@@ -1,11 +1,13 @@
-import { createConnectorApp } from "./app";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { createConnectorApp, type BearerCheck } from "./app";
 import { ConversationStore, type StoredActivity } from "./conversations";
 import { FaultTable } from "./faults";
 import { Recorder, type RecordedFilter } from "./recorder";
 import type { ChannelAccount, FaultRule, RecordedRequest } from "./types";
 import { listen } from "../../../src/api/http/listen";
 
-export type { ChannelAccount, FaultRule, RecordedFilter, RecordedRequest, StoredActivity };
+export type { BearerCheck, ChannelAccount, FaultRule, RecordedFilter, RecordedRequest, StoredActivity };
 
 export interface LocalConnectorOptions {
   /** 0 (default) lets the OS pick a free port. */
@@ -13,6 +15,10 @@ export interface LocalConnectorOptions {
   host?: string;
   /** Larger bodies get 413 `MessageSizeTooBig`, like Teams (default 100 KB). */
   maxBodyBytes?: number;
+  /** Serve HTTPS with this certificate, as the real Connector does (default: plain HTTP). */
+  tls?: { key: string; cert: string };
+  /** Require the bot's bearer token on every Bot Connector call (default: serve anyone). */
+  bearer?: BearerCheck;
 }
 
 export interface LocalConnector {
@@ -52,9 +58,12 @@ export async function startLocalConnector(options: LocalConnectorOptions = {}): 
     faults,
     baseUrl: () => url,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
+    ...(options.bearer ? { bearer: options.bearer } : {}),
   });
-  const { server, port } = await listen(app, options.port ?? 0, host);
-  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const { server, port } = options.tls
+    ? await listenTls(app, options.tls, options.port ?? 0, host)
+    : await listen(app, options.port ?? 0, host);
+  url = `${options.tls ? "https" : "http"}://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
   return {
     url,
@@ -87,4 +96,17 @@ export async function startLocalConnector(options: LocalConnectorOptions = {}): 
         server.closeAllConnections();
       }),
   };
+}
+
+function listenTls(
+  app: ReturnType<typeof createConnectorApp>,
+  tls: { key: string; cert: string },
+  port: number,
+  host: string,
+): Promise<{ server: Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(tls, app);
+    server.once("error", reject);
+    server.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
+  });
 }

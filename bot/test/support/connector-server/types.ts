@@ -15,6 +15,8 @@ export interface RecordedRequest {
   activityId: string | null;
   /** Only the scheme of the Authorization header (`Bearer`), never the token. */
   authScheme: string | null;
+  /** When the connector checks tokens (`bearer` option): the `appid` of the caller's valid token. */
+  appId?: string;
   body: unknown;
   /** What the connector answered (a fault's status when one applied). */
   status: number;

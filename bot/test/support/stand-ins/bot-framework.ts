@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from "jose";
 import type { StandInTls } from "./tls";
 
 /** What the Bot Connector service writes in the tokens it sends to a bot (Bot Framework documentation). */
@@ -18,6 +18,11 @@ export interface ChannelTokenInput {
   notBefore?: number;
   /** Sign with a key the metadata does not publish (unknown `kid`, or a known `kid` with the wrong key). */
   foreignKey?: "unknown-kid" | "wrong-signature";
+  /**
+   * Forged tokens: `none` (unsigned), or `HS256` keyed with the published public key (the algorithm-confusion
+   * attack), both with the real key's `kid`.
+   */
+  algorithm?: "none" | "HS256";
   extra?: Record<string, unknown>;
 }
 
@@ -63,17 +68,25 @@ export async function startBotFrameworkStandIn(opts: { tls: StandInTls }): Promi
       const now = Math.floor(Date.now() / 1000);
       const kid = input.foreignKey === "unknown-kid" ? "not-published" : KID;
       const key = input.foreignKey ? other.privateKey : privateKey;
-      return new SignJWT({
+      const claims = {
         ...(input.serviceUrl !== undefined ? { serviceurl: input.serviceUrl } : {}),
         nbf: now + (input.notBefore ?? 0),
+        iss: input.issuer ?? BOT_FRAMEWORK_ISSUER,
+        aud: input.audience,
+        iat: now,
+        exp: now + (input.expiresIn ?? 3600),
         ...input.extra,
-      })
-        .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
-        .setIssuer(input.issuer ?? BOT_FRAMEWORK_ISSUER)
-        .setAudience(input.audience)
-        .setIssuedAt(now)
-        .setExpirationTime(now + (input.expiresIn ?? 3600))
-        .sign(key);
+      };
+      if (input.algorithm === "none") {
+        const [, payload] = new UnsecuredJWT(claims).encode().split(".");
+        const header = Buffer.from(JSON.stringify({ alg: "none", kid, typ: "JWT" })).toString("base64url");
+        return Promise.resolve(`${header}.${payload}.`);
+      }
+      if (input.algorithm === "HS256")
+        return new SignJWT(claims)
+          .setProtectedHeader({ alg: "HS256", kid, typ: "JWT" })
+          .sign(new TextEncoder().encode(JSON.stringify(publicJwk)));
+      return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid, typ: "JWT" }).sign(key);
     },
     close: () =>
       new Promise<void>((ok) => {

@@ -3,7 +3,13 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import express from "express";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK, type JWTVerifyGetKey } from "jose";
-import Provider, { errors as oidcErrors, type Configuration } from "oidc-provider";
+import Provider, {
+  errors as oidcErrors,
+  type Configuration,
+  type KoaContextWithOIDC,
+  type OIDCContext,
+} from "oidc-provider";
+import { errorPage, mountSignInPages, signOutPage } from "./entra-sign-in";
 import type { StandInTls } from "./tls";
 
 /** An app registration that may use the client-credentials grant, with its granted application permissions. */
@@ -78,7 +84,8 @@ const KID = "entra-stand-in-1";
  * Microsoft Entra ID for one tenant, over HTTPS, on the documented endpoints of the v2.0 platform:
  * `/{tenant}/v2.0/.well-known/openid-configuration` (with its `jwks_uri`), the token endpoint for the
  * client-credentials grant (Graph and Bot Connector tokens for the server), and, through oidc-provider,
- * the authorization-code + PKCE flow that MSAL runs in a browser. Everything is signed with one RS256 key.
+ * the authorization-code + PKCE flow that MSAL runs in a browser: the sign-in page (entra-sign-in.ts), the
+ * token response with `client_info`, and the sign-out back to the tab. Everything is signed with one RS256 key.
  */
 export async function startEntraStandIn(opts: {
   tls: StandInTls;
@@ -142,8 +149,33 @@ export async function startEntraStandIn(opts: {
       .catch(next);
   });
 
-  const provider = new Provider(issuerV2, providerConfiguration(opts, privateJwk));
+  const signInPath = `${base}/sign-in`;
+  const provider = new Provider(issuerV2, providerConfiguration(opts, privateJwk, signInPath));
   provider.proxy = true;
+  // A bug in the stand-in's configuration shows as "oops! something went wrong" in the browser: say why here.
+  provider.on("server_error", (_ctx, error) => console.error("Entra stand-in:", error));
+  provider.use(async (ctx: KoaContextWithOIDC, next) => {
+    await next();
+    // Entra answers MSAL's `client_info=1` with the account's home ids (`uid`.`utid`), which MSAL keys its cache on.
+    const oidc = ctx.oidc as OIDCContext | undefined;
+    const accountId = oidc?.account?.accountId;
+    if (oidc?.route === "token" && accountId && typeof ctx.body === "object" && ctx.body !== null) {
+      const clientInfo = Buffer.from(JSON.stringify({ uid: accountId, utid: opts.tenantId })).toString("base64url");
+      ctx.body = { ...ctx.body, client_info: clientInfo };
+    }
+  });
+  mountSignInPages(app, provider, signInPath, opts.users ?? []);
+  // Entra honours a `post_logout_redirect_uri` registered for the app without an `id_token_hint` (MSAL sends
+  // none); oidc-provider needs the client named to check the URI, so the SPA is named for it.
+  app.get(`${base}/oauth2/v2.0/logout`, (req, _res, next) => {
+    const url = new URL(req.originalUrl, host);
+    const target = url.searchParams.get("post_logout_redirect_uri");
+    if (opts.spa && target && opts.spa.redirectUris.includes(target) && !url.searchParams.has("client_id")) {
+      url.searchParams.set("client_id", opts.spa.clientId);
+      req.url = url.pathname + url.search;
+    }
+    next();
+  });
   app.use(base, provider.callback());
 
   return {
@@ -184,10 +216,12 @@ export async function startEntraStandIn(opts: {
 function providerConfiguration(
   opts: { tenantId: string; spa?: EntraSpa; users?: readonly EntraUser[] },
   privateJwk: JWK,
+  signInPath: string,
 ): Configuration {
   const spa = opts.spa;
   const apiResource = spa ? spa.apiScope.slice(0, spa.apiScope.lastIndexOf("/")) : "";
-  const userOf = (sub: string) => opts.users?.find((u) => u.oid === sub || u.username === sub);
+  // Accounts are keyed by object id, as the sign-in page records them.
+  const userOf = (oid: string) => opts.users?.find((u) => u.oid === oid);
   return {
     jwks: { keys: [privateJwk] },
     routes: {
@@ -214,8 +248,20 @@ function providerConfiguration(
     scopes: ["openid", "profile", "offline_access", "email"],
     claims: { openid: ["sub"], profile: ["name", "preferred_username", "oid", "tid"], email: ["email"] },
     clientBasedCORS: () => true,
+    // The tenant's own sign-in page (entra-sign-in.ts) rather than oidc-provider's development form.
+    interactions: { url: (_ctx, interaction) => `${signInPath}/${interaction.uid}` },
+    renderError: (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = errorPage(out);
+    },
     features: {
-      devInteractions: { enabled: true },
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.body = signOutPage(form);
+        },
+      },
       resourceIndicators: {
         enabled: true,
         // MSAL names the API by its scope only: the resource is the scope's URI without the scope name.
@@ -270,7 +316,7 @@ function providerConfiguration(
     // The tenant's admin consented for everyone (as Comptoir's deployment asks): no consent screen.
     loadExistingGrant: async (ctx) => {
       const client = ctx.oidc.client;
-      const accountId = ctx.oidc.session?.accountId;
+      const accountId = ctx.oidc.account?.accountId;
       if (!client || !accountId) return undefined;
       const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId });
       grant.addOIDCScope("openid profile offline_access email");

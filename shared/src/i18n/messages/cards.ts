@@ -173,4 +173,32 @@ export const cardMessages = defineMessages({
   },
 
   "cards.error.title": { fr: "Une erreur est survenue", en: "Something went wrong" },
+
+  "cards.noRole.title": { fr: "Aucun rôle Comptoir sur votre compte", en: "Your account has no Comptoir role" },
+  "cards.noRole.text": {
+    fr: "Vous êtes membre du cabinet, mais aucun rôle Comptoir ne vous est attribué : je ne peux ni vous montrer les dossiers ni proposer de services en votre nom.",
+    en: "You are a member of the firm, but you have no Comptoir role: I can neither show you the dossiers nor propose services on your behalf.",
+  },
+  "cards.noRole.ask": {
+    fr: "Demandez à l'administrateur de votre cabinet de vous attribuer l'un de ces rôles dans Microsoft Entra ID (centre d'administration Microsoft Entra › Applications d'entreprise › Comptoir › Utilisateurs et groupes › Ajouter un utilisateur/groupe) :",
+    en: "Ask your firm's administrator to assign you one of these roles in Microsoft Entra ID (Microsoft Entra admin center › Enterprise applications › Comptoir › Users and groups › Add user/group):",
+  },
+  "cards.noRole.role.staff": {
+    fr: "Collaborateur du cabinet : dossiers, interlocuteurs, services collaboratifs.",
+    en: "Firm staff: dossiers, contacts, collaborative services.",
+  },
+  "cards.noRole.role.admin": {
+    fr: "Administrateur du cabinet : tout ce que fait un collaborateur, plus les paramètres du cabinet.",
+    en: "Firm administrator: everything staff do, plus the firm's settings.",
+  },
+  "cards.noRole.delay": {
+    fr: "Une fois le rôle attribué, écrivez-moi de nouveau dans quelques minutes.",
+    en: "Once the role is assigned, write to me again in a few minutes.",
+  },
+
+  "cards.noAccess.title": { fr: "Aucun espace client sur votre compte", en: "No client space on your account" },
+  "cards.noAccess.text": {
+    fr: "Votre compte invité n'est associé à aucun interlocuteur du cabinet : je n'ai rien à vous montrer. Si le cabinet vous a proposé un service, ouvrez le lien reçu par e-mail ; sinon, contactez votre interlocuteur au cabinet.",
+    en: "Your guest account is not linked to any of the firm's contacts: I have nothing to show you. If the firm proposed a service to you, open the link you received by email; otherwise, contact the firm.",
+  },
 });

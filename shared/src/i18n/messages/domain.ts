@@ -78,6 +78,14 @@ export const domainMessages = defineMessages({
     fr: "Invitation envoyée sur le tenant du cabinet",
     en: "Invitation sent to the firm's tenant",
   },
+  "domain.audit.contact.guest.unbound": {
+    fr: "Compte invité délié de l'interlocuteur (son accès s'arrête)",
+    en: "Guest account unbound from the contact (their access stops)",
+  },
+  "domain.audit.contact.guest.deletionRefused": {
+    fr: "Suppression du compte refusée : c'est un membre du cabinet, pas un invité",
+    en: "Account deletion refused: it is a member of the firm, not a guest",
+  },
   "domain.audit.link.created": { fr: "Dossier associé à l'interlocuteur", en: "Dossier linked to the contact" },
   "domain.audit.link.updated": { fr: "« Limité à » modifié", en: "“Limited to” changed" },
   "domain.audit.link.deleted": { fr: "Dossier retiré de l'interlocuteur", en: "Dossier unlinked from the contact" },

@@ -244,6 +244,14 @@ export const errorMessages = defineMessages({
     fr: "Un autre import FEC est en cours (sur ce dossier ou sur le serveur) : réessayez dans quelques instants.",
     en: "Another FEC import is in progress (on this dossier or on the server): try again in a moment.",
   },
+  "error.TOO_MANY_REQUESTS": {
+    fr: "Vous avez déjà un export ou un import en cours : attendez qu'il se termine, puis réessayez (dans {retryAfter} s environ).",
+    en: "You already have an export or import running: wait for it to finish, then try again (in about {retryAfter} s).",
+  },
+  "error.SERVER_BUSY": {
+    fr: "Comptoir traite déjà le maximum d'exports et d'imports simultanés : réessayez dans {retryAfter} s environ.",
+    en: "Comptoir is already running as many exports and imports as it can: try again in about {retryAfter} s.",
+  },
   "error.FEC_IMPORT_NOT_FOUND": { fr: "Cet import FEC est introuvable.", en: "This FEC import was not found." },
   "error.ACCOUNTING_EXERCICE_NOT_FOUND": {
     fr: "Aucune comptabilité n'a été importée pour cet exercice.",

@@ -1,0 +1,32 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * The browser sign-in in teams mode: the real server (bot/src/main.ts) against the stand-ins of Entra ID,
+ * Microsoft Graph and the Bot Framework (e2e-teams/global-setup.ts). Part of `npm run test:teams`.
+ */
+export default defineConfig({
+  testDir: "e2e-teams",
+  outputDir: "test-results/e2e-teams",
+  timeout: 60_000,
+  workers: 1,
+  reporter: [["list"]],
+  globalSetup: "./e2e-teams/global-setup.ts",
+  use: {
+    // The stand-ins speak HTTPS with a self-signed certificate (bot/test/support/stand-ins/tls.ts).
+    ignoreHTTPSErrors: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    screenshot: "only-on-failure",
+    trace: "off",
+  },
+});
