@@ -1,9 +1,18 @@
-import { helpCard, noAccessCard, noRoleCard, type AdaptiveCard, type Locale } from "@comptoir/shared";
+import {
+  MAX_CHAT_TEXT_CHARS,
+  helpCard,
+  isReadableChatText,
+  noAccessCard,
+  noRoleCard,
+  translate,
+  type AdaptiveCard,
+  type Locale,
+} from "@comptoir/shared";
 import type { ActionKit } from "./actions";
 import { answerClient } from "./client-chat";
 import { answerStaffCommand } from "./commands";
 import type { Caller } from "./identity";
-import { strangerCard } from "./replies";
+import { noticeCard, strangerCard } from "./replies";
 
 /**
  * A chat message, answered as the caller's kind allows: staff get their command's card; a client their own
@@ -16,6 +25,8 @@ export async function answerMessage(
   text: string | undefined,
   locale: Locale,
 ): Promise<AdaptiveCard> {
+  // Before any parsing: the endpoint accepts a megabyte, a command needs a few dozen characters.
+  if (!isReadableChatText(text)) return tooLongCard(locale);
   switch (caller.kind) {
     case "staff":
       return answerStaffCommand(kit, caller, text, locale);
@@ -28,6 +39,11 @@ export async function answerMessage(
     case "stranger":
       return strangerCard(locale);
   }
+}
+
+function tooLongCard(locale: Locale): AdaptiveCard {
+  const max = new Intl.NumberFormat(locale).format(MAX_CHAT_TEXT_CHARS);
+  return noticeCard(locale, "bot.tooLong.title", translate(locale, "bot.tooLong.text", { max }));
 }
 
 /** When the app is installed: what the bot can do for staff, what to ask for to a member without a role. */

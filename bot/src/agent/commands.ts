@@ -11,6 +11,7 @@ import {
   type DossierSummary,
   type Locale,
   searchable,
+  trimTrailingPunctuation,
 } from "@comptoir/shared";
 import { listContacts } from "../core/services/contacts";
 import { listDossiers } from "../core/services/dossiers";
@@ -106,5 +107,5 @@ export async function answerStaffCommand(
 /** The command word as the user typed it (for hints such as "statut 000097"), lower-cased, without a slash. */
 function commandWord(text: string | undefined): string {
   const first = searchable(cleanMessageText(text ?? "")).split(" ")[0] ?? "";
-  return first.replace(/^\/+/, "").replace(/[:.,;!]+$/, "");
+  return trimTrailingPunctuation(first.replace(/^\/+/, ""));
 }

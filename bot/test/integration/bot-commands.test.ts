@@ -39,6 +39,17 @@ describe("staff commands, in French and English", () => {
     }
   });
 
+  it("answers a message over the length cap with a notice, before reading it (fr, en)", async () => {
+    const long = `aide ${"<at".repeat(100_000)}`;
+    const fr = await staffSays(long);
+    expect(allText(fr)).toContain("Message trop long");
+    expect(allText(fr)).toContain("4\u202f000 caractères");
+    expect(allText(fr)).not.toContain("Ce que je peux faire pour vous");
+    const en = await staffSays(long, "en-US");
+    expect(allText(en)).toContain("I do not read messages longer than 4,000 characters");
+    expect(allText(await staffSays(`aide ${"x".repeat(3_000)}`))).toContain("Ce que je peux faire pour vous");
+  });
+
   it("shows a dossier by code, whatever the case and accents of the command and the query", async () => {
     const code = unique("B").slice(0, 12).toUpperCase();
     const { dossier, contact } = await linkedDossier(h.app, { dossier: { code, name: `Épicerie Fine ${code}` } });

@@ -36,21 +36,78 @@ export function parseCommand(text: string | null | undefined): Command {
   return name ? { name, arg: match[2] ?? "" } : { name: "unknown", arg: clean };
 }
 
-/** Message text without mentions, tags and HTML entities, with whitespace collapsed. */
+/**
+ * The longest chat message the bot reads (a command and its argument need a few dozen characters; a pasted
+ * message with mentions a few hundred). Longer text is answered with a notice, before any parsing.
+ */
+export const MAX_CHAT_TEXT_CHARS = 4_000;
+
+/** True when the bot reads this text at all (see MAX_CHAT_TEXT_CHARS). */
+export function isReadableChatText(text: string | null | undefined): boolean {
+  return (text ?? "").length <= MAX_CHAT_TEXT_CHARS;
+}
+
+/**
+ * Message text without mentions, tags and HTML entities, with whitespace collapsed. Each step is one pass
+ * over the text (searches resume where the last one ended), so hostile input such as thousands of unclosed
+ * `<at` costs linear time; the result is the one of the regexes `<at\b[^>]*>.*?<\/at>` then `<[^>]*>`.
+ */
 export function cleanMessageText(text: string): string {
-  return text
-    .replace(/<at\b[^>]*>.*?<\/at>/gis, " ")
-    .replace(/<[^>]*>/g, " ")
+  return dropTags(dropMentions(text))
     .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/gi, (_, name: string) => ENTITIES[name.toLowerCase()] ?? " ")
     .replace(/\s+/g, " ")
     .trim();
 }
 
+/** `<at …>…</at>` (case-insensitive) becomes a space. */
+function dropMentions(text: string): string {
+  const parts: string[] = [];
+  const mentionEnd = /<\/at>/gi;
+  let from = 0;
+  for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
+    if (!opensMention(text, i)) continue;
+    const gt = text.indexOf(">", i + 3);
+    // No `>` (or no `</at>`) after this one means none after any later one either: no mention is left.
+    if (gt < 0) break;
+    mentionEnd.lastIndex = gt + 1;
+    const end = mentionEnd.exec(text);
+    if (!end) break;
+    parts.push(text.slice(from, i), " ");
+    from = end.index + end[0].length;
+    i = from - 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/** `<at` followed by a word boundary (as the regex's `\b`). */
+function opensMention(text: string, i: number): boolean {
+  if (text.slice(i + 1, i + 3).toLowerCase() !== "at") return false;
+  const next = text[i + 3];
+  return next === undefined || !/\w/.test(next);
+}
+
+/** Any `<…>` becomes a space; a `<` with no `>` after it stays. */
+function dropTags(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", from)) {
+    const gt = text.indexOf(">", i + 1);
+    if (gt < 0) break;
+    parts.push(text.slice(from, i), " ");
+    from = gt + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/** The word without trailing `: . , ; !` (a loop: the regex `[:.,;!]+$` backtracks on long runs). */
+export function trimTrailingPunctuation(word: string): string {
+  let end = word.length;
+  while (end > 0 && ":.,;!".includes(word[end - 1] ?? "")) end--;
+  return word.slice(0, end);
+}
+
 function foldWord(word: string): string {
-  return word
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/^\/+/, "")
-    .replace(/[:.,;!]+$/, "");
+  return trimTrailingPunctuation(word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/^\/+/, ""));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanMessageText, parseCommand } from "../../src/cards/commands";
+import fc from "fast-check";
+import { MAX_CHAT_TEXT_CHARS, cleanMessageText, isReadableChatText, parseCommand } from "../../src/cards/commands";
 
 describe("parseCommand", () => {
   it.each([
@@ -72,5 +73,49 @@ describe("cleanMessageText", () => {
     expect(cleanMessageText("<at>Comptoir</at>&nbsp;dossier &lt;42&gt; &quot;x&quot; l&#39;a")).toBe(
       'dossier <42> "x" l\'a',
     );
+  });
+});
+
+describe("cleanMessageText on hostile input", () => {
+  /** The regexes the cleaner replaced: same answers, but quadratic on unclosed tags. */
+  function byRegexes(text: string): string {
+    return text
+      .replace(/<at\b[^>]*>.*?<\/at>/gis, " ")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/gi, (_, n: string) => ({ nbsp: " ", amp: "&" })[n] ?? "?")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+  const pieces = ["<", ">", "<at", "<AT", "<at>", "</at>", "</AT>", "<at ", "a", "t", "b", "_", "/", " ", "\n", "x"];
+  const message = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(""));
+
+  it("gives the regexes' answer on any mix of mentions, tags and stray brackets", () => {
+    fc.assert(
+      fc.property(message, (text) => {
+        expect(cleanMessageText(text)).toBe(byRegexes(text));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("reads a megabyte of unclosed mentions and brackets in one pass", () => {
+    const MiB = 1 << 20;
+    const mentions = "<at".repeat(MiB / 3);
+    expect(cleanMessageText(mentions)).toBe(mentions);
+    const brackets = "<a".repeat(MiB / 2);
+    expect(cleanMessageText(brackets)).toBe(brackets);
+    const ys = Math.floor(MiB / 6);
+    const openMention = `<at>x${" <at>y".repeat(ys)}`;
+    expect(cleanMessageText(openMention)).toBe(["x", ...Array<string>(ys).fill("y")].join(" "));
+    expect(parseCommand(`aide${":".repeat(MiB)}a`)).toEqual({ name: "unknown", arg: `aide${":".repeat(MiB)}a` });
+    expect(parseCommand(`aide${":".repeat(MiB)}`)).toEqual({ name: "help", arg: "" });
+  });
+});
+
+describe("the early length cap", () => {
+  it("reads up to MAX_CHAT_TEXT_CHARS characters, and nothing longer", () => {
+    expect(isReadableChatText("a".repeat(MAX_CHAT_TEXT_CHARS))).toBe(true);
+    expect(isReadableChatText("a".repeat(MAX_CHAT_TEXT_CHARS + 1))).toBe(false);
+    expect(isReadableChatText(undefined)).toBe(true);
   });
 });

@@ -12,6 +12,12 @@ export const botMessages = defineMessages({
     en: "No contact matches “{query}”. Check the email address or try part of the name.",
   },
 
+  "bot.tooLong.title": { fr: "Message trop long", en: "Message too long" },
+  "bot.tooLong.text": {
+    fr: "Je ne lis pas les messages de plus de {max} caractères. Tapez une commande, par exemple « aide » ou « dossier 000097 ».",
+    en: "I do not read messages longer than {max} characters. Type a command, for example “help” or “dossier 000097”.",
+  },
+
   "bot.missingArg.title": { fr: "Précisez votre demande", en: "Tell me a little more" },
   "bot.missingArg.dossier": {
     fr: "Indiquez le code ou le nom du dossier, par exemple : « dossier 000097 ».",
