@@ -12,8 +12,24 @@ param teamsfxEnv string
 
 param location string = resourceGroup().location
 
-@description('App Service plan SKU; B1 or higher for Always On.')
-param webAppSku string = 'B1'
+@description('App Service plan SKU. Autoscale needs Standard (S1) or higher; Basic only scales by hand.')
+param webAppSku string = 'S1'
+
+@minValue(1)
+@description('Fewest instances the plan runs; they share one Storage account, and any of them may answer.')
+param minInstances int = 1
+
+@minValue(1)
+@maxValue(30)
+@description('Most instances autoscale may add (CPU or memory above 70% for 10 minutes adds one).')
+param maxInstances int = 3
+
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+])
+@description('ZRS keeps the tables, queues and blobs every instance shares available when one zone fails.')
+param storageSku string = 'Standard_ZRS'
 
 param teamsAppId string
 param aadAppClientId string
@@ -36,7 +52,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   location: location
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_LRS'
+    name: storageSku
   }
   properties: {
     accessTier: 'Hot'
@@ -75,9 +91,57 @@ resource serverFarm 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: webAppSku
+    capacity: minInstances
   }
   properties: {
     reserved: true
+  }
+}
+
+// Scale out on load, back in when it is gone. Every instance works on the one Storage account (tables, queues,
+// blobs): docs/ARCHITECTURE.md says what each instance keeps in memory and how it stays current.
+resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${uniqueName}-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: serverFarm.id
+    profiles: [
+      {
+        name: 'load'
+        capacity: {
+          minimum: string(minInstances)
+          maximum: string(max(minInstances, maxInstances))
+          default: string(minInstances)
+        }
+        rules: [
+          scaleRule(serverFarm.id, 'CpuPercentage', 'GreaterThan', 70, 'Increase', 'PT10M')
+          scaleRule(serverFarm.id, 'MemoryPercentage', 'GreaterThan', 70, 'Increase', 'PT10M')
+          scaleRule(serverFarm.id, 'CpuPercentage', 'LessThan', 30, 'Decrease', 'PT20M')
+        ]
+      }
+    ]
+  }
+}
+
+// One rule of the plan's autoscale (functions see only their arguments): the metric's average over `window` crosses `threshold`, one instance more or
+// less, then 10 minutes of calm before the next change.
+func scaleRule(planId string, metric string, operator string, threshold int, direction string, window string) object => {
+  metricTrigger: {
+    metricName: metric
+    metricResourceUri: planId
+    timeGrain: 'PT1M'
+    statistic: 'Average'
+    timeWindow: window
+    timeAggregation: 'Average'
+    operator: operator
+    threshold: threshold
+  }
+  scaleAction: {
+    direction: direction
+    type: 'ChangeCount'
+    value: '1'
+    cooldown: 'PT10M'
   }
 }
 
@@ -93,6 +157,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|20-lts'
       appCommandLine: 'npm start'
       alwaysOn: true
+      // The load balancer stops sending to an instance whose /api/health answers 503 (storage unreachable, not
+      // started yet) and replaces it after WEBSITE_HEALTHCHECK_MAXPINGFAILURES failed pings.
+      healthCheckPath: '/api/health'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -110,6 +177,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   properties: {
     // Oryx runs `npm install` on the server, so Linux-native modules match the runtime.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+    WEBSITE_HEALTHCHECK_MAXPINGFAILURES: '3'
     COMPTOIR_MODE: 'teams'
     COMPTOIR_ENV: teamsfxEnv
     TEAMSFX_ENV: teamsfxEnv

@@ -120,4 +120,16 @@ describe("teamsapp.yml and infra", () => {
     );
     expect(settings).toContain("COMPTOIR_MODE: 'teams'");
   });
+
+  it("runs on a plan that autoscales, behind the server's health check, on storage every instance shares", () => {
+    expect(/param webAppSku string = '(\w+)'/.exec(bicep)?.[1]).toMatch(/^(S|P)\d/);
+    expect(parameters.webAppSku).toEqual({ value: expect.stringMatching(/^(S|P)\d/) as unknown });
+    expect(bicep).toMatch(/resource autoscale 'Microsoft\.Insights\/autoscalesettings@[\d-]+'/);
+    expect(bicep).toContain("targetResourceUri: serverFarm.id");
+    expect(bicep).toMatch(/scaleRule\(serverFarm\.id, 'CpuPercentage', 'GreaterThan', \d+, 'Increase'/);
+    expect(bicep).toMatch(/scaleRule\(serverFarm\.id, 'CpuPercentage', 'LessThan', \d+, 'Decrease'/);
+    expect(bicep).toContain("healthCheckPath: '/api/health'");
+    expect(bicep).toContain("clientAffinityEnabled: false");
+    expect(bicep).toContain("param storageSku string = 'Standard_ZRS'");
+  });
 });
