@@ -62,6 +62,8 @@ type JournalBucketStats = {
   bucket: BucketRecords;
   ecritures: number;
   etabs: Map<string, EtabCounters>;
+  /** Écritures touching several établissements, by their sorted codes (rare: created on the first). */
+  shared?: Map<string, { etabs: string[]; ecritures: number }>;
 };
 
 /**
@@ -229,7 +231,23 @@ export class FecImportJob {
     return bucket;
   }
 
+  /**
+   * The écriture that just ended counts once in each établissement it touched; when it touched
+   * several, its set is remembered, so that a *Limité à* scope holding several counts it once.
+   */
+  private endRun(): void {
+    const stats = this.run.stats;
+    if (this.runEtabCount < 2 || stats === null) return;
+    const etabs = this.runEtabs.slice(0, this.runEtabCount).sort();
+    const key = etabs.join("\u0000");
+    stats.shared ??= new Map();
+    const found = stats.shared.get(key);
+    if (found) found.ecritures++;
+    else stats.shared.set(key, { etabs, ecritures: 1 });
+  }
+
   private startRun(e: FecEntry, num: string, month: number): void {
+    this.endRun();
     this.runJournal = e.journalCode;
     this.runNum = num;
     this.runEtabCount = 0;
@@ -256,6 +274,8 @@ export class FecImportJob {
 
   /** Commits both blobs and writes aggregates and indexes under the version's partition. */
   async write(): Promise<{ etablissements: string[] }> {
+    this.endRun();
+    this.runEtabCount = 0;
     const frames = await this.lines.finish();
     const aggregate = this.aggregator.result();
     const format = this.report ? lineFormatOf(this.report) : null;
@@ -304,7 +324,9 @@ export class FecImportJob {
     const out: JournalIndex[] = [];
     for (const [journalCode, { months }] of this.journalStats) {
       const buckets: JournalIndex["buckets"] = [];
+      const shared: NonNullable<JournalIndex["shared"]> = [];
       for (const [month, stats] of months) {
+        for (const { etabs, ecritures } of stats.shared?.values() ?? []) shared.push([month, etabs, ecritures]);
         buckets.push([
           month,
           segmentsOf(stats.bucket, frames),
@@ -314,7 +336,7 @@ export class FecImportJob {
           stats.bucket.id,
         ]);
       }
-      out.push({ journalCode, buckets: buckets.sort((a, b) => a[0] - b[0]) });
+      out.push({ journalCode, buckets: buckets.sort((a, b) => a[0] - b[0]), ...(shared.length ? { shared } : {}) });
     }
     return out;
   }

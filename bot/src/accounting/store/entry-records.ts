@@ -41,9 +41,13 @@ export type StoredLine = {
   etablissement: string;
 };
 
-function storedLine(e: FecEntry): StoredLine {
-  // "Limité à" compares codes as the dossier does, exactly as the import counted them.
+/** "Limité à" compares codes as the dossier does, exactly as the import counted them ("" when none). */
+function etablissementOf(e: FecEntry): string {
   const raw = e.etablissement;
+  return raw ? etablissementCodeKey(raw) : "";
+}
+
+function storedLine(e: FecEntry): StoredLine {
   return {
     line: e.line,
     date: e.date,
@@ -58,7 +62,7 @@ function storedLine(e: FecEntry): StoredLine {
     creditCents: e.creditCents,
     ecritureLet: e.ecritureLet,
     dateLet: e.dateLet,
-    etablissement: raw ? etablissementCodeKey(raw) : "",
+    etablissement: etablissementOf(e),
   };
 }
 
@@ -76,6 +80,7 @@ const READ_TEXT_FIELDS = [
 
 const decoders = new WeakMap<EntryLayout, FecLineDecoder>();
 const letterDecoders = new WeakMap<EntryLayout, FecLineDecoder>();
+const scopedLetterDecoders = new WeakMap<EntryLayout, FecLineDecoder>();
 
 function decoderOf(layout: EntryLayout, cache = decoders, textFields: readonly FecTextField[] = READ_TEXT_FIELDS) {
   let decoder = cache.get(layout);
@@ -164,15 +169,22 @@ async function scanFrames(
 /**
  * Sums debit − credit per letter for each account, over the records of the ledger buckets in
  * `accountOf` (bucket id → account), in one pass over the frames that hold them: an account's lines
- * are spread over the year, so one account costs about as many frames as all of them.
+ * are spread over the year, so one account costs about as many frames as all of them. With a
+ * `scope` (*Limité à*), only the lines of those établissements count.
  */
 export async function sumLettersByAccount(
   store: AccountingStore,
   v: VersionRef,
   accountOf: ReadonlyMap<number, string>,
   frames: ReadonlyMap<number, number>,
+  scope?: ReadonlySet<string>,
 ): Promise<Map<string, Map<string, number>>> {
-  const decoder = decoderOf(await store.readLayout(v), letterDecoders, ["ecritureLet"]);
+  const layout = await store.readLayout(v);
+  // Staff decode the letter alone; the établissement is decoded only when a scope needs it.
+  const decoder =
+    scope === undefined
+      ? decoderOf(layout, letterDecoders, ["ecritureLet"])
+      : decoderOf(layout, scopedLetterDecoders, ["ecritureLet", "etablissement"]);
   const sums = new Map<string, Map<string, number>>();
   await scanFrames(store, v, frames, (frame) => {
     forEachRecord(frame, (line, start, end, recordStart) => {
@@ -180,6 +192,7 @@ export async function sumLettersByAccount(
       if (account === undefined) return;
       const e = decoder.decode(frame, start, end, line);
       if (e.ecritureLet === undefined) return;
+      if (scope !== undefined && !scope.has(etablissementOf(e))) return;
       let letters = sums.get(account);
       if (letters === undefined) {
         letters = new Map();

@@ -68,7 +68,17 @@ const journalBucketSchema = z.tuple([
   z.array(journalStatSchema),
   z.number().int(),
 ]);
-export const journalIndexSchema = z.object({ journalCode: z.string(), buckets: z.array(journalBucketSchema) });
+/**
+ * [month, établissements, écritures]: écritures of that month's bucket touching all these
+ * établissements, which each one's stats count; a scope holding several of them counts them once.
+ * Absent when every écriture has a single établissement (and in imports of earlier builds).
+ */
+const sharedEcrituresSchema = z.tuple([z.number().int(), z.array(z.string()), z.number().int()]);
+export const journalIndexSchema = z.object({
+  journalCode: z.string(),
+  buckets: z.array(journalBucketSchema),
+  shared: z.array(sharedEcrituresSchema).optional(),
+});
 export type JournalIndex = z.infer<typeof journalIndexSchema>;
 
 /** [compteNum, compAuxNum, journalCode, month, etablissement, opening (0/1), debit, credit, lines]. */

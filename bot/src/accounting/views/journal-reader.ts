@@ -25,7 +25,16 @@ export type JournalsResult = {
 type Bucket = JournalIndex["buckets"][number];
 export type Ecriture = { ecritureNum: string; lines: StoredLine[] };
 
-function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { e: number; d: number; c: number } {
+/**
+ * A bucket's écritures, debit and credit in scope. Per établissement the index counts every écriture
+ * touching it, so an écriture shared by several établissements of the scope is taken back off all
+ * but once: the count is the one an import of the scope's lines alone would make.
+ */
+function scoped(
+  index: JournalIndex,
+  b: Bucket,
+  scope: ReadonlySet<string> | undefined,
+): { e: number; d: number; c: number } {
   if (scope === undefined) {
     let d = 0;
     let c = 0;
@@ -44,6 +53,13 @@ function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { e: number;
     d += debit;
     c += credit;
   }
+  if (scope.size > 1)
+    for (const [month, etabs, n] of index.shared ?? []) {
+      if (month !== b[0]) continue;
+      let inside = 0;
+      for (const etab of etabs) if (scope.has(etab)) inside++;
+      if (inside > 1) e -= (inside - 1) * n;
+    }
   return { e, d, c };
 }
 
@@ -80,7 +96,9 @@ async function readBuckets(
 type JournalScope = Pick<JournalQuery, "period" | "scope">;
 
 const journalPlan = (index: JournalIndex, query: JournalScope) =>
-  index.buckets.filter((b) => b[0] >= query.period.from && b[0] <= query.period.to && scoped(b, query.scope).e > 0);
+  index.buckets.filter(
+    (b) => b[0] >= query.period.from && b[0] <= query.period.to && scoped(index, b, query.scope).e > 0,
+  );
 
 /** A reader for journalEcritures over these journals, in this order. */
 export function journalReader(
@@ -188,7 +206,7 @@ async function indexedPage(
       const buckets: Array<{ bucket: Bucket; n: number }> = [];
       for (const b of index.buckets) {
         if (b[0] < query.period.from || b[0] > query.period.to) continue;
-        const s = scoped(b, query.scope);
+        const s = scoped(index, b, query.scope);
         if (s.e === 0) continue;
         buckets.push({ bucket: b, n: s.e });
         count += s.e;

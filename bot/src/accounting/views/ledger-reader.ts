@@ -157,7 +157,7 @@ async function indexedPage(
         if (at >= a && at < b) lines.push(lineDto(r, balance));
       });
     }
-    await markLettering(store, v, section.index, lines);
+    await markLettering(store, v, section.index, lines, scope);
     const compteNum = section.index.compteNum;
     accounts.push({
       compteNum,
@@ -273,7 +273,7 @@ async function filteredPage(
       }
       if (count === 0) continue;
       if (shown.length > 0) {
-        await markLettering(store, v, index, shown);
+        await markLettering(store, v, index, shown, query.scope);
         const compteNum = index.compteNum;
         const section: LedgerAccountDto = {
           compteNum,

@@ -4,6 +4,7 @@ import {
   computeSig,
   computeTrialBalance,
   isoToYmd,
+  lineCountInScope,
   monthlySeries,
   type LedgerAggregate,
   type Principal,
@@ -48,6 +49,21 @@ export function versionOf(access: AccountingAccess, tenantId: string, p: Exercic
   return { tenantId, dossierId: access.dossier.id, exercice: p.end, importId: p.importId };
 }
 
+/**
+ * Whether the caller sees anything of this exercice. The pointer lists the codes of the import's lines,
+ * so an import with none of a restricted client's établissements is, for them, no import at all (as if
+ * it held only their lines): neither listed, nor the N-1 of another, nor readable.
+ */
+function visible(access: AccountingAccess, p: ExercicePointer): boolean {
+  const scope = access.etablissements;
+  return scope === undefined || p.etablissements.some((e) => scope.includes(e));
+}
+
+/** The dossier's exercices the caller sees, latest first. */
+async function visiblePointers(acc: AccountingDeps, tenantId: string, access: AccountingAccess) {
+  return (await acc.store.listPointers(tenantId, access.dossier.id)).filter((p) => visible(access, p));
+}
+
 /** The asked exercice (by closing date), or the latest one. */
 async function resolveExercice(
   acc: AccountingDeps,
@@ -57,8 +73,8 @@ async function resolveExercice(
 ): Promise<ExercicePointer> {
   const pointer = exercice
     ? await acc.store.getPointer(tenantId, access.dossier.id, exercice)
-    : ((await acc.store.listPointers(tenantId, access.dossier.id))[0] ?? null);
-  if (!pointer) throw new AppError("ACCOUNTING_EXERCICE_NOT_FOUND");
+    : ((await visiblePointers(acc, tenantId, access))[0] ?? null);
+  if (!pointer || !visible(access, pointer)) throw new AppError("ACCOUNTING_EXERCICE_NOT_FOUND");
   return pointer;
 }
 
@@ -87,21 +103,29 @@ export async function listExercices(
   principal: Principal,
   access: AccountingAccess,
 ): Promise<AccountingExercices> {
-  const pointers = await acc.store.listPointers(principal.tenantId, access.dossier.id);
+  const pointers = await visiblePointers(acc, principal.tenantId, access);
   const scope = scopeSet(access);
-  const items: AccountingExercice[] = pointers.map((p) => ({
-    id: p.end,
-    start: p.start,
-    end: p.end,
-    months: exerciceMonths(p),
-    importId: p.importId,
-    importedAt: p.importedAt,
-    importedBy: access.staff ? p.importedBy : null,
-    fileName: access.staff ? p.fileName : null,
-    lineCount: p.lineCount,
-    etablissements: p.etablissements.filter((e) => scope === undefined || scope.has(e)),
-    previousId: previousOf(pointers, p)?.end ?? null,
-  }));
+  const items = await Promise.all(
+    pointers.map(async (p): Promise<AccountingExercice> => ({
+      id: p.end,
+      start: p.start,
+      end: p.end,
+      months: exerciceMonths(p),
+      importId: p.importId,
+      importedAt: p.importedAt,
+      importedBy: access.staff ? p.importedBy : null,
+      fileName: access.staff ? p.fileName : null,
+      // The pointer counts every line; a restricted client's count comes from the aggregate's per-établissement rows.
+      lineCount: access.etablissements
+        ? lineCountInScope(
+            await acc.store.readAggregate(versionOf(access, principal.tenantId, p)),
+            access.etablissements,
+          )
+        : p.lineCount,
+      etablissements: p.etablissements.filter((e) => scope === undefined || scope.has(e)),
+      previousId: previousOf(pointers, p)?.end ?? null,
+    })),
+  );
   return { items, restricted: scope !== undefined, maxUploadBytes: acc.maxUploadBytes };
 }
 
@@ -213,7 +237,7 @@ export async function syntheseView(
   access: AccountingAccess,
   query: PeriodQuery,
 ): Promise<AccountingSynthese> {
-  const pointers = await acc.store.listPointers(principal.tenantId, access.dossier.id);
+  const pointers = await visiblePointers(acc, principal.tenantId, access);
   const pointer = query.exercice ? pointers.find((p) => p.end === query.exercice) : pointers[0];
   if (!pointer) throw new AppError("ACCOUNTING_EXERCICE_NOT_FOUND");
   const period = resolvePeriod(pointer, query.from, query.to);

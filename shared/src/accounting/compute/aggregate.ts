@@ -194,6 +194,13 @@ export function rowsInScope(
   return rows.filter((r) => allowed.has(r.etablissement));
 }
 
+/** FEC lines of the rows in scope: what an import of only those établissements' lines would count. */
+export function lineCountInScope(aggregate: LedgerAggregate, etablissements?: readonly string[]): number {
+  let n = 0;
+  for (const row of rowsInScope(aggregate.rows, etablissements)) n += row.lineCount;
+  return n;
+}
+
 export function entryInScope(entry: FecEntry, etablissements?: readonly string[]): boolean {
   return etablissements === undefined || etablissements.includes(entry.etablissement ?? "");
 }
