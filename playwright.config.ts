@@ -1,4 +1,21 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+import { SIGNIN_COOKIE } from "./bot/dev/local-idp/signin-link";
+
+// The sign-in page needs this start's secret: fixed here for the run, before global-setup starts the app with it
+// (bot/bench/lib/app-process.ts passes LOCAL_SIGNIN_SECRET on) and the workers inherit it. Every browser context
+// then holds the cookie that opening the link printed by `npm start` would have set.
+process.env.LOCAL_SIGNIN_SECRET ??= randomBytes(32).toString("base64url");
+const signInCookie = {
+  name: SIGNIN_COOKIE,
+  value: process.env.LOCAL_SIGNIN_SECRET,
+  domain: "localhost",
+  path: "/local-idp",
+  expires: -1,
+  httpOnly: true,
+  secure: false,
+  sameSite: "Strict" as const,
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -8,6 +25,7 @@ export default defineConfig({
   reporter: [["list"]],
   globalSetup: "./e2e/global-setup.ts",
   use: {
+    storageState: { cookies: [signInCookie], origins: [] },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

@@ -1,4 +1,5 @@
 import { expect, request, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { SIGNIN_COOKIE } from "../bot/dev/local-idp/signin-link";
 
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
@@ -8,9 +9,29 @@ export function baseUrl(): string {
 
 /** Opens the app and signs in on the local sign-in page as the named demo person. */
 export async function signInAs(page: Page, name: string, path = "/"): Promise<void> {
+  await allowLocalSignIn(page);
   await page.goto(`${baseUrl()}${path}`);
   await expect(page.getByRole("heading", { name: "Connexion locale" })).toBeVisible();
   await page.getByRole("button", { name: new RegExp(name) }).click();
+}
+
+/**
+ * What opening the link printed by `npm start` does: the sign-in cookie with this run's secret
+ * (LOCAL_SIGNIN_SECRET, fixed by playwright.config.ts). Contexts of the config have it already; others need it.
+ */
+export async function allowLocalSignIn(page: Page): Promise<void> {
+  const secret = process.env.LOCAL_SIGNIN_SECRET;
+  if (!secret) throw new Error("LOCAL_SIGNIN_SECRET is set by playwright.config.ts");
+  await page.context().addCookies([
+    {
+      name: SIGNIN_COOKIE,
+      value: secret,
+      domain: new URL(baseUrl()).hostname,
+      path: "/local-idp",
+      httpOnly: true,
+      sameSite: "Strict",
+    },
+  ]);
 }
 
 /** The local Graph server's dev mailbox, which shows the e-mails sent (its port is chosen by global-setup). */

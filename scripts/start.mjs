@@ -2,6 +2,7 @@
 // teams mode (production), bot/dev/main.ts in local mode (Azurite, the demo firm, the local sign-in and Graph).
 // `--dev` adds vite's dev server with hot reload.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,8 +75,20 @@ const nodeArgs = [
   ...(dev ? ["--watch", "--watch-preserve-output"] : []),
   comptoirMode() === "teams" ? join(root, "bot", "src", "main.ts") : join(root, "bot", "dev", "main.ts"),
 ];
-const backend = run(process.execPath, nodeArgs);
-if (dev)
-  run(process.execPath, [vite, "--strictPort", "--port", process.env.VITE_PORT ?? "5173"], { cwd: join(root, "tab") });
+// Local mode's sign-in page needs this run's secret (the backend prints the link that carries it). Chosen here
+// once, so that `--dev`'s restarts on every change keep the browser's sign-in cookie valid.
+const local = comptoirMode() !== "teams";
+const signInSecret = process.env.LOCAL_SIGNIN_SECRET || randomBytes(32).toString("base64url");
+const backend = run(
+  process.execPath,
+  nodeArgs,
+  local ? { env: { ...process.env, LOCAL_SIGNIN_SECRET: signInSecret } } : {},
+);
+if (dev) {
+  const vitePort = process.env.VITE_PORT ?? "5173";
+  run(process.execPath, [vite, "--strictPort", "--port", vitePort], { cwd: join(root, "tab") });
+  if (local)
+    console.log(`Onglet avec rechargement à chaud : http://localhost:${vitePort}/local-idp/enter?key=${signInSecret}`);
+}
 process.exitCode = await finished(backend);
 stopAll("SIGTERM");

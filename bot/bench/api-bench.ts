@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const app = await startAppProcess({ env: { SEED_DOSSIERS: "10000", SEED_CONTACTS: "30000" } });
   try {
     console.log(`App ready in ${(app.startupMs / 1000).toFixed(1)} s (seed included)`);
-    const token = await localToken(app.url, DEMO_STAFF.oid);
+    const token = await localToken(app, DEMO_STAFF.oid);
     const first = await fetch(`${app.url}/api/v1/dossiers?limit=200`, {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -33,13 +33,15 @@ const CHROMIUM_ARGS = [
 
 interface App {
   url: string;
+  /** The sign-in link `npm start` prints (with this run's secret). */
+  signInUrl: string;
   stop(): Promise<void>;
 }
 
 /** `scripts/start.mjs` on a fresh data folder, as e2e/global-setup.ts does, with extra environment. */
 async function startApp(extraEnv: Record<string, string>): Promise<App> {
   const app = await startAppProcess({ via: "start", env: extraEnv });
-  return { url: app.url, stop: () => app.stop() };
+  return { url: app.url, signInUrl: app.signInUrl, stop: () => app.stop() };
 }
 
 /** Records, in the page, when the Portefeuille first shows a dossier row or its empty state. */
@@ -106,7 +108,8 @@ async function signedInPage(browser: Browser, app: App): Promise<Page> {
   const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1400, height: 900 } });
   await context.addInitScript(WATCH_FIRST_ROW);
   const page = await context.newPage();
-  await page.goto(`${app.url}/`);
+  // The printed link sets the sign-in cookie, then opens the tab, which goes on to the sign-in page.
+  await page.goto(app.signInUrl);
   await page.getByRole("button", { name: /Camille Martin/ }).click();
   await page.getByRole("heading", { level: 1, name: "Portefeuille" }).waitFor();
   return page;

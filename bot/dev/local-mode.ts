@@ -10,7 +10,9 @@ import {
   type LocalDirectory,
 } from "./graph-server";
 import { createLocalIssuer, type LocalIssuer } from "./local-idp/local-issuer";
+import { newSignInSecret, signInLink } from "./local-idp/signin-link";
 import { createSignInRouter } from "./local-idp/signin-router";
+import { localModeProblems } from "./local-only";
 import { guestGraph } from "../src/wiring/graph-port";
 import type { ModeFactory, ModeWiring } from "../src/wiring/mode";
 import { seedDemoFirm } from "./seed/demo";
@@ -25,6 +27,10 @@ export interface LocalWiring extends ModeWiring {
   localGraphUrl: string;
   /** The local Graph server's directory: tests add members, guests and app role assignments there. */
   localDirectory: LocalDirectory;
+  /** This start's sign-in secret (LOCAL_SIGNIN_SECRET, or random): `signInUrl` carries it to the browser. */
+  signInSecret: string;
+  /** The link `npm start` prints: it lets this browser use the sign-in page. */
+  signInUrl(baseUrl: string): string;
 }
 
 /**
@@ -33,6 +39,9 @@ export interface LocalWiring extends ModeWiring {
  */
 export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, storage }) => {
   const env = localEnv(anyEnv);
+  const problems = localModeProblems(env);
+  if (problems.length > 0) throw new Error(`Local mode refuses to start:\n${problems.join("\n")}`);
+  const signInSecret = env.LOCAL_SIGNIN_SECRET ?? newSignInSecret();
   if (env.SEED_DEMO)
     await seedDemoFirm(deps, env.AAD_APP_TENANT_ID, { dossiers: env.SEED_DOSSIERS, contacts: env.SEED_CONTACTS });
   const issuer = await createLocalIssuer(
@@ -80,10 +89,13 @@ export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, s
     verify: createTokenVerifier(issuer.verifierOptions()),
     authConfig: { mode: "local", tenantId: env.AAD_APP_TENANT_ID, localAuthorizeUrl: "/local-idp/authorize" },
     agentAuth: {},
+    loopbackOnlyBot: { serviceUrls: [env.LOCAL_BOT_SERVICE_URL] },
     // The same lookup as teams mode, against the local Graph server: the demo persons' roles are registered there.
     directory: graphPersonDirectory(graph, LOCAL_APP_CLIENT_ID),
     graph: guestGraph(graph, LOCAL_MAIL_SENDER, LOCAL_TEAMS_APP_MANIFEST_ID),
-    localSignIn: createSignInRouter({ issuer, persons }),
+    localSignIn: createSignInRouter({ issuer, persons, secret: signInSecret }),
+    signInSecret,
+    signInUrl: (baseUrl) => signInLink(baseUrl, signInSecret),
     localGraphUrl: graphServer.url.replace("127.0.0.1", "localhost"),
     localDirectory: graphServer.directory,
     stop: () => graphServer.stop(),

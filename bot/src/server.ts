@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import express from "express";
 import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
 import { createAccountingDeps } from "./accounting/deps";
 import { createBot, type Bot } from "./agent/agent";
@@ -23,6 +24,7 @@ import { createServiceDeps, type ServiceDeps } from "./core/services/context";
 import { createStorage, type Storage } from "./core/storage/connection";
 import type { ModeFactory, ModeWiring } from "./wiring/mode";
 import { listen } from "./api/http/listen";
+import { loopbackOnly } from "./api/http/loopback-only";
 
 export interface RunningServer<W extends ModeWiring = ModeWiring> {
   url: string;
@@ -72,6 +74,7 @@ export async function startServer<W extends ModeWiring>({
   const accounting = createAccountingDeps(storage, {
     maxUploadBytes: env.FEC_MAX_BYTES,
     concurrentImports: env.FEC_IMPORT_CONCURRENCY,
+    heavyWork: { slots: env.HEAVY_WORK_SLOTS, perPerson: env.HEAVY_WORK_PER_PERSON, waitMs: env.HEAVY_WORK_WAIT_MS },
   });
   await accounting.store.ensure();
   const routes: AnyRoute[] = [
@@ -92,6 +95,7 @@ export async function startServer<W extends ModeWiring>({
     deps,
     auth: wiring.agentAuth,
     ...(wiring.botConnector ? { connector: wiring.botConnector } : {}),
+    ...(wiring.loopbackOnlyBot ? { localServiceUrls: wiring.loopbackOnlyBot.serviceUrls } : {}),
     connectionString,
     queuePrefix: tablePrefix.toLowerCase(),
     firmTenantId: env.AAD_APP_TENANT_ID,
@@ -108,7 +112,7 @@ export async function startServer<W extends ModeWiring>({
     routes,
     maxJsonBytes: env.MAX_JSON_BODY_BYTES,
     authConfig: wiring.authConfig,
-    agent: bot.router,
+    agent: wiring.loopbackOnlyBot ? express.Router().use(loopbackOnly(), bot.router) : bot.router,
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
   });

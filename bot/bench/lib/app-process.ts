@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { signInLink } from "../../dev/local-idp/signin-link";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -23,6 +25,10 @@ export interface AppProcess {
   url: string;
   /** The local Graph server's dev mailbox. */
   mailboxUrl: string;
+  /** The sign-in page's secret for this run (LOCAL_SIGNIN_SECRET: given in `env`, the process's, or random). */
+  signInSecret: string;
+  /** The link `npm start` prints: opening it lets a browser use the sign-in page. */
+  signInUrl: string;
   child: ChildProcess;
   startupMs: number;
   stop(): Promise<void>;
@@ -43,11 +49,20 @@ export async function startAppProcess(opts: AppProcessOptions = {}): Promise<App
   const dataDir = mkdtempSync(join(tmpdir(), "comptoir-app-"));
   const [port, graphPort] = [await freePort(), await freePort()];
   const started = Date.now();
+  const signInSecret =
+    opts.env?.LOCAL_SIGNIN_SECRET ?? process.env.LOCAL_SIGNIN_SECRET ?? randomBytes(32).toString("base64url");
   const args =
     opts.via === "start" ? [join(root, "scripts/start.mjs")] : ["--import", "tsx", join(root, "bot/dev/main.ts")];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), LOCAL_GRAPH_PORT: String(graphPort), DATA_DIR: dataDir, ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOCAL_GRAPH_PORT: String(graphPort),
+      DATA_DIR: dataDir,
+      LOCAL_SIGNIN_SECRET: signInSecret,
+      ...opts.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -70,6 +85,8 @@ export async function startAppProcess(opts: AppProcessOptions = {}): Promise<App
   return {
     url: `http://localhost:${port}`,
     mailboxUrl: `http://localhost:${graphPort}/dev/mailbox`,
+    signInSecret,
+    signInUrl: signInLink(`http://localhost:${port}`, signInSecret),
     child,
     startupMs: Date.now() - started,
     async stop() {
@@ -83,9 +100,13 @@ export async function startAppProcess(opts: AppProcessOptions = {}): Promise<App
   };
 }
 
-/** Signs in through the local sign-in page, as the browser would, and returns the bearer token. */
-export async function localToken(url: string, oid: string): Promise<string> {
-  const res = await fetch(`${url}/local-idp/authorize`, {
+/**
+ * Signs in through the local sign-in page, as the browser would after opening the printed link (its secret
+ * goes as `?key=`), and returns the bearer token.
+ */
+export async function localToken(app: Pick<AppProcess, "url" | "signInSecret">, oid: string): Promise<string> {
+  const { url } = app;
+  const res = await fetch(`${url}/local-idp/authorize?key=${encodeURIComponent(app.signInSecret)}`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },

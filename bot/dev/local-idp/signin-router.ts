@@ -1,26 +1,41 @@
-import express, { type Request, type Router } from "express";
-import { resolveLocale, translate, type Locale } from "@comptoir/shared";
+import express, { type Request, type Response, type Router } from "express";
+import { errorMessageKey, resolveLocale, translate, type Locale } from "@comptoir/shared";
+import { HTTP_STATUS } from "../../src/api/http/error-status";
+import { loopbackOnly } from "../../src/api/http/loopback-only";
 import type { DemoPerson } from "../demo-persons";
 import type { LocalIssuer } from "./local-issuer";
+import { SIGNIN_COOKIE, sameSecret, signInCookieValue } from "./signin-link";
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export interface SignInRouterOptions {
   issuer: LocalIssuer;
   /** Persons to offer; a function because invited guests join the list as they accept. */
   persons: () => Promise<readonly DemoPerson[]>;
+  /** This start's secret: only a browser that opened the link printed by `npm start` may sign in. */
+  secret: string;
 }
 
 /**
  * Local mode only: a page to pick a demo person, which returns a token signed by the local issuer
- * in the URL fragment, the way an implicit-grant redirect would. Refused to anything but loopback.
+ * in the URL fragment, the way an implicit-grant redirect would. This machine only, nothing in between
+ * (loopback-only.ts), and only for whoever holds this start's secret: another local program or a page of
+ * another site cannot mint a Firm.Admin token.
  */
-export function createSignInRouter({ issuer, persons }: SignInRouterOptions): Router {
+export function createSignInRouter({ issuer, persons, secret }: SignInRouterOptions): Router {
   const router = express.Router();
+  router.use(loopbackOnly());
+  router.get("/jwks.json", (_req, res) => void res.json(issuer.jwks));
+  // The printed link: the secret moves from the URL into a cookie this browser alone sends back.
+  router.get("/enter", (req, res) => {
+    if (!sameSecret(keyParam(req), secret)) return linkRequired(req, res);
+    res.cookie(SIGNIN_COOKIE, secret, { httpOnly: true, sameSite: "strict", path: "/local-idp" });
+    res.redirect(303, "/");
+  });
   router.use((req, res, next) => {
-    if (LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
-    res.status(404).end();
+    const given = signInCookieValue(req.headers.cookie) ?? keyParam(req);
+    if (sameSecret(given, secret)) return next();
+    linkRequired(req, res);
   });
   router.get("/authorize", (req, res, next) => {
     const locale = resolveLocale(req.headers["accept-language"]);
@@ -48,8 +63,28 @@ export function createSignInRouter({ issuer, persons }: SignInRouterOptions): Ro
       res.redirect(303, `${redirectUri}#${fragment.toString()}`);
     })().catch(next);
   });
-  router.get("/jwks.json", (_req, res) => void res.json(issuer.jwks));
   return router;
+}
+
+/** 403 LOCAL_SIGNIN_LINK_REQUIRED: a page saying to open the link printed by `npm start` (JSON for API clients). */
+function linkRequired(req: Request, res: Response): void {
+  const locale = resolveLocale(req.headers["accept-language"]);
+  const code = "LOCAL_SIGNIN_LINK_REQUIRED";
+  const message = translate(locale, errorMessageKey(code));
+  res.status(HTTP_STATUS[code]).setHeader("Cache-Control", "no-store");
+  if (req.accepts(["html", "json"]) === "json") return void res.json({ code, message });
+  const title = escapeHtml(translate(locale, "localSignIn.title"));
+  res.type("html").send(`<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Comptoir</title></head>
+<body><main style="max-width:40rem;margin:2rem auto;padding:0 1rem;font-family:system-ui,sans-serif;line-height:1.5">
+<h1>${title}</h1><p>${escapeHtml(message)}</p><p><small>${code}</small></p>
+</main></body></html>`);
+}
+
+/** `?key=`: the link's secret, also accepted on the sign-in page itself (scripts without a cookie jar). */
+function keyParam(req: Request): string | undefined {
+  return typeof req.query.key === "string" ? req.query.key : undefined;
 }
 
 function stringParam(value: unknown): string {

@@ -1,17 +1,31 @@
 import { FEC_DEFAULT_MAX_BYTES } from "@comptoir/shared/api/accounting";
 import type { Storage } from "../core/storage/connection";
+import { WorkGate } from "../lib/work-gate";
 import type { ImportHooks } from "./import/import-job";
-import { ImportGate } from "./import/import-gate";
 import { AccountingStore } from "./store/store";
 
-/** What the accounting slice's services share: its store, the import gate, the upload limit and a logger. */
+/**
+ * What the accounting slice's services share: its store, the two gates of heavy work, the upload limit
+ * and a logger. Imports and heavy reads (exports, reads that scan a whole import) go through two gates
+ * of the same kind: an import holds far more memory (frames waiting for compression and storage, the
+ * aggregates) for minutes, so it gets its own small pool and never takes a read's slot, nor a read one
+ * of its.
+ */
 export type AccountingDeps = {
   store: AccountingStore;
-  gate: ImportGate;
+  /** FEC imports: few at a time, one per exercice (FEC_IMPORT_BUSY). */
+  imports: WorkGate;
+  /** Exports and whole-import scans, per server and per person (TOO_MANY_REQUESTS, SERVER_BUSY). */
+  heavyReads: WorkGate;
   maxUploadBytes: number;
   hooks: ImportHooks;
   log: (message: string, error?: unknown) => void;
 };
+
+/** The caps of heavy reads: HEAVY_WORK_SLOTS, HEAVY_WORK_PER_PERSON, HEAVY_WORK_WAIT_MS. */
+export type HeavyWorkLimits = { slots: number; perPerson: number; waitMs: number };
+
+export const DEFAULT_HEAVY_WORK: HeavyWorkLimits = { slots: 4, perPerson: 2, waitMs: 10_000 };
 
 export type AccountingOptions = {
   /** Upload limit in bytes (FEC_MAX_BYTES); default 300 MB. */
@@ -20,13 +34,24 @@ export type AccountingOptions = {
   concurrentImports?: number;
   /** How long an upload waits for a free import slot before FEC_IMPORT_BUSY. */
   importWaitMs?: number;
+  /** Caps of exports and scans; defaults DEFAULT_HEAVY_WORK. */
+  heavyWork?: Partial<HeavyWorkLimits>;
   hooks?: ImportHooks;
 };
 
 export function createAccountingDeps(storage: Storage, options: AccountingOptions = {}): AccountingDeps {
   return {
     store: AccountingStore.fromStorage(storage),
-    gate: new ImportGate(options.concurrentImports ?? 1, options.importWaitMs ?? 30_000),
+    // Only staff import, and the exclusive key keeps an exercice to one import: no share per person, so a
+    // second upload of another exercice waits for the slot as before instead of being refused.
+    imports: new WorkGate({
+      slots: options.concurrentImports ?? 1,
+      perPerson: Number.POSITIVE_INFINITY,
+      waitMs: options.importWaitMs ?? 30_000,
+      exclusiveBusy: "FEC_IMPORT_BUSY",
+      busy: "FEC_IMPORT_BUSY",
+    }),
+    heavyReads: new WorkGate({ ...DEFAULT_HEAVY_WORK, ...options.heavyWork }),
     maxUploadBytes: options.maxUploadBytes ?? FEC_DEFAULT_MAX_BYTES,
     hooks: options.hooks ?? {},
     log: (message, error) => console.error(`[accounting] ${message}`, error ?? ""),

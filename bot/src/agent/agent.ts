@@ -20,6 +20,7 @@ import type { KeyedLimiter, RateWindow } from "../lib/limiter";
 import { runAction, type ActionKit } from "./actions";
 import { answerMessage, installGreeting } from "./answer";
 import { channelAuthentication, verifiedClaims } from "./channel-auth";
+import { localServiceUrlGate } from "./local-service-url";
 import { teamsAdapter } from "./connector-auth";
 import type { PersonDirectory } from "./directory-cache";
 import { CallerResolver, identityOf, type Caller } from "./identity";
@@ -38,6 +39,8 @@ export interface BotOptions {
   auth: AuthConfiguration;
   /** Teams mode: how the Bot Connector and the bot authenticate each other (see BotConnectorSecurity). */
   connector?: BotConnectorSecurity;
+  /** Local mode (no bot id): the only Bot Connector origins an activity's `serviceUrl` may name. */
+  localServiceUrls?: readonly string[];
   /** For the proactive queue (Azure Storage queues; Azurite locally). */
   connectionString: string;
   /** Prefix of the queue's name (lower case), like the invitation pipeline's. */
@@ -222,7 +225,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
       allowedHosts: teams.serviceUrlHosts,
     });
     router.use(gate.verifyToken, json, gate.verifyActivity);
-  } else router.use(json, authorizeJWT(opts.auth));
+  } else if (opts.localServiceUrls)
+    router.use(json, localServiceUrlGate(opts.localServiceUrls), authorizeJWT(opts.auth));
+  else router.use(json, authorizeJWT(opts.auth));
   router.post("/", (req, res, next) => {
     const request = teams
       ? {

@@ -23,6 +23,12 @@ const common = {
     .positive()
     .default(300 * 1024 * 1024),
   FEC_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  /** Exports and reads scanning a whole import running at once on this server (fair use). */
+  HEAVY_WORK_SLOTS: z.coerce.number().int().min(1).max(64).default(4),
+  /** …of which one person (token oid) may hold; one more is refused with TOO_MANY_REQUESTS (429). */
+  HEAVY_WORK_PER_PERSON: z.coerce.number().int().min(1).max(64).default(2),
+  /** How long a heavy request waits for a free slot before SERVER_BUSY (503). */
+  HEAVY_WORK_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   /** Remove a guest from the tenant once their last service is revoked (off by default). */
   DELETE_GUEST_WITHOUT_SERVICE: z.stringbool().default(false),
@@ -59,6 +65,10 @@ const localSchema = z.object({
   LOCAL_GRAPH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Model Microsoft's 150 invitations per 5 s in the local Graph server. */
   LOCAL_GRAPH_THROTTLE: z.stringbool().default(true),
+  /** Fixes the sign-in link's secret (tests, e2e); unset: a random one at each start, printed by `npm start`. */
+  LOCAL_SIGNIN_SECRET: z.string().min(32).optional(),
+  /** The only Bot Connector the local bot answers: the Agents Playground's default (`npm run playground`). */
+  LOCAL_BOT_SERVICE_URL: url.default("http://localhost:56150"),
 });
 
 const teamsSchema = z.object({

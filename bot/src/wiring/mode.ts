@@ -17,6 +17,11 @@ export interface ModeWiring {
   directory: PersonDirectory;
   /** Local mode's sign-in page, mounted at `/local-idp`. */
   localSignIn?: Router;
+  /**
+   * Local mode: `/api/messages` (anonymous there) answers this machine only (no forwarder, a loopback `Host`), and
+   * only activities whose `serviceUrl` is one of these local connector origins.
+   */
+  loopbackOnlyBot?: { serviceUrls: readonly string[] };
   /** Teams mode: how the Bot Connector and the bot authenticate each other (absent in local mode). */
   botConnector?: {
     /** BOT_OPENID_METADATA_URL: its JWKS signs the Bot Connector's requests to /api/messages. */

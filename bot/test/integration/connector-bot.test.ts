@@ -46,7 +46,8 @@ async function post(url: string, activity: object): Promise<number> {
 describe("the real app answers through the local connector", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    // Local mode answers only its own connector (LOCAL_BOT_SERVICE_URL): here, this file's.
+    app = await startTestApp({ LOCAL_BOT_SERVICE_URL: connector.url });
   });
   afterAll(() => app.close());
 

@@ -7,6 +7,7 @@ import { inject } from "vitest";
 import { parseEnv, type LocalEnv } from "../../src/config/env";
 import { DEMO_ADMIN, DEMO_CLIENT, DEMO_STAFF, type DemoPerson } from "../../dev/demo-persons";
 import { localIssuerUrl } from "../../dev/local-idp/local-issuer";
+import { SIGNIN_COOKIE } from "../../dev/local-idp/signin-link";
 import { localMode, type LocalWiring } from "../../dev/local-mode";
 import { startServer, type RunningServer } from "../../src/server";
 
@@ -20,6 +21,10 @@ export interface TestApp {
   signingKey: CryptoKey;
   tokenFor(person: Pick<DemoPerson, "oid" | "name" | "username" | "roles">): Promise<string>;
   sign(payload: JWTPayload, opts?: { key?: CryptoKey; expiresIn?: string | number; kid?: string }): Promise<string>;
+  /**
+   * A request to the server. On `/local-idp/…` it carries the sign-in cookie, as a browser that opened the link
+   * printed by `npm start` would, unless it sets a `Cookie` header of its own.
+   */
   request(path: string, init?: RequestInit & { as?: DemoPerson | null; token?: string }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -78,6 +83,8 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
       const bearer = token ?? (as ? await tokenFor(as) : undefined);
       if (bearer) headers.set("Authorization", `Bearer ${bearer}`);
       if (rest.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+      if (path.startsWith("/local-idp/") && !headers.has("Cookie"))
+        headers.set("Cookie", `${SIGNIN_COOKIE}=${running.wiring.signInSecret}`);
       return fetch(`${running.url}${path}`, { ...rest, headers, redirect: "manual" });
     },
     async close() {

@@ -35,7 +35,7 @@ export async function uploadFec(
     throw new AppError("FEC_TOO_LARGE", { maxBytes: acc.maxUploadBytes });
   }
   const ctx = ctxFor(principal, deps);
-  const release = await acc.gate.acquire(lockKey(ctx.tenantId, dossierId, query.exercice.end));
+  const release = await acc.imports.acquire(principal.oid, lockKey(ctx.tenantId, dossierId, query.exercice.end));
   try {
     const input = {
       tenantId: ctx.tenantId,
@@ -150,7 +150,7 @@ function displayed(
   if (current) status = "imported";
   else if (
     status === "importing" &&
-    !acc.gate.isActive(lockKey(tenantId, record.dossierId, record.exercice.end)) &&
+    !acc.imports.isActive(lockKey(tenantId, record.dossierId, record.exercice.end)) &&
     now - Date.parse(record.startedAt) > STALE_IMPORT_MS
   )
     status = "aborted";

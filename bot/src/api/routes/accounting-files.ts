@@ -20,6 +20,7 @@ import type { ServiceDeps } from "../../core/services/context";
 import { HTTP_STATUS } from "../http/error-status";
 import { defineStreamRoute, type AnyRoute } from "../http/route";
 import { STAFF, type AccountingScope } from "./accounting-scopes";
+import { underGate, yieldingSink } from "./heavy-work";
 
 const tag = "accounting";
 
@@ -92,11 +93,14 @@ function exportRoute(
     },
     handler: async ({ principal, locale, params, query, response }) => {
       const access = await scope.access(principal, params.dossierId);
-      const prepared = await prepareExport(acc, principal, access, view, format, query, locale);
-      const sink = response.attachment(ACCOUNTING_EXPORT_MIME[format], prepared.fileName);
-      const writer: TableWriter = format === "csv" ? new CsvWriter(sink) : new XlsxWriter(sink, prepared.sheetName);
-      await prepared.write(writer);
-      response.end();
+      // Every export reads until its last row: it holds a heavy-read slot for its whole streaming.
+      await underGate(acc.heavyReads, principal, async () => {
+        const prepared = await prepareExport(acc, principal, access, view, format, query, locale);
+        const sink = yieldingSink(response.attachment(ACCOUNTING_EXPORT_MIME[format], prepared.fileName));
+        const writer: TableWriter = format === "csv" ? new CsvWriter(sink) : new XlsxWriter(sink, prepared.sheetName);
+        await prepared.write(writer);
+        response.end();
+      });
     },
   });
 }

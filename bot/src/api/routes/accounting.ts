@@ -23,6 +23,7 @@ import { defineRoute, type AnyRoute } from "../http/route";
 import type { ServiceDeps } from "../../core/services/context";
 import { accountingFileRoutes } from "./accounting-files";
 import { accountingScopes, STAFF } from "./accounting-scopes";
+import { scansJournals, scansLedger, underGate } from "./heavy-work";
 
 const tag = "accounting";
 
@@ -33,13 +34,17 @@ const tag = "accounting";
 export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRoute[] {
   const scopes = accountingScopes(deps);
   const views = scopes.flatMap((s) => {
-    /** A GET view of the dossier's accounting: the scope's access rule, then the view's service. */
+    /**
+     * A GET view of the dossier's accounting: the scope's access rule, then the view's service; a query
+     * that scans the whole import (`scans`) holds a heavy-read slot while it runs.
+     */
     const view = <Q>(
       name: string,
       summary: string,
       query: z.ZodType<Q> | undefined,
       response: z.ZodType,
       read: (principal: Principal, access: AccountingAccess, query: Q) => Promise<unknown>,
+      scans?: (query: Q) => boolean,
     ) =>
       defineRoute({
         method: "get",
@@ -49,9 +54,11 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
         summary,
         ...(query ? { query } : {}),
         response,
-        handler: async ({ principal, params, query }) => ({
-          body: await read(principal, await s.access(principal, params.dossierId), query),
-        }),
+        handler: async ({ principal, params, query }) => {
+          const access = await s.access(principal, params.dossierId);
+          const body = () => read(principal, access, query);
+          return { body: scans?.(query) ? await underGate(acc.heavyReads, principal, body) : await body() };
+        },
       });
     return [
       view(
@@ -74,9 +81,15 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
         grandLivreQuerySchema,
         accountingGrandLivreSchema,
         (p, a, q) => grandLivreView(acc, p, a, q),
+        scansLedger,
       ),
-      view("journaux", "Journaux, paged by écriture", journauxQuerySchema, accountingJournauxSchema, (p, a, q) =>
-        journauxView(acc, p, a, q),
+      view(
+        "journaux",
+        "Journaux, paged by écriture",
+        journauxQuerySchema,
+        accountingJournauxSchema,
+        (p, a, q) => journauxView(acc, p, a, q),
+        scansJournals,
       ),
       view(
         "synthese",

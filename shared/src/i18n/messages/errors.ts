@@ -265,4 +265,16 @@ export const errorMessages = defineMessages({
     fr: "Les écritures de cet exercice ont été enregistrées par une version antérieure de Comptoir : importez à nouveau son FEC pour consulter le grand livre et les journaux.",
     en: "This financial year's entries were stored by an earlier version of Comptoir: import its FEC again to view the general ledger and journals.",
   },
+  "error.LOCAL_ONLY": {
+    fr: "Le mode local ne répond qu'à cette machine, sans intermédiaire : ouvrez Comptoir à l'adresse http://localhost affichée par npm start, sans tunnel ni redirection de port. Pour un accès depuis le réseau, déployez en mode teams.",
+    en: "Local mode only answers this machine, with nothing in between: open Comptoir at the http://localhost address printed by npm start, without a tunnel or port forwarding. For access over the network, deploy in teams mode.",
+  },
+  "error.LOCAL_SIGNIN_LINK_REQUIRED": {
+    fr: "La connexion locale demande le lien de connexion affiché par npm start à son démarrage (il change à chaque démarrage) : ouvrez ce lien dans ce navigateur.",
+    en: "The local sign-in needs the sign-in link printed by npm start when it starts (it changes at every start): open that link in this browser.",
+  },
+  "error.LOCAL_SERVICE_URL_REFUSED": {
+    fr: "Le bot local ne répond qu'au connecteur local (l'Agents Playground) : l'activité désigne un autre serviceUrl.",
+    en: "The local bot only answers the local connector (the Agents Playground): the activity names another serviceUrl.",
+  },
 });
