@@ -13,6 +13,7 @@ import {
   execute,
   invitedClient,
   linkedDossier,
+  message,
   newConversationId,
   STAFF,
   startBotHarness,
@@ -41,6 +42,9 @@ beforeAll(async () => {
   const invited = await invitedClient(h.app, await linkedDossier(h.app));
   client = invited.person;
   target = { dossier, contact, subscriptionId: invited.subscription.id };
+  // The client's welcome card waits until the bot hears from the tenant: let it land now, not amid the asserts.
+  await message(h, { from: client, conversationId: newConversationId(), text: "bonjour" });
+  await h.bot.idle();
 });
 afterAll(() => h.close());
 
