@@ -23,10 +23,14 @@ const common = {
     .positive()
     .default(300 * 1024 * 1024),
   FEC_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
-  /** Exports and reads scanning a whole import running at once on this server (fair use). */
-  HEAVY_WORK_SLOTS: z.coerce.number().int().min(1).max(64).default(4),
-  /** …of which one person (token oid) may hold; one more is refused with TOO_MANY_REQUESTS (429). */
-  HEAVY_WORK_PER_PERSON: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Exports and reads scanning a whole import running at once on this server (fair use). 1, a core's
+   * worth (an S1 instance has one): a lean export holds ~110 MB and a core at peak; bench:abuse, balance
+   * p95 under 30 exports: 2.65× alone with 1 slot, 4.24× with 2, 26.6× with 4 (before lean exports).
+   */
+  HEAVY_WORK_SLOTS: z.coerce.number().int().min(1).max(64).default(1),
+  /** …of which one person (token oid) may hold or wait for; one more is refused with TOO_MANY_REQUESTS (429). */
+  HEAVY_WORK_PER_PERSON: z.coerce.number().int().min(1).max(64).default(1),
   /** How long a heavy request waits for a free slot before SERVER_BUSY (503). */
   HEAVY_WORK_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),

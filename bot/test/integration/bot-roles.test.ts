@@ -43,7 +43,9 @@ beforeAll(async () => {
   client = invited.person;
   target = { dossier, contact, subscriptionId: invited.subscription.id };
   // The client's welcome card waits until the bot hears from the tenant: let it land now, not amid the asserts.
-  await message(h, { from: client, conversationId: newConversationId(), text: "bonjour" });
+  expect(
+    (await h.post(message(h, { from: client, conversationId: newConversationId(), text: "bonjour" }))).status,
+  ).toBe(200);
   await h.bot.idle();
 });
 afterAll(() => h.close());

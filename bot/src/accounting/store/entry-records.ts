@@ -6,7 +6,8 @@ import {
   type FecTextField,
 } from "@comptoir/shared";
 import type { FrameRef, Segment } from "./framed-blob";
-import { BUCKET_ID_AT, forEachRecord, type BucketKind } from "./line-records";
+import type { Turns } from "../../lib/turns";
+import { BUCKET_ID_AT, forEachRecord, RECORD_HEADER_BYTES, type BucketKind } from "./line-records";
 import type { AccountingStore, EntryLayout, JournalIndex, LedgerIndex, VersionRef } from "./store";
 
 /** A bucket as its index row gives it: its id in the records' headers, its frames, the bytes of its records. */
@@ -127,9 +128,14 @@ export async function readBucketLines(
   });
 }
 
-/** Frames per range read in a scan (about 16 MiB of records), and range reads under way while one is visited. */
-const FRAMES_PER_READ = 16;
-const READS_IN_FLIGHT = 3;
+/**
+ * How a scan reads: frames per range read, range reads under way while one frame is visited, and
+ * `turns` when the scan shares the event loop with other requests (it then hands the loop back between
+ * frames and, decoding, every few hundred lines).
+ */
+type ScanOptions = { framesPerRead: number; readsInFlight: number; turns?: Turns };
+/** About 16 MiB of records per range read, 3 under way: the fastest for a page's lettering sums and bench:fec. */
+const FAST_SCAN: ScanOptions = { framesPerRead: 16, readsInFlight: 3 };
 
 /**
  * Visits each of `frames` inflated, once, in blob order: a few range reads under way while one is
@@ -140,10 +146,11 @@ async function scanFrames(
   v: VersionRef,
   frames: ReadonlyMap<number, number>,
   visit: (frame: Buffer) => void,
+  scan: ScanOptions = FAST_SCAN,
 ): Promise<void> {
   const ordered = [...frames].sort((a, b) => a[0] - b[0]);
   const slices: FrameRef[][] = [];
-  for (let i = 0; i < ordered.length; i += FRAMES_PER_READ) slices.push(ordered.slice(i, i + FRAMES_PER_READ));
+  for (let i = 0; i < ordered.length; i += scan.framesPerRead) slices.push(ordered.slice(i, i + scan.framesPerRead));
   const reads: Array<Promise<Map<number, Buffer>> | undefined> = [];
   const startRead = (k: number) => {
     const slice = slices[k];
@@ -153,15 +160,17 @@ async function scanFrames(
     read.catch(() => undefined);
     reads[k] = read;
   };
-  for (let k = 0; k < READS_IN_FLIGHT; k++) startRead(k);
+  for (let k = 0; k < scan.readsInFlight; k++) startRead(k);
   for (let k = 0; k < slices.length; k++) {
     const inflated = await reads[k];
     reads[k] = undefined;
-    startRead(k + READS_IN_FLIGHT);
+    startRead(k + scan.readsInFlight);
     for (const [offset] of slices[k] ?? []) {
       const frame = inflated?.get(offset);
       if (!frame) throw new Error(`frame at ${offset} was not read`);
+      inflated?.delete(offset);
       visit(frame);
+      await scan.turns?.pass();
     }
   }
 }
@@ -207,9 +216,15 @@ export async function sumLettersByAccount(
 /** Record bytes gathered per batch: a batch reads every frame its buckets touch, once. */
 const BATCH_BYTES = 64 * 1024 * 1024;
 
+/** A reader that shares the event loop and the memory with other requests: smaller batches, fewer reads in flight. */
+export type LeanReading = ScanOptions & { batchBytes: number; turns: Turns };
+
+/** Lines decoded between two looks at the clock of `turns`. */
+const LINES_PER_LOOK = 256;
+
 /**
  * Reads many buckets in a known order (a whole grand livre, every journal) without
- * reading a frame once per bucket: consecutive buckets are gathered in batches of up to BATCH_BYTES of
+ * reading a frame once per bucket: consecutive buckets are gathered in batches of up to `budget` bytes of
  * records, and each batch reads the frames its buckets touch once, in blob order, copying each
  * record to its bucket. Frames read here skip the page cache. Ask for buckets in plan order; asking
  * for an earlier one starts a batch there again.
@@ -220,6 +235,8 @@ export class BucketBatchReader {
   private end = 0;
   private gathered = new Map<number, Buffer>();
   private layout: EntryLayout | null = null;
+  /** A lean reader's own decoder: it pauses mid-bucket, and a shared one would interleave with other requests. */
+  private ownDecoder: FecLineDecoder | null = null;
 
   constructor(
     private readonly store: AccountingStore,
@@ -227,14 +244,27 @@ export class BucketBatchReader {
     private readonly kind: BucketKind,
     private readonly plan: readonly BucketRef[],
     private readonly budget = BATCH_BYTES,
+    private readonly scan: ScanOptions = FAST_SCAN,
   ) {
     plan.forEach((b, i) => this.position.set(b.id, i));
+  }
+
+  /**
+   * The same reading, lean: a file export runs for tens of seconds next to light reads, so it keeps
+   * `batchBytes` of records and a few frames in memory (more passes over the frames instead) and hands
+   * the event loop back on the clock of `turns`, decoding as well as scanning.
+   */
+  lean(reading: LeanReading): BucketBatchReader {
+    return new BucketBatchReader(this.store, this.v, this.kind, this.plan, reading.batchBytes, reading);
   }
 
   /** A bucket's lines, in file order. */
   async lines(bucket: BucketRef): Promise<StoredLine[]> {
     const { layout, records } = await this.records(bucket);
-    return decodeLines(layout, records);
+    const turns = this.scan.turns;
+    if (turns === undefined) return decodeLines(layout, records);
+    this.ownDecoder ??= createFecLineDecoder(layout.format, { textFields: READ_TEXT_FIELDS });
+    return decodeInTurns(this.ownDecoder, records, turns);
   }
 
   private async records(bucket: BucketRef): Promise<{ layout: EntryLayout; records: Buffer }> {
@@ -256,6 +286,7 @@ export class BucketBatchReader {
       bytes += b.bytes;
       end++;
     }
+    // The previous batch's leftovers (buckets never asked for) go before this one is allocated.
     this.gathered = new Map();
     const targets = new Map<number, { buf: Buffer; used: number }>();
     const frames = new Map<number, number>();
@@ -264,12 +295,17 @@ export class BucketBatchReader {
       for (const [offset, length] of b.segments) frames.set(offset, length);
     }
     const idAt = BUCKET_ID_AT[this.kind];
-    await scanFrames(this.store, this.v, frames, (frame) =>
-      forEachRecord(frame, (_line, _start, end, recordStart) => {
-        const target = targets.get(frame.readUInt32LE(recordStart + idAt));
-        if (target === undefined) return;
-        target.used += frame.copy(target.buf, target.used, recordStart, end);
-      }),
+    await scanFrames(
+      this.store,
+      this.v,
+      frames,
+      (frame) =>
+        forEachRecord(frame, (_line, _start, end, recordStart) => {
+          const target = targets.get(frame.readUInt32LE(recordStart + idAt));
+          if (target === undefined) return;
+          target.used += frame.copy(target.buf, target.used, recordStart, end);
+        }),
+      this.scan,
     );
     for (const [id, { buf, used }] of targets) {
       if (used !== buf.length) throw new Error(`bucket ${id}: ${used} bytes of records found, ${buf.length} expected`);
@@ -278,4 +314,20 @@ export class BucketBatchReader {
     this.start = from;
     this.end = end;
   }
+}
+
+/** decodeLines of a whole bucket (its records only), handing the event loop back on the clock of `turns`. */
+async function decodeInTurns(decoder: FecLineDecoder, records: Buffer, turns: Turns): Promise<StoredLine[]> {
+  const out: StoredLine[] = [];
+  let at = 0;
+  while (at + RECORD_HEADER_BYTES <= records.length) {
+    const start = at + RECORD_HEADER_BYTES;
+    const end = start + records.readUInt32LE(at + 4);
+    if (end > records.length) throw new Error(`record of line ${records.readUInt32LE(at)} is cut`);
+    out.push(storedLine(decoder.decode(records, start, end, records.readUInt32LE(at))));
+    at = end;
+    if (out.length % LINES_PER_LOOK === 0 && turns.over) await turns.pass();
+  }
+  decoder.release();
+  return out;
 }

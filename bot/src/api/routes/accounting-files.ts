@@ -20,7 +20,7 @@ import type { ServiceDeps } from "../../core/services/context";
 import { HTTP_STATUS } from "../http/error-status";
 import { defineStreamRoute, type AnyRoute } from "../http/route";
 import { STAFF, type AccountingScope } from "./accounting-scopes";
-import { underGate, yieldingSink } from "./heavy-work";
+import { heavyWorkTurns, underGate, yieldingSink } from "./heavy-work";
 
 const tag = "accounting";
 
@@ -95,8 +95,10 @@ function exportRoute(
       const access = await scope.access(principal, params.dossierId);
       // Every export reads until its last row: it holds a heavy-read slot for its whole streaming.
       await underGate(acc.heavyReads, principal, async () => {
-        const prepared = await prepareExport(acc, principal, access, view, format, query, locale);
-        const sink = yieldingSink(response.attachment(ACCOUNTING_EXPORT_MIME[format], prepared.fileName));
+        // One clock for reading and writing: the export hands the event loop back every few ms, whichever runs.
+        const turns = heavyWorkTurns();
+        const prepared = await prepareExport(acc, principal, access, view, format, query, locale, turns);
+        const sink = yieldingSink(response.attachment(ACCOUNTING_EXPORT_MIME[format], prepared.fileName), turns);
         const writer: TableWriter = format === "csv" ? new CsvWriter(sink) : new XlsxWriter(sink, prepared.sheetName);
         await prepared.write(writer);
         response.end();

@@ -1,4 +1,5 @@
 import type { Principal } from "@comptoir/shared";
+import { Turns } from "../../lib/turns";
 import type { WorkGate } from "../../lib/work-gate";
 
 /**
@@ -28,19 +29,22 @@ export function scansJournals(query: { q?: string | undefined }): boolean {
 }
 
 /** How long heavy work may keep the event loop before letting other requests' callbacks run. */
-const TURN_MS = 10;
+const TURN_MS = 5;
+
+/** The clock of one piece of heavy work: its reads and its writes hand the event loop back on it. */
+export const heavyWorkTurns = (): Turns => new Turns(TURN_MS);
 
 /**
  * A sink that hands the event loop back every TURN_MS: while a fast client keeps the socket writable,
  * an export never waits on I/O, and without this it would run whole batches of rows in microtasks,
  * holding every other request (a balance read) for seconds.
  */
-export function yieldingSink(sink: (chunk: Uint8Array) => Promise<void>): (chunk: Uint8Array) => Promise<void> {
-  let turnStarted = performance.now();
+export function yieldingSink(
+  sink: (chunk: Uint8Array) => Promise<void>,
+  turns: Turns = heavyWorkTurns(),
+): (chunk: Uint8Array) => Promise<void> {
   return async (chunk) => {
     await sink(chunk);
-    if (performance.now() - turnStarted < TURN_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    turnStarted = performance.now();
+    await turns.pass();
   };
 }
