@@ -21,6 +21,31 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Collects a server's stdout and stderr and resolves once it prints that it is ready ("prêt en"); rejects when
+ * it exits or stays silent past `timeoutMs`. The returned function gives everything printed so far.
+ */
+export async function untilReady(child: ChildProcess, label: string, timeoutMs: number): Promise<() => string> {
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${label} did not start:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("prêt en")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited (${code}):\n${output}`));
+    });
+  });
+  return () => output;
+}
+
 export interface AppProcess {
   url: string;
   /** The local Graph server's dev mailbox. */
@@ -65,23 +90,7 @@ export async function startAppProcess(opts: AppProcessOptions = {}): Promise<App
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The app did not start:\n${output}`)), opts.timeoutMs ?? 300_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("prêt en")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The app exited (${code}):\n${output}`));
-    });
-  });
+  await untilReady(child, "The app", opts.timeoutMs ?? 300_000);
   return {
     url: `http://localhost:${port}`,
     mailboxUrl: `http://localhost:${graphPort}/dev/mailbox`,

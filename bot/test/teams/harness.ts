@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startAzurite, type AzuriteHandle } from "../../dev/azurite";
 import { registerTenantPeople, startLocalGraphServer, type LocalGraphServer } from "../../dev/graph-server";
-import { freePort } from "../../bench/lib/app-process";
+import { freePort, untilReady } from "../../bench/lib/app-process";
 import { startLocalConnector, type LocalConnector } from "../support/connector-server";
 import { startBotFrameworkStandIn, type BotFrameworkStandIn } from "../support/stand-ins/bot-framework";
 import { startEntraStandIn, type EntraStandIn, type EntraUser, type UserTokenInput } from "../support/stand-ins/entra";
@@ -203,25 +203,9 @@ async function spawnServer(env: Record<string, string>): Promise<{ output(): str
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TMPDIR: process.env.TMPDIR ?? tmpdir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The teams-mode server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("prêt en")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The teams-mode server exited (${code}):\n${output}`));
-    });
-  });
+  const output = await untilReady(child, "The teams-mode server", 60_000);
   return {
-    output: () => output,
+    output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
