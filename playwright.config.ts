@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/chromium";
 import { SIGNIN_COOKIE } from "./bot/dev/local-idp/signin-link";
 
 // The sign-in page needs this start's secret: fixed here for the run, before global-setup starts the app with it
@@ -26,18 +27,7 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   use: {
     storageState: { cookies: [signInCookie], origins: [] },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     screenshot: "only-on-failure",
     trace: "off",
   },

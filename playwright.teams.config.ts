@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/chromium";
 
 /**
  * The browser sign-in in teams mode: the real server (bot/src/main.ts) against the stand-ins of Entra ID,
@@ -14,18 +15,7 @@ export default defineConfig({
   use: {
     // The stand-ins speak HTTPS with a self-signed certificate (bot/test/support/stand-ins/tls.ts).
     ignoreHTTPSErrors: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     screenshot: "only-on-failure",
     trace: "off",
   },
