@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createDossier,
@@ -157,5 +158,23 @@ describe("two instances over one storage", () => {
     const rows = await eventually(kept, (r) => r.length <= CHANGES_KEPT + 2 * filler.length);
     expect(rows.length).toBeLessThanOrEqual(CHANGES_KEPT + 2 * filler.length);
     expect(rows.at(-1)?.seq).toBe(version);
+  });
+
+  it("numbers concurrent changes from both instances once each, without gaps", async () => {
+    const firm = randomUUID();
+    const onA = a.running.deps.repos.changes;
+    const onB = b.running.deps.repos.changes;
+    const lasts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 === 0 ? onA : onB).append(firm, [
+          { kind: "dossier", id: `d${i}` },
+          { kind: "contact", id: `c${i}` },
+        ]),
+      ),
+    );
+    expect(new Set(lasts).size).toBe(30);
+    const logged = await a.running.deps.repos.changes.since(firm, 0, 60);
+    expect(logged.map((c) => c.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(new Set(logged.map((c) => `${c.kind}|${c.id}`)).size).toBe(60);
   });
 });
