@@ -17,6 +17,8 @@ export const TEST_AUDIENCE = "api://localhost/comptoir";
 export interface TestApp {
   url: string;
   running: RunningServer<LocalWiring>;
+  /** Its tables' prefix: another app started with it is another instance over the same storage. */
+  tablePrefix: string;
   /** The local issuer's own private key: tests can mint any token the server might receive. */
   signingKey: CryptoKey;
   tokenFor(person: Pick<DemoPerson, "oid" | "name" | "username" | "roles">): Promise<string>;
@@ -31,8 +33,14 @@ export interface TestApp {
 
 export const PERSONS = { admin: DEMO_ADMIN, staff: DEMO_STAFF, client: DEMO_CLIENT } as const;
 
-/** Starts the real server in local mode on Azurite, with tables under a prefix of its own so tests never collide. */
-export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, string>> = {}): Promise<TestApp> {
+/**
+ * Starts the real server in local mode on Azurite, with tables under a prefix of its own so tests never collide
+ * (or under `sharedWith`'s prefix: a second instance, with its own deps and projections, over the same storage).
+ */
+export async function startTestApp(
+  overrides: Partial<Record<keyof LocalEnv, string>> = {},
+  sharedWith?: TestApp,
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "comptoir-test-"));
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   mkdirSync(join(dataDir, "local-idp"), { recursive: true });
@@ -47,11 +55,12 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
     SEED_DEMO: "false",
     ...overrides,
   });
+  const tablePrefix = sharedWith?.tablePrefix ?? `t${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const running = await startServer({
     env,
     mode: localMode,
     connectionString: inject("azuriteConnectionString"),
-    tablePrefix: `t${randomUUID().replace(/-/g, "").slice(0, 12)}`,
+    tablePrefix,
   });
 
   const sign: TestApp["sign"] = (payload, opts = {}) =>
@@ -74,6 +83,7 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
   return {
     url: running.url,
     running,
+    tablePrefix,
     signingKey: privateKey,
     sign,
     tokenFor,

@@ -69,6 +69,33 @@ describe("MemoryIndex keyset pages", () => {
     );
   });
 
+  it("keeps built orders exact through sets, re-sets and deletes (no rebuild)", () => {
+    fc.assert(
+      fc.property(
+        itemsArb,
+        fc.array(fc.tuple(fc.nat(80), fc.option(fc.integer({ min: 0, max: 50 })))),
+        (items, changes) => {
+          const index = build(items);
+          const live = new Map(items.map((i) => [i.id, i]));
+          walk(index, "n", "asc", 5); // builds the order that the changes must then keep
+          for (const [at, n] of changes) {
+            const id = `x${at % 20}`;
+            if (n === null) {
+              index.delete(id);
+              live.delete(id);
+            } else {
+              index.set({ id, name: id, n });
+              live.set(id, { id, name: id, n });
+            }
+          }
+          const key = (i: Item) => `${String(i.n).padStart(6, "0")}\u0000${i.id}`;
+          const expected = [...live.values()].sort((a, b) => (key(a) < key(b) ? -1 : 1)).map((i) => i.id);
+          expect(walk(index, "n", "asc", 4).seen).toEqual(expected);
+        },
+      ),
+    );
+  });
+
   it("keeps a page stable when a row is inserted before the cursor", () => {
     const index = build([1, 2, 3, 4].map((n) => ({ id: `i${n}`, name: `Nom ${n}`, n })));
     const first = index.page({ sort: "n", dir: "asc", limit: 2 });

@@ -29,6 +29,38 @@ describe("PrefixIndex", () => {
     );
   });
 
+  it("stays exact across merges of many changes: sets, re-sets and deletes between queries", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), (seed) => {
+        let state = seed;
+        const rand = (n: number) => (state = (state * 48271) % 2147483647) % n;
+        const token = () => Array.from({ length: 1 + rand(5) }, () => "abcd"[rand(4)]).join("");
+        const index = new PrefixIndex();
+        const rows = new Map<string, string[]>();
+        for (let step = 0; step < 4_000; step++) {
+          const id = String(rand(1_500));
+          if (rand(5) === 0) {
+            index.delete(id);
+            rows.delete(id);
+          } else {
+            const tokens = Array.from({ length: 1 + rand(3) }, token);
+            index.set(id, tokens);
+            rows.set(id, tokens);
+          }
+          if (step % 500 === 499) {
+            const query = [token(), token()].slice(0, 1 + rand(2));
+            const expected = [...rows]
+              .filter(([, tokens]) => query.every((q) => tokens.some((t) => t.startsWith(q))))
+              .map(([rowId]) => rowId)
+              .sort();
+            expect(index.match(query).sort()).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it("replaces a row's tokens when set again", () => {
     const index = new PrefixIndex();
     index.set("1", ["boulangerie", "martin"]);

@@ -41,15 +41,24 @@ export class MemoryIndex<T extends { id: string }> {
     for (const entry of this.entries.values()) yield entry.item;
   }
 
+  /** Sorted orders already built are kept up to date in place (a binary search and a splice each), not rebuilt. */
   set(item: T): void {
     const keys: Record<string, string> = {};
     for (const [name, fn] of Object.entries(this.sortKeys)) keys[name] = `${fn(item)}\u0000${item.id}`;
-    this.entries.set(item.id, { item, keys });
-    this.sorted.clear();
+    const entry = { item, keys };
+    const old = this.entries.get(item.id);
+    this.entries.set(item.id, entry);
+    for (const [sort, rows] of this.sorted) {
+      if (old) rows.splice(lowerBound(rows, sort, old.keys[sort] ?? ""), 1);
+      rows.splice(lowerBound(rows, sort, keys[sort] ?? ""), 0, entry);
+    }
   }
 
   delete(id: string): void {
-    if (this.entries.delete(id)) this.sorted.clear();
+    const old = this.entries.get(id);
+    if (!old) return;
+    this.entries.delete(id);
+    for (const [sort, rows] of this.sorted) rows.splice(lowerBound(rows, sort, old.keys[sort] ?? ""), 1);
   }
 
   /**

@@ -51,20 +51,38 @@ export class Portfolio {
     responsible: (r) => searchable(r.responsible?.name ?? "\uffff"),
   });
   private readonly search = new PrefixIndex();
-  private readonly dossiers = new Map<string, Dossier>();
+  /** Live statuses per dossier, kept apart: a subscription may be read before its dossier. */
   private readonly statuses = new Map<string, Map<string, SubscriptionStatus>>();
 
   get size(): number {
     return this.rows.size;
   }
 
+  /** Keeps the summary, not the document: a firm's 50,000 dossiers must fit in a few tens of MB. */
   putDossier(dossier: Dossier): void {
-    this.dossiers.set(dossier.id, dossier);
-    this.refresh(dossier.id);
+    const { status, live } = collaborativeStatus(this.statuses.get(dossier.id)?.values() ?? []);
+    this.rows.set({
+      id: dossier.id,
+      code: dossier.code,
+      name: dossier.name,
+      siren: dossier.siren,
+      responsible: dossier.responsible,
+      consultationActive: dossier.offers.consultation.active,
+      extensionActive: dossier.collaborativeWidget.extensionActive,
+      collaborativeStatus: status,
+      liveServices: live,
+      search: { code: dossierCodeKey(dossier.code).toLowerCase(), name: searchable(dossier.name) },
+    });
+    const code = searchable(dossier.code);
+    this.search.set(dossier.id, [
+      code.replace(/ /g, ""),
+      ...code.split(" "),
+      ...searchable(dossier.name).split(" "),
+      dossier.siren ?? "",
+    ]);
   }
 
   removeDossier(id: string): void {
-    this.dossiers.delete(id);
     this.statuses.delete(id);
     this.rows.delete(id);
     this.search.delete(id);
@@ -78,7 +96,11 @@ export class Portfolio {
     }
     if (isLive(sub)) byId.set(sub.id, sub.status);
     else byId.delete(sub.id);
-    this.refresh(sub.dossierId);
+    const row = this.rows.get(sub.dossierId);
+    if (!row) return;
+    const { status, live } = collaborativeStatus(byId.values());
+    if (status !== row.collaborativeStatus || live !== row.liveServices)
+      this.rows.set({ ...row, collaborativeStatus: status, liveServices: live });
   }
 
   summary(id: string): DossierSummary | undefined {
@@ -89,7 +111,7 @@ export class Portfolio {
   /** Dossiers with an active Consultation offer, counted against the firm's subscription quota. */
   activeOfferCount(): number {
     let n = 0;
-    for (const d of this.dossiers.values()) if (d.offers.consultation.active) n++;
+    for (const row of this.rows.values()) if (row.consultationActive) n++;
     return n;
   }
 
@@ -104,31 +126,6 @@ export class Portfolio {
     const words = searchWords(query.q ?? "");
     const page = words.length > 0 ? this.rows.pageOf(this.search.match(words), request) : this.rows.page(request);
     return { ...page, items: page.items.map(toSummary) };
-  }
-
-  private refresh(id: string): void {
-    const dossier = this.dossiers.get(id);
-    if (!dossier) return;
-    const { status, live } = collaborativeStatus(this.statuses.get(id)?.values() ?? []);
-    this.rows.set({
-      id: dossier.id,
-      code: dossier.code,
-      name: dossier.name,
-      siren: dossier.siren,
-      responsible: dossier.responsible,
-      consultationActive: dossier.offers.consultation.active,
-      extensionActive: dossier.collaborativeWidget.extensionActive,
-      collaborativeStatus: status,
-      liveServices: live,
-      search: { code: dossierCodeKey(dossier.code).toLowerCase(), name: searchable(dossier.name) },
-    });
-    const code = searchable(dossier.code);
-    this.search.set(id, [
-      code.replace(/ /g, ""),
-      ...code.split(" "),
-      ...searchable(dossier.name).split(" "),
-      dossier.siren ?? "",
-    ]);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Storage } from "../storage/connection";
 import { AuditRepository } from "./audit";
+import { ChangeLogRepository } from "./changes";
 import { ContactRepository } from "./contacts";
 import { ConversationRefRepository } from "./conversation-refs";
 import { DossierRepository } from "./dossiers";
@@ -12,6 +13,7 @@ import { TABLES } from "./tables";
 
 /** A stored document with the ETag it was read at (services pass it back to update under If-Match). */
 export type { Versioned } from "../storage/document";
+export type { Change } from "./changes";
 
 /** One repository per aggregate; the key design of each table is in docs/ARCHITECTURE.md. */
 export interface Repos {
@@ -26,6 +28,8 @@ export interface Repos {
   invitations: InvitationStateRepository;
   /** The bot's conversation references, for proactive cards. */
   conversations: ConversationRefRepository;
+  /** The firms' change logs, which keep every instance's read models fresh. */
+  changes: ChangeLogRepository;
 }
 
 export function createRepos(storage: Storage): Repos {
@@ -39,5 +43,6 @@ export function createRepos(storage: Storage): Repos {
     audit: new AuditRepository(storage.table(TABLES.audit)),
     invitations: new InvitationStateRepository(storage.table(TABLES.invitations)),
     conversations: new ConversationRefRepository(storage.table(TABLES.conversationRefs)),
+    changes: new ChangeLogRepository(storage.table(TABLES.changes)),
   };
 }

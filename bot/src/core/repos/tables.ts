@@ -9,6 +9,7 @@ export const TABLES = {
   audit: "audit",
   invitations: "invitations",
   conversationRefs: "conversationRefs",
+  changes: "changes",
 } as const;
 
 export const ALL_TABLES = Object.values(TABLES);

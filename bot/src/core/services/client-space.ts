@@ -82,7 +82,7 @@ async function recordSignIn(
       if (e instanceof AppError && e.code === "CONFLICT") continue; // another request did it
       throw e;
     }
-    await deps.projections.portfolio.update(principal.tenantId, (p) => p.putSubscription(next));
+    await deps.projections.putSubscription(principal.tenantId, next);
     world.subscriptions = world.subscriptions.map((s) => (s.id === next.id ? next : s));
     if (sub.status === "invited")
       await deps.onClientEvent?.(principal.tenantId, { kind: "accepted", contact, subscription: next });
@@ -92,7 +92,7 @@ async function recordSignIn(
   const updated = { ...contact, lastSignInAt: now.toISOString() };
   try {
     await deps.repos.contacts.update(principal.tenantId, contact, updated, etag);
-    await deps.projections.contacts.update(principal.tenantId, (d) => d.put(updated));
+    await deps.projections.putContact(principal.tenantId, updated);
   } catch (e) {
     if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
   }

@@ -65,7 +65,7 @@ export async function addContact(deps: ServiceDeps, ctx: Ctx, data: ContactCreat
     existing: [],
   });
   const etag = await deps.repos.contacts.create(ctx.tenantId, contact);
-  await deps.projections.contacts.update(ctx.tenantId, (d) => d.put(contact));
+  await deps.projections.putContact(ctx.tenantId, contact);
   await audit(deps, ctx, "contact.created", { type: "contact", id: contact.id }, { after: contact });
   return { value: contact, etag };
 }
@@ -86,7 +86,7 @@ export async function updateContact(
   // A new e-mail unbinds the guest: the `guest|<oid>` row goes in the same transaction as the document,
   // so the old guest's next request finds no contact.
   const newEtag = await deps.repos.contacts.update(ctx.tenantId, current.value, next, etag);
-  await deps.projections.contacts.update(ctx.tenantId, (d) => d.put(next));
+  await deps.projections.putContact(ctx.tenantId, next);
   await audit(deps, ctx, "contact.updated", { type: "contact", id }, { before: current.value, after: next });
   if (unboundGuest(current.value, next))
     await audit(deps, ctx, "contact.guest.unbound", { type: "contact", id }, { before: current.value, after: next });
@@ -103,6 +103,6 @@ export async function deleteContact(deps: ServiceDeps, ctx: Ctx, id: string, eta
   await deps.repos.contacts.delete(ctx.tenantId, current.value, etag);
   await storeRevoked(deps, ctx, revokeContactServices(id, subscriptions, ctx.actor, ctx.now));
   for (const link of links) await deps.repos.links.delete(ctx.tenantId, link.value, link.etag);
-  await deps.projections.contacts.update(ctx.tenantId, (d) => d.remove(id));
+  await deps.projections.removeContact(ctx.tenantId, id);
   await audit(deps, ctx, "contact.deleted", { type: "contact", id }, { before: current.value });
 }

@@ -1,14 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError, type Actor, type ErrorCode, type Principal, type ServiceSubscription } from "@comptoir/shared";
-import { ContactDirectory } from "../readmodels/contact-directory";
-import { PerTenant } from "../readmodels/per-tenant";
-import { Portfolio } from "../readmodels/portfolio";
 import type { Repos } from "../repos";
-
-export interface Projections {
-  portfolio: PerTenant<Portfolio>;
-  contacts: PerTenant<ContactDirectory>;
-}
+import { Projections } from "./projections";
 
 /** What every domain service needs: storage, read models, a clock and an id source (both replaceable in tests). */
 export interface ServiceDeps {
@@ -33,24 +26,8 @@ export function ctxFor(principal: Principal, deps: Pick<ServiceDeps, "now">): Ct
   return { tenantId: principal.tenantId, actor: { oid: principal.oid, name: principal.name }, now: deps.now() };
 }
 
-export function createProjections(repos: Repos, maxAgeMs = 5 * 60_000): Projections {
-  return {
-    portfolio: new PerTenant(async (tenantId) => {
-      const portfolio = new Portfolio();
-      for await (const { value } of repos.dossiers.all(tenantId)) portfolio.putDossier(value);
-      for await (const { value } of repos.subscriptions.all(tenantId)) portfolio.putSubscription(value);
-      return portfolio;
-    }, maxAgeMs),
-    contacts: new PerTenant(async (tenantId) => {
-      const directory = new ContactDirectory();
-      for await (const { value } of repos.contacts.all(tenantId)) directory.put(value);
-      return directory;
-    }, maxAgeMs),
-  };
-}
-
 export function createServiceDeps(repos: Repos): ServiceDeps {
-  return { repos, projections: createProjections(repos), now: () => new Date(), newId: () => randomUUID() };
+  return { repos, projections: new Projections(repos), now: () => new Date(), newId: () => randomUUID() };
 }
 
 export function found<T>(value: T | null | undefined, code: ErrorCode): T {

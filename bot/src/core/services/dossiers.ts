@@ -67,7 +67,7 @@ export async function createNewDossier(
 ): Promise<Versioned<Dossier>> {
   const dossier = createDossier(data, { id: deps.newId(), now: ctx.now });
   const etag = await deps.repos.dossiers.create(ctx.tenantId, dossier);
-  await deps.projections.portfolio.update(ctx.tenantId, (p) => p.putDossier(dossier));
+  await deps.projections.putDossier(ctx.tenantId, dossier);
   await audit(
     deps,
     ctx,
@@ -96,7 +96,7 @@ export async function deleteDossier(deps: ServiceDeps, ctx: Ctx, id: string, eta
   const current = await getDossier(deps, ctx.tenantId, id);
   assertDossierDeletable(current.value, await deps.repos.subscriptions.listByDossier(ctx.tenantId, id));
   await deps.repos.dossiers.delete(ctx.tenantId, current.value, etag);
-  await deps.projections.portfolio.update(ctx.tenantId, (p) => p.removeDossier(id));
+  await deps.projections.removeDossier(ctx.tenantId, id);
   await audit(deps, ctx, "dossier.deleted", { type: "dossier", id }, { dossierId: id, before: current.value });
 }
 
@@ -158,7 +158,7 @@ async function save(
   action: "dossier.updated" | "dossier.offer.activated" | "dossier.offer.deactivated" | "dossier.widget.initialized",
 ): Promise<Versioned<Dossier>> {
   const newEtag = await deps.repos.dossiers.update(ctx.tenantId, before, next, etag);
-  await deps.projections.portfolio.update(ctx.tenantId, (p) => p.putDossier(next));
+  await deps.projections.putDossier(ctx.tenantId, next);
   await audit(deps, ctx, action, { type: "dossier", id: next.id }, { dossierId: next.id, before, after: next });
   return { value: next, etag: newEtag };
 }

@@ -51,7 +51,7 @@ export async function propose(
     if (!live) throw e;
     return { subscription: live.value, created: false };
   }
-  await deps.projections.portfolio.update(ctx.tenantId, (p) => p.putSubscription(result.subscription));
+  await deps.projections.putSubscription(ctx.tenantId, result.subscription);
   // The invitation starts first: the audit line need not delay it.
   await deps.onProposed?.(ctx.tenantId, result.subscription);
   await audit(
@@ -99,7 +99,7 @@ async function store(
   etag: string,
 ): Promise<string> {
   const newEtag = await deps.repos.subscriptions.update(ctx.tenantId, before, next, etag);
-  await deps.projections.portfolio.update(ctx.tenantId, (p) => p.putSubscription(next));
+  await deps.projections.putSubscription(ctx.tenantId, next);
   if (next.status === "revoked") await deps.onRevoked?.(ctx.tenantId, next);
   await audit(
     deps,

@@ -302,7 +302,7 @@ async function underLease(
 async function markInvited(deps: ServiceDeps, tenantId: string, sub: ServiceSubscription, etag: string): Promise<void> {
   const next = transitionSubscription(sub, "invited", SYSTEM, deps.now());
   await deps.repos.subscriptions.update(tenantId, sub, next, etag);
-  await deps.projections.portfolio.update(tenantId, (p) => p.putSubscription(next));
+  await deps.projections.putSubscription(tenantId, next);
 }
 
 async function bindGuest(
@@ -317,7 +317,7 @@ async function bindGuest(
     const next = { ...current.value, guest };
     try {
       await deps.repos.contacts.update(tenantId, current.value, next, current.etag);
-      await deps.projections.contacts.update(tenantId, (d) => d.put(next));
+      await deps.projections.putContact(tenantId, next);
       return;
     } catch (e) {
       if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;

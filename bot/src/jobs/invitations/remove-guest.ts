@@ -29,7 +29,7 @@ export function removeGuestWithoutService(deps: ServiceDeps, graph: GuestGraph) 
     const next = { ...contact.value, guest: null };
     try {
       await deps.repos.contacts.update(tenantId, contact.value, next, contact.etag);
-      await deps.projections.contacts.update(tenantId, (d) => d.put(next));
+      await deps.projections.putContact(tenantId, next);
     } catch (e) {
       if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
       return;
