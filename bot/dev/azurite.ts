@@ -99,7 +99,8 @@ function waitForPorts(child: ChildProcess, timeoutMs: number): Promise<AzuriteHa
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    // The guard saves and exits on its own well within this; a hung one must not hold up a Ctrl-C.
+    const force = setTimeout(() => child.kill("SIGKILL"), 4_000);
     child.once("exit", () => {
       clearTimeout(force);
       resolve();
