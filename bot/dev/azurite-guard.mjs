@@ -6,14 +6,44 @@
 // tree, an OOM kill, a second signal while it closes) lost what was written since the last save: right
 // after the demo seed that was every table. So (1) saves come every SAVE_MS, (2) a stop is always
 // Azurite's own graceful close, which writes the databases, and only if that hangs for STOP_GRACE_MS is
-// the process ended; (3) repeated signals never kill it mid-save.
+// the process ended; (3) repeated signals never kill it mid-save; (4) a restart waits for the previous
+// Azurite of the same folder to finish its last save (two on one folder overwrite each other's files).
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 
 const SAVE_MS = 500;
 const STOP_GRACE_MS = 10_000;
 
 const [azuriteJs, ...args] = process.argv.slice(2);
 const require = createRequire(azuriteJs);
+
+const location = args.includes("--location") ? args[args.indexOf("--location") + 1] : undefined;
+if (location) await takeFolder(join(location, "azurite.pid"));
+
+async function takeFolder(pidFile) {
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let previous = NaN;
+  try {
+    previous = Number(readFileSync(pidFile, "utf8"));
+  } catch {
+    // No previous Azurite on this folder.
+  }
+  const deadline = Date.now() + STOP_GRACE_MS + 1_000;
+  while (previous > 0 && previous !== process.pid && alive(previous) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  writeFileSync(pidFile, String(process.pid));
+  process.on("exit", () => {
+    if (readFileSync(pidFile, "utf8") === String(process.pid)) rmSync(pidFile, { force: true });
+  });
+}
 
 // Azurite creates its Loki databases with `autosaveInterval: 5000` and no option to change it.
 const lokiPath = require.resolve("lokijs");
