@@ -26,8 +26,14 @@ export interface TestApp {
 
 export const PERSONS = { admin: DEMO_ADMIN, staff: DEMO_STAFF, client: DEMO_CLIENT } as const;
 
-/** Starts the real server in local mode on Azurite, with tables under a prefix of its own so tests never collide. */
-export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, string>> = {}): Promise<TestApp> {
+/**
+ * Starts the real server in local mode on Azurite, with tables under a prefix of its own so tests never collide
+ * (or, with `storage`, on a given Azurite and prefix: several instances of one deployment).
+ */
+export async function startTestApp(
+  overrides: Partial<Record<keyof LocalEnv, string>> = {},
+  storage: { connectionString?: string; tablePrefix?: string } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "comptoir-test-"));
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   mkdirSync(join(dataDir, "local-idp"), { recursive: true });
@@ -45,8 +51,8 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
   const running = await startServer({
     env,
     mode: localMode,
-    connectionString: inject("azuriteConnectionString"),
-    tablePrefix: `t${randomUUID().replace(/-/g, "").slice(0, 12)}`,
+    connectionString: storage.connectionString ?? inject("azuriteConnectionString"),
+    tablePrefix: storage.tablePrefix ?? testTablePrefix(),
   });
 
   const sign: TestApp["sign"] = (payload, opts = {}) =>
@@ -86,6 +92,8 @@ export async function startTestApp(overrides: Partial<Record<keyof LocalEnv, str
     },
   };
 }
+
+export const testTablePrefix = () => `t${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 
 export interface JsonResponse<T = unknown> {
   status: number;
