@@ -12,23 +12,13 @@ export const TABLE_RETRY_OPTIONS = { maxRetries: 2, retryDelayInMs: 200, maxRetr
 /** Queue and blob clients (storage pipeline): the default is 4 tries 4 s apart, doubling up to 2 min. */
 export const STORAGE_PIPELINE_RETRY_OPTIONS = { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 } as const;
 
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "REQUEST_SEND_ERROR",
-]);
-
-/** The storage service did not answer (refused, reset, timed out) or said it is unavailable (503). */
+/**
+ * The storage service did not answer (refused, reset, timed out) or said it is unavailable (503). Only the
+ * Azure SDKs' `RestError` counts: Graph's or the Bot Connector's network errors are not storage outages.
+ */
 export function isStorageUnreachable(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;
-  const { name, code, statusCode } = e as { name?: unknown; code?: unknown; statusCode?: unknown };
-  if (name === "AbortError") return true;
-  if (typeof code === "string" && NETWORK_CODES.has(code)) return true;
+  const { name, statusCode } = e as { name?: unknown; statusCode?: unknown };
   return name === "RestError" && (statusCode === undefined || statusCode === 503);
 }
 

@@ -4,17 +4,18 @@ import { isStorageUnreachable, OutageTracker } from "../../src/lib/storage-fault
 afterEach(() => vi.restoreAllMocks());
 
 describe("isStorageUnreachable", () => {
-  it("recognises refused, reset and timed-out calls, and 503s", () => {
+  it("recognises the storage SDKs' failed calls and 503s", () => {
     expect(isStorageUnreachable(Object.assign(new Error("x"), { name: "RestError", code: "ECONNREFUSED" }))).toBe(true);
     expect(isStorageUnreachable(Object.assign(new Error("x"), { name: "RestError" }))).toBe(true);
     expect(isStorageUnreachable(Object.assign(new Error("x"), { name: "RestError", statusCode: 503 }))).toBe(true);
-    expect(isStorageUnreachable(Object.assign(new Error("aborted"), { name: "AbortError" }))).toBe(true);
   });
 
   it("leaves answers of a reachable service alone", () => {
     expect(isStorageUnreachable(Object.assign(new Error("x"), { name: "RestError", statusCode: 412 }))).toBe(false);
     expect(isStorageUnreachable(Object.assign(new Error("x"), { name: "RestError", statusCode: 404 }))).toBe(false);
     expect(isStorageUnreachable(new Error("bug"))).toBe(false);
+    // Another service's network failure (Graph, the Bot Connector) is not a storage outage.
+    expect(isStorageUnreachable(Object.assign(new Error("x"), { name: "AxiosError", code: "ECONNRESET" }))).toBe(false);
     expect(isStorageUnreachable(undefined)).toBe(false);
   });
 });
