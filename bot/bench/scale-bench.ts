@@ -51,7 +51,7 @@ async function api(on: Instance, method: string, path: string, body?: unknown, e
 }
 
 async function instance(name: string, app: AppProcess): Promise<Instance> {
-  const token = await localToken(app.url, DEMO_STAFF.oid);
+  const token = await localToken(app, DEMO_STAFF.oid);
   return { name, url: app.url, graphUrl: app.mailboxUrl.replace(/\/dev\/mailbox$/, ""), token };
 }
 

@@ -31,12 +31,13 @@ export function azuriteConnectionString(ports: { blob: number; queue: number; ta
 const LISTENING = /Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/;
 
 /**
- * Starts Azurite from node_modules on ports the OS picks (so several instances can run side by side),
- * keeping its data under `location`, and resolves once all three services listen.
+ * Starts Azurite from node_modules on ports the OS picks (so several instances can run side by side), or
+ * on given ones (a restart that running clients must find again), keeping its data under `location`, and
+ * resolves once all three services listen.
  */
 export async function startAzurite(
   location: string,
-  opts: { inMemory?: boolean; timeoutMs?: number } = {},
+  opts: { inMemory?: boolean; timeoutMs?: number; ports?: AzuriteHandle["ports"] } = {},
 ): Promise<AzuriteHandle> {
   mkdirSync(location, { recursive: true });
   const require = createRequire(import.meta.url);
@@ -48,11 +49,11 @@ export async function startAzurite(
     // Azurite refuses a location with in-memory persistence; it still needs a writable cwd for its debug files.
     ...(opts.inMemory ? [] : ["--location", location]),
     "--blobPort",
-    "0",
+    String(opts.ports?.blob ?? 0),
     "--queuePort",
-    "0",
+    String(opts.ports?.queue ?? 0),
     "--tablePort",
-    "0",
+    String(opts.ports?.table ?? 0),
     "--skipApiVersionCheck",
     "--disableTelemetry",
     "--loose",
@@ -99,7 +100,8 @@ function waitForPorts(child: ChildProcess, timeoutMs: number): Promise<AzuriteHa
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    // The guard saves and exits on its own well within this; a hung one must not hold up a Ctrl-C.
+    const force = setTimeout(() => child.kill("SIGKILL"), 4_000);
     child.once("exit", () => {
       clearTimeout(force);
       resolve();

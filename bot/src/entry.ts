@@ -20,14 +20,27 @@ export function readConfig(): Env {
   }
 }
 
-/** Runs `stop` once on SIGINT or SIGTERM, then exits. */
+/** Past this, a stop that is still waiting (on storage, a handler…) is cut short: Ctrl-C ends within 5 s. */
+const STOP_DEADLINE_MS = 4_500;
+
+/** Runs `stop` once on SIGINT or SIGTERM, then exits (after STOP_DEADLINE_MS at the latest). */
 export function stopOnSignals(stop: () => Promise<void>): void {
   let stopping = false;
   const onSignal = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} : arrêt de Comptoir…`);
-    void stop().then(() => process.exit(0));
+    setTimeout(() => {
+      console.warn(`Arrêt incomplet après ${STOP_DEADLINE_MS / 1000} s : sortie forcée.`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error("Arrêt en erreur :", e);
+        process.exit(1);
+      },
+    );
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));

@@ -22,6 +22,7 @@ import { serviceRoutes } from "./api/routes/services";
 import type { ClientEventListener } from "./core/services/client-space";
 import { createServiceDeps, type ServiceDeps } from "./core/services/context";
 import { createStorage, type Storage } from "./core/storage/connection";
+import { createStorageProbe } from "./core/storage/health";
 import type { ModeFactory, ModeWiring } from "./wiring/mode";
 import { listen } from "./api/http/listen";
 import { loopbackOnly } from "./api/http/loopback-only";
@@ -107,6 +108,7 @@ export async function startServer<W extends ModeWiring>({
   });
   botRef.current = bot;
 
+  const storageProbe = createStorageProbe(connectionString);
   const app = createHttpApp({
     verify: wiring.verify,
     routes,
@@ -115,6 +117,7 @@ export async function startServer<W extends ModeWiring>({
     agent: wiring.loopbackOnlyBot ? express.Router().use(loopbackOnly(), bot.router) : bot.router,
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
+    storageReachable: () => storageProbe.reachable(),
   });
   const { server, port } = await listen(app, env.PORT, env.HOST, {
     headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
@@ -155,13 +158,14 @@ export async function startServer<W extends ModeWiring>({
     routes,
     pipeline,
     wiring,
+    // Bounded even while storage is down: workers wait for their handlers at most 2 s (messages left
+    // unfinished reappear), and open connections are closed rather than drained.
     async close() {
-      await pipeline.stop();
-      await bot.stop();
-      await new Promise<void>((ok) => {
+      const closed = new Promise<void>((ok) => {
         server.close(() => ok());
         server.closeAllConnections();
       });
+      await Promise.all([pipeline.stop(), bot.stop(), closed]);
       await wiring.stop();
     },
   };

@@ -35,11 +35,12 @@ export const PERSONS = { admin: DEMO_ADMIN, staff: DEMO_STAFF, client: DEMO_CLIE
 
 /**
  * Starts the real server in local mode on Azurite, with tables under a prefix of its own so tests never collide
- * (or under `sharedWith`'s prefix: a second instance, with its own deps and projections, over the same storage).
+ * (or, with `storage`, on a given Azurite and prefix: another instance of one deployment, with its own deps and
+ * projections, over the same storage).
  */
 export async function startTestApp(
   overrides: Partial<Record<keyof LocalEnv, string>> = {},
-  sharedWith?: TestApp,
+  storage: { connectionString?: string; tablePrefix?: string } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "comptoir-test-"));
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
@@ -55,11 +56,11 @@ export async function startTestApp(
     SEED_DEMO: "false",
     ...overrides,
   });
-  const tablePrefix = sharedWith?.tablePrefix ?? `t${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const tablePrefix = storage.tablePrefix ?? testTablePrefix();
   const running = await startServer({
     env,
     mode: localMode,
-    connectionString: inject("azuriteConnectionString"),
+    connectionString: storage.connectionString ?? inject("azuriteConnectionString"),
     tablePrefix,
   });
 
@@ -103,6 +104,8 @@ export async function startTestApp(
     },
   };
 }
+
+export const testTablePrefix = () => `t${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 
 export interface JsonResponse<T = unknown> {
   status: number;

@@ -24,7 +24,7 @@ let a: TestApp;
 let b: TestApp;
 beforeAll(async () => {
   a = await startTestApp();
-  b = await startTestApp({}, a);
+  b = await startTestApp({}, { tablePrefix: a.tablePrefix });
   // B's read models are loaded before A writes anything: what B shows next must come from the change log.
   expect((await call(b, "GET", "/dossiers")).status).toBe(200);
   expect((await call(b, "GET", "/contacts")).status).toBe(200);

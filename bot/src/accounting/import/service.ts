@@ -4,10 +4,8 @@ import { ctxFor, type ServiceDeps } from "../../core/services/context";
 import { staffAccess } from "../access";
 import type { AccountingDeps } from "../deps";
 import type { ExercicePointer, StoredImport } from "../store/store";
+import { startImportHeartbeat, importOwnerGone } from "./heartbeat";
 import { FecImportJob, importRecord } from "./import-job";
-
-/** An "importing" row older than this, that no import of this server holds, died with its server. */
-const STALE_IMPORT_MS = 60 * 60_000;
 
 const lockKey = (tenantId: string, dossierId: string, exercice: string) => `${tenantId}|${dossierId}|${exercice}`;
 
@@ -36,6 +34,7 @@ export async function uploadFec(
   }
   const ctx = ctxFor(principal, deps);
   const release = await acc.imports.acquire(principal.oid, lockKey(ctx.tenantId, dossierId, query.exercice.end));
+  let beat: { stop(): Promise<void> } | null = null;
   try {
     const input = {
       tenantId: ctx.tenantId,
@@ -52,10 +51,13 @@ export async function uploadFec(
     const startedAt = deps.now();
     const noExtra = { sha256: null, etablissements: [] };
     await acc.store.putImport(ctx.tenantId, importRecord(input, startedAt, null, "importing", null, noExtra));
+    // Until its final status is written, the import beats: a record that stops beating died with its server.
+    const beating = (beat = startImportHeartbeat(acc.store, input, deps.now));
     const job = new FecImportJob(acc.store, input);
 
     const abort = async (error: unknown): Promise<never> => {
       acc.log(`import ${input.importId} aborted`, error);
+      await beating.stop();
       const record = importRecord(input, startedAt, deps.now(), "aborted", null, noExtra);
       await acc.store.purgeVersion(job.version).catch((e: unknown) => acc.log("purge failed", e));
       await acc.store
@@ -71,6 +73,7 @@ export async function uploadFec(
         etablissements: [],
       });
       await acc.store.purgeVersion(job.version).catch((e: unknown) => acc.log("purge failed", e));
+      await beating.stop();
       await acc.store.putImport(ctx.tenantId, { ...record, purged: true }, report);
       const code = record.firstError;
       const firstError = code && isAppErrorCode(code) ? code : null;
@@ -82,6 +85,8 @@ export async function uploadFec(
     try {
       const { etablissements } = await job.write();
       await acc.hooks.beforeSwitch?.(job.version);
+      await beating.stop();
+      await ensureStillOwned(acc, ctx.tenantId, dossierId, input.importId);
       previous = await acc.store.getPointer(ctx.tenantId, dossierId, query.exercice.end);
       const finishedAt = deps.now();
       await acc.store.setPointer(ctx.tenantId, dossierId, {
@@ -106,8 +111,18 @@ export async function uploadFec(
     );
     return { kind: "imported", body: { import: publicImport(record, true), report } };
   } finally {
+    await beat?.stop();
     release();
   }
+}
+
+/**
+ * Another instance declared this import dead (its beats stalled for 30 s, storage being down):
+ * it must not be served, since its data may be collected.
+ */
+async function ensureStillOwned(acc: AccountingDeps, tenantId: string, dossierId: string, importId: string) {
+  const found = await acc.store.getImport(tenantId, dossierId, importId);
+  if (found?.record.status !== "importing") throw new AppError("FEC_IMPORT_INTERRUPTED");
 }
 
 /** Deletes the data of the exercice's imports that are neither kept nor still running. */
@@ -122,7 +137,7 @@ async function collectGarbage(
   const now = deps.now().getTime();
   for (const record of await acc.store.listImports(tenantId, dossierId)) {
     if (record.exercice.end !== exercice || keep.has(record.id) || record.purged) continue;
-    if (record.status === "importing" && now - Date.parse(record.startedAt) < STALE_IMPORT_MS) continue;
+    if (record.status === "importing" && !importOwnerGone(record, now)) continue;
     await acc.store.purgeVersion({ tenantId, dossierId, exercice, importId: record.id });
     await acc.store.putImport(tenantId, {
       ...record,
@@ -133,28 +148,44 @@ async function collectGarbage(
 }
 
 function publicImport(record: StoredImport, current: boolean): FecImport {
-  const { purged: _purged, ...rest } = record;
+  const { purged: _purged, heartbeatAt: _heartbeatAt, ...rest } = record;
   return { ...rest, current };
 }
 
-/** How the history shows a row: the served one is imported; a long-dead "importing" one is aborted. */
-function displayed(
+/** How the history shows a row: the served one is imported (even if its final write was lost). */
+function displayed(record: StoredImport, pointers: readonly ExercicePointer[]): FecImport {
+  const current = pointers.some((p) => p.importId === record.id);
+  return { ...publicImport(record, current), status: current ? "imported" : record.status };
+}
+
+/**
+ * An "importing" record that stopped beating died with its server (a crash, a kill): it is recorded as
+ * aborted, FEC_IMPORT_INTERRUPTED, when read. Any instance may do it; a live import beats, and one whose
+ * beats stalled checks its record before switching (`ensureStillOwned`).
+ */
+async function settleInterrupted(
+  deps: ServiceDeps,
+  acc: AccountingDeps,
   tenantId: string,
   record: StoredImport,
   pointers: readonly ExercicePointer[],
-  acc: AccountingDeps,
-  now: number,
-): FecImport {
-  const current = pointers.some((p) => p.importId === record.id);
-  let status = record.status;
-  if (current) status = "imported";
-  else if (
-    status === "importing" &&
-    !acc.imports.isActive(lockKey(tenantId, record.dossierId, record.exercice.end)) &&
-    now - Date.parse(record.startedAt) > STALE_IMPORT_MS
+): Promise<StoredImport> {
+  const now = deps.now();
+  if (
+    record.status !== "importing" ||
+    pointers.some((p) => p.importId === record.id) ||
+    acc.imports.isActive(lockKey(tenantId, record.dossierId, record.exercice.end)) ||
+    !importOwnerGone(record, now.getTime())
   )
-    status = "aborted";
-  return { ...publicImport(record, current), status };
+    return record;
+  const aborted: StoredImport = {
+    ...record,
+    status: "aborted",
+    firstError: "FEC_IMPORT_INTERRUPTED",
+    finishedAt: now.toISOString(),
+  };
+  await acc.store.putImport(tenantId, aborted);
+  return aborted;
 }
 
 export async function listImports(
@@ -169,8 +200,10 @@ export async function listImports(
     acc.store.listImports(principal.tenantId, dossierId),
     acc.store.listPointers(principal.tenantId, dossierId),
   ]);
-  const now = deps.now().getTime();
-  return { items: records.slice(0, limit).map((r) => displayed(principal.tenantId, r, pointers, acc, now)) };
+  const items: FecImport[] = [];
+  for (const r of records.slice(0, limit))
+    items.push(displayed(await settleInterrupted(deps, acc, principal.tenantId, r, pointers), pointers));
+  return { items };
 }
 
 export async function getImport(
@@ -184,10 +217,8 @@ export async function getImport(
   const found = await acc.store.getImport(principal.tenantId, dossierId, importId);
   if (!found?.report) throw new AppError("FEC_IMPORT_NOT_FOUND");
   const pointers = await acc.store.listPointers(principal.tenantId, dossierId);
-  return {
-    import: displayed(principal.tenantId, found.record, pointers, acc, deps.now().getTime()),
-    report: found.report,
-  };
+  const record = await settleInterrupted(deps, acc, principal.tenantId, found.record, pointers);
+  return { import: displayed(record, pointers), report: found.report };
 }
 
 /** Stops serving an exercice; its data is deleted with it. */

@@ -20,6 +20,7 @@ import { firmPartition, key, odataString, partitionPrefixFilter } from "../../co
 import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
 import type { BlockSink } from "./frame-log";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
+import { STORAGE_PIPELINE_RETRY_OPTIONS } from "../../lib/storage-faults";
 
 export const ACCOUNTING_TABLE = "accounting";
 
@@ -36,7 +37,11 @@ export const exercicePointerSchema = z.object({
 });
 export type ExercicePointer = z.infer<typeof exercicePointerSchema>;
 
-const storedImportSchema = fecImportSchema.extend({ purged: z.boolean().default(false) });
+const storedImportSchema = fecImportSchema.extend({
+  purged: z.boolean().default(false),
+  /** The running import's last sign of life (its own column, `hb`, so that beats never touch `doc`). */
+  heartbeatAt: z.string().optional(),
+});
 export type StoredImport = z.infer<typeof storedImportSchema>;
 
 /** [etablissement, lines, debit, credit] of one bucket. */
@@ -141,7 +146,9 @@ export class AccountingStore {
   /** The container is named like the table (with the deployment's table prefix), lower-cased. */
   static fromStorage(storage: Storage): AccountingStore {
     const table = storage.table(ACCOUNTING_TABLE);
-    const blobs = BlobServiceClient.fromConnectionString(storage.connectionString);
+    const blobs = BlobServiceClient.fromConnectionString(storage.connectionString, {
+      retryOptions: STORAGE_PIPELINE_RETRY_OPTIONS,
+    });
     return new AccountingStore(table, blobs.getContainerClient(table.tableName.toLowerCase()));
   }
 
@@ -221,7 +228,7 @@ export class AccountingStore {
     const entity: Record<string, string | number | boolean> = {
       partitionKey: AccountingStore.dossierPartition(tenantId, record.dossierId),
       rowKey: key("i", record.id),
-      doc: JSON.stringify(record),
+      doc: JSON.stringify({ ...record, heartbeatAt: undefined }),
     };
     if (report) Object.assign(entity, packProperties(JSON.stringify(capReport(report)), "r"));
     await this.table.upsertEntity(entity as { partitionKey: string; rowKey: string }, report ? "Replace" : "Merge");
@@ -237,7 +244,7 @@ export class AccountingStore {
         AccountingStore.dossierPartition(tenantId, dossierId),
         key("i", importId),
       );
-      const record = storedImportSchema.parse(JSON.parse(String(row.doc)));
+      const record = withBeat(storedImportSchema.parse(JSON.parse(String(row.doc))), row.hb);
       const report = typeof row.rn === "number" ? fecReportSchema.parse(JSON.parse(unpackProperties(row, "r"))) : null;
       return { record, report };
     } catch (e) {
@@ -246,12 +253,25 @@ export class AccountingStore {
     }
   }
 
+  /** A running import's heartbeat: one column, merged, so that its record's `doc` is never overwritten. */
+  async beatImport(tenantId: string, dossierId: string, importId: string, at: Date): Promise<void> {
+    // An update, not an upsert: a beat never creates a row without its `doc`.
+    await this.table.updateEntity(
+      {
+        partitionKey: AccountingStore.dossierPartition(tenantId, dossierId),
+        rowKey: key("i", importId),
+        hb: at.toISOString(),
+      },
+      "Merge",
+    );
+  }
+
   /** The dossier's import history, newest first (reports left out). */
   async listImports(tenantId: string, dossierId: string): Promise<StoredImport[]> {
     const filter = partitionPrefixFilter(AccountingStore.dossierPartition(tenantId, dossierId), "i|");
     const out: StoredImport[] = [];
-    const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["doc"] } });
-    for await (const row of rows) out.push(storedImportSchema.parse(JSON.parse(String(row.doc))));
+    const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["doc", "hb"] } });
+    for await (const row of rows) out.push(withBeat(storedImportSchema.parse(JSON.parse(String(row.doc))), row.hb));
     return out.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
   }
 
@@ -529,4 +549,8 @@ function capReport(report: FecReport): FecReport {
     };
   }
   return capped;
+}
+
+function withBeat(record: StoredImport, hb: unknown): StoredImport {
+  return typeof hb === "string" ? { ...record, heartbeatAt: hb } : record;
 }

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { type Express, type Router } from "express";
-import { AppError } from "@comptoir/shared";
+import { AppError, resolveLocale } from "@comptoir/shared";
 import type { TokenVerifier } from "../../auth/verify";
 import { createApiRouter } from "./api-router";
-import { errorHandler } from "./errors";
+import { errorHandler, sendError } from "./errors";
 import type { AnyRoute } from "./route";
 
 export interface HttpAppOptions {
@@ -19,6 +19,8 @@ export interface HttpAppOptions {
   localSignIn?: Router;
   /** Built tab (vite output); absent in API-only tests. */
   tabDist?: string;
+  /** Readiness: whether storage answers (cached briefly); `/api/health` answers 503 when it does not. */
+  storageReachable?: () => Promise<boolean>;
 }
 
 export function createHttpApp(opts: HttpAppOptions): Express {
@@ -29,7 +31,18 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     res.setHeader("Referrer-Policy", "no-referrer");
     next();
   });
-  app.get("/api/health", (_req, res) => void res.json({ status: "ok" }));
+  app.get("/api/health", (req, res, next) => {
+    const probe = opts.storageReachable ?? (() => Promise.resolve(true));
+    probe().then((ok) => {
+      res.setHeader("Cache-Control", "no-store");
+      if (ok) return void res.json({ status: "ok" });
+      sendError(
+        res,
+        new AppError("STORAGE_UNAVAILABLE", { retryAfter: 5 }),
+        resolveLocale(req.headers["accept-language"]),
+      );
+    }, next);
+  });
   app.get("/auth-config.json", (_req, res) => void res.setHeader("Cache-Control", "no-store").json(opts.authConfig));
   app.use("/api/messages", opts.agent);
   app.use("/api/v1", createApiRouter(opts));

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Response } from "express";
 import { AppError, errorMessageKey, resolveLocale, translate, type ErrorBody, type Locale } from "@comptoir/shared";
+import { isStorageUnreachable } from "../../lib/storage-faults";
 import { HTTP_STATUS } from "./error-status";
 
 export function errorBody(error: AppError, locale: Locale): ErrorBody {
@@ -37,6 +38,8 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   if (parserError.type === "entity.parse.failed") {
     return sendError(res, new AppError("INVALID_JSON"), locale);
   }
+  // Storage is down: a clear, retryable answer (the SDKs' retries are bounded, so it comes fast).
+  if (isStorageUnreachable(err)) return sendError(res, new AppError("STORAGE_UNAVAILABLE", { retryAfter: 5 }), locale);
   console.error("Unhandled error on", req.method, req.originalUrl, err);
   sendError(res, new AppError("INTERNAL"), locale);
 };

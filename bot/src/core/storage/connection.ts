@@ -1,4 +1,5 @@
 import { TableClient, TableServiceClient } from "@azure/data-tables";
+import { TABLE_RETRY_OPTIONS } from "../../lib/storage-faults";
 
 export interface Storage {
   connectionString: string;
@@ -7,9 +8,12 @@ export interface Storage {
   ensureTables(names: readonly string[]): Promise<void>;
 }
 
-/** Azurite speaks plain HTTP; real Azure Storage is HTTPS and never needs the flag. */
-function clientOptions(connectionString: string) {
-  return { allowInsecureConnection: /TableEndpoint=http:\/\//i.test(connectionString) };
+/** Bounded retries (see TABLE_RETRY_OPTIONS); Azurite speaks plain HTTP, real Azure Storage is HTTPS. */
+export function tableClientOptions(connectionString: string) {
+  return {
+    allowInsecureConnection: /TableEndpoint=http:\/\//i.test(connectionString),
+    retryOptions: TABLE_RETRY_OPTIONS,
+  };
 }
 
 export function createStorage(connectionString: string, tablePrefix = ""): Storage {
@@ -18,7 +22,7 @@ export function createStorage(connectionString: string, tablePrefix = ""): Stora
     const full = `${tablePrefix}${name}`;
     let client = clients.get(full);
     if (!client) {
-      client = TableClient.fromConnectionString(connectionString, full, clientOptions(connectionString));
+      client = TableClient.fromConnectionString(connectionString, full, tableClientOptions(connectionString));
       clients.set(full, client);
     }
     return client;
@@ -27,7 +31,7 @@ export function createStorage(connectionString: string, tablePrefix = ""): Stora
     connectionString,
     table,
     async ensureTables(names) {
-      const service = TableServiceClient.fromConnectionString(connectionString, clientOptions(connectionString));
+      const service = TableServiceClient.fromConnectionString(connectionString, tableClientOptions(connectionString));
       await Promise.all(names.map((n) => service.createTable(`${tablePrefix}${n}`)));
     },
   };

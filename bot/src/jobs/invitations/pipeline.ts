@@ -18,6 +18,7 @@ import type { ServiceDeps } from "../../core/services/context";
 import { Limiter } from "../../lib/limiter";
 import { getSettings } from "../../core/services/settings";
 import type { InvitationState, InvitationStateRepository } from "../../core/repos/invitation-state";
+import { isStorageUnreachable } from "../../lib/storage-faults";
 
 /** What the pipeline needs from Microsoft Graph (the adapter in bot/src/graph implements it). */
 export interface GuestGraph {
@@ -124,8 +125,8 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     concurrency: Math.min(opts.concurrency, 4),
     giveUp,
     handle: (job) =>
-      underLease(deps, deps.repos.invitations, job, (state) =>
-        mailStep(deps, opts, mailLimiter, invitations, job, state),
+      underLease(deps, deps.repos.invitations, job, (state, checkpoint) =>
+        mailStep(deps, opts, mailLimiter, invitations, job, state, checkpoint),
       ),
   });
   const workers: Worker[] = [inviteWorker, mailWorker];
@@ -233,6 +234,7 @@ async function mailStep(
   invitations: JsonQueue<typeof jobSchema>,
   job: InvitationJob,
   state: InvitationState,
+  checkpoint: (patch: StatePatch) => Promise<void>,
 ): Promise<StatePatch> {
   const { repos } = deps;
   const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
@@ -258,7 +260,9 @@ async function mailStep(
     });
     await limiter.take();
     await opts.graph.sendMail({ to: contact.value.email, ...mail });
+    // Recorded at once, waiting out a storage outage: a mail sent but not recorded would go out twice.
     patch.mailSentAt = deps.now().toISOString();
+    await checkpoint({ mailSentAt: patch.mailSentAt });
   }
   if (sub.value.status === "proposed") await markInvited(deps, job.tenantId, sub.value, sub.etag);
   if (!state.appInstalledAt && state.guestObjectId) {
@@ -283,20 +287,36 @@ async function underLease(
   deps: ServiceDeps,
   repo: InvitationStateRepository,
   job: InvitationJob,
-  step: (state: InvitationState) => Promise<StatePatch>,
+  step: (state: InvitationState, checkpoint: (patch: StatePatch) => Promise<void>) => Promise<StatePatch>,
 ): Promise<Outcome> {
   const now = deps.now();
-  const leased = await repo.lease(job.tenantId, job.subscriptionId, new Date(now.getTime() + LEASE_MS), now);
+  let leased = await repo.lease(job.tenantId, job.subscriptionId, new Date(now.getTime() + LEASE_MS), now);
   if (!leased) return { retryInSeconds: 2 };
+  const checkpoint = async (part: StatePatch) => {
+    const current = leased;
+    if (current) leased = await untilStored(() => saveState(repo, job.tenantId, current, part));
+  };
   let patch: StatePatch;
   try {
-    patch = await step(leased.value);
+    patch = await step(leased.value, checkpoint);
   } catch (e) {
     await saveState(repo, job.tenantId, leased, { leaseUntil: null }).catch(() => undefined);
     throw e;
   }
   await saveState(repo, job.tenantId, leased, { ...patch, leaseUntil: null });
   return { done: true };
+}
+
+/** Retries a write while storage is unreachable, for up to a minute (an outage's usual length). */
+async function untilStored<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if (!isStorageUnreachable(e) || attempt >= 60) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 async function markInvited(deps: ServiceDeps, tenantId: string, sub: ServiceSubscription, etag: string): Promise<void> {

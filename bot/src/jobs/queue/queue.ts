@@ -1,6 +1,7 @@
 import type { QueueClient } from "@azure/storage-queue";
 import { QueueServiceClient } from "@azure/storage-queue";
 import type { z } from "zod";
+import { STORAGE_PIPELINE_RETRY_OPTIONS } from "../../lib/storage-faults";
 
 export interface Received<T> {
   body: T;
@@ -20,7 +21,9 @@ export class JsonQueue<S extends z.ZodType> {
   ) {}
 
   static async open<S extends z.ZodType>(connectionString: string, name: string, schema: S): Promise<JsonQueue<S>> {
-    const client = QueueServiceClient.fromConnectionString(connectionString).getQueueClient(name);
+    const client = QueueServiceClient.fromConnectionString(connectionString, {
+      retryOptions: STORAGE_PIPELINE_RETRY_OPTIONS,
+    }).getQueueClient(name);
     await client.createIfNotExists();
     return new JsonQueue(client, schema);
   }

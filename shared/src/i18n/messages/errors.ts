@@ -69,6 +69,10 @@ export const errorMessages = defineMessages({
     fr: "Le service est momentanément indisponible. Réessayez dans un instant.",
     en: "The service is temporarily unavailable. Try again in a moment.",
   },
+  "error.STORAGE_UNAVAILABLE": {
+    fr: "Le stockage de Comptoir est momentanément injoignable. Réessayez dans un instant.",
+    en: "Comptoir's storage is temporarily unreachable. Try again in a moment.",
+  },
   "error.SUBSCRIPTION_REQUIRED": {
     fr: "Cette offre de service est soumise à un abonnement payant. Veuillez contacter votre service commercial pour de plus amples renseignements",
     en: "This service offer requires a paid subscription. Please contact your sales representative for more information",
@@ -239,6 +243,10 @@ export const errorMessages = defineMessages({
   "error.TEAMS_APP_NOT_PUBLISHED": {
     fr: "L'application Comptoir n'est pas publiée dans le catalogue d'applications Teams du cabinet : demandez à l'administrateur de la publier.",
     en: "The Comptoir app is not published in the firm's Teams app catalogue: ask the administrator to publish it.",
+  },
+  "error.FEC_IMPORT_INTERRUPTED": {
+    fr: "L'import a été interrompu (arrêt du serveur) ; les données précédentes restent affichées. Relancez l'import.",
+    en: "The import was interrupted (the server stopped); the previous data is still shown. Start the import again.",
   },
   "error.FEC_IMPORT_BUSY": {
     fr: "Un autre import FEC est en cours (sur ce dossier ou sur le serveur) : réessayez dans quelques instants.",
