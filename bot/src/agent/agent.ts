@@ -13,10 +13,11 @@ import {
 import { ALL_VERBS, AppError, cardResponse, errorResponse, submitVerb, type Verb } from "@comptoir/shared";
 import { backoffMs, classifyConnectorError } from "../jobs/proactive/connector-errors";
 import { ConversationTracker } from "../jobs/proactive/conversation-tracker";
-import { conversationLimiter } from "../jobs/proactive/send-limits";
+import { conversationPacer } from "../jobs/proactive/send-limits";
 import { startProactive, type ProactiveOptions, type StaffEvent } from "../jobs/proactive/proactive";
 import type { ServiceDeps } from "../core/services/context";
-import type { KeyedLimiter, RateWindow } from "../lib/limiter";
+import type { RateWindow } from "../lib/limiter";
+import type { Pacer } from "../jobs/pacing/shared-pacer";
 import { runAction, type ActionKit } from "./actions";
 import { answerMessage, installGreeting } from "./answer";
 import { channelAuthentication, verifiedClaims } from "./channel-auth";
@@ -95,7 +96,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const { deps } = opts;
   const refs = deps.repos.conversations;
   const tracker = new ConversationTracker(refs, () => deps.now());
-  const pacer = conversationLimiter(opts.sendWindows);
+  const pacer = conversationPacer(deps.repos.rateSlots, opts.sendWindows);
   const teams = teamsSecurity(opts);
   const adapter = teams
     ? teamsAdapter(opts.auth, {
@@ -294,7 +295,7 @@ async function reportTurnError(context: TurnContext, error: Error): Promise<void
  * Replies within a turn: paced per conversation, and retried when the connector says "later" (429 with
  * its Retry-After, 412, 502, 503, 504) as long as the wait stays short; the SDK itself retries nothing.
  */
-function retryingReplies(pacer: KeyedLimiter): SendActivitiesHandler {
+function retryingReplies(pacer: Pacer): SendActivitiesHandler {
   return async (context, activities, next) => {
     const conversationId = context.activity.conversation?.id;
     const messages = activities.filter((a) => a.type === (ActivityTypes.Message as string)).length;

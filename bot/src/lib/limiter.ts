@@ -13,7 +13,21 @@ export interface LimiterOptions {
   now?: () => number;
 }
 
-function stretched(windows: readonly RateWindow[], margin = 0): RateWindow[] {
+/**
+ * The earliest time at or after `t` at which every window has room, given the takes so far (`taken`, in
+ * time order): in a full window, the `limit`-th newest take must leave it first. Shared by the in-process
+ * limiters and the storage-backed one (several instances reserving slots in one history).
+ */
+export function nextSlot(taken: readonly number[], windows: readonly RateWindow[], t: number): number {
+  let slot = t;
+  for (const w of windows) {
+    const blocker = taken[taken.length - w.limit];
+    if (blocker !== undefined && blocker > slot - w.ms) slot = Math.max(slot, blocker + w.ms + 1);
+  }
+  return slot;
+}
+
+export function stretched(windows: readonly RateWindow[], margin = 0): RateWindow[] {
   for (const w of windows) if (!Number.isInteger(w.limit) || w.limit < 1) throw new RangeError(`limit ${w.limit}`);
   return windows.map((w) => ({ limit: w.limit, ms: Math.ceil(w.ms * (1 + margin)) }));
 }
@@ -73,17 +87,8 @@ export class Limiter {
     }
   }
 
-  /**
-   * How long until every window has room: in a full window, the `limit`-th newest take (the history is in
-   * time order) must leave it first.
-   */
   private delayAt(t: number): number {
-    let delay = 0;
-    for (const w of this.windows) {
-      const blocker = this.taken[this.taken.length - w.limit];
-      if (blocker !== undefined && blocker > t - w.ms) delay = Math.max(delay, blocker + w.ms - t + 1);
-    }
-    return delay;
+    return nextSlot(this.taken, this.windows, t) - t;
   }
 }
 

@@ -5,6 +5,7 @@ import type { GuestGraph } from "../jobs/invitations/pipeline";
 /** The invitation pipeline's view of the Graph adapter. */
 export function guestGraph(graph: GraphAdapter, sender: string, teamsAppManifestId: string): GuestGraph {
   return {
+    mailbox: sender,
     inviteGuest: async (input) => {
       const invited = await graph.inviteGuest(input);
       return { objectId: invited.userId, redeemUrl: invited.redeemUrl };

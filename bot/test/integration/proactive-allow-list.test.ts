@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { CloudAdapter } from "@microsoft/agents-hosting";
 import { ConversationTracker } from "../../src/jobs/proactive/conversation-tracker";
 import { startProactive, type Proactive } from "../../src/jobs/proactive/proactive";
-import { conversationLimiter } from "../../src/jobs/proactive/send-limits";
+import { conversationPacer } from "../../src/jobs/proactive/send-limits";
 import type { UserConversation } from "../../src/core/repos/conversation-refs";
 import { startLocalConnector, type LocalConnector } from "../support/connector-server";
 import { startTestApp, TEST_TENANT, type TestApp } from "./harness";
@@ -34,7 +34,7 @@ function proactive(serviceUrlHosts?: readonly string[]): Promise<Proactive> {
     adapter: new CloudAdapter({}),
     refs,
     tracker: new ConversationTracker(refs),
-    pacer: conversationLimiter(),
+    pacer: conversationPacer(app.running.deps.repos.rateSlots),
     links: { webUrl: app.url },
     connectionString: inject("azuriteConnectionString"),
     queuePrefix: `p${randomUUID().replace(/-/g, "").slice(0, 10)}`,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { KeyedLimiter, Limiter } from "../../src/lib/limiter";
-import { TEAMS_SEND_WINDOWS, conversationLimiter } from "../../src/jobs/proactive/send-limits";
+import { TEAMS_SEND_WINDOWS } from "../../src/jobs/proactive/send-limits";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -105,7 +105,7 @@ describe("Limiter (sliding windows)", () => {
 
 describe("KeyedLimiter (per conversation)", () => {
   it("keeps one conversation within Teams' 7 per second and 8 per 2 seconds", async () => {
-    const pacer = conversationLimiter();
+    const pacer = new KeyedLimiter(TEAMS_SEND_WINDOWS, { margin: 0.1 });
     const times = await grantTimes(() => pacer.take("a:1"), 20, 20_000);
     expect(times).toHaveLength(20);
     expect(most(times, 1_000)).toBe(7);
@@ -115,7 +115,7 @@ describe("KeyedLimiter (per conversation)", () => {
   });
 
   it("stretches Teams' windows by 10 %", async () => {
-    const pacer = conversationLimiter();
+    const pacer = new KeyedLimiter(TEAMS_SEND_WINDOWS, { margin: 0.1 });
     await grantTimes(() => pacer.take("a:1"), 7, 0);
     expect(pacer.delay("a:1")).toBe(1_101);
   });

@@ -7,6 +7,7 @@ import { DossierRepository } from "./dossiers";
 import { FirmSettingsRepository } from "./firm-settings";
 import { InvitationStateRepository } from "./invitation-state";
 import { LinkRepository } from "./links";
+import { RateSlotRepository } from "./rate-slots";
 import { RoleRepository } from "./roles";
 import { SubscriptionRepository } from "./subscriptions";
 import { TABLES } from "./tables";
@@ -30,6 +31,8 @@ export interface Repos {
   conversations: ConversationRefRepository;
   /** The firms' change logs, which keep every instance's read models fresh. */
   changes: ChangeLogRepository;
+  /** Pacing histories shared by all instances (Graph, Exchange and Teams limits). */
+  rateSlots: RateSlotRepository;
 }
 
 export function createRepos(storage: Storage): Repos {
@@ -44,5 +47,6 @@ export function createRepos(storage: Storage): Repos {
     invitations: new InvitationStateRepository(storage.table(TABLES.invitations)),
     conversations: new ConversationRefRepository(storage.table(TABLES.conversationRefs)),
     changes: new ChangeLogRepository(storage.table(TABLES.changes)),
+    rateSlots: new RateSlotRepository(storage.table(TABLES.rateSlots)),
   };
 }

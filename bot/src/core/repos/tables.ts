@@ -10,6 +10,7 @@ export const TABLES = {
   invitations: "invitations",
   conversationRefs: "conversationRefs",
   changes: "changes",
+  rateSlots: "rateSlots",
 } as const;
 
 export const ALL_TABLES = Object.values(TABLES);

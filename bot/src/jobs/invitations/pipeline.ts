@@ -15,13 +15,15 @@ import {
 import { JsonQueue } from "../queue/queue";
 import { startWorker, type Outcome, type Worker } from "../queue/worker";
 import type { ServiceDeps } from "../../core/services/context";
-import { Limiter } from "../../lib/limiter";
+import { SharedPacer, type Pacer } from "../pacing/shared-pacer";
 import { getSettings } from "../../core/services/settings";
 import type { InvitationState, InvitationStateRepository } from "../../core/repos/invitation-state";
 import { isStorageUnreachable } from "../../lib/storage-faults";
 
 /** What the pipeline needs from Microsoft Graph (the adapter in bot/src/graph implements it). */
 export interface GuestGraph {
+  /** The mailbox our e-mails go out from (Exchange paces each mailbox). */
+  readonly mailbox: string;
   inviteGuest(input: {
     email: string;
     displayName: string;
@@ -92,8 +94,11 @@ export interface InvitationPipeline {
 export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineOptions): Promise<InvitationPipeline> {
   const invitations = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}invitations`, jobSchema);
   const mails = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}mails`, jobSchema);
-  const inviteLimiter = new Limiter([{ limit: opts.invitationsPerWindow, ms: opts.invitationWindowMs }]);
-  const mailLimiter = new Limiter([{ limit: opts.mailsPerMinute, ms: 60_000 }]);
+  // Paced in storage: the tenant's and the mailbox's limits hold for all instances together.
+  const invitePacer = new SharedPacer(deps.repos.rateSlots, "graph-invitations", [
+    { limit: opts.invitationsPerWindow, ms: opts.invitationWindowMs },
+  ]);
+  const mailPacer = new SharedPacer(deps.repos.rateSlots, "mailbox", [{ limit: opts.mailsPerMinute, ms: 60_000 }]);
 
   const common = {
     concurrency: opts.concurrency,
@@ -114,9 +119,7 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     queue: invitations,
     giveUp,
     handle: (job) =>
-      underLease(deps, deps.repos.invitations, job, (state) =>
-        inviteStep(deps, opts, inviteLimiter, mails, job, state),
-      ),
+      underLease(deps, deps.repos.invitations, job, (state) => inviteStep(deps, opts, invitePacer, mails, job, state)),
   });
   const mailWorker = startWorker({
     ...common,
@@ -126,7 +129,7 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     giveUp,
     handle: (job) =>
       underLease(deps, deps.repos.invitations, job, (state, checkpoint) =>
-        mailStep(deps, opts, mailLimiter, invitations, job, state, checkpoint),
+        mailStep(deps, opts, mailPacer, invitations, job, state, checkpoint),
       ),
   });
   const workers: Worker[] = [inviteWorker, mailWorker];
@@ -165,7 +168,7 @@ type StatePatch = Partial<InvitationState>;
 async function inviteStep(
   deps: ServiceDeps,
   opts: PipelineOptions,
-  limiter: Limiter,
+  pacer: Pacer,
   mails: JsonQueue<typeof jobSchema>,
   job: InvitationJob,
   state: InvitationState,
@@ -183,7 +186,7 @@ async function inviteStep(
   if (!state.guestObjectId || stale) {
     let guest = contact.value.guest;
     if (!guest) {
-      await limiter.take();
+      await pacer.take(job.tenantId);
       const invited = await opts.graph.inviteGuest({
         email: contact.value.email,
         displayName: contactDisplayName(contact.value),
@@ -230,7 +233,7 @@ function staleBinding(state: InvitationState, contact: Contact): boolean {
 async function mailStep(
   deps: ServiceDeps,
   opts: PipelineOptions,
-  limiter: Limiter,
+  pacer: Pacer,
   invitations: JsonQueue<typeof jobSchema>,
   job: InvitationJob,
   state: InvitationState,
@@ -258,7 +261,7 @@ async function mailStep(
       link: state.redeemUrl ?? opts.clientAppUrl,
       serviceLabel: service ? serviceLabel(service, locale) : sub.value.serviceId,
     });
-    await limiter.take();
+    await pacer.take(opts.graph.mailbox);
     await opts.graph.sendMail({ to: contact.value.email, ...mail });
     // Recorded at once, waiting out a storage outage: a mail sent but not recorded would go out twice.
     patch.mailSentAt = deps.now().toISOString();

@@ -12,7 +12,7 @@ import type { AppLinks } from "../../core/services/app-links";
 import { JsonQueue, type Received } from "../queue/queue";
 import { startWorker, type Outcome } from "../queue/worker";
 import type { ServiceDeps } from "../../core/services/context";
-import type { KeyedLimiter } from "../../lib/limiter";
+import type { Pacer } from "../pacing/shared-pacer";
 import { backoffMs, classifyConnectorError } from "./connector-errors";
 import type { ConversationRefRepository, StoredReference, UserConversation } from "../../core/repos/conversation-refs";
 import type { ConversationTracker } from "./conversation-tracker";
@@ -24,7 +24,7 @@ export interface ProactiveOptions {
   adapter: CloudAdapter;
   refs: ConversationRefRepository;
   tracker: ConversationTracker;
-  pacer: KeyedLimiter;
+  pacer: Pacer;
   links: AppLinks;
   /** The bot's app id (`teams` mode); absent in local mode, where the connector is called anonymously. */
   botAppId?: string | undefined;
@@ -293,7 +293,7 @@ class CardSender {
       await this.withRetries(reference.conversation.id, async () => {
         // A conversation deep into Teams' hourly limit: wait in the queue, not in a worker (whose message
         // would reappear to another worker after its visibility timeout).
-        const pacing = pacer.delay(reference.conversation.id);
+        const pacing = await pacer.delay(reference.conversation.id);
         if (pacing > (this.opts.maxInlineWaitMs ?? 10_000)) throw new RetryLater(pacing);
         await pacer.take(reference.conversation.id);
         const outcome: { error?: Error } = {};

@@ -1,4 +1,6 @@
-import { KeyedLimiter, type RateWindow } from "../../lib/limiter";
+import type { RateSlotRepository } from "../../core/repos/rate-slots";
+import type { RateWindow } from "../../lib/limiter";
+import { SharedPacer } from "../pacing/shared-pacer";
 
 /**
  * Teams' documented "per bot per thread" limits for sending to one conversation (7 per second, 8 per
@@ -14,8 +16,12 @@ export const TEAMS_SEND_WINDOWS: readonly RateWindow[] = [
 /**
  * Paces sends per conversation (replies and proactive messages alike), so the bot stays under Teams'
  * limits instead of learning them from 429s. Windows are 10 % longer than documented, so that network
- * jitter between our clock and the service's never lands a send inside a full window.
+ * jitter between our clock and the service's never lands a send inside a full window. The history is in
+ * storage, so the limits hold for the bot as a whole, whichever instance sends.
  */
-export function conversationLimiter(windows: readonly RateWindow[] = TEAMS_SEND_WINDOWS): KeyedLimiter {
-  return new KeyedLimiter(windows, { margin: 0.1 });
+export function conversationPacer(
+  slots: RateSlotRepository,
+  windows: readonly RateWindow[] = TEAMS_SEND_WINDOWS,
+): SharedPacer {
+  return new SharedPacer(slots, "teams-conversation", windows, { margin: 0.1 });
 }

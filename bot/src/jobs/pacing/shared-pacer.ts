@@ -1,0 +1,84 @@
+import type { RateSlotRepository } from "../../core/repos/rate-slots";
+import { KeyedLimiter, stretched, type RateWindow } from "../../lib/limiter";
+import { isStorageUnreachable, OutageTracker } from "../../lib/storage-faults";
+
+/** Paces calls per subject (a tenant, a mailbox, a conversation). */
+export interface Pacer {
+  /** Waits until a call for `subject` fits every window. */
+  take(subject: string): Promise<void>;
+  /** How long a take for `subject` would wait now. */
+  delay(subject: string): Promise<number>;
+}
+
+export interface SharedPacerOptions {
+  /** Stretches every window by this fraction, as `Limiter` does. */
+  margin?: number;
+  now?: () => number;
+}
+
+/**
+ * A pacer whose history lives in storage (`RateSlotRepository`), so that a service's limit holds for the
+ * whole deployment, not per instance: each take reserves a slot that no other instance can get, then
+ * waits for it. This instance's reservations for one subject go one at a time (no conflicts among
+ * ourselves); the waits overlap. While storage is unreachable, pacing falls back to this instance's
+ * memory: calls keep their pace per instance rather than stop, and the outage is logged once.
+ */
+export class SharedPacer implements Pacer {
+  private readonly windows: readonly RateWindow[];
+  private readonly now: () => number;
+  private readonly reserving = new Map<string, Promise<unknown>>();
+  private readonly fallback: KeyedLimiter;
+  private readonly outage: OutageTracker;
+  /** While storage is down, the next time it is tried again (takes in between pace from memory). */
+  private retryStorageAt = 0;
+
+  constructor(
+    private readonly slots: RateSlotRepository,
+    private readonly name: string,
+    windows: readonly RateWindow[],
+    options: SharedPacerOptions = {},
+  ) {
+    this.windows = stretched(windows, options.margin);
+    this.now = options.now ?? Date.now;
+    this.fallback = new KeyedLimiter(this.windows, { now: this.now });
+    this.outage = new OutageTracker(`pacing ${name}`);
+  }
+
+  async take(subject: string): Promise<void> {
+    if (this.outage.down && this.now() < this.retryStorageAt) return this.fallback.take(subject);
+    let slot: number;
+    try {
+      slot = await this.reserve(subject);
+      this.outage.recovered();
+    } catch (e) {
+      if (!isStorageUnreachable(e)) throw e;
+      this.retryStorageAt = this.now() + this.outage.failed(e);
+      return this.fallback.take(subject);
+    }
+    const wait = slot - this.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  async delay(subject: string): Promise<number> {
+    if (this.outage.down && this.now() < this.retryStorageAt) return this.fallback.delay(subject);
+    try {
+      const t = this.now();
+      return Math.max(0, (await this.slots.peek(this.name, subject, this.windows, t)) - t);
+    } catch (e) {
+      if (!isStorageUnreachable(e)) throw e;
+      return this.fallback.delay(subject);
+    }
+  }
+
+  /** One reservation at a time per subject from this instance, in call order. */
+  private reserve(subject: string): Promise<number> {
+    const previous = this.reserving.get(subject) ?? Promise.resolve();
+    const mine = previous.then(() => this.slots.reserve(this.name, subject, this.windows, this.now));
+    const settled = mine.catch(() => undefined);
+    this.reserving.set(subject, settled);
+    void settled.then(() => {
+      if (this.reserving.get(subject) === settled) this.reserving.delete(subject);
+    });
+    return mine;
+  }
+}
