@@ -69,6 +69,8 @@ test("Dossier: Offres, Tableau de bord with the Initialiser dialog, Interlocuteu
 });
 
 test("Interlocuteurs with the pane open, its Dossiers client, menus and dialogs", async ({ page }) => {
+  // Nine full-page axe scans of the grid and its pane: on a loaded 2-core runner they alone can pass a minute.
+  test.slow();
   await signInAs(page, "Camille Martin");
   await page.getByRole("navigation").getByRole("link", { name: "Interlocuteurs" }).click();
   await expectAccessible(page, "Interlocuteurs – aucune sélection");

@@ -179,10 +179,14 @@ async function inviteStage(instances: [Instance, Instance]) {
     });
     if (res.status !== 201) throw new Error(`Proposal failed: ${res.status} ${JSON.stringify(res.body)}`);
   });
+  const proposedIn = (Date.now() - started) / 1000;
   // Both local Graph servers keep the tenant's invitations in the one storage: either answers for both.
   const invitedEmails = async () => Object.keys(await graphStats(a)).length;
   const deadline = started + 10 * 60_000;
-  while (Date.now() < deadline && (await invitedEmails()) < pairs.length) await sleep(200);
+  const timeline: string[] = [];
+  for (let n = 0, tick = 0; Date.now() < deadline && (n = await invitedEmails()) < pairs.length; await sleep(200))
+    if (++tick % 10 === 0) timeline.push(`${((Date.now() - started) / 1000).toFixed(0)} s: ${n}`);
+  console.log(`Proposals answered in ${proposedIn.toFixed(1)} s; invited over time: ${timeline.join(", ")}`);
   const elapsed = (Date.now() - started) / 1000;
 
   // Binding follows each invitation within milliseconds; stragglers get a few seconds before counting losses.

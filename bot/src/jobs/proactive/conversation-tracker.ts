@@ -11,11 +11,10 @@ export type { StoredReference } from "../../core/repos/conversation-refs";
 
 /**
  * Keeps the stored conversation references current from the activities the bot receives, writing only
- * when something changed (a fingerprint per person is kept in memory, so a chat costs no writes).
+ * when something changed. Each activity compares with what is stored (two point reads), never with this
+ * instance's memory: another instance may have forgotten or replaced the reference since.
  */
 export class ConversationTracker {
-  private readonly people = new Map<string, string>();
-  private readonly bots = new Map<string, string>();
 
   constructor(
     private readonly refs: ConversationRefRepository,
@@ -29,12 +28,10 @@ export class ConversationTracker {
   /** Stores a conversation the bot itself created (no activity from the user yet). */
   async created(tenantId: string, conversation: UserConversation, previous: UserConversation | null): Promise<void> {
     await this.refs.save(tenantId, conversation, previous);
-    this.people.set(`${tenantId}|${conversation.userOid}`, fingerprint(conversation.role, conversation.reference));
   }
 
   /** The app was removed for this user: their conversation cannot be used any more. */
   async forget(tenantId: string, userOid: string): Promise<void> {
-    this.people.delete(`${tenantId}|${userOid}`);
     const current = await this.refs.get(tenantId, userOid);
     if (current) await this.refs.remove(tenantId, current);
   }
@@ -45,13 +42,10 @@ export class ConversationTracker {
     role: ConversationRole,
     reference: StoredReference,
   ): Promise<void> {
-    const cacheKey = `${tenantId}|${userOid}`;
     const next = fingerprint(role, reference);
-    if (this.people.get(cacheKey) === next) return;
     const previous = await this.refs.get(tenantId, userOid);
     if (!previous || fingerprint(previous.role, previous.reference) !== next)
       await this.refs.save(tenantId, { userOid, role, reference, updatedAt: this.now().toISOString() }, previous);
-    this.people.set(cacheKey, next);
   }
 
   private async rememberBot(tenantId: string, reference: StoredReference): Promise<void> {
@@ -61,12 +55,10 @@ export class ConversationTracker {
       agent: reference.agent,
     };
     const next = JSON.stringify(bot);
-    if (this.bots.get(tenantId) === next) return;
     const stored = await this.refs.getBot(tenantId);
     const { updatedAt: _at, ...current } = stored ?? { updatedAt: "" };
     if (!stored || JSON.stringify(current) !== next)
       await this.refs.saveBot(tenantId, { ...bot, updatedAt: this.now().toISOString() });
-    this.bots.set(tenantId, next);
   }
 }
 
