@@ -15,7 +15,6 @@ export type { StoredReference } from "../../core/repos/conversation-refs";
  * instance's memory: another instance may have forgotten or replaced the reference since.
  */
 export class ConversationTracker {
-
   constructor(
     private readonly refs: ConversationRefRepository,
     private readonly now: () => Date = () => new Date(),
