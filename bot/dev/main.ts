@@ -43,4 +43,7 @@ exitOnFailure(async () => {
   for (const p of DEMO_PERSONS) console.log(`  - ${p.name} — ${p.description} <${p.username}>`);
   console.log(`Boîte aux lettres de développement : ${running.wiring.localGraphUrl}/dev/mailbox`);
   console.log(`Données locales : ${env.DATA_DIR}`);
+  // The emulator's well-known development key, not a secret: a second instance can share this storage.
+  if (azurite)
+    console.log(`Stockage (Azurite), pour une deuxième instance : STORAGE_CONNECTION_STRING="${connectionString}"`);
 });
