@@ -30,20 +30,34 @@ function encode(times: readonly number[]): { base: number; offsets: string } {
 export class RateSlotRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** Reserves the next slot (ms since epoch, at least `now`) for `name|subject` under `windows`. */
-  async reserve(name: string, subject: string, windows: readonly RateWindow[], now: () => number): Promise<number> {
+  /**
+   * Reserves the next `count` slots (ms since epoch, at least `now`, in order) for `name|subject` under
+   * `windows`, in one read and one write.
+   */
+  async reserve(
+    name: string,
+    subject: string,
+    windows: readonly RateWindow[],
+    now: () => number,
+    count = 1,
+  ): Promise<number[]> {
     const partitionKey = key(name, subject);
     const longest = Math.max(0, ...windows.map((w) => w.ms));
     for (let attempt = 1; ; attempt++) {
       const row = await this.read(partitionKey);
       const t = now();
       const taken = row ? decode(row).filter((time) => time > t - longest) : [];
-      const slot = nextSlot(taken, windows, Math.max(t, taken.at(-1) ?? t));
-      const entity = { partitionKey, rowKey: HISTORY_ROW, ...encode([...taken, slot]) };
+      const slots: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const slot = nextSlot(taken, windows, Math.max(t, taken.at(-1) ?? t));
+        taken.push(slot);
+        slots.push(slot);
+      }
+      const entity = { partitionKey, rowKey: HISTORY_ROW, ...encode(taken) };
       try {
         if (row) await this.table.updateEntity(entity, "Replace", { etag: row.etag });
         else await this.table.createEntity(entity);
-        return slot;
+        return slots;
       } catch (e) {
         // Another instance reserved first (412 on the row, 409 on its creation): read again.
         const status = statusOf(e);

@@ -10,6 +10,9 @@ export interface Pacer {
   delay(subject: string): Promise<number>;
 }
 
+/** Reservations per write: a bounded history row, and a fair share for other instances. */
+const MAX_BATCH = 100;
+
 export interface SharedPacerOptions {
   /** Stretches every window by this fraction, as `Limiter` does. */
   margin?: number;
@@ -20,13 +23,14 @@ export interface SharedPacerOptions {
  * A pacer whose history lives in storage (`RateSlotRepository`), so that a service's limit holds for the
  * whole deployment, not per instance: each take reserves a slot that no other instance can get, then
  * waits for it. This instance's reservations for one subject go one at a time (no conflicts among
- * ourselves); the waits overlap. While storage is unreachable, pacing falls back to this instance's
+ * ourselves), several at once; the waits overlap. While storage is unreachable, pacing falls back to this instance's
  * memory: calls keep their pace per instance rather than stop, and the outage is logged once.
  */
 export class SharedPacer implements Pacer {
   private readonly windows: readonly RateWindow[];
   private readonly now: () => number;
-  private readonly reserving = new Map<string, Promise<unknown>>();
+  /** Takes waiting for a reservation, per subject, while one is in flight. */
+  private readonly waiting = new Map<string, { resolve(slot: number): void; reject(e: unknown): void }[]>();
   private readonly fallback: KeyedLimiter;
   private readonly outage: OutageTracker;
   /** While storage is down, the next time it is tried again (takes in between pace from memory). */
@@ -70,15 +74,30 @@ export class SharedPacer implements Pacer {
     }
   }
 
-  /** One reservation at a time per subject from this instance, in call order. */
+  /**
+   * One reservation at a time per subject from this instance, in call order: the takes that arrive while
+   * one is in flight are reserved together by the next, in one read and one write.
+   */
   private reserve(subject: string): Promise<number> {
-    const previous = this.reserving.get(subject) ?? Promise.resolve();
-    const mine = previous.then(() => this.slots.reserve(this.name, subject, this.windows, this.now));
-    const settled = mine.catch(() => undefined);
-    this.reserving.set(subject, settled);
-    void settled.then(() => {
-      if (this.reserving.get(subject) === settled) this.reserving.delete(subject);
+    return new Promise<number>((resolve, reject) => {
+      const waiting = this.waiting.get(subject);
+      if (waiting) return waiting.push({ resolve, reject });
+      this.waiting.set(subject, [{ resolve, reject }]);
+      void this.drain(subject);
     });
-    return mine;
+  }
+
+  private async drain(subject: string): Promise<void> {
+    const waiting = this.waiting.get(subject) ?? [];
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, MAX_BATCH);
+      try {
+        const slots = await this.slots.reserve(this.name, subject, this.windows, this.now, batch.length);
+        batch.forEach((w, i) => w.resolve(slots[i] ?? this.now()));
+      } catch (e) {
+        for (const w of batch) w.reject(e);
+      }
+    }
+    this.waiting.delete(subject);
   }
 }
