@@ -2,6 +2,7 @@ import { FEC_DEFAULT_MAX_BYTES } from "@comptoir/shared/api/accounting";
 import type { Storage } from "../core/storage/connection";
 import { WorkGate } from "../lib/work-gate";
 import type { ImportHooks } from "./import/import-job";
+import { DEFAULT_IMPORT_LEASE_SECONDS, ImportLeases } from "./store/import-lease";
 import { AccountingStore } from "./store/store";
 
 /**
@@ -13,8 +14,10 @@ import { AccountingStore } from "./store/store";
  */
 export type AccountingDeps = {
   store: AccountingStore;
-  /** FEC imports: few at a time, one per exercice (FEC_IMPORT_BUSY). */
+  /** FEC imports on this server: few at a time, one per dossier (FEC_IMPORT_BUSY). */
   imports: WorkGate;
+  /** One import per dossier across instances: a blob lease per dossier (FEC_IMPORT_BUSY). */
+  importLeases: ImportLeases;
   /** Exports and whole-import scans, per server and per person (TOO_MANY_REQUESTS, SERVER_BUSY). */
   heavyReads: WorkGate;
   maxUploadBytes: number;
@@ -34,16 +37,19 @@ export type AccountingOptions = {
   concurrentImports?: number;
   /** How long an upload waits for a free import slot before FEC_IMPORT_BUSY. */
   importWaitMs?: number;
+  /** How long an import's dossier lease lasts unrenewed (15–60 s): a crashed import blocks its dossier that long. */
+  importLeaseSeconds?: number;
   /** Caps of exports and scans; defaults DEFAULT_HEAVY_WORK. */
   heavyWork?: Partial<HeavyWorkLimits>;
   hooks?: ImportHooks;
 };
 
 export function createAccountingDeps(storage: Storage, options: AccountingOptions = {}): AccountingDeps {
+  const store = AccountingStore.fromStorage(storage);
   return {
-    store: AccountingStore.fromStorage(storage),
-    // Only staff import, and the exclusive key keeps an exercice to one import: no share per person, so a
-    // second upload of another exercice waits for the slot as before instead of being refused.
+    store,
+    // Only staff import, and the exclusive key keeps a dossier to one import: no share per person, so an
+    // upload into another dossier waits for the slot instead of being refused.
     imports: new WorkGate({
       slots: options.concurrentImports ?? 1,
       perPerson: Number.POSITIVE_INFINITY,
@@ -51,6 +57,7 @@ export function createAccountingDeps(storage: Storage, options: AccountingOption
       exclusiveBusy: "FEC_IMPORT_BUSY",
       busy: "FEC_IMPORT_BUSY",
     }),
+    importLeases: new ImportLeases(store.container, options.importLeaseSeconds ?? DEFAULT_IMPORT_LEASE_SECONDS),
     heavyReads: new WorkGate({ ...DEFAULT_HEAVY_WORK, ...options.heavyWork }),
     maxUploadBytes: options.maxUploadBytes ?? FEC_DEFAULT_MAX_BYTES,
     hooks: options.hooks ?? {},

@@ -36,8 +36,12 @@ export interface AccountingTestApp {
   close(): Promise<void>;
 }
 
-export async function startAccountingApp(options: AccountingOptions = {}): Promise<AccountingTestApp> {
-  const app = await startTestApp();
+/** With `shared` (another app's `tablePrefix`), another instance of the same deployment: tables and blobs shared. */
+export async function startAccountingApp(
+  options: AccountingOptions = {},
+  shared: { tablePrefix?: string } = {},
+): Promise<AccountingTestApp> {
+  const app = await startTestApp({}, shared);
   const { deps, wiring, storage } = app.running;
   const acc = createAccountingDeps(storage, options);
   acc.log = () => {};

@@ -33,8 +33,8 @@ const clients: string[] = [];
 const SIRETS = ["73282932000009", "73282932000017", "73282932000025"];
 
 beforeAll(async () => {
-  // The four imports of a case run side by side.
-  t = await startAccountingApp({ concurrentImports: 4 });
+  // The two dossiers of a case import side by side (a dossier takes one import at a time).
+  t = await startAccountingApp({ concurrentImports: 2 });
   fullDossier = await consultableDossier(
     t.app,
     DOSSIER_ETABLISSEMENTS.map((code, i) => ({ code, name: `Site ${code}`, siret: SIRETS[i] ?? "" })),
@@ -131,12 +131,10 @@ describe("Limité à: a restricted client sees what an import of its établissem
         const scope = SCOPES[c.scope] ?? SCOPES[0];
         const token = { token: clients[c.scope] ?? "" };
         const files = years.map((y) => ({ year: y.year as 2023 | 2024, ...fullAndFiltered(yearLines(y), scope) }));
-        await Promise.all(
-          files.flatMap((f) => [
-            importYear(fullDossier, f.year, f.full),
-            importYear(filteredDossier, f.year, f.filtered),
-          ]),
-        );
+        const importAll = async (dossierId: string, of: (f: (typeof files)[number]) => Buffer) => {
+          for (const f of files) await importYear(dossierId, f.year, of(f));
+        };
+        await Promise.all([importAll(fullDossier, (f) => f.full), importAll(filteredDossier, (f) => f.filtered)]);
         const lineMaps = new Map(files.map((f) => [f.year, f.lineMap]));
         const mine = `/client/societes/${fullDossier}/accounting`;
         const staff = `/dossiers/${filteredDossier}/accounting`;

@@ -180,12 +180,21 @@ describe("fair use of heavy work", () => {
     const sameExercice = await t.upload(dossierId, await generatedFec(10, { seed: 4 }));
     expect(sameExercice.status).toBe(503);
     expect(sameExercice.body.code).toBe("FEC_IMPORT_BUSY");
-    // Another exercice waits for the one import slot, then is refused with the same code.
-    const other = await t.upload(dossierId, await generatedFec(10, { seed: 5, year: 2023 }), {
+    // Another exercice of the same dossier is refused at once: one import per dossier.
+    const asked = Date.now();
+    const otherExercice = await t.upload(dossierId, await generatedFec(10, { seed: 5, year: 2023 }), {
       exercice: "2023-01-01..2023-12-31",
     });
+    expect(otherExercice.status).toBe(503);
+    expect(otherExercice.body.code).toBe("FEC_IMPORT_BUSY");
+    expect(Date.now() - asked).toBeLessThan(WAIT_MS);
+    // Another dossier waits for the one import slot, then is refused with the same code.
+    const otherDossier = await consultableDossier(t.app);
+    const waiting = Date.now();
+    const other = await t.upload(otherDossier, await generatedFec(10, { seed: 5 }));
     expect(other.status).toBe(503);
     expect(other.body.code).toBe("FEC_IMPORT_BUSY");
+    expect(Date.now() - waiting).toBeGreaterThanOrEqual(WAIT_MS - 100);
     // Exports do not queue behind an import.
     expect((await call(`${base()}/export/balance.csv`, clients[0] ?? "")).status).toBe(200);
 

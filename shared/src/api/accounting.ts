@@ -22,7 +22,8 @@ import { issueKey } from "../domain/validation";
  *   "rejected"), with the status of its first blocking code: 422 mostly, 413 FEC_TOO_LARGE, 415
  *   FEC_BINARY_FILE / FEC_BAD_ENCODING. Other failures are an `ErrorBody`: 413 FEC_TOO_LARGE when
  *   `Content-Length` is over the limit (check `maxUploadBytes` before sending), 503 FEC_IMPORT_BUSY
- *   while another import runs (retry), 404 DOSSIER_NOT_FOUND, 400 VALIDATION_FAILED.
+ *   while another import of the dossier runs, on any instance, or every import slot stays taken (retry after
+ *   `Retry-After`), 404 DOSSIER_NOT_FOUND, 400 VALIDATION_FAILED.
  * - `GET    /dossiers/:id/fec/imports?limit=` → `FecImportList` (newest first).
  * - `GET    /dossiers/:id/fec/imports/:importId` → `FecImportDetail` (with the full report).
  * - `DELETE /dossiers/:id/accounting/exercices/:exercice` → 204: the exercice stops being served.

@@ -3,11 +3,17 @@ import type { FecImport, FecImportDetail, FecImportList, FecUploadResult } from 
 import { ctxFor, type ServiceDeps } from "../../core/services/context";
 import { staffAccess } from "../access";
 import type { AccountingDeps } from "../deps";
+import type { HeldImportLease } from "../store/import-lease";
 import type { ExercicePointer, StoredImport } from "../store/store";
 import { startImportHeartbeat, importOwnerGone } from "./heartbeat";
 import { FecImportJob, importRecord } from "./import-job";
 
-const lockKey = (tenantId: string, dossierId: string, exercice: string) => `${tenantId}|${dossierId}|${exercice}`;
+/**
+ * One import per dossier, not per exercice (issue 16): a dossier's imports share its history partition and its
+ * clean-up, and staff import a dossier's files one at a time. This key keeps it so within this server without a
+ * storage round trip; the dossier's blob lease (`store/import-lease.ts`) across servers.
+ */
+const lockKey = (tenantId: string, dossierId: string) => `${tenantId}|${dossierId}`;
 
 /** An upload's outcome: imported and served, or rejected by its report (the code of its first error, if known). */
 export type UploadOutcome =
@@ -33,9 +39,12 @@ export async function uploadFec(
     throw new AppError("FEC_TOO_LARGE", { maxBytes: acc.maxUploadBytes });
   }
   const ctx = ctxFor(principal, deps);
-  const release = await acc.imports.acquire(principal.oid, lockKey(ctx.tenantId, dossierId, query.exercice.end));
+  const release = await acc.imports.acquire(principal.oid, lockKey(ctx.tenantId, dossierId));
   let beat: { stop(): Promise<void> } | null = null;
+  let lease: HeldImportLease | null = null;
   try {
+    // Taken once this server has a slot for the import, so a queued upload never blocks the dossier elsewhere.
+    const held = (lease = await acc.importLeases.acquire(ctx.tenantId, dossierId));
     const input = {
       tenantId: ctx.tenantId,
       dossierId,
@@ -88,6 +97,8 @@ export async function uploadFec(
       await beating.stop();
       await ensureStillOwned(acc, ctx.tenantId, dossierId, input.importId);
       previous = await acc.store.getPointer(ctx.tenantId, dossierId, query.exercice.end);
+      // A lost lease means another import of the dossier may be running: this one must not switch the exercice.
+      await held.confirm();
       const finishedAt = deps.now();
       await acc.store.setPointer(ctx.tenantId, dossierId, {
         importId: input.importId,
@@ -112,6 +123,7 @@ export async function uploadFec(
     return { kind: "imported", body: { import: publicImport(record, true), report } };
   } finally {
     await beat?.stop();
+    await lease?.release();
     release();
   }
 }
@@ -174,7 +186,7 @@ async function settleInterrupted(
   if (
     record.status !== "importing" ||
     pointers.some((p) => p.importId === record.id) ||
-    acc.imports.isActive(lockKey(tenantId, record.dossierId, record.exercice.end)) ||
+    acc.imports.isActive(lockKey(tenantId, record.dossierId)) ||
     !importOwnerGone(record, now.getTime())
   )
     return record;

@@ -245,12 +245,12 @@ export const errorMessages = defineMessages({
     en: "The Comptoir app is not published in the firm's Teams app catalogue: ask the administrator to publish it.",
   },
   "error.FEC_IMPORT_INTERRUPTED": {
-    fr: "L'import a été interrompu (arrêt du serveur) ; les données précédentes restent affichées. Relancez l'import.",
-    en: "The import was interrupted (the server stopped); the previous data is still shown. Start the import again.",
+    fr: "L'import a été interrompu (serveur arrêté ou stockage injoignable trop longtemps) ; les données précédentes restent affichées. Relancez l'import.",
+    en: "The import was interrupted (the server stopped or storage was unreachable for too long); the previous data is still shown. Start the import again.",
   },
   "error.FEC_IMPORT_BUSY": {
-    fr: "Un autre import FEC est en cours (sur ce dossier ou sur le serveur) : réessayez dans quelques instants.",
-    en: "Another FEC import is in progress (on this dossier or on the server): try again in a moment.",
+    fr: "Un autre import FEC est en cours sur ce dossier, ou le serveur importe déjà autant de fichiers qu'il le peut : réessayez dans {retryAfter} s environ.",
+    en: "Another FEC import is running on this dossier, or the server is already importing as many files as it can: try again in about {retryAfter} s.",
   },
   "error.TOO_MANY_REQUESTS": {
     fr: "Vous avez déjà un export ou un import en cours : attendez qu'il se termine, puis réessayez (dans {retryAfter} s environ).",
