@@ -168,9 +168,11 @@ export function cardOf(body: unknown): AdaptiveCard | null {
 }
 
 /** Cards the bot posted to a conversation (replies and proactive messages), oldest first, successful calls only. */
-export function cardsIn(h: BotHarness, conversationId: string): AdaptiveCard[] {
+export function cardsIn(h: BotHarness, conversationId: string, only: "all" | "replies" = "all"): AdaptiveCard[] {
+  // A reply names the activity it answers (…/activities/{replyToId}); a proactive card does not.
+  const path = only === "replies" ? /\/activities\/[^/]+$/ : undefined;
   return h.connector
-    .recorded({ conversationId, method: "POST" })
+    .recorded({ conversationId, method: "POST", ...(path ? { path } : {}) })
     .filter((r) => r.status === 201)
     .flatMap((r) => {
       const card = cardOf(r.body);
@@ -178,15 +180,18 @@ export function cardsIn(h: BotHarness, conversationId: string): AdaptiveCard[] {
     });
 }
 
-/** Sends a message and returns the single card the bot answered with. */
+/**
+ * Sends a message and returns the single card the bot answered with (a proactive card, such as a client's
+ * welcome landing in the same conversation meanwhile, is not an answer).
+ */
 export async function ask(
   h: BotHarness,
   args: ActivityArgs & { text?: string; value?: object },
 ): Promise<AdaptiveCard> {
-  const before = cardsIn(h, args.conversationId).length;
+  const before = cardsIn(h, args.conversationId, "replies").length;
   const res = await h.post(message(h, args));
   expect(res.status).toBe(200);
-  const cards = cardsIn(h, args.conversationId);
+  const cards = cardsIn(h, args.conversationId, "replies");
   expect(cards).toHaveLength(before + 1);
   const card = cards.at(-1);
   if (!card) throw new Error("no card");
