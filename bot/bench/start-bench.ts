@@ -3,7 +3,7 @@
 // bot/dist/main.js). Same stand-ins, storage and environment for every start (bot/test/teams/harness.ts); the
 // forms alternate so that the machine's load falls on both. `tsx_cold` gives tsx an empty cache, as after an
 // App Service restart (its cache lives in the temporary folder, which a new container starts without).
-// Time: from the spawn to the "prêt en" line. Memory: VmRSS of /proc/<pid>/status right then, and VmHWM (peak).
+// Time: from the spawn to the "prêt en" line. Memory: VmRSS of /proc/<pid>/status right then.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,13 +27,13 @@ const VARIANTS: Variant[] = [
   { name: "built_maps", form: "built", nodeOptions: "--enable-source-maps" },
 ];
 
-/** A `kB` line of /proc/<pid>/status, in MB. */
-function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+/** The resident memory of a process (VmRSS of /proc/<pid>/status), in MB. */
+function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8")
     .split("\n")
-    .find((l) => l.startsWith(`${field}:`));
+    .find((l) => l.startsWith("VmRSS:"));
   const kb = Number(line?.match(/(\d+)\s*kB/)?.[1]);
-  if (!Number.isFinite(kb)) throw new Error(`No ${field} in /proc/${pid}/status`);
+  if (!Number.isFinite(kb)) throw new Error(`No VmRSS in /proc/${pid}/status`);
   return kb / 1024;
 }
 
@@ -48,7 +48,6 @@ interface Sample {
   /** What the server itself counts in its "prêt en" line: from its first statement (code loaded) to listening. */
   ownMs: number;
   rssMb: number;
-  hwmMb: number;
 }
 
 async function startOnce(env: Record<string, string>, variant: Variant): Promise<Sample> {
@@ -67,8 +66,7 @@ async function startOnce(env: Record<string, string>, variant: Variant): Promise
     return {
       readyMs: server.readyMs,
       ownMs: own,
-      rssMb: statusMb(server.pid, "VmRSS"),
-      hwmMb: statusMb(server.pid, "VmHWM"),
+      rssMb: rssMb(server.pid),
     };
   } finally {
     await server.stop();
@@ -92,7 +90,7 @@ try {
       console.log(
         `run ${run} ${variant.name.padEnd(10)} ready ${String(sample.readyMs).padStart(5)} ms` +
           ` (server's own ${String(sample.ownMs).padStart(4)} ms)` +
-          `  rss ${sample.rssMb.toFixed(1)} MB  peak ${sample.hwmMb.toFixed(1)} MB`,
+          `  rss ${sample.rssMb.toFixed(1)} MB`,
       );
     }
   }
@@ -107,13 +105,12 @@ const summary = VARIANTS.map((v) => {
     readyMs: median(s.map((x) => x.readyMs)),
     ownMs: median(s.map((x) => x.ownMs)),
     rssMb: median(s.map((x) => x.rssMb)),
-    hwmMb: median(s.map((x) => x.hwmMb)),
   };
 });
 console.log(`\nmedians of ${RUNS} starts (node ${process.version})`);
 for (const s of summary)
   console.log(
-    `${s.name.padEnd(10)} ready ${Math.round(s.readyMs)} ms (server's own ${Math.round(s.ownMs)} ms)  rss ${s.rssMb.toFixed(1)} MB  peak ${s.hwmMb.toFixed(1)} MB`,
+    `${s.name.padEnd(10)} ready ${Math.round(s.readyMs)} ms (server's own ${Math.round(s.ownMs)} ms)  rss ${s.rssMb.toFixed(1)} MB`,
   );
 const by = (name: string) => summary.find((s) => s.name === name) ?? { readyMs: NaN, rssMb: NaN };
 console.log(
