@@ -2,8 +2,8 @@ import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/chromium";
 
 /**
- * The browser sign-in in teams mode: the real server (bot/src/main.ts) against the stand-ins of Entra ID,
- * Microsoft Graph and the Bot Framework (e2e-teams/global-setup.ts). Part of `npm run test:teams`.
+ * The browser sign-in in teams mode: the real server, built as App Service runs it (bot/dist/main.js), against the
+ * stand-ins of Entra ID, Microsoft Graph and the Bot Framework (e2e-teams/global-setup.ts). Part of `npm run test:teams`.
  */
 export default defineConfig({
   testDir: "e2e-teams",

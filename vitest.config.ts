@@ -28,6 +28,7 @@ export default defineConfig({
         test: {
           name: "teams",
           include: ["bot/test/teams/**/*.test.ts"],
+          globalSetup: ["bot/test/teams/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file starts a server process and its stand-ins: one file at a time keeps them responsive.

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startTeamsApp } from "../bot/test/teams/harness";
+import { buildServer, startTeamsApp } from "../bot/test/teams/harness";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -33,6 +33,7 @@ function buildTabIfStale(): void {
 /** Starts the teams-mode server and its stand-ins once for all the browser tests. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   buildTabIfStale();
+  buildServer();
   const app = await startTeamsApp();
   process.env.E2E_TEAMS_URL = app.url;
   process.env.E2E_TEAMS_AUTHORITY_HOST = app.entra.host;

@@ -155,7 +155,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      // The bundle `npm run build` made (scripts/build-bot.mjs), started by Node itself: no TypeScript loader, no
+      // npm or scripts/start.mjs process around it. The flags are bot/server-node-flags.json's (a unit test checks).
+      // Stack traces on TypeScript lines: add the app setting NODE_OPTIONS=--enable-source-maps (docs/ARCHITECTURE.md).
+      appCommandLine: 'node --no-memory-reducer bot/dist/main.js'
       alwaysOn: true
       // The load balancer stops sending to an instance whose /api/health answers 503 (storage unreachable, not
       // started yet) and replaces it after WEBSITE_HEALTHCHECK_MAXPINGFAILURES failed pings.
@@ -175,7 +178,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
   properties: {
-    // Oryx runs `npm install` on the server, so Linux-native modules match the runtime.
+    // Oryx runs `npm install` then `npm run build` on the server, so Linux-native modules match the runtime and
+    // bot/dist/main.js is built again there from the deployed sources (Oryx's doc/runtimes/nodejs.md).
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
     WEBSITE_HEALTHCHECK_MAXPINGFAILURES: '3'
     COMPTOIR_MODE: 'teams'

@@ -1,6 +1,8 @@
-// `npm start`: builds the tab when its sources changed, then runs the one backend process: bot/src/main.ts in
-// teams mode (production), bot/dev/main.ts in local mode (Azurite, the demo firm, the local sign-in and Graph).
-// `--dev` adds vite's dev server with hot reload.
+// `npm start`: builds the tab when its sources changed, then runs the one backend process: in teams mode
+// (production) the bundle bot/dist/main.js, built from bot/src when its sources changed, as App Service runs it;
+// in local mode bot/dev/main.ts through tsx (Azurite, the demo firm, the local sign-in and Graph: development
+// stand-ins that never ship). `--dev` adds vite's dev server with hot reload, and runs teams mode from its
+// TypeScript sources too, restarted on every change.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -66,18 +68,34 @@ function comptoirMode() {
   return mode;
 }
 
+const local = comptoirMode() !== "teams";
+const built = !local && !dev;
+if (built) {
+  const bundle = newestMtime(join(root, "bot", "dist", "main.js"));
+  const sources = Math.max(
+    newestMtime(join(root, "bot", "src")),
+    newestMtime(join(root, "shared", "src")),
+    newestMtime(join(root, "scripts", "build-bot.mjs")),
+  );
+  if (bundle < sources) {
+    const code = await finished(run(process.execPath, [join(root, "scripts", "build-bot.mjs")]));
+    if (code !== 0) process.exit(code);
+  }
+}
+
 // The backend's V8 flags, and why, are in bot/server-node-flags.json (bench:fec's server uses them too).
 const serverFlags = JSON.parse(readFileSync(join(root, "bot", "server-node-flags.json"), "utf8")).flags;
-const nodeArgs = [
-  ...serverFlags,
-  "--import",
-  "tsx",
-  ...(dev ? ["--watch", "--watch-preserve-output"] : []),
-  comptoirMode() === "teams" ? join(root, "bot", "src", "main.ts") : join(root, "bot", "dev", "main.ts"),
-];
+const nodeArgs = built
+  ? [...serverFlags, join(root, "bot", "dist", "main.js")]
+  : [
+      ...serverFlags,
+      "--import",
+      "tsx",
+      ...(dev ? ["--watch", "--watch-preserve-output"] : []),
+      local ? join(root, "bot", "dev", "main.ts") : join(root, "bot", "src", "main.ts"),
+    ];
 // Local mode's sign-in page needs this run's secret (the backend prints the link that carries it). Chosen here
 // once, so that `--dev`'s restarts on every change keep the browser's sign-in cookie valid.
-const local = comptoirMode() !== "teams";
 const signInSecret = process.env.LOCAL_SIGNIN_SECRET || randomBytes(32).toString("base64url");
 const backend = run(
   process.execPath,

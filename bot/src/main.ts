@@ -1,5 +1,6 @@
-// Production entry point (`npm start` with COMPTOIR_MODE=teams, as on App Service): Entra ID, Microsoft Graph and
-// the Bot Connector, over the storage account of STORAGE_CONNECTION_STRING. Local mode starts from bot/dev/main.ts.
+// Production entry point, bundled into bot/dist/main.js (`npm run build`) that App Service and `npm start` with
+// COMPTOIR_MODE=teams run: Entra ID, Microsoft Graph and the Bot Connector, over the storage account of
+// STORAGE_CONNECTION_STRING. Local mode starts from bot/dev/main.ts.
 import { resolve } from "node:path";
 import { exitOnFailure, readConfig, repoRoot, stopOnSignals } from "./entry";
 import { startServer } from "./server";

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +74,29 @@ export interface TeamsAppOptions {
   env?: Record<string, string>;
   /** Redirect URIs of the SPA registration; by default those of aad.manifest.json (the tab's root, the consent popup's end). */
   spaRedirectUris?: string[];
+  /** Which form of the server runs; by default the built bundle, as on App Service. */
+  server?: ServerForm;
+}
+
+/**
+ * `built`: bot/dist/main.js, what App Service runs (infra/azure.bicep); `buildServer()` makes it, the teams
+ * projects' global setups call it once per run. `tsx`: the TypeScript sources through the tsx loader, as
+ * `npm start` ran them before the build existed (bench:start compares both).
+ */
+export type ServerForm = "built" | "tsx";
+
+const BUILT_SERVER = join(root, "bot/dist/main.js");
+
+/** Bundles the server into bot/dist/main.js (scripts/build-bot.mjs, as `npm run build` does before a deployment). */
+export function buildServer(): void {
+  const run = spawnSync(process.execPath, [join(root, "scripts/build-bot.mjs")], { cwd: root, stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`scripts/build-bot.mjs failed (${run.status ?? run.signal})`);
+}
+
+/** The node arguments of each form: the backend's V8 flags (bot/server-node-flags.json), then the entry point. */
+export function serverArgs(form: ServerForm): string[] {
+  const { flags } = JSON.parse(readFileSync(join(root, "bot/server-node-flags.json"), "utf8")) as { flags: string[] };
+  return form === "built" ? [...flags, BUILT_SERVER] : [...flags, "--import", "tsx", join(root, "bot/src/main.ts")];
 }
 
 /**
@@ -150,7 +173,7 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
       NODE_EXTRA_CA_CERTS: tls.caFile,
       ...options.env,
     };
-    const server = await spawnServer(env);
+    const server = await spawnServer(env, options.server);
     started.push({ stop: () => server.stop() });
 
     const tokenFor: TeamsApp["tokenFor"] = (person, overrides = {}) =>
@@ -196,15 +219,28 @@ async function stopAll(started: { stop(): Promise<unknown> }[], dataDir: string)
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** `node --import tsx bot/src/main.ts`, the production entry point, with exactly `env` (plus PATH). */
-async function spawnServer(env: Record<string, string>): Promise<{ output(): string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, "bot/src/main.ts")], {
+export interface ServerProcess {
+  pid: number;
+  /** From the spawn to its "prêt en" line: Node's start, loading the code, then the server's own start. */
+  readyMs: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** The production server in `form` (the built bundle by default), with exactly `env` (plus PATH, HOME, TMPDIR). */
+export async function spawnServer(env: Record<string, string>, form: ServerForm = "built"): Promise<ServerProcess> {
+  if (form === "built" && !existsSync(BUILT_SERVER))
+    throw new Error(`${BUILT_SERVER} is missing: run \`npm run build:bot\` (the teams projects' global setups do).`);
+  const spawned = Date.now();
+  const child: ChildProcess = spawn(process.execPath, serverArgs(form), {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TMPDIR: process.env.TMPDIR ?? tmpdir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = await untilReady(child, "The teams-mode server", 60_000);
   return {
+    pid: child.pid ?? 0,
+    readyMs: Date.now() - spawned,
     output,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const readText = (file: string) => readFileSync(join(root, file), "utf8");
+
+describe("production start (App Service)", () => {
+  it("starts the built bundle with the backend's V8 flags, without npm or a TypeScript loader", () => {
+    const { flags } = JSON.parse(readText("bot/server-node-flags.json")) as { flags: string[] };
+    const commandLine = readText("infra/azure.bicep").match(/^\s*appCommandLine: '([^']*)'/m)?.[1];
+    expect(commandLine).toBe(["node", ...flags, "bot/dist/main.js"].join(" "));
+  });
+
+  it("deploys what it starts: the toolkit's deploy builds the bundle, the zip keeps it", () => {
+    const scripts = (JSON.parse(readText("package.json")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts["build"]).toContain("npm run build:bot");
+    expect(scripts["build:bot"]).toBe("node scripts/build-bot.mjs");
+    expect(readText("scripts/build-bot.mjs")).toContain('join(root, "bot", "dist", "main.js")');
+    // teamsapp.yml: `npm run build` comes before the zip deployment.
+    const deploy =
+      readText("teamsapp.yml")
+        .split(/^deploy:$/m)[1]
+        ?.split(/^publish:$/m)[0] ?? "";
+    expect(deploy).toMatch(/args: run build[\s\S]*uses: azureAppService\/zipDeploy/);
+    const ignored = readText("infra/.webappignore")
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"));
+    expect(ignored.filter((pattern) => /(^|\/)(bot\/)?dist\/?$|^\*\*\/dist/.test(pattern))).toEqual([]);
+  });
+});
