@@ -14,22 +14,13 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { initialJsSize } from "../../tab/scripts/initial-js-size";
 import { startAppProcess } from "./lib/app-process";
+import { chromiumLaunchOptions } from "../../e2e/chromium";
 
 const LARGE = Number(process.env.BENCH_DOSSIERS ?? 10_000);
 /** The story's five dossiers come on top of the generated ones. */
 const STORY_DOSSIERS = 5;
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const SCROLL_STEP_PX = 1_200;
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface App {
   url: string;
@@ -135,10 +126,7 @@ async function measure(browser: Browser, app: App, scroll: boolean) {
 }
 
 export async function benchTab(): Promise<{ initialJsKb: number; firstRowRatio: number; p95FrameMs: number }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const empty = await startApp({ SEED_DEMO: "false" });
     let baseline: Awaited<ReturnType<typeof measure>>;

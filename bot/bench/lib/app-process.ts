@@ -64,6 +64,11 @@ export interface AppProcessOptions {
   /** `start`: exactly as `npm start` (scripts/start.mjs, which builds the tab if needed); `backend`: the server alone. */
   via?: "start" | "backend";
   timeoutMs?: number;
+  /**
+   * A data folder and ports of the caller's, to start the app again on the same data (a restart after a
+   * crash); `stop()` then leaves the folder to the caller.
+   */
+  reuse?: { dataDir: string; port: number; graphPort: number };
 }
 
 /**
@@ -71,8 +76,11 @@ export interface AppProcessOptions {
  * end-to-end tests and the benchmarks need it; resolves once it printed that it is ready.
  */
 export async function startAppProcess(opts: AppProcessOptions = {}): Promise<AppProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "comptoir-app-"));
-  const [port, graphPort] = [await freePort(), await freePort()];
+  const { dataDir, port, graphPort } = opts.reuse ?? {
+    dataDir: mkdtempSync(join(tmpdir(), "comptoir-app-")),
+    port: await freePort(),
+    graphPort: await freePort(),
+  };
   const started = Date.now();
   const signInSecret =
     opts.env?.LOCAL_SIGNIN_SECRET ?? process.env.LOCAL_SIGNIN_SECRET ?? randomBytes(32).toString("base64url");
@@ -104,7 +112,7 @@ export async function startAppProcess(opts: AppProcessOptions = {}): Promise<App
         child.kill("SIGTERM");
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.reuse) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

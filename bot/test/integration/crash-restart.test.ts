@@ -1,18 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Dossier } from "@comptoir/shared";
 import type { FecImport, FecImportList } from "@comptoir/shared/api/accounting";
 import { generateFecFile } from "../../bench/fec-generate";
-import { freePort, localToken, untilReady } from "../../bench/lib/app-process";
+import { freePort, localToken, startAppProcess } from "../../bench/lib/app-process";
 import { DEMO_ADMIN } from "../../dev/demo-persons";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "comptoir-crash-"));
 const running = new Set<ChildProcess>();
 const signInSecret = randomBytes(32).toString("base64url");
@@ -24,20 +22,13 @@ afterAll(() => {
 
 /** `npm start`'s backend in local mode (its own Azurite under DATA_DIR), as a process the test may kill. */
 async function startLocal(port: number, graphPort: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bot/dev/main.ts")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOCAL_GRAPH_PORT: String(graphPort),
-      DATA_DIR: dataDir,
-      LOCAL_SIGNIN_SECRET: signInSecret,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const { child } = await startAppProcess({
+    reuse: { dataDir, port, graphPort },
+    env: { LOCAL_SIGNIN_SECRET: signInSecret },
+    timeoutMs: 120_000,
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
-  await untilReady(child, "The app", 120_000);
   return child;
 }
 
