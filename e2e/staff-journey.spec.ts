@@ -51,6 +51,16 @@ test("0. the admin sees the active subscription, and the offer is refused while 
     await expect(tile).toHaveAttribute("aria-pressed", "true");
     await page.getByRole("button", { name: "Valider" }).click();
     await expect(page.getByText(/soumise à un abonnement payant/)).toBeVisible();
+    // Issue 18: the refusal says why, and this admin is told where to fix it.
+    await expect(
+      page.getByText(
+        /Motif : l'abonnement Consultation du cabinet n'est pas actif\. Vous pouvez l'activer dans Paramètres/,
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "Ouvrir les Paramètres de l'abonnement" })).toHaveAttribute(
+      "href",
+      "#/parametres",
+    );
     await screen(page, "dossier-offres-sans-abonnement");
     await page.getByRole("button", { name: "Annuler" }).click();
     await expect(tile).toHaveAttribute("aria-pressed", "false");

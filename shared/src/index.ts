@@ -1,4 +1,5 @@
 export * from "./errors";
+export * from "./error-message";
 export * from "./i18n";
 export * from "./identity";
 export * from "./domain";

@@ -64,7 +64,7 @@ export async function setUpClientDossier(deps: ServiceDeps, clientOids: readonly
     dossierCreateInputSchema.parse({ code: "BENCH", name: "Benchmark SARL" }),
   );
   const dossierId = created.value.id;
-  const offered = await setConsultationOffer(deps, ctx, dossierId, true, created.etag);
+  const offered = await setConsultationOffer(deps, ctx, dossierId, true, created.etag, "admin");
   await initializeWidget(deps, ctx, dossierId, true, offered.etag);
 
   const contacts = clientOids.map((oid, i) => ({

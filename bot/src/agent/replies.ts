@@ -3,7 +3,7 @@ import {
   contactDisplayName,
   dossierLabel,
   errorCard,
-  errorMessageKey,
+  explainError,
   isAppError,
   translate,
   type AdaptiveCard,
@@ -94,7 +94,7 @@ export function refusalCard(locale: Locale, caller: Caller): AdaptiveCard {
 export function errorMessage(locale: Locale, error: unknown): { code: ErrorCode; message: string } {
   const code: ErrorCode = isAppError(error) ? error.code : "INTERNAL";
   const params = isAppError(error) ? error.params : {};
-  return { code, message: translate(locale, errorMessageKey(code), params) };
+  return { code, message: explainError(locale, code, params) };
 }
 
 export function errorCardFor(locale: Locale, error: unknown): AdaptiveCard {

@@ -20,28 +20,56 @@ const SEED_SENTENCE =
   "Cette offre de service est soumise à un abonnement payant. Veuillez contacter votre service commercial pour de plus amples renseignements";
 
 describe("Consultation offer", () => {
-  it("is refused without a subscription, with the seed's sentence", async () => {
-    await setSubscription(app, { active: false, maxDossiers: null, until: null });
+  /** The refusal's message: the seed's sentence, then the reason and the next step for its reader. */
+  async function refusal(as: (typeof PERSONS)["admin" | "staff"], lang = "fr") {
     const { dossier, etag } = await newDossier(app);
-    const res = await call(app, "PUT", `/dossiers/${dossier.id}/offers/consultation`, { etag, body: { active: true } });
+    const res = await call(app, "PUT", `/dossiers/${dossier.id}/offers/consultation`, {
+      as,
+      lang,
+      etag,
+      body: { active: true },
+    });
     expect(res.status).toBe(402);
-    expect(res.body).toMatchObject({ code: "SUBSCRIPTION_REQUIRED", message: SEED_SENTENCE });
+    return res.body as { code: string; message: string; details: Record<string, unknown> };
+  }
+
+  it("is refused without a subscription: the seed's sentence, why, and who can fix it", async () => {
+    await setSubscription(app, { active: false, maxDossiers: null, until: null });
+    const staff = await refusal(PERSONS.staff);
+    expect(staff).toMatchObject({ code: "SUBSCRIPTION_REQUIRED", details: { reason: "inactive", reader: "staff" } });
+    expect(staff.message).toBe(
+      `${SEED_SENTENCE}. Motif : l'abonnement Consultation du cabinet n'est pas actif. Demandez à un administrateur de Comptoir dans votre cabinet de l'activer dans Paramètres.`,
+    );
+    const admin = await refusal(PERSONS.admin);
+    expect(admin.message).toBe(
+      `${SEED_SENTENCE}. Motif : l'abonnement Consultation du cabinet n'est pas actif. Vous pouvez l'activer dans Paramètres, rubrique « Abonnement Consultation ».`,
+    );
+    const english = await refusal(PERSONS.staff, "en");
+    expect(english.message).toMatch(
+      /^This service offer requires a paid subscription\..* Reason: the firm's Consultation subscription is not active\. Ask a Comptoir administrator/,
+    );
   });
 
-  it("is refused once the subscription's quota is used, and past its end date", async () => {
+  it("is refused once the subscription's quota is used, and past its end date, each saying so", async () => {
     await setSubscription(app, { active: true, maxDossiers: 0, until: null });
-    const { dossier, etag } = await newDossier(app);
-    const full = await call(app, "PUT", `/dossiers/${dossier.id}/offers/consultation`, {
-      etag,
-      body: { active: true },
-    });
-    expect(full.body).toMatchObject({ code: "SUBSCRIPTION_REQUIRED", details: { reason: "quota" } });
+    const full = await refusal(PERSONS.staff);
+    expect(full).toMatchObject({ code: "SUBSCRIPTION_REQUIRED", details: { reason: "quota", maxDossiers: 0 } });
+    expect(full.message).toContain("Motif : l'abonnement couvre 0 dossier(s) et tous sont pris.");
+    expect(full.message).toContain(
+      "demandez à un administrateur de Comptoir dans votre cabinet d'étendre l'abonnement",
+    );
+    expect((await refusal(PERSONS.admin)).message).toContain("augmentez le nombre de dossiers dans Paramètres");
+
     await setSubscription(app, { active: true, maxDossiers: null, until: "2020-01-01" });
-    const expired = await call(app, "PUT", `/dossiers/${dossier.id}/offers/consultation`, {
-      etag,
-      body: { active: true },
+    const expired = await refusal(PERSONS.staff);
+    expect(expired).toMatchObject({
+      code: "SUBSCRIPTION_REQUIRED",
+      details: { reason: "expired", until: "2020-01-01" },
     });
-    expect(expired.body).toMatchObject({ code: "SUBSCRIPTION_REQUIRED", details: { reason: "expired" } });
+    expect(expired.message).toContain("Motif : l'abonnement Consultation du cabinet a expiré le 1 janvier 2020.");
+    expect((await refusal(PERSONS.admin, "en")).message).toContain(
+      "Reason: the firm's Consultation subscription expired on January 1, 2020. Once it is renewed, enter the new end date in Settings",
+    );
   });
 
   it("activates with a subscription, and deactivating revokes the dossier's services", async () => {

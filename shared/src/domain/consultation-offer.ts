@@ -7,7 +7,8 @@ import { revokeSubscriptions, type ServiceSubscription } from "./service-subscri
 /**
  * Switches the Consultation offer on for a dossier. The firm's subscription must be active, not
  * past its end date and have room: `activeOfferCount` is how many dossiers have the offer active
- * now. Otherwise `SUBSCRIPTION_REQUIRED` (param `reason`: inactive | expired | quota).
+ * now. Otherwise `SUBSCRIPTION_REQUIRED`, with `reason` (inactive | expired | quota) and what explains it
+ * (`until`, the subscription's end date; `maxDossiers`).
  * Idempotent: an already active dossier is returned unchanged.
  */
 export function activateConsultationOffer(
@@ -19,7 +20,14 @@ export function activateConsultationOffer(
 ): Dossier {
   if (dossier.offers.consultation.active) return dossier;
   const shortfall = consultationSubscriptionShortfall(firmSettings, activeOfferCount, now);
-  if (shortfall !== null) throw new AppError("SUBSCRIPTION_REQUIRED", { reason: shortfall });
+  if (shortfall !== null) {
+    const { until, maxDossiers } = firmSettings.subscriptions.consultation;
+    throw new AppError("SUBSCRIPTION_REQUIRED", {
+      reason: shortfall,
+      ...(until !== null ? { until } : {}),
+      ...(maxDossiers !== null ? { maxDossiers } : {}),
+    });
+  }
   const at = now.toISOString();
   return {
     ...dossier,

@@ -85,6 +85,9 @@ describe("activateConsultationOffer", () => {
   ] as const)("needs the firm subscription (%o, %i active) → SUBSCRIPTION_REQUIRED", (sub, count, reason) => {
     const err = thrown(() => activateConsultationOffer(makeDossier(), settingsWith(sub), count, STAFF, NOW));
     expect(err).toMatchObject({ code: "SUBSCRIPTION_REQUIRED", params: { reason } });
+    // What the refusal's message explains: the end date that passed, the quota that is used.
+    if (reason === "expired") expect(err).toMatchObject({ params: { until: "2025-01-31" } });
+    if (reason === "quota") expect(err).toMatchObject({ params: { maxDossiers: sub.maxDossiers } });
   });
 
   it("SUBSCRIPTION_REQUIRED keeps the seed sentence", () => {

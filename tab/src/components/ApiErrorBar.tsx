@@ -1,4 +1,11 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 import { isApiError } from "../api/client";
 import { useT } from "../i18n/context";
 import { isConflict } from "./field-errors";
@@ -9,10 +16,12 @@ interface ApiErrorBarProps {
   onReload?: () => void;
   /** For a failed load: try again. */
   onRetry?: () => void;
+  /** Where the reader can fix the cause (e.g. Paramètres for an admin), shown after the message. */
+  fixAt?: { href: string; label: string } | null;
 }
 
 /** Any failed call, with the server's localized message; a concurrent edit offers *Recharger*. */
-export function ApiErrorBar({ error, onReload, onRetry }: ApiErrorBarProps) {
+export function ApiErrorBar({ error, onReload, onRetry, fixAt }: ApiErrorBarProps) {
   const t = useT();
   if (!error) return null;
   const message = isApiError(error) ? error.message : t("error.INTERNAL");
@@ -24,6 +33,12 @@ export function ApiErrorBar({ error, onReload, onRetry }: ApiErrorBarProps) {
         {conflict && <MessageBarTitle>{t("staff.conflict.title")}</MessageBarTitle>}
         {message}
         {conflict && onReload && ` ${t("staff.conflict.keep")}`}
+        {fixAt && (
+          <>
+            {" "}
+            <Link href={fixAt.href}>{fixAt.label}</Link>
+          </>
+        )}
       </MessageBarBody>
       {action && (
         <MessageBarActions>

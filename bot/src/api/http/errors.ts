@@ -1,10 +1,10 @@
 import type { ErrorRequestHandler, Response } from "express";
-import { AppError, errorMessageKey, resolveLocale, translate, type ErrorBody, type Locale } from "@comptoir/shared";
+import { AppError, explainError, resolveLocale, type ErrorBody, type Locale } from "@comptoir/shared";
 import { isStorageUnreachable } from "../../lib/storage-faults";
 import { HTTP_STATUS } from "./error-status";
 
 export function errorBody(error: AppError, locale: Locale): ErrorBody {
-  const body: ErrorBody = { code: error.code, message: translate(locale, errorMessageKey(error.code), error.params) };
+  const body: ErrorBody = { code: error.code, message: explainError(locale, error.code, error.params) };
   if (Object.keys(error.params).length > 0) body.details = { ...error.params };
   if (error.fields) body.fields = error.fields;
   return body;

@@ -12,6 +12,7 @@ import {
   offerToggleInputSchema,
   widgetInputSchema,
   dossierLinkSchema,
+  isAdmin,
 } from "@comptoir/shared";
 import { defineRoute, type AnyRoute } from "../http/route";
 import { ctxFor, type ServiceDeps } from "../../core/services/context";
@@ -109,6 +110,7 @@ export function dossierRoutes(deps: ServiceDeps): AnyRoute[] {
           params.id,
           body.active,
           ifMatch,
+          isAdmin(principal) ? "admin" : "staff",
         );
         return { body: value, etag };
       },

@@ -1,5 +1,6 @@
 import {
   activateConsultationOffer,
+  AppError,
   applyDossierUpdate,
   assertDossierDeletable,
   assertEtablissementsNotInUse,
@@ -100,13 +101,18 @@ export async function deleteDossier(deps: ServiceDeps, ctx: Ctx, id: string, eta
   await audit(deps, ctx, "dossier.deleted", { type: "dossier", id }, { dossierId: id, before: current.value });
 }
 
-/** Activates the offer (needs the firm's subscription, with room) or deactivates it, revoking the dossier's services. */
+/**
+ * Activates the offer (needs the firm's subscription, with room) or deactivates it, revoking the dossier's
+ * services. A refusal names its `reader` (an admin can fix the subscription in Paramètres, staff cannot), so
+ * that its message gives that person's next step.
+ */
 export async function setConsultationOffer(
   deps: ServiceDeps,
   ctx: Ctx,
   id: string,
   active: boolean,
   etag: string,
+  reader: "admin" | "staff",
 ): Promise<Versioned<Dossier>> {
   const current = await getDossier(deps, ctx.tenantId, id);
   if (active) {
@@ -114,13 +120,14 @@ export async function setConsultationOffer(
       getSettings(deps, ctx.tenantId),
       deps.projections.portfolio.get(ctx.tenantId),
     ]);
-    const next = activateConsultationOffer(
-      current.value,
-      settings.value,
-      portfolio.activeOfferCount(),
-      ctx.actor,
-      ctx.now,
-    );
+    let next: Dossier;
+    try {
+      next = activateConsultationOffer(current.value, settings.value, portfolio.activeOfferCount(), ctx.actor, ctx.now);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "SUBSCRIPTION_REQUIRED")
+        throw new AppError(e.code, { ...e.params, reader });
+      throw e;
+    }
     if (next === current.value) return current;
     return save(deps, ctx, current.value, next, etag, "dossier.offer.activated");
   }

@@ -9,6 +9,7 @@ import { errorMessages } from "./errors";
 import { invitationMessages } from "./invitations";
 import { localSignInMessages } from "./local-signin";
 import { mailMessages } from "./mail";
+import { refusalMessages } from "./refusals";
 import { shellMessages } from "./shell";
 import { staffMessages } from "./staff";
 import { validationMessages } from "./validation";
@@ -26,6 +27,7 @@ export const allMessages = {
   ...invitationMessages,
   ...localSignInMessages,
   ...mailMessages,
+  ...refusalMessages,
   ...shellMessages,
   ...staffMessages,
   ...validationMessages,

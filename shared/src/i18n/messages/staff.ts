@@ -344,6 +344,10 @@ export const staffMessages = defineMessages({
     en: "The “{label}” role will be deleted. A role still assigned to contacts cannot be.",
   },
 
+  "staff.offers.openSettings": {
+    fr: "Ouvrir les Paramètres de l'abonnement",
+    en: "Open the subscription settings",
+  },
   "staff.settings.firm": { fr: "Cabinet", en: "Firm" },
   "staff.settings.name": { fr: "Nom du cabinet", en: "Firm name" },
   "staff.settings.subscription": { fr: "Abonnement Consultation (Start)", en: "Consultation subscription (Start)" },

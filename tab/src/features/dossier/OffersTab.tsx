@@ -13,6 +13,7 @@ import {
 import { CheckmarkCircleFilled, CircleRegular } from "@fluentui/react-icons";
 import type { DossierDetail } from "@comptoir/shared/api/back-office";
 import { OFFER_IDS, type OfferId } from "@comptoir/shared/domain/offer";
+import { isApiError } from "../../api/client";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { formatDateTime } from "../../components/format";
@@ -71,6 +72,11 @@ interface OffersTabProps {
   choice: boolean | null;
   onChoice: (choice: boolean | null) => void;
   onReload: () => void;
+}
+
+/** A subscription refusal that the reader, an admin, can fix in Paramètres (the server says who reads it). */
+function adminCanFix(error: unknown): boolean {
+  return isApiError(error) && error.code === "SUBSCRIPTION_REQUIRED" && error.details?.reader === "admin";
 }
 
 /** The offers required by the active catalogue (Consultation today), as tiles; *Valider* saves the choice. */
@@ -151,6 +157,7 @@ export function OffersTab({ detail, etag, choice, onChoice, onReload }: OffersTa
       {catalogue.isError && <ApiErrorBar error={catalogue.error} onRetry={() => void catalogue.refetch()} />}
       <ApiErrorBar
         error={save.error}
+        fixAt={adminCanFix(save.error) ? { href: "#/parametres", label: t("staff.offers.openSettings") } : null}
         onReload={() => {
           save.reset();
           onReload();
