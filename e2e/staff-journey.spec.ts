@@ -167,6 +167,10 @@ test('3–5. a contact is created, RPTEST2 added with Limité à "-", and the St
   const general = page.getByRole("tabpanel", { name: "Général" });
   await general.getByRole("textbox", { name: "Nom", exact: true }).fill(NOM);
   await general.getByRole("textbox", { name: "Prénom" }).fill(PRENOM);
+  // Issue 18: the field says, as the seed does, that it must be the client's Microsoft account.
+  await expect(general.getByRole("textbox", { name: "E-mail" })).toHaveAccessibleDescription(
+    /adresse du compte Microsoft du client : la même que celle invitée sur le tenant Microsoft 365 du cabinet/,
+  );
   await general.getByRole("textbox", { name: "E-mail" }).fill(EMAIL);
   await page.getByRole("combobox", { name: "Rôle organisationnel" }).click();
   await page.getByRole("option", { name: ROLE }).click();

@@ -237,6 +237,10 @@ export const staffMessages = defineMessages({
   "staff.contact.nom": { fr: "Nom", en: "Last name" },
   "staff.contact.prenom": { fr: "Prénom", en: "First name" },
   "staff.contact.email": { fr: "E-mail", en: "E-mail" },
+  "staff.contact.email.guidance": {
+    fr: "Indiquez l'adresse du compte Microsoft du client : la même que celle invitée sur le tenant Microsoft 365 du cabinet. C'est son identifiant de connexion.",
+    en: "Enter the address of the client's Microsoft account: the same one that is invited to the firm's Microsoft 365 tenant. It is their sign-in identifier.",
+  },
   "staff.contact.phone": { fr: "Numéro de téléphone", en: "Phone number" },
   "staff.contact.mobile": { fr: "Numéro de téléphone mobile", en: "Mobile phone number" },
   "staff.contact.role": { fr: "Rôle organisationnel", en: "Organisational role" },

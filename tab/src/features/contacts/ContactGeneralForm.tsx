@@ -25,10 +25,25 @@ const useStyles = makeStyles({
 
 type TextField = "nom" | "prenom" | "email" | "phone" | "mobile";
 
-const TEXT_FIELDS: { field: TextField; labelKey: MessageKey; type: "text" | "email" | "tel"; required: boolean }[] = [
+type TextFieldSpec = {
+  field: TextField;
+  labelKey: MessageKey;
+  type: "text" | "email" | "tel";
+  required: boolean;
+  /** What the person must know before filling it in (the seed's note on the e-mail). */
+  guidanceKey?: MessageKey;
+};
+
+const TEXT_FIELDS: TextFieldSpec[] = [
   { field: "nom", labelKey: "staff.contact.nom", type: "text", required: true },
   { field: "prenom", labelKey: "staff.contact.prenom", type: "text", required: true },
-  { field: "email", labelKey: "staff.contact.email", type: "email", required: true },
+  {
+    field: "email",
+    labelKey: "staff.contact.email",
+    type: "email",
+    required: true,
+    guidanceKey: "staff.contact.email.guidance",
+  },
   { field: "phone", labelKey: "staff.contact.phone", type: "tel", required: false },
   { field: "mobile", labelKey: "staff.contact.mobile", type: "tel", required: false },
 ];
@@ -65,13 +80,13 @@ export function ContactGeneralForm(props: ContactGeneralFormProps) {
 
   return (
     <form className={layout.stackM} onSubmit={submit} noValidate>
-      {TEXT_FIELDS.map(({ field, labelKey, type, required }, i) => (
+      {TEXT_FIELDS.map(({ field, labelKey, type, required, guidanceKey }, i) => (
         <Field
           key={field}
           label={t(labelKey)}
           required={required && !readOnly}
           validationMessage={errors[field]}
-          hint={hint(field, stored[field])}
+          hint={hint(field, stored[field]) ?? (guidanceKey && !readOnly ? t(guidanceKey) : undefined)}
         >
           <Input
             ref={i === 0 ? firstFieldRef : undefined}
