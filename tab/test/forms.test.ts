@@ -9,7 +9,14 @@ import {
   EMPTY_CONTACT_FORM,
   missingContactFields,
 } from "../src/features/contacts/contact-form";
-import { parseMaxDossiers, serviceField, settingsBody, settingsValues } from "../src/features/settings/settings-form";
+import {
+  collaborateursOf,
+  parseMaxDossiers,
+  serviceField,
+  settingsBody,
+  settingsValues,
+  staffField,
+} from "../src/features/settings/settings-form";
 
 const contact: Contact = {
   id: "c1",
@@ -98,6 +105,28 @@ describe("the Paramètres form", () => {
     expect(body?.subscriptions.consultation).toEqual({ active: false, maxDossiers: null, until: null });
     expect(body?.services[0]).toMatchObject({ id, label: { fr: "Offre Start" }, active: false });
     expect(firmSettingsSchema.safeParse(body).success).toBe(true);
+  });
+
+  it("keeps each collaborateur's e-mail and phone, and drops one left blank (issue 18)", () => {
+    const camille = { oid: "oid-camille", name: "Camille Martin" };
+    const withContacts = {
+      ...settings,
+      staffContacts: [{ ...camille, email: "camille@cabinet.example", phone: "+33123456789" }],
+    };
+    const people = collaborateursOf(withContacts, [{ oid: "oid-marc", name: "Marc Lefèvre" }]);
+    expect(people.map((p) => p.name)).toEqual(["Camille Martin", "Marc Lefèvre"]);
+    expect(settingsBody(withContacts, settingsValues(withContacts), people)?.staffContacts).toEqual(
+      withContacts.staffContacts,
+    );
+    const edited = {
+      ...settingsValues(withContacts),
+      [staffField("oid-camille", "email")]: " ",
+      [staffField("oid-camille", "phone")]: "",
+      [staffField("oid-marc", "phone")]: "06 12 34 56 78",
+    };
+    expect(settingsBody(withContacts, edited, people)?.staffContacts).toEqual([
+      { oid: "oid-marc", name: "Marc Lefèvre", email: null, phone: "06 12 34 56 78" },
+    ]);
   });
 
   it("refuses a quota that is not a whole number", () => {

@@ -10,6 +10,7 @@ import {
 import { DEMO_CLIENT } from "../demo-persons";
 import type { ServiceDeps } from "../../src/core/services/context";
 import { DEMO_CONTACT, DEMO_ROLES, SEED_DOSSIERS, generateDemoContacts, generateDemoDossiers } from "./generate";
+import { DEMO_COLLABORATEURS } from "./fixtures";
 
 export interface SeedOptions {
   /** Generated dossiers on top of the story's five. */
@@ -58,6 +59,10 @@ export async function seedDemoFirm(
   // Written last: its presence means the seed completed.
   const settings = defaultFirmSettings("Cabinet Démo Expertise");
   settings.subscriptions.consultation = { active: true, maxDossiers: null, until: null };
+  // The first collaborateur has the details clients see on the fiche société; the others show how it looks without.
+  const first = DEMO_COLLABORATEURS[0];
+  if (first)
+    settings.staffContacts = [{ ...first, email: "sophie.bernard@cabinet-demo.example", phone: "+33142000001" }];
   await repos.firms.create(tenantId, settings);
   return { seeded: true };
 }

@@ -5,9 +5,10 @@ import type {
   Contact,
   ContactDetail,
   DossierDetail,
+  FirmSettings,
   ServiceSubscription,
 } from "@comptoir/shared";
-import { call, startTestApp, type TestApp } from "./harness";
+import { call, PERSONS, startTestApp, type TestApp } from "./harness";
 import { dossierWithOffer, newContact, newRole } from "./fixtures";
 
 let app: TestApp;
@@ -193,6 +194,54 @@ describe("the client's space", () => {
     expect(gone.status).toBe(403);
     expect(gone.body).toMatchObject({ code: "CLIENT_NO_ACCESS" });
     expect((await call<ClientSocietes>(app, "GET", "/client/societes", as)).body.total).toBe(0);
+  });
+
+  it("shows the collaborateur's e-mail and phone once an admin fills them in Paramètres (issue 18)", async () => {
+    const responsible = { oid: "c0llab00-0000-4000-8000-000000000001", name: "Camille Martin" };
+    const { dossier } = await proposeFor({ dossier: { responsible } });
+    await app.running.pipeline.idle();
+    const oid =
+      (
+        await guestOf(
+          (await call<DossierDetail>(app, "GET", `/dossiers/${dossier.id}`)).body.contacts[0]?.contact.id ?? "",
+        )
+      ).guest?.objectId ?? "";
+    const as = { token: await app.sign({ oid, name: "Client", roles: [] }) };
+    const firmOf = async () => (await call<ClientFiche>(app, "GET", `/client/societes/${dossier.id}`, as)).body.firm;
+    expect(await firmOf()).toMatchObject({ contactName: "Camille Martin", contactEmail: null, contactPhone: null });
+
+    const admin = { as: PERSONS.admin };
+    const listed = await call<{ items: { oid: string; name: string }[] }>(
+      app,
+      "GET",
+      "/settings/collaborateurs",
+      admin,
+    );
+    expect(listed.body.items).toContainEqual(responsible);
+    expect((await call(app, "GET", "/settings/collaborateurs")).status).toBe(403);
+
+    const settings = await call<FirmSettings>(app, "GET", "/settings", admin);
+    const bad = await call(app, "PUT", "/settings", {
+      ...admin,
+      etag: settings.etag,
+      body: { ...settings.body, staffContacts: [{ ...responsible, email: "pas-un-email", phone: null }] },
+    });
+    expect(bad.status).toBe(400);
+    const saved = await call<FirmSettings>(app, "PUT", "/settings", {
+      ...admin,
+      etag: settings.etag,
+      body: {
+        ...settings.body,
+        staffContacts: [{ ...responsible, email: "Camille.Martin@Cabinet.example", phone: "01 23 45 67 89" }],
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(await firmOf()).toEqual({
+      name: settings.body.name,
+      contactName: "Camille Martin",
+      contactEmail: "camille.martin@cabinet.example",
+      contactPhone: "+33123456789",
+    });
   });
 
   it("refuses every write to a client", async () => {

@@ -85,6 +85,6 @@ describe("every route × {anonymous, client, staff, admin}", () => {
     const adminOnly = app.running.routes
       .filter((r) => r.allow.length === 1 && r.allow[0] === "admin")
       .map((r) => `${r.method} ${r.path}`);
-    expect(adminOnly.sort()).toEqual(["get /settings", "put /settings"]);
+    expect(adminOnly.sort()).toEqual(["get /settings", "get /settings/collaborateurs", "put /settings"]);
   });
 });

@@ -43,6 +43,12 @@ export const clientFicheSchema = z.object({
   fiscalYearEnd: z.string(),
   /** Only those *Limité à* lets the client see. */
   etablissements: z.array(etablissementSchema),
-  firm: z.object({ name: z.string(), contactName: z.string().nullable() }),
+  /** The collaborateur responsible of the dossier, with the details the firm filled in (Paramètres). */
+  firm: z.object({
+    name: z.string(),
+    contactName: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+  }),
 });
 export type ClientFiche = z.infer<typeof clientFicheSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isAdmin, type Principal } from "../identity";
-import { calendarDate, isoDateSchema, textSchema } from "./common";
+import { actorSchema, calendarDate, isoDateSchema, textSchema } from "./common";
+import { emailSchema, optionalPhoneSchema } from "./contact";
 import { DEFAULT_SERVICE_CATALOGUE, serviceDefinitionSchema } from "./service-definition";
 import { issueKey } from "./validation";
 
@@ -13,6 +14,21 @@ export const consultationSubscriptionSchema = z.object({
   until: isoDateSchema.nullable(),
 });
 export type ConsultationSubscription = z.infer<typeof consultationSubscriptionSchema>;
+
+/**
+ * How clients reach a collaborateur (a staff member, by Entra object id): shown on the fiche société of the
+ * dossiers they are responsible for. Blank = not shown.
+ */
+export const staffContactSchema = z.object({
+  oid: z.string().min(1).max(100),
+  name: textSchema(200),
+  email: emailSchema.nullable().default(null),
+  phone: optionalPhoneSchema.default(null),
+});
+export type StaffContact = z.infer<typeof staffContactSchema>;
+
+/** `GET /settings/collaborateurs`: the collaborateurs responsible of some dossier, whose details Paramètres asks for. */
+export const collaborateurListSchema = z.object({ items: z.array(actorSchema) });
 
 export const firmSettingsSchema = z.object({
   name: textSchema(120),
@@ -34,6 +50,14 @@ export const firmSettingsSchema = z.object({
         seen.add(s.id);
       });
     }),
+  /** Stored settings from before the field have none. */
+  staffContacts: z
+    .array(staffContactSchema)
+    .max(500)
+    .default([])
+    .refine((list) => new Set(list.map((c) => c.oid)).size === list.length, {
+      message: issueKey("validation.duplicateStaffContact"),
+    }),
 });
 export type FirmSettings = z.infer<typeof firmSettingsSchema>;
 
@@ -47,6 +71,7 @@ export function defaultFirmSettings(name: string): FirmSettings {
     name,
     subscriptions: { consultation: { active: false, maxDossiers: null, until: null } },
     services: DEFAULT_SERVICE_CATALOGUE.map((s) => ({ ...s, label: { ...s.label } })),
+    staffContacts: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  collaborateurListSchema,
   firmSettingsSchema,
   firmSettingsUpdateInputSchema,
   serviceCatalogueSchema,
@@ -53,6 +54,17 @@ export function serviceRoutes(deps: ServiceDeps): AnyRoute[] {
         const { value, etag } = await getSettings(deps, principal.tenantId);
         return { body: value, etag };
       },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/settings/collaborateurs",
+      allow: ["admin"],
+      tag: "settings",
+      summary: "The collaborateurs responsible of some dossier (whose e-mail and phone clients may be shown)",
+      response: collaborateurListSchema,
+      handler: async ({ principal }) => ({
+        body: { items: (await deps.projections.portfolio.get(principal.tenantId)).responsibles() },
+      }),
     }),
     defineRoute({
       ifMatch: "required",

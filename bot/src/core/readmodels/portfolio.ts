@@ -1,5 +1,6 @@
 import {
   dossierCodeKey,
+  type Actor,
   isLive,
   type CollaborativeStatus,
   type Dossier,
@@ -106,6 +107,13 @@ export class Portfolio {
   summary(id: string): DossierSummary | undefined {
     const row = this.rows.get(id);
     return row ? toSummary(row) : undefined;
+  }
+
+  /** The collaborateurs named responsible of some dossier, once each, by name: whose details Paramètres asks for. */
+  responsibles(): Actor[] {
+    const byOid = new Map<string, Actor>();
+    for (const row of this.rows.values()) if (row.responsible) byOid.set(row.responsible.oid, row.responsible);
+    return [...byOid.values()].sort((a, b) => a.name.localeCompare(b.name, "fr"));
   }
 
   /** Dossiers with an active Consultation offer, counted against the firm's subscription quota. */

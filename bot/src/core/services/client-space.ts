@@ -8,6 +8,7 @@ import {
   type ClientSociete,
   type Contact,
   type Dossier,
+  type FirmSettings,
   type DossierLink,
   type Principal,
   type ServiceSubscription,
@@ -157,6 +158,18 @@ export async function ficheSociete(deps: ServiceDeps, principal: Principal, doss
     nafCode: dossier.nafCode,
     fiscalYearEnd: dossier.fiscalYearEnd,
     etablissements: dossier.etablissements.filter((e) => visible.has(e.code)),
-    firm: { name: settings.value.name, contactName: dossier.responsible?.name ?? null },
+    firm: firmContact(settings.value, dossier),
+  };
+}
+
+/** The dossier's collaborateur as clients see them: the name, and the e-mail and phone Paramètres gives. */
+function firmContact(settings: FirmSettings, dossier: Dossier): ClientFiche["firm"] {
+  const responsible = dossier.responsible;
+  const details = responsible ? settings.staffContacts.find((c) => c.oid === responsible.oid) : undefined;
+  return {
+    name: settings.name,
+    contactName: responsible?.name ?? null,
+    contactEmail: details?.email ?? null,
+    contactPhone: details?.phone ?? null,
   };
 }

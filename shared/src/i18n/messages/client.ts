@@ -73,6 +73,8 @@ export const clientMessages = defineMessages({
   },
   "client.fiche.firm.title": { fr: "Votre interlocuteur au cabinet", en: "Your contact at the firm" },
   "client.fiche.firm.contact": { fr: "Collaborateur en charge", en: "Accountant in charge" },
+  "client.fiche.firm.email": { fr: "E-mail du collaborateur", en: "Accountant's e-mail" },
+  "client.fiche.firm.phone": { fr: "Téléphone du collaborateur", en: "Accountant's phone" },
   "client.fiche.firm.name": { fr: "Cabinet", en: "Firm" },
   "client.accounting.title": { fr: "Comptabilité", en: "Accounting" },
 });

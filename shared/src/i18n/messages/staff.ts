@@ -384,5 +384,19 @@ export const staffMessages = defineMessages({
   "staff.settings.service.labelFrOf": { fr: "Libellé français de {id}", en: "French label of {id}" },
   "staff.settings.service.labelEnOf": { fr: "Libellé anglais de {id}", en: "English label of {id}" },
   "staff.settings.service.activeOf": { fr: "Service {id} actif", en: "Service {id} active" },
+  "staff.settings.staffContacts": { fr: "Coordonnées des collaborateurs", en: "Collaborateurs' contact details" },
+  "staff.settings.staffContacts.help": {
+    fr: "Les clients voient l'e-mail et le téléphone du collaborateur responsable de leur dossier sur la fiche société. Laissés vides, rien n'est affiché.",
+    en: "Clients see the e-mail and phone of the collaborateur responsible for their dossier on the company page. Left blank, nothing is shown.",
+  },
+  "staff.settings.staffContacts.empty": {
+    fr: "Aucun collaborateur n'est encore responsable d'un dossier : ils apparaîtront ici dès qu'un dossier en aura un.",
+    en: "No collaborateur is responsible for a dossier yet: they will appear here as soon as a dossier has one.",
+  },
+  "staff.settings.staffContacts.name": { fr: "Collaborateur", en: "Collaborateur" },
+  "staff.settings.staffContacts.email": { fr: "E-mail", en: "E-mail" },
+  "staff.settings.staffContacts.phone": { fr: "Téléphone", en: "Phone" },
+  "staff.settings.staffContacts.emailOf": { fr: "E-mail de {name}", en: "E-mail of {name}" },
+  "staff.settings.staffContacts.phoneOf": { fr: "Téléphone de {name}", en: "Phone of {name}" },
   "staff.settings.saved": { fr: "Les paramètres sont enregistrés.", en: "The settings are saved." },
 });

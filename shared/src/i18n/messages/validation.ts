@@ -100,6 +100,10 @@ export const validationMessages = defineMessages({
     fr: "Le code « {code} » figure plusieurs fois.",
     en: "The code “{code}” appears more than once.",
   },
+  "validation.duplicateStaffContact": {
+    fr: "Un collaborateur figure deux fois dans les coordonnées.",
+    en: "A collaborateur is listed twice in the contact details.",
+  },
   "validation.duplicateServiceId": {
     fr: "Le service « {id} » figure plusieurs fois dans le catalogue.",
     en: "The service “{id}” appears more than once in the catalogue.",

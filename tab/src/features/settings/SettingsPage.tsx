@@ -24,8 +24,16 @@ import { SuccessBar } from "../../components/SuccessBar";
 import { UnsavedChangesGuard } from "../../components/UnsavedChangesGuard";
 import { useDraft } from "../../components/useDraft";
 import { useLocale, useT } from "../../i18n/context";
-import { parseMaxDossiers, serviceField, settingsBody, settingsValues, type SettingsValues } from "./settings-form";
-import { useSaveSettings, useSettings } from "./useSettings";
+import {
+  collaborateursOf,
+  parseMaxDossiers,
+  serviceField,
+  settingsBody,
+  settingsValues,
+  type SettingsValues,
+} from "./settings-form";
+import { StaffContactsSection } from "./StaffContactsSection";
+import { useCollaborateurs, useSaveSettings, useSettings } from "./useSettings";
 
 const useStyles = makeStyles({
   root: { maxWidth: "60rem" },
@@ -80,6 +88,8 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
   const firmId = useId("firm");
   const catalogueId = useId("catalogue");
   const save = useSaveSettings();
+  const responsibles = useCollaborateurs();
+  const people = collaborateursOf(settings, responsibles.data?.data.items ?? []);
   const draft = useDraft<SettingsValues>("settings", settingsValues(settings));
   const [done, setDone] = useState<string | null>(null);
   const values = draft.values ?? settingsValues(settings);
@@ -99,7 +109,7 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const body = settingsBody(settings, values);
+    const body = settingsBody(settings, values, people);
     if (!body) return;
     setDone(null);
     save.mutate(
@@ -234,6 +244,17 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
           ]}
         />
       </section>
+
+      <StaffContactsSection
+        people={people}
+        loading={responsibles.isPending}
+        loadError={responsibles.error}
+        onRetry={() => void responsibles.refetch()}
+        text={text}
+        errors={errors}
+        stored={settings.staffContacts}
+        onChange={set}
+      />
 
       <ApiErrorBar
         error={save.error}

@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { firmSettingsSchema, type FirmSettingsUpdateInput } from "@comptoir/shared/domain/firm-settings";
+import {
+  collaborateurListSchema,
+  firmSettingsSchema,
+  type FirmSettingsUpdateInput,
+} from "@comptoir/shared/domain/firm-settings";
 import { apiFetch } from "../../api/client";
 import { apiPath, queryKeys } from "../query-keys";
 
@@ -8,6 +12,15 @@ export function useSettings() {
   return useQuery({
     queryKey: queryKeys.settings,
     queryFn: ({ signal }) => apiFetch(apiPath("settings"), { schema: firmSettingsSchema, signal }),
+  });
+}
+
+/** `GET /settings/collaborateurs` (Firm.Admin): who is responsible of some dossier, for their contact details. */
+export function useCollaborateurs() {
+  return useQuery({
+    queryKey: [...queryKeys.settings, "collaborateurs"],
+    queryFn: ({ signal }) =>
+      apiFetch(apiPath("settings", "collaborateurs"), { schema: collaborateurListSchema, signal }),
   });
 }
 
