@@ -151,6 +151,7 @@ async function openAgedBalance(page: Page, scope: Locator): Promise<Locator> {
   await expect(row.getByRole("cell").last()).toHaveText("77");
   // The March invoice is lettered: not an open line.
   await expect(lines).not.toContainText("Facture mars");
+  await page.screenshot({ path: "test-results/screens/aged-drill-down.png", fullPage: true });
   await expectAccessible(page, "balance âgée drill-down");
   return dialog;
 }
@@ -226,6 +227,15 @@ test("2. staff read the balance âgée, drill down to a client and export it as 
   await expect(suppliers.getByRole("row").filter({ hasText: "Papeterie Durand" })).toContainText(amount(48_000));
   await views.getByLabel("Date de référence").fill("2024-11-30");
   await expect(views.getByText("Tout est lettré")).toBeVisible();
+
+  // The échéancier: the same open items by date used, with the running total.
+  await views.getByRole("tablist", { name: "Vues comptables" }).getByRole("tab", { name: "Échéancier" }).click();
+  const schedule = views.getByRole("table", { name: /Échéancier Clients \(411\) au 31\/12\/2024/ });
+  await expect(schedule.getByRole("row").nth(1)).toContainText("31/08/2024 (pièce)");
+  await expect(schedule.getByRole("row").nth(1).getByRole("cell").last()).toHaveText(amount(30_000));
+  await expect(schedule.getByRole("row").nth(2).getByRole("cell").last()).toHaveText(amount(150_000));
+  await page.screenshot({ path: "test-results/screens/aged-echeancier.png", fullPage: true });
+  await expectAccessible(page, "échéancier");
 });
 
 test("3. the client reads the same balance âgée and exports one client's lines", async ({ page }) => {
