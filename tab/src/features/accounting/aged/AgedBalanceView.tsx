@@ -18,6 +18,7 @@ import { AgedLinesDialog } from "./AgedLinesDialog";
 import { AgedToolbar } from "./AgedToolbar";
 import { useAgedBalance } from "./useAgedBalance";
 import { useAgedChoice } from "./useAgedChoice";
+import { ACCOUNT_KEY, SIGN_KEY, NO_ACCOUNT_KEY, BUCKET_KEY } from "./aged-keys";
 
 type Party = AccountingAgedBalance["parties"][number];
 
@@ -54,7 +55,7 @@ function AgedTable({ data, onDrill }: { data: AccountingAgedBalance; onDrill: (p
       <EmptyState
         icon={<PeopleRegular />}
         title={t("agedUi.empty.noAccount.title")}
-        body={t(`agedUi.empty.noAccount.${data.account}`)}
+        body={t(NO_ACCOUNT_KEY[data.account])}
       />
     );
   }
@@ -72,8 +73,8 @@ function AgedTable({ data, onDrill }: { data: AccountingAgedBalance; onDrill: (p
       <TableScroll labelledBy={captionId}>
         <table className={table.table}>
           <caption id={captionId} className={table.caption}>
-            {t("agedUi.caption", { account: t(`agedUi.account.${data.account}`), date: formatYmd(locale, data.date) })}{" "}
-            · {t("accountingUi.amountsInEuros")}
+            {t("agedUi.caption", { account: t(ACCOUNT_KEY[data.account]), date: formatYmd(locale, data.date) })} ·{" "}
+            {t("accountingUi.amountsInEuros")}
           </caption>
           <thead>
             <tr>
@@ -85,7 +86,7 @@ function AgedTable({ data, onDrill }: { data: AccountingAgedBalance; onDrill: (p
               </th>
               {AGING_BUCKETS.map((b) => (
                 <th key={b} scope="col" className={mergeClasses(table.th, table.num)}>
-                  {t(`agedUi.col.${b}`)}
+                  {t(BUCKET_KEY[b])}
                 </th>
               ))}
               <th scope="col" className={mergeClasses(table.th, table.num)}>
@@ -123,7 +124,7 @@ function AgedTable({ data, onDrill }: { data: AccountingAgedBalance; onDrill: (p
         </table>
       </TableScroll>
       <Body1 as="p" className={layout.muted}>
-        {t(`agedUi.sign.${data.account}`)}
+        {t(SIGN_KEY[data.account])}
       </Body1>
     </div>
   );

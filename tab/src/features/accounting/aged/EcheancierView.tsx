@@ -17,6 +17,7 @@ import { AgedToolbar } from "./AgedToolbar";
 import { OPEN_LINE_HEADERS, OpenLineCells } from "./OpenLinesTable";
 import { useEcheancier } from "./useAgedBalance";
 import { useAgedChoice } from "./useAgedChoice";
+import { ACCOUNT_KEY, NO_ACCOUNT_KEY } from "./aged-keys";
 
 const PAGE_SIZE = 200;
 
@@ -31,7 +32,7 @@ function EcheancierTable({ data }: { data: AccountingEcheancier }) {
       <EmptyState
         icon={<PeopleRegular />}
         title={t("agedUi.empty.noAccount.title")}
-        body={t(`agedUi.empty.noAccount.${data.account}`)}
+        body={t(NO_ACCOUNT_KEY[data.account])}
       />
     );
   }
@@ -55,7 +56,7 @@ function EcheancierTable({ data }: { data: AccountingEcheancier }) {
         <table className={table.table}>
           <caption id={captionId} className={table.caption}>
             {t("agedUi.echeancier.caption", {
-              account: t(`agedUi.account.${data.account}`),
+              account: t(ACCOUNT_KEY[data.account]),
               date: formatYmd(locale, data.date),
             })}{" "}
             · {t("accountingUi.amountsInEuros")}

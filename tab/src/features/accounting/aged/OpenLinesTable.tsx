@@ -5,6 +5,7 @@ import { formatAmount } from "../money";
 import { formatYmd } from "../months";
 import { useTableStyles } from "../table-styles";
 import { useVisuallyHidden } from "../visually-hidden";
+import { DATE_KIND_KEY } from "./aged-keys";
 
 /** "15/01/2024 (pièce)": the date the age counts from, and which date of the line it is. */
 export function DateUsed({ item }: { item: Pick<OpenItemDto, "dateUsed" | "dateKind"> }) {
@@ -13,8 +14,8 @@ export function DateUsed({ item }: { item: Pick<OpenItemDto, "dateUsed" | "dateK
   const hidden = useVisuallyHidden();
   return (
     <>
-      {formatYmd(locale, item.dateUsed)} <span aria-hidden="true">({t(`agedUi.dateKind.${item.dateKind}`)})</span>
-      <span className={hidden.root}>{t(`agedUi.dateKind.${item.dateKind}.long`)}</span>
+      {formatYmd(locale, item.dateUsed)} <span aria-hidden="true">({t(DATE_KIND_KEY[item.dateKind].short)})</span>
+      <span className={hidden.root}>{t(DATE_KIND_KEY[item.dateKind].long)}</span>
     </>
   );
 }
