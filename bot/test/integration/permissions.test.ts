@@ -46,7 +46,11 @@ describe("every route × {anonymous, client, staff, admin}", () => {
     for (const prefix of ["/dossiers/:dossierId/accounting", "/client/societes/:dossierId/accounting"])
       for (const file of ["balance", "grand-livre", "journaux"].flatMap((v) => [`${v}.csv`, `${v}.xlsx`]))
         expect(streams).toContain(`get ${prefix}/export/${file}`);
-    expect(streams).toHaveLength(13);
+    for (const prefix of ["/dossiers/:dossierId/accounting", "/client/societes/:dossierId/accounting"])
+      for (const file of ["balance-agee.csv", "balance-agee.xlsx"])
+        expect(streams).toContain(`get ${prefix}/export/${file}`);
+    // 13 before the balance âgée's 4 files.
+    expect(streams).toHaveLength(13 + 4);
   });
 
   it("answers each caller as the route declares", async () => {

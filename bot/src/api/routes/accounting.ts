@@ -22,6 +22,7 @@ import { balanceView, grandLivreView, journauxView, listExercices, syntheseView 
 import { defineRoute, type AnyRoute } from "../http/route";
 import type { ServiceDeps } from "../../core/services/context";
 import { accountingFileRoutes } from "./accounting-files";
+import { agedBalanceRoutes } from "./aged-balance";
 import { accountingScopes, STAFF } from "./accounting-scopes";
 import { scansJournals, scansLedger, underGate } from "./heavy-work";
 
@@ -103,6 +104,7 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
   return [
     ...views,
     ...accountingFileRoutes(deps, acc, scopes),
+    ...agedBalanceRoutes(deps, acc, scopes),
     defineRoute({
       method: "get",
       path: "/dossiers/:id/fec/imports",

@@ -7,3 +7,4 @@ export * from "./pcg";
 export * from "./series";
 export * from "./sig";
 export type { AccountingPageInfo, AccountingPageRequest } from "./paging";
+export * from "./aged-balance";

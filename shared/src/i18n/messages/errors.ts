@@ -269,6 +269,18 @@ export const errorMessages = defineMessages({
     fr: "L'export dépasse la limite d'Excel ({maxRows} lignes) : réduisez la période ou choisissez le format CSV.",
     en: "The export exceeds Excel's limit ({maxRows} rows): narrow the period or choose the CSV format.",
   },
+  "error.AGED_BALANCE_ACCOUNT_UNSUPPORTED": {
+    fr: "La balance âgée et l'échéancier portent sur les comptes clients (411) ou fournisseurs (401) uniquement.",
+    en: "The aged balance and the schedule cover customer (411) or supplier (401) accounts only.",
+  },
+  "error.AGED_BALANCE_DATE_INVALID": {
+    fr: "La date de référence n'est pas une date valide (format attendu : AAAA-MM-JJ).",
+    en: "The reference date is not a valid date (expected format: YYYY-MM-DD).",
+  },
+  "error.AGED_BALANCE_DATE_OUTSIDE_EXERCICE": {
+    fr: "La date de référence doit être comprise dans l'exercice (du {start} au {end}).",
+    en: "The reference date must fall within the financial year ({start} to {end}).",
+  },
   "error.FEC_REIMPORT_REQUIRED": {
     fr: "Les écritures de cet exercice ont été enregistrées par une version antérieure de Comptoir : importez à nouveau son FEC pour consulter le grand livre et les journaux.",
     en: "This financial year's entries were stored by an earlier version of Comptoir: import its FEC again to view the general ledger and journals.",

@@ -1,5 +1,6 @@
 import { accountingMessages } from "./accounting";
 import { accountingUiMessages } from "./accounting-ui";
+import { agedBalanceMessages } from "./aged-balance";
 import { botMessages } from "./bot";
 import { cardPreviewMessages } from "./card-preview";
 import { cardMessages } from "./cards";
@@ -18,6 +19,7 @@ import { validationMessages } from "./validation";
 export const allMessages = {
   ...accountingMessages,
   ...accountingUiMessages,
+  ...agedBalanceMessages,
   ...botMessages,
   ...cardPreviewMessages,
   ...cardMessages,

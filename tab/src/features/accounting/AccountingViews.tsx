@@ -14,17 +14,21 @@ import { clampMonthRange, type MonthRange } from "./months";
 import { periodParams } from "./period";
 import { PeriodBar } from "./PeriodBar";
 import { SyntheseView } from "./SyntheseView";
+import { AgedBalanceView } from "./aged/AgedBalanceView";
+import { EcheancierView } from "./aged/EcheancierView";
 import { useExercices, useSynthese } from "./useAccounting";
 import type { AccountingViewProps } from "./view-props";
 import { ViewFrame } from "./ViewFrame";
 
-const VIEWS = ["synthese", "balance", "grand-livre", "journaux"] as const;
+const VIEWS = ["synthese", "balance", "grand-livre", "journaux", "balance-agee", "echeancier"] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_LABELS = {
   synthese: "accountingUi.tab.synthese",
   balance: "accountingUi.tab.balance",
   "grand-livre": "accountingUi.tab.grandLivre",
   journaux: "accountingUi.tab.journaux",
+  "balance-agee": "agedUi.tab.agedBalance",
+  echeancier: "agedUi.tab.echeancier",
 } as const;
 
 const useStyles = makeStyles({
@@ -131,6 +135,8 @@ export default function AccountingViews({
         {view === "balance" && <BalanceView {...props} />}
         {view === "grand-livre" && <GrandLivreView {...props} />}
         {view === "journaux" && <JournauxView {...props} />}
+        {view === "balance-agee" && <AgedBalanceView {...props} />}
+        {view === "echeancier" && <EcheancierView {...props} />}
       </div>
     </div>
   );

@@ -1,0 +1,81 @@
+import { defineMessages } from "../define";
+
+/** The balance âgée and the échéancier in the tab (clients 411, suppliers 401). */
+export const agedBalanceMessages = defineMessages({
+  "agedUi.tab.agedBalance": { fr: "Balance âgée", en: "Aged balance" },
+  "agedUi.tab.echeancier": { fr: "Échéancier", en: "Schedule" },
+  "agedUi.account": { fr: "Tiers", en: "Third parties" },
+  "agedUi.account.411": { fr: "Clients (411)", en: "Customers (411)" },
+  "agedUi.account.401": { fr: "Fournisseurs (401)", en: "Suppliers (401)" },
+  "agedUi.date": { fr: "Date de référence", en: "Reference date" },
+  "agedUi.date.hint": { fr: "Dans l'exercice, du {start} au {end}", en: "Within the financial year, {start} to {end}" },
+  "agedUi.rule": {
+    fr: "Une ligne est ouverte à la date de référence quand elle est enregistrée à cette date et n'est pas lettrée, ou lettrée après cette date. Son âge se compte depuis sa date de pièce, ou sa date d'écriture quand elle n'en a pas (la colonne « Date retenue » indique laquelle). « Non échu » : lignes dont la date retenue est postérieure à la date de référence.",
+    en: "A line is open at the reference date when it was entered by then and is not matched, or matched after that date. Its age counts from its document date, or its entry date when it has none (the “Date used” column says which). “Not yet due”: lines whose date used is after the reference date.",
+  },
+  "agedUi.sign.411": {
+    fr: "Montants positifs : ce que les clients doivent ; négatifs : avoirs et règlements non lettrés.",
+    en: "Positive amounts: what customers owe; negative: unmatched credit notes and payments.",
+  },
+  "agedUi.sign.401": {
+    fr: "Montants positifs : ce qui est dû aux fournisseurs ; négatifs : avoirs et règlements non lettrés.",
+    en: "Positive amounts: what is owed to suppliers; negative: unmatched credit notes and payments.",
+  },
+  "agedUi.caption": {
+    fr: "Balance âgée {account} au {date}",
+    en: "Aged balance, {account}, at {date}",
+  },
+  "agedUi.col.party": { fr: "Tiers", en: "Third party" },
+  "agedUi.col.label": { fr: "Intitulé", en: "Name" },
+  "agedUi.col.notDue": { fr: "Non échu", en: "Not yet due" },
+  "agedUi.col.d0_30": { fr: "0 à 30 j", en: "0–30 days" },
+  "agedUi.col.d31_60": { fr: "31 à 60 j", en: "31–60 days" },
+  "agedUi.col.d61_90": { fr: "61 à 90 j", en: "61–90 days" },
+  "agedUi.col.over90": { fr: "Plus de 90 j", en: "Over 90 days" },
+  "agedUi.col.total": { fr: "Total", en: "Total" },
+  "agedUi.total": { fr: "Total général", en: "Grand total" },
+  "agedUi.showLines": { fr: "Lignes ouvertes de {party}", en: "Open lines of {party}" },
+  "agedUi.lines.caption": {
+    fr: "Lignes ouvertes de {party} au {date}",
+    en: "Open lines of {party} at {date}",
+  },
+  "agedUi.lines.empty": { fr: "Aucune ligne ouverte pour ce tiers.", en: "No open lines for this third party." },
+  "agedUi.col.date": { fr: "Date", en: "Date" },
+  "agedUi.col.dateUsed": { fr: "Date retenue", en: "Date used" },
+  "agedUi.col.journal": { fr: "Journal", en: "Journal" },
+  "agedUi.col.ecriture": { fr: "Écriture", en: "Entry" },
+  "agedUi.col.piece": { fr: "Pièce", en: "Document" },
+  "agedUi.col.libelle": { fr: "Libellé", en: "Description" },
+  "agedUi.col.amount": { fr: "Montant", en: "Amount" },
+  "agedUi.col.age": { fr: "Âge (jours)", en: "Age (days)" },
+  "agedUi.col.cumulative": { fr: "Cumul", en: "Running total" },
+  "agedUi.dateKind.piece": { fr: "pièce", en: "document" },
+  "agedUi.dateKind.ecriture": { fr: "écriture", en: "entry" },
+  "agedUi.dateKind.piece.long": { fr: "date de pièce", en: "document date" },
+  "agedUi.dateKind.ecriture.long": { fr: "date d'écriture", en: "entry date" },
+  "agedUi.export.party": { fr: "Exporter les lignes de {party}", en: "Export the lines of {party}" },
+  "agedUi.close": { fr: "Fermer", en: "Close" },
+  "agedUi.empty.noAccount.title": { fr: "Aucun compte de tiers", en: "No third-party account" },
+  "agedUi.empty.noAccount.411": {
+    fr: "Cet exercice n'a aucune écriture sur un compte clients (411) que vous pouvez consulter.",
+    en: "This financial year has no entries on a customer account (411) that you can view.",
+  },
+  "agedUi.empty.noAccount.401": {
+    fr: "Cet exercice n'a aucune écriture sur un compte fournisseurs (401) que vous pouvez consulter.",
+    en: "This financial year has no entries on a supplier account (401) that you can view.",
+  },
+  "agedUi.empty.allLettered.title": { fr: "Tout est lettré", en: "Everything is matched" },
+  "agedUi.empty.allLettered": {
+    fr: "À cette date, toutes les lignes de ces comptes sont lettrées ou postérieures : rien n'est ouvert.",
+    en: "At this date, every line of these accounts is matched or later: nothing is open.",
+  },
+  "agedUi.echeancier.caption": {
+    fr: "Échéancier {account} au {date}, par date retenue",
+    en: "Schedule, {account}, at {date}, by date used",
+  },
+  "agedUi.echeancier.count_one": { fr: "{count} ligne ouverte, total {total}", en: "{count} open line, total {total}" },
+  "agedUi.echeancier.count_other": {
+    fr: "{count} lignes ouvertes, total {total}",
+    en: "{count} open lines, total {total}",
+  },
+});
