@@ -119,6 +119,12 @@ test("the client follows the e-mail's link, accepts, signs in and consults TESTE
   await expect(page.getByRole("heading", { level: 1, name: SOCIETE })).toBeVisible();
   await expect(page.getByText("Siège social de Lyon")).toBeVisible();
   await expect(page.getByText("Entrepôt de Vénissieux")).toBeVisible();
+  // Issue 18: the collaborateur's details, as Paramètres gives them (the demo fills Sophie Bernard's).
+  await expect(page.getByRole("link", { name: "sophie.bernard@cabinet-demo.example" })).toHaveAttribute(
+    "href",
+    "mailto:sophie.bernard@cabinet-demo.example",
+  );
+  await expect(page.getByRole("link", { name: "+33142000001" })).toHaveAttribute("href", "tel:+33142000001");
   await screen(page, "a-fiche");
 });
 
