@@ -200,7 +200,19 @@ test('3–5. a contact is created, RPTEST2 added with Limité à "-", and the St
   await expect(preview).toContainText("Offre Consultation (Start)");
   await expect(preview).toContainText("RPTEST2");
   await screen(page, "interlocuteurs-proposer-service");
-  await propose.getByRole("button", { name: "Ok" }).click();
+  // Issue 18: the extension is not active yet (the seed initialises it after): the dialog says so, and Ok
+  // waits until the collaborator either sends anyway, knowingly, or activates it from here.
+  await expect(propose.getByText("L'extension collaborative n'est pas encore activée sur ce dossier")).toBeVisible();
+  const ok = propose.getByRole("button", { name: "Ok" });
+  await expect(ok).toBeDisabled();
+  const anyway = propose.getByRole("checkbox", { name: "Envoyer quand même : j'activerai l'extension plus tard" });
+  await anyway.check();
+  await expect(ok).toBeEnabled();
+  await anyway.uncheck();
+  await propose.getByRole("button", { name: "Activer l'extension maintenant" }).click();
+  await expect(propose.getByText("L'extension collaborative n'est pas encore activée sur ce dossier")).toHaveCount(0);
+  await expect(ok).toBeEnabled();
+  await ok.click();
   await expect(page.getByText(/« Offre Consultation \(Start\) » est proposé sur le dossier RPTEST2/)).toBeVisible();
   await expect(row).toContainText("Offre Consultation (Start)");
   await expect(row).toContainText(/Proposé|Invitation envoyée|Accepté|Actif/);

@@ -306,6 +306,19 @@ export const staffMessages = defineMessages({
     fr: "Proposer un service collaboratif pour ce dossier",
     en: "Propose a collaborative service for this dossier",
   },
+  "staff.propose.extensionOff.title": {
+    fr: "L'extension collaborative n'est pas encore activée sur ce dossier",
+    en: "The collaborative extension is not enabled on this dossier yet",
+  },
+  "staff.propose.extensionOff.body": {
+    fr: "Le client recevra l'invitation, mais son espace restera vide tant que l'extension n'est pas activée (tableau de bord du dossier, Initialiser, « Activation de l'extension »).",
+    en: "The client will receive the invitation, but their space stays empty until the extension is enabled (dossier dashboard, Initialise, “Extension enabled”).",
+  },
+  "staff.propose.extensionOff.activate": { fr: "Activer l'extension maintenant", en: "Enable the extension now" },
+  "staff.propose.extensionOff.sendAnyway": {
+    fr: "Envoyer quand même : j'activerai l'extension plus tard",
+    en: "Send anyway: I will enable the extension later",
+  },
   "staff.propose.forDossier": { fr: "Dossier {code} {name}", en: "Dossier {code} {name}" },
   "staff.propose.services": { fr: "Services", en: "Services" },
   "staff.propose.alreadyLive": { fr: "{service} (déjà proposé)", en: "{service} (already proposed)" },

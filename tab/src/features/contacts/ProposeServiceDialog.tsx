@@ -20,6 +20,7 @@ import { useLocale, useT } from "../../i18n/context";
 import { InvitationCardPreview } from "../card-preview/InvitationCardPreview";
 import { useFirmName, useServiceCatalogue } from "../catalogue/useServiceCatalogue";
 import type { DossierRow } from "./ContactDossiersTab";
+import { ExtensionNotActiveNotice } from "./ExtensionNotActiveNotice";
 import { useProposeService } from "./useContacts";
 
 interface ProposeServiceDialogProps {
@@ -38,6 +39,9 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
   const firmName = useFirmName();
   const propose = useProposeService(contactId);
   const [serviceId, setServiceId] = useState("");
+  const [sendAnyway, setSendAnyway] = useState(false);
+  const [activatedHere, setActivatedHere] = useState(false);
+  const extensionOff = !row.dossier.extensionActive && !activatedHere;
   const services = (catalogue.data ?? []).filter((s) => s.active);
   const live = new Set(row.subscriptions.filter(isLive).map((s) => s.serviceId));
 
@@ -89,10 +93,23 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
                 serviceLabel={services.find((s) => s.id === serviceId)?.label[locale] ?? serviceId}
               />
             )}
+            {extensionOff && (
+              <ExtensionNotActiveNotice
+                contactId={contactId}
+                dossierId={row.dossier.id}
+                sendAnyway={sendAnyway}
+                onSendAnyway={setSendAnyway}
+                onActivated={() => setActivatedHere(true)}
+              />
+            )}
             <ApiErrorBar error={propose.error} />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={submit} disabled={!serviceId || propose.isPending}>
+            <Button
+              appearance="primary"
+              onClick={submit}
+              disabled={!serviceId || propose.isPending || (extensionOff && !sendAnyway)}
+            >
               {t("staff.action.ok")}
             </Button>
             <Button onClick={onClose}>{t("staff.action.cancel")}</Button>
