@@ -7,3 +7,5 @@ export * from "./pcg";
 export * from "./series";
 export * from "./sig";
 export type { AccountingPageInfo, AccountingPageRequest } from "./paging";
+export * from "./statements";
+export * from "./statements-rubrics";

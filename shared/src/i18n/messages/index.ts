@@ -11,6 +11,7 @@ import { localSignInMessages } from "./local-signin";
 import { mailMessages } from "./mail";
 import { shellMessages } from "./shell";
 import { staffMessages } from "./staff";
+import { statementsMessages } from "./statements";
 import { validationMessages } from "./validation";
 
 /** Every feature's messages, merged; add a feature's file here. */
@@ -28,5 +29,6 @@ export const allMessages = {
   ...mailMessages,
   ...shellMessages,
   ...staffMessages,
+  ...statementsMessages,
   ...validationMessages,
 } as const;
