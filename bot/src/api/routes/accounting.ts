@@ -23,6 +23,7 @@ import { defineRoute, type AnyRoute } from "../http/route";
 import type { ServiceDeps } from "../../core/services/context";
 import { accountingFileRoutes } from "./accounting-files";
 import { accountingScopes, STAFF } from "./accounting-scopes";
+import { statementsRoutes } from "./accounting-statements";
 import { scansJournals, scansLedger, underGate } from "./heavy-work";
 
 const tag = "accounting";
@@ -103,6 +104,7 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
   return [
     ...views,
     ...accountingFileRoutes(deps, acc, scopes),
+    ...statementsRoutes(acc, scopes),
     defineRoute({
       method: "get",
       path: "/dossiers/:id/fec/imports",
