@@ -46,7 +46,10 @@ describe("every route × {anonymous, client, staff, admin}", () => {
     for (const prefix of ["/dossiers/:dossierId/accounting", "/client/societes/:dossierId/accounting"])
       for (const file of ["balance", "grand-livre", "journaux"].flatMap((v) => [`${v}.csv`, `${v}.xlsx`]))
         expect(streams).toContain(`get ${prefix}/export/${file}`);
-    expect(streams).toHaveLength(13);
+    for (const prefix of ["/dossiers/:dossierId/accounting", "/client/societes/:dossierId/accounting"])
+      for (const file of ["etats-financiers.csv", "etats-financiers.xlsx"])
+        expect(streams).toContain(`get ${prefix}/export/${file}`);
+    expect(streams).toHaveLength(17);
   });
 
   it("answers each caller as the route declares", async () => {

@@ -1,5 +1,5 @@
 import type { AccountingScope, LedgerAggregate } from "./aggregate";
-import { computeTrialBalance, type TrialBalance } from "./balance";
+import { computeTrialBalance, type BalanceAccount } from "./balance";
 import { accountClass } from "./pcg";
 import {
   placementOf,
@@ -94,7 +94,16 @@ function rubricNet(groups: readonly StatementGroup[], id: RubricId): number {
  * balance lands in exactly one rubric (or in `unclassified`); a mixed account goes by its sign
  * (see `placementOf`).
  */
-export function statementsFromTrialBalance(balance: TrialBalance): FinancialStatements {
+export function statementsFromTrialBalance(balance: {
+  classes: ReadonlyArray<{
+    accounts: ReadonlyArray<
+      Pick<
+        BalanceAccount,
+        "compteNum" | "compteLib" | "debitCents" | "creditCents" | "closingDebitCents" | "closingCreditCents"
+      >
+    >;
+  }>;
+}): FinancialStatements {
   const sides: Record<StatementSide, StatementGroup[]> = {
     actif: emptyGroups("actif"),
     passif: emptyGroups("passif"),
