@@ -75,7 +75,7 @@ export const accountingStatementsSchema = accountingViewHeadSchema.extend({
 });
 export type AccountingStatements = z.infer<typeof accountingStatementsSchema>;
 
-export const STATEMENTS_VIEW = "etats-financiers";
+export const STATEMENTS_VIEW = "etats-financiers" as const;
 /** Path of the statements' export under the view prefix, e.g. `export/etats-financiers.xlsx`. */
 export function statementsExportPath(format: "csv" | "xlsx"): string {
   return `export/${STATEMENTS_VIEW}.${format}`;

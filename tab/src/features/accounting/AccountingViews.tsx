@@ -13,18 +13,20 @@ import { JournauxView } from "./JournauxView";
 import { clampMonthRange, type MonthRange } from "./months";
 import { periodParams } from "./period";
 import { PeriodBar } from "./PeriodBar";
+import { StatementsView } from "./statements/StatementsView";
 import { SyntheseView } from "./SyntheseView";
 import { useExercices, useSynthese } from "./useAccounting";
 import type { AccountingViewProps } from "./view-props";
 import { ViewFrame } from "./ViewFrame";
 
-const VIEWS = ["synthese", "balance", "grand-livre", "journaux"] as const;
+const VIEWS = ["synthese", "balance", "grand-livre", "journaux", "etats-financiers"] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_LABELS = {
   synthese: "accountingUi.tab.synthese",
   balance: "accountingUi.tab.balance",
   "grand-livre": "accountingUi.tab.grandLivre",
   journaux: "accountingUi.tab.journaux",
+  "etats-financiers": "statements.tab",
 } as const;
 
 const useStyles = makeStyles({
@@ -131,6 +133,7 @@ export default function AccountingViews({
         {view === "balance" && <BalanceView {...props} />}
         {view === "grand-livre" && <GrandLivreView {...props} />}
         {view === "journaux" && <JournauxView {...props} />}
+        {view === "etats-financiers" && <StatementsView {...props} />}
       </div>
     </div>
   );
