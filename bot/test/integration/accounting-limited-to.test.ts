@@ -111,6 +111,9 @@ function viewPaths(c: Queries): { json: string[]; csv: string[] } {
       "synthese",
       `synthese?${period}`,
       "synthese?exercice=2023-12-31",
+      "etats-financiers",
+      `etats-financiers?${period}`,
+      "etats-financiers?exercice=2023-12-31",
     ],
     csv: [
       `export/balance.csv?${period}`,
@@ -120,6 +123,7 @@ function viewPaths(c: Queries): { json: string[]; csv: string[] } {
       `export/grand-livre.csv?${q}`,
       "export/journaux.csv",
       `export/journaux.csv?journal=${c.journal}&${q}`,
+      `export/etats-financiers.csv?${period}`,
     ],
   };
 }

@@ -47,10 +47,10 @@ describe("every route × {anonymous, client, staff, admin}", () => {
       for (const file of ["balance", "grand-livre", "journaux"].flatMap((v) => [`${v}.csv`, `${v}.xlsx`]))
         expect(streams).toContain(`get ${prefix}/export/${file}`);
     for (const prefix of ["/dossiers/:dossierId/accounting", "/client/societes/:dossierId/accounting"])
-      for (const file of ["balance-agee.csv", "balance-agee.xlsx"])
+      for (const file of ["balance-agee", "etats-financiers"].flatMap((v) => [`${v}.csv`, `${v}.xlsx`]))
         expect(streams).toContain(`get ${prefix}/export/${file}`);
-    // 13 before the balance âgée's 4 files.
-    expect(streams).toHaveLength(13 + 4);
+    // 13 before the balance âgée's 4 files and the états financiers' 4.
+    expect(streams).toHaveLength(13 + 4 + 4);
   });
 
   it("answers each caller as the route declares", async () => {

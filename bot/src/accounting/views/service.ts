@@ -40,7 +40,7 @@ function dayBefore(iso: string): string {
 }
 
 /** The N-1 exercice: the one closing the day before this one opens. */
-function previousOf(pointers: readonly ExercicePointer[], p: ExercicePointer): ExercicePointer | null {
+export function previousOf(pointers: readonly ExercicePointer[], p: ExercicePointer): ExercicePointer | null {
   const end = dayBefore(p.start);
   return pointers.find((q) => q.end === end) ?? null;
 }
@@ -60,7 +60,7 @@ function visible(access: AccountingAccess, p: ExercicePointer): boolean {
 }
 
 /** The dossier's exercices the caller sees, latest first. */
-async function visiblePointers(acc: AccountingDeps, tenantId: string, access: AccountingAccess) {
+export async function visiblePointers(acc: AccountingDeps, tenantId: string, access: AccountingAccess) {
   return (await acc.store.listPointers(tenantId, access.dossier.id)).filter((p) => visible(access, p));
 }
 
@@ -223,7 +223,7 @@ export async function journauxView(
 }
 
 /** Months of `period` by rank in `exercice`, mapped onto the same ranks of `other` (N-1). */
-function samePeriodIn(exercice: ExercicePointer, period: MonthSpan, other: ExercicePointer): MonthSpan | null {
+export function samePeriodIn(exercice: ExercicePointer, period: MonthSpan, other: ExercicePointer): MonthSpan | null {
   const months = exerciceMonths(exercice);
   const others = exerciceMonths(other);
   const from = others[months.indexOf(period.from)];

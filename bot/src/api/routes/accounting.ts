@@ -24,6 +24,7 @@ import type { ServiceDeps } from "../../core/services/context";
 import { accountingFileRoutes } from "./accounting-files";
 import { agedBalanceRoutes } from "./aged-balance";
 import { accountingScopes, STAFF } from "./accounting-scopes";
+import { statementsRoutes } from "./accounting-statements";
 import { scansJournals, scansLedger, underGate } from "./heavy-work";
 
 const tag = "accounting";
@@ -105,6 +106,7 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
     ...views,
     ...accountingFileRoutes(deps, acc, scopes),
     ...agedBalanceRoutes(deps, acc, scopes),
+    ...statementsRoutes(acc, scopes),
     defineRoute({
       method: "get",
       path: "/dossiers/:id/fec/imports",

@@ -8,3 +8,5 @@ export * from "./series";
 export * from "./sig";
 export type { AccountingPageInfo, AccountingPageRequest } from "./paging";
 export * from "./aged-balance";
+export * from "./statements";
+export * from "./statements-rubrics";

@@ -13,6 +13,7 @@ import { mailMessages } from "./mail";
 import { refusalMessages } from "./refusals";
 import { shellMessages } from "./shell";
 import { staffMessages } from "./staff";
+import { statementsMessages } from "./statements";
 import { validationMessages } from "./validation";
 
 /** Every feature's messages, merged; add a feature's file here. */
@@ -32,5 +33,6 @@ export const allMessages = {
   ...refusalMessages,
   ...shellMessages,
   ...staffMessages,
+  ...statementsMessages,
   ...validationMessages,
 } as const;

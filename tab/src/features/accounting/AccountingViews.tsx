@@ -13,6 +13,7 @@ import { JournauxView } from "./JournauxView";
 import { clampMonthRange, type MonthRange } from "./months";
 import { periodParams } from "./period";
 import { PeriodBar } from "./PeriodBar";
+import { StatementsView } from "./statements/StatementsView";
 import { SyntheseView } from "./SyntheseView";
 import { AgedBalanceView } from "./aged/AgedBalanceView";
 import { EcheancierView } from "./aged/EcheancierView";
@@ -20,13 +21,22 @@ import { useExercices, useSynthese } from "./useAccounting";
 import type { AccountingViewProps } from "./view-props";
 import { ViewFrame } from "./ViewFrame";
 
-const VIEWS = ["synthese", "balance", "grand-livre", "journaux", "balance-agee", "echeancier"] as const;
+const VIEWS = [
+  "synthese",
+  "balance",
+  "grand-livre",
+  "journaux",
+  "etats-financiers",
+  "balance-agee",
+  "echeancier",
+] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_LABELS = {
   synthese: "accountingUi.tab.synthese",
   balance: "accountingUi.tab.balance",
   "grand-livre": "accountingUi.tab.grandLivre",
   journaux: "accountingUi.tab.journaux",
+  "etats-financiers": "statements.tab",
   "balance-agee": "agedUi.tab.agedBalance",
   echeancier: "agedUi.tab.echeancier",
 } as const;
@@ -135,6 +145,7 @@ export default function AccountingViews({
         {view === "balance" && <BalanceView {...props} />}
         {view === "grand-livre" && <GrandLivreView {...props} />}
         {view === "journaux" && <JournauxView {...props} />}
+        {view === "etats-financiers" && <StatementsView {...props} />}
         {view === "balance-agee" && <AgedBalanceView {...props} />}
         {view === "echeancier" && <EcheancierView {...props} />}
       </div>

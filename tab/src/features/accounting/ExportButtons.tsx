@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import type { AccountingExportFormat, AccountingExportView } from "@comptoir/shared/api/accounting";
+import type { STATEMENTS_VIEW } from "@comptoir/shared/api/accounting-statements";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLocale, useT } from "../../i18n/context";
 import type { AccountingAudience } from "./audience";
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
 
 interface ExportButtonsProps {
   audience: AccountingAudience;
-  view: AccountingExportView;
+  view: AccountingExportView | typeof STATEMENTS_VIEW;
   /** The view's query without paging. */
   params: Record<string, string | number | undefined>;
   dossierCode: string;

@@ -1,5 +1,6 @@
 import type { AccountingExportFormat, AccountingExportView } from "@comptoir/shared/api/accounting";
 import { accountingExportPath } from "@comptoir/shared/api/accounting";
+import { STATEMENTS_VIEW, statementsExportPath } from "@comptoir/shared/api/accounting-statements";
 import type { Locale } from "@comptoir/shared/i18n/locale";
 import { apiHeaders } from "../../api/client";
 import { accountingBase, queryString, type AccountingAudience } from "./audience";
@@ -12,13 +13,14 @@ import { responseError } from "./response-error";
  */
 export async function downloadExport(
   audience: AccountingAudience,
-  view: AccountingExportView,
+  view: AccountingExportView | typeof STATEMENTS_VIEW,
   format: AccountingExportFormat,
   params: Record<string, string | number | undefined>,
   fallbackName: string,
   locale: Locale,
 ): Promise<string> {
-  const url = `${accountingBase(audience)}/${accountingExportPath(view, format)}${queryString(params)}`;
+  const path = view === STATEMENTS_VIEW ? statementsExportPath(format) : accountingExportPath(view, format);
+  const url = `${accountingBase(audience)}/${path}${queryString(params)}`;
   const get = async (refresh: boolean) => fetch(url, { headers: await apiHeaders(refresh) });
   let res: Response;
   try {

@@ -1,4 +1,5 @@
 import type { AccountingExportFormat, AccountingExportView } from "@comptoir/shared/api/accounting";
+import type { STATEMENTS_VIEW } from "@comptoir/shared/api/accounting-statements";
 import { monthKey } from "./months";
 
 /** Keeps letters, digits, dot, dash and underscore: safe on Windows, macOS and in Teams' downloads. */
@@ -14,7 +15,7 @@ export function safeFilePart(text: string): string {
 export interface ExportNameInput {
   /** The dossier's code (e.g. "DIRECT3"). */
   dossierCode: string;
-  view: AccountingExportView;
+  view: AccountingExportView | typeof STATEMENTS_VIEW;
   format: AccountingExportFormat;
   /** Months (yyyymm) actually exported. */
   from: number;
