@@ -17,7 +17,7 @@ export function guestGraph(graph: GraphAdapter, sender: string, teamsAppManifest
     lookupUser: async (objectId) => {
       try {
         const user = await graph.getUser(objectId);
-        return { userType: user.userType };
+        return { userType: user.userType, externalUserState: user.externalUserState };
       } catch (e) {
         if (e instanceof AppError && e.code === "GRAPH_NOT_FOUND") return null;
         throw e;

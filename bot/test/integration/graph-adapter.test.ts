@@ -177,7 +177,8 @@ describe("local Graph server, through the adapter", () => {
       firmName: "Cabinet Dupont & Associés",
       contactName: "Client Collaboratif",
       identifier: address,
-      link: invitation.redeemUrl,
+      acceptLink: invitation.redeemUrl,
+      spaceLink: "https://comptoir.cabinet.example/#/ma-societe/d-1",
       serviceLabel: "Collaboratif TPE - Offre Consultation",
     });
     await adapter.sendMail({

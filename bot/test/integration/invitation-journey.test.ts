@@ -96,6 +96,43 @@ describe("the invitation pipeline", () => {
     expect((await guestOf(contact.id)).lastSignInAt).not.toBeNull();
   });
 
+  it("mails the space's stable link; once the guest accepted, a second service gets a 'nouveau service' e-mail with no acceptance step", async () => {
+    const { dossier, contact } = await proposeFor();
+    await app.running.pipeline.idle();
+    const [first] = (await mailsTo(contact.email)).filter((m) => m.kind === "sendMail");
+    const redeem = first?.links.find((l) => l.includes("/redeem/")) ?? "";
+    expect(redeem).not.toBe("");
+    expect(first?.links.some((l) => l.endsWith(`/#/ma-societe/${dossier.id}`))).toBe(true);
+
+    // The client accepts Microsoft's invitation (the Graph stand-in's redeem page, as in a browser).
+    const accepted = await fetch(redeem, {
+      method: "POST",
+      body: new URLSearchParams({ decision: "accept" }),
+      redirect: "manual",
+    });
+    expect(accepted.status).toBe(303);
+
+    const second = await dossierWithOffer(app);
+    await call(app, "PUT", `/dossiers/${second.dossier.id}/widget`, {
+      etag: second.etag,
+      body: { extensionActive: true },
+    });
+    await call(app, "POST", `/contacts/${contact.id}/dossiers`, {
+      body: { dossierId: second.dossier.id, limitedTo: "-" },
+    });
+    const proposed = await call(app, "POST", `/contacts/${contact.id}/dossiers/${second.dossier.id}/services`, {
+      body: { serviceId: "consultation" },
+    });
+    expect(proposed.status).toBe(201);
+    await app.running.pipeline.idle();
+    const ours = (await mailsTo(contact.email)).filter((m) => m.kind === "sendMail");
+    expect(ours).toHaveLength(2);
+    const newService = ours.find((m) => m !== first);
+    expect(newService?.subject).toMatch(/vous ouvre un nouveau service/);
+    expect(newService?.links.some((l) => l.includes("/redeem/"))).toBe(false);
+    expect(newService?.links.some((l) => l.endsWith(`/#/ma-societe/${second.dossier.id}`))).toBe(true);
+  });
+
   it("is idempotent: proposing again, resending the job or retrying never invites or mails twice", async () => {
     const { dossier, contact, subscription } = await proposeFor();
     await app.running.pipeline.enqueue({

@@ -8,8 +8,13 @@ export interface InvitationEmailInput {
   contactName: string;
   /** The contact's e-mail: it is their identifier, with the password of their Microsoft account. */
   identifier: string;
-  /** The invitation's redeem URL, or the app's link once the guest has accepted. */
-  link: string;
+  /**
+   * Microsoft's acceptance (redeem) link while the guest has not accepted yet; `null` once they have: the
+   * e-mail then announces a new service, with no acceptance step.
+   */
+  acceptLink: string | null;
+  /** The stable link to the client's space (the web app), which works in a browser, Teams and Outlook. */
+  spaceLink: string;
   serviceLabel: string;
 }
 
@@ -25,13 +30,19 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
+const isHttpUrl = (url: string) => /^https?:\/\/\S+$/i.test(url);
+
 /**
- * Our own invitation e-mail ("Le parcours client"): the link, the identifier and how to accept, in the
- * contact's language. Every value is HTML-escaped; the link must be http(s) so it can never run script.
+ * Our own invitation e-mail ("Le parcours client"), in the contact's language: the acceptance link while one
+ * is needed, the identifier and how to accept, and the stable link to their space; once they have accepted,
+ * a "nouveau service" e-mail with that space link alone. Every value is HTML-escaped; links must be http(s)
+ * so they can never run script.
  */
 export function invitationEmail(input: InvitationEmailInput): InvitationEmail {
-  if (!/^https?:\/\/\S+$/i.test(input.link)) throw new Error("The invitation link must be an http(s) URL");
+  if (![input.spaceLink, input.acceptLink ?? input.spaceLink].every(isHttpUrl))
+    throw new Error("The invitation links must be http(s) URLs");
   const { locale } = input;
+  const invite = input.acceptLink !== null;
   const params: Params = {
     firmName: input.firmName,
     contactName: input.contactName,
@@ -42,9 +53,12 @@ export function invitationEmail(input: InvitationEmailInput): InvitationEmail {
   // Escape the template and the values separately, so a value can never inject markup.
   const html = (key: MessageKey) => interpolate(escapeHtml(translate(locale, key)), escapeParams(params));
 
-  const subject = text("mail.invitation.subject");
-  const steps = ["mail.invitation.step1", "mail.invitation.step2", "mail.invitation.step3"] as const;
-  const link = escapeHtml(input.link);
+  const subject = text(invite ? "mail.invitation.subject" : "mail.newService.subject");
+  const steps = invite ? (["mail.invitation.step1", "mail.invitation.step2", "mail.invitation.step3"] as const) : [];
+  const buttonUrl = input.acceptLink ?? input.spaceLink;
+  const link = escapeHtml(buttonUrl);
+  const space = escapeHtml(input.spaceLink);
+  const button: MessageKey = invite ? "mail.invitation.button" : "mail.newService.button";
   const separator = locale === "fr" ? " : " : ": ";
 
   const body = `<!doctype html>
@@ -53,18 +67,25 @@ export function invitationEmail(input: InvitationEmailInput): InvitationEmail {
 <body style="margin:0;padding:24px;background:#f5f5f5;font-family:'Segoe UI',Arial,sans-serif;color:#242424;line-height:1.5">
 <div style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px">
 <p>${html("mail.invitation.greeting")}</p>
-<p>${html("mail.invitation.intro")}</p>
-<p style="margin:24px 0"><a href="${link}" style="display:inline-block;background:#0f6cbd;color:#ffffff;padding:12px 20px;border-radius:4px;text-decoration:none;font-weight:600">${html("mail.invitation.button")}</a></p>
+<p>${html(invite ? "mail.invitation.intro" : "mail.newService.intro")}</p>
+<p style="margin:24px 0"><a href="${link}" style="display:inline-block;background:#0f6cbd;color:#ffffff;padding:12px 20px;border-radius:4px;text-decoration:none;font-weight:600">${html(button)}</a></p>
 <h2 style="font-size:16px">${html("mail.invitation.credentialsTitle")}</h2>
 <ul>
 <li><strong>${html("mail.invitation.identifierLabel")}</strong>${separator}${escapeHtml(input.identifier)} (${html("mail.invitation.identifierHint")})</li>
 <li><strong>${html("mail.invitation.passwordLabel")}</strong>${separator}${html("mail.invitation.passwordValue")}</li>
 </ul>
-<h2 style="font-size:16px">${html("mail.invitation.stepsTitle")}</h2>
+${
+  invite
+    ? `<h2 style="font-size:16px">${html("mail.invitation.stepsTitle")}</h2>
 <ol>
 ${steps.map((s) => `<li>${html(s)}</li>`).join("\n")}
 </ol>
 <p>${html("mail.invitation.fallbackLink")}<br><a href="${link}" style="word-break:break-all">${link}</a></p>
+<h2 style="font-size:16px">${html("mail.space.title")}</h2>
+<p>${html("mail.space.afterAccept")}<br><a href="${space}" style="word-break:break-all">${space}</a></p>`
+    : `<h2 style="font-size:16px">${html("mail.space.title")}</h2>
+<p>${html("mail.space.body")}<br><a href="${space}" style="word-break:break-all">${space}</a></p>`
+}
 <p style="color:#616161">${html("mail.invitation.ignore")}</p>
 <p>${html("mail.invitation.signature")}</p>
 </div>
@@ -74,16 +95,17 @@ ${steps.map((s) => `<li>${html(s)}</li>`).join("\n")}
   const plain = [
     text("mail.invitation.greeting"),
     "",
-    text("mail.invitation.intro"),
+    text(invite ? "mail.invitation.intro" : "mail.newService.intro"),
     "",
-    `${text("mail.invitation.button")}${separator}${input.link}`,
+    `${text(button)}${separator}${buttonUrl}`,
     "",
     text("mail.invitation.credentialsTitle"),
     `- ${text("mail.invitation.identifierLabel")}${separator}${input.identifier} (${text("mail.invitation.identifierHint")})`,
     `- ${text("mail.invitation.passwordLabel")}${separator}${text("mail.invitation.passwordValue")}`,
     "",
-    text("mail.invitation.stepsTitle"),
-    ...steps.map((s, i) => `${i + 1}. ${text(s)}`),
+    ...(invite ? [text("mail.invitation.stepsTitle"), ...steps.map((s, i) => `${i + 1}. ${text(s)}`), ""] : []),
+    text("mail.space.title"),
+    `${text(invite ? "mail.space.afterAccept" : "mail.space.body")} ${input.spaceLink}`,
     "",
     text("mail.invitation.ignore"),
     "",

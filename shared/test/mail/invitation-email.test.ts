@@ -6,7 +6,8 @@ const BASE: InvitationEmailInput = {
   firmName: "Cabinet Dupont & Associés",
   contactName: "Client Collaboratif",
   identifier: "client.collaboratif@exemple.fr",
-  link: "https://login.microsoftonline.com/redeem?rd=abc&x=1",
+  acceptLink: "https://login.microsoftonline.com/redeem?rd=abc&x=1",
+  spaceLink: "https://comptoir.cabinet.example/#/ma-societe/d-42",
   serviceLabel: "Collaboratif TPE - Offre Consultation",
 };
 
@@ -21,10 +22,10 @@ describe("invitation e-mail", () => {
       expect(body).toContain("Pas de compte ? Créez-en un.");
     }
     expect(mail.html).toContain("Accepter l&#39;invitation");
-    expect(mail.text).toContain(`Accepter l'invitation : ${BASE.link}`);
+    expect(mail.text).toContain(`Accepter l'invitation : ${BASE.acceptLink}`);
     expect(mail.text).toContain("Identifiant : client.collaboratif@exemple.fr");
     expect(mail.html).toContain('<html lang="fr">');
-    expect(mail.html).toContain(`href="${escapeHtml(BASE.link)}"`);
+    expect(mail.html).toContain(`href="${escapeHtml(BASE.acceptLink)}"`);
     expect(mail.html).toContain("Collaboratif TPE - Offre Consultation");
   });
 
@@ -32,7 +33,7 @@ describe("invitation e-mail", () => {
     const mail = invitationEmail({ ...BASE, locale: "en" });
     expect(mail.subject).toBe("Cabinet Dupont & Associés invites you to your collaborative space");
     expect(mail.html).toContain('<html lang="en">');
-    expect(mail.text).toContain(`Accept invitation: ${BASE.link}`);
+    expect(mail.text).toContain(`Accept invitation: ${BASE.acceptLink}`);
     expect(mail.text).toContain("Username: client.collaboratif@exemple.fr");
     expect(mail.text).toContain("No account? Create one!");
     expect(mail.text).not.toContain("Bonjour");
@@ -45,7 +46,7 @@ describe("invitation e-mail", () => {
       contactName: `Zoé "O'Brien" <b>`,
       identifier: `a&b@exemple.fr`,
       serviceLabel: `<img src=x onerror=alert(1)>`,
-      link: `https://exemple.fr/?a="><script>`,
+      acceptLink: `https://exemple.fr/?a="><script>`,
     };
     const mail = invitationEmail(hostile);
     expect(mail.html).not.toContain("<script>");
@@ -61,7 +62,35 @@ describe("invitation e-mail", () => {
   });
 
   it("refuses a link that is not http(s)", () => {
-    expect(() => invitationEmail({ ...BASE, link: "javascript:alert(1)" })).toThrow();
-    expect(() => invitationEmail({ ...BASE, link: "" })).toThrow();
+    expect(() => invitationEmail({ ...BASE, acceptLink: "javascript:alert(1)" })).toThrow();
+    expect(() => invitationEmail({ ...BASE, acceptLink: "" })).toThrow();
+    expect(() => invitationEmail({ ...BASE, spaceLink: "javascript:alert(1)" })).toThrow();
+  });
+
+  it("carries the stable link to the client's space, after the acceptance link (issue 18)", () => {
+    const mail = invitationEmail(BASE);
+    expect(mail.html).toContain(`href="${BASE.spaceLink}"`);
+    expect(mail.text).toContain(
+      `Une fois l'invitation acceptée, ce lien ouvre votre espace, dans votre navigateur comme depuis Teams ou Outlook : ${BASE.spaceLink}`,
+    );
+    expect(mail.text.indexOf(BASE.acceptLink ?? "")).toBeLessThan(mail.text.indexOf(BASE.spaceLink));
+  });
+
+  it("once the guest has accepted, announces a new service with no acceptance step (issue 18)", () => {
+    const mail = invitationEmail({ ...BASE, acceptLink: null });
+    expect(mail.subject).toBe(
+      "Cabinet Dupont & Associés vous ouvre un nouveau service : Collaboratif TPE - Offre Consultation",
+    );
+    for (const body of [mail.html, mail.text]) {
+      expect(body).not.toContain("redeem");
+      expect(body).not.toContain("Accepter l");
+      expect(body).not.toContain("Pas de compte ?");
+      expect(body).toContain("il n'y a rien à accepter".replace("'", body === mail.html ? "&#39;" : "'"));
+      expect(body).toContain(BASE.spaceLink);
+    }
+    expect(mail.text).toContain(`Ouvrir mon espace : ${BASE.spaceLink}`);
+    expect(invitationEmail({ ...BASE, acceptLink: null, locale: "en" }).subject).toBe(
+      "Cabinet Dupont & Associés opens a new service for you: Collaboratif TPE - Offre Consultation",
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   type Locale,
   type ServiceSubscription,
 } from "@comptoir/shared";
+import type { InvitationEmail, InvitationEmailInput } from "@comptoir/shared/mail/invitation-email";
 import { JsonQueue } from "../queue/queue";
 import { startWorker, type Outcome, type Worker } from "../queue/worker";
 import type { ServiceDeps } from "../../core/services/context";
@@ -33,28 +34,24 @@ export interface GuestGraph {
   }): Promise<{ objectId: string; redeemUrl: string }>;
   sendMail(input: { to: string; subject: string; html: string; text: string }): Promise<void>;
   installApp(objectId: string): Promise<void>;
-  /** The directory user's `userType` ("Guest", "Member"), or null when the account is gone. */
-  lookupUser(objectId: string): Promise<{ userType: string | null } | null>;
+  /**
+   * The directory user's `userType` ("Guest", "Member") and, for a guest, whether they accepted the
+   * invitation (`externalUserState`: PendingAcceptance | Accepted), or null when the account is gone.
+   */
+  lookupUser(objectId: string): Promise<{ userType: string | null; externalUserState: string | null } | null>;
   /** Removes the guest account from the firm's tenant. */
   deleteGuest(objectId: string): Promise<void>;
   isTransient(error: unknown): boolean;
 }
 
-export type ComposeMail = (input: {
-  locale: Locale;
-  firmName: string;
-  contactName: string;
-  identifier: string;
-  link: string;
-  serviceLabel: string;
-}) => { subject: string; html: string; text: string };
+export type ComposeMail = (input: InvitationEmailInput) => InvitationEmail;
 
 export interface PipelineOptions {
   connectionString: string;
   queuePrefix: string;
   graph: GuestGraph;
   composeMail: ComposeMail;
-  /** The client's app link: where the invitation redirects once accepted. */
+  /** The client's app link (*Ma société*): where the invitation redirects once accepted; `/<dossierId>` opens a dossier's fiche. */
   clientAppUrl: string;
   sendInvitationMessage: boolean;
   /** Microsoft documents 150 invitations per 5 s per tenant. */
@@ -258,7 +255,8 @@ async function mailStep(
       firmName: settings.value.name,
       contactName: contactDisplayName(contact.value),
       identifier: contact.value.email,
-      link: state.redeemUrl ?? opts.clientAppUrl,
+      acceptLink: (await stillToAccept(opts.graph, state)) ? (state.redeemUrl ?? opts.clientAppUrl) : null,
+      spaceLink: `${opts.clientAppUrl}/${encodeURIComponent(sub.value.dossierId)}`,
       serviceLabel: service ? serviceLabel(service, locale) : sub.value.serviceId,
     });
     await pacer.take(opts.graph.mailbox);
@@ -279,6 +277,17 @@ async function mailStep(
   }
   if (sub.value.status === "proposed") await opts.onInvited?.(job.tenantId, job.subscriptionId);
   return patch;
+}
+
+/**
+ * Whether the guest has yet to accept the firm's invitation (Graph's `externalUserState`): a second service
+ * for a guest who already accepted needs no acceptance step. Unknown (not invited yet, not listed) counts as
+ * still to accept, the safe side.
+ */
+async function stillToAccept(graph: GuestGraph, state: InvitationState): Promise<boolean> {
+  if (!state.guestObjectId) return true;
+  const user = await graph.lookupUser(state.guestObjectId);
+  return user?.externalUserState !== "Accepted";
 }
 
 /**

@@ -49,6 +49,24 @@ export const mailMessages = defineMessages({
     en: "Not expecting this invitation? Simply ignore this message.",
   },
   "mail.invitation.signature": { fr: "Le cabinet {firmName}", en: "{firmName}" },
+  "mail.space.title": { fr: "Votre espace, à garder dans vos favoris", en: "Your space, worth bookmarking" },
+  "mail.space.body": {
+    fr: "Ce lien ouvre toujours votre espace, dans votre navigateur comme depuis Teams ou Outlook. Connectez-vous avec votre identifiant et le mot de passe de votre compte Microsoft.",
+    en: "This link always opens your space, in your browser as well as from Teams or Outlook. Sign in with your username and the password of your Microsoft account.",
+  },
+  "mail.space.afterAccept": {
+    fr: "Une fois l'invitation acceptée, ce lien ouvre votre espace, dans votre navigateur comme depuis Teams ou Outlook :",
+    en: "Once the invitation is accepted, this link opens your space, in your browser as well as from Teams or Outlook:",
+  },
+  "mail.newService.subject": {
+    fr: "{firmName} vous ouvre un nouveau service : {serviceLabel}",
+    en: "{firmName} opens a new service for you: {serviceLabel}",
+  },
+  "mail.newService.intro": {
+    fr: "{firmName} vous ouvre le service « {serviceLabel} ». Vous avez déjà rejoint son organisation Microsoft 365 : il n'y a rien à accepter, le service vous attend dans votre espace.",
+    en: "{firmName} opens the “{serviceLabel}” service for you. You already joined its Microsoft 365 organisation: there is nothing to accept, the service is waiting in your space.",
+  },
+  "mail.newService.button": { fr: "Ouvrir mon espace", en: "Open my space" },
 
   // What Microsoft sends when an invitation is created with sendInvitationMessage (local stand-in).
   "mail.msInvitation.subject": {
