@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import express from "express";
 import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
 import { createAccountingDeps } from "./accounting/deps";
+import { importNoticeCardFor } from "./accounting/notify/card";
+import { createImportNotifier, type ImportNotifier } from "./accounting/notify/notifier";
 import { createBot, type Bot } from "./agent/agent";
 import type { Env } from "./config/env";
 import { createHttpApp } from "./api/http/app";
@@ -34,6 +36,8 @@ export interface RunningServer<W extends ModeWiring = ModeWiring> {
   deps: ServiceDeps;
   routes: readonly AnyRoute[];
   pipeline: InvitationPipeline;
+  /** Tells clients of new imports (tests wait on its `idle`). */
+  importNotifier: ImportNotifier;
   /** The mode's own parts (local mode: its issuer and Graph server). */
   wiring: W;
   close(): Promise<void>;
@@ -101,12 +105,15 @@ export async function startServer<W extends ModeWiring>({
     queuePrefix: tablePrefix.toLowerCase(),
     firmTenantId: env.AAD_APP_TENANT_ID,
     directory: wiring.directory,
+    importNotices: (message, locale, links) => importNoticeCardFor(deps, accounting, links, message, locale),
     appLinks:
       env.COMPTOIR_MODE === "teams"
         ? { webUrl: env.TAB_ENDPOINT, teamsAppId: env.TEAMS_APP_ID }
         : { webUrl: () => urlRef.current },
   });
   botRef.current = bot;
+  const importNotifier = createImportNotifier(deps, accounting, (message) => bot.enqueue(message));
+  accounting.onImported = (event) => importNotifier.imported(event);
 
   const storageProbe = createStorageProbe(connectionString);
   const app = createHttpApp({
@@ -157,6 +164,7 @@ export async function startServer<W extends ModeWiring>({
     deps,
     routes,
     pipeline,
+    importNotifier,
     wiring,
     // Bounded even while storage is down: workers wait for their handlers at most 2 s (messages left
     // unfinished reappear), and open connections are closed rather than drained.
@@ -165,6 +173,7 @@ export async function startServer<W extends ModeWiring>({
         server.close(() => ok());
         server.closeAllConnections();
       });
+      await importNotifier.idle();
       await Promise.all([pipeline.stop(), bot.stop(), closed]);
       await wiring.stop();
     },
