@@ -13,6 +13,7 @@ import { removeGuestWithoutService } from "./jobs/invitations/remove-guest";
 import { createRepos } from "./core/repos";
 import { ALL_TABLES } from "./core/repos/tables";
 import { accountingRoutes } from "./api/routes/accounting";
+import { importNoticeRoutes } from "./api/routes/import-notices";
 import { clientSpaceRoutes } from "./api/routes/client-space";
 import { contactRoutes } from "./api/routes/contacts";
 import { dossierRoutes } from "./api/routes/dossiers";
@@ -91,6 +92,7 @@ export async function startServer<W extends ModeWiring>({
     ...invitationRoutes(deps, () => requirePipeline(pipelineRef.current)),
     ...clientSpaceRoutes(deps),
     ...accountingRoutes(deps, accounting),
+    ...importNoticeRoutes(deps, accounting),
   ];
   routes.push(openApiRoute(() => routes));
 
