@@ -39,6 +39,8 @@ export interface RunningServer<W extends ModeWiring = ModeWiring> {
   pipeline: InvitationPipeline;
   /** Tells clients of new imports (tests wait on its `idle`). */
   importNotifier: ImportNotifier;
+  /** The bot (tests wait for its proactive queue). */
+  bot: Bot;
   /** The mode's own parts (local mode: its issuer and Graph server). */
   wiring: W;
   close(): Promise<void>;
@@ -167,6 +169,7 @@ export async function startServer<W extends ModeWiring>({
     routes,
     pipeline,
     importNotifier,
+    bot,
     wiring,
     // Bounded even while storage is down: workers wait for their handlers at most 2 s (messages left
     // unfinished reappear), and open connections are closed rather than drained.
