@@ -156,7 +156,7 @@ async function refreshWelcome(
   }
 }
 
-/** `importNotices.set` (*Ne plus me prévenir*): the calling client's own preference, nobody else's. */
+/** `notices.set` (*Ne plus me prévenir*): the calling client's own preference, nobody else's. */
 async function setImportNotices(kit: ActionKit, data: unknown, caller: Caller, locale: Locale): Promise<AdaptiveCard> {
   if (caller.kind !== "client") return refusalCard(locale, caller);
   try {

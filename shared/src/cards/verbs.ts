@@ -8,7 +8,7 @@ export const VERBS = {
   refreshStatus: "status.refresh",
   openProposal: "proposal.open",
   /** The client's import notification: turn the cards off or on again (their own preference only). */
-  importNotices: "importNotices.set",
+  importNotices: "notices.set",
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 export const ALL_VERBS = Object.values(VERBS) as [Verb, ...Verb[]];
