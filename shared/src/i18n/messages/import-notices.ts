@@ -43,6 +43,8 @@ export const importNoticeMessages = defineMessages({
   "importNotice.list.contact": { fr: "Interlocuteur", en: "Contact" },
   "importNotice.list.status": { fr: "État", en: "Status" },
   "importNotice.list.when": { fr: "Le", en: "When" },
+  "importNotice.list.column": { fr: "Prévenus", en: "Notified" },
+  "importNotice.list.close": { fr: "Fermer", en: "Close" },
   "importNotice.status.queued": { fr: "En file d'attente", en: "Queued" },
   "importNotice.status.sent": { fr: "Envoyé", en: "Sent" },
   "importNotice.status.failed": { fr: "Échec de l'envoi", en: "Sending failed" },
