@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import express from "express";
 import { invitationEmail } from "@comptoir/shared/mail/invitation-email";
 import { createAccountingDeps } from "./accounting/deps";
+import { importNoticeCardFor } from "./accounting/notify/card";
+import { createImportNotifier, type ImportNotifier } from "./accounting/notify/notifier";
 import { createBot, type Bot } from "./agent/agent";
 import type { Env } from "./config/env";
 import { createHttpApp } from "./api/http/app";
@@ -11,6 +13,7 @@ import { removeGuestWithoutService } from "./jobs/invitations/remove-guest";
 import { createRepos } from "./core/repos";
 import { ALL_TABLES } from "./core/repos/tables";
 import { accountingRoutes } from "./api/routes/accounting";
+import { importNoticeRoutes } from "./api/routes/import-notices";
 import { clientSpaceRoutes } from "./api/routes/client-space";
 import { contactRoutes } from "./api/routes/contacts";
 import { dossierRoutes } from "./api/routes/dossiers";
@@ -34,6 +37,10 @@ export interface RunningServer<W extends ModeWiring = ModeWiring> {
   deps: ServiceDeps;
   routes: readonly AnyRoute[];
   pipeline: InvitationPipeline;
+  /** Tells clients of new imports (tests wait on its `idle`). */
+  importNotifier: ImportNotifier;
+  /** The bot (tests wait for its proactive queue). */
+  bot: Bot;
   /** The mode's own parts (local mode: its issuer and Graph server). */
   wiring: W;
   close(): Promise<void>;
@@ -87,6 +94,7 @@ export async function startServer<W extends ModeWiring>({
     ...invitationRoutes(deps, () => requirePipeline(pipelineRef.current)),
     ...clientSpaceRoutes(deps),
     ...accountingRoutes(deps, accounting),
+    ...importNoticeRoutes(deps, accounting),
   ];
   routes.push(openApiRoute(() => routes));
 
@@ -101,12 +109,15 @@ export async function startServer<W extends ModeWiring>({
     queuePrefix: tablePrefix.toLowerCase(),
     firmTenantId: env.AAD_APP_TENANT_ID,
     directory: wiring.directory,
+    importNotices: (message, locale, links) => importNoticeCardFor(deps, accounting, links, message, locale),
     appLinks:
       env.COMPTOIR_MODE === "teams"
         ? { webUrl: env.TAB_ENDPOINT, teamsAppId: env.TEAMS_APP_ID }
         : { webUrl: () => urlRef.current },
   });
   botRef.current = bot;
+  const importNotifier = createImportNotifier(deps, accounting, (message) => bot.enqueue(message));
+  accounting.onImported = (event) => importNotifier.imported(event);
 
   const storageProbe = createStorageProbe(connectionString);
   const app = createHttpApp({
@@ -157,6 +168,8 @@ export async function startServer<W extends ModeWiring>({
     deps,
     routes,
     pipeline,
+    importNotifier,
+    bot,
     wiring,
     // Bounded even while storage is down: workers wait for their handlers at most 2 s (messages left
     // unfinished reappear), and open connections are closed rather than drained.
@@ -165,6 +178,7 @@ export async function startServer<W extends ModeWiring>({
         server.close(() => ok());
         server.closeAllConnections();
       });
+      await importNotifier.idle();
       await Promise.all([pipeline.stop(), bot.stop(), closed]);
       await wiring.stop();
     },

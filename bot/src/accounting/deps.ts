@@ -23,7 +23,12 @@ export type AccountingDeps = {
   maxUploadBytes: number;
   hooks: ImportHooks;
   log: (message: string, error?: unknown) => void;
+  /** Told once an import switched an exercice (the import notices); must return at once. */
+  onImported?: (event: ImportedEvent) => void;
 };
+
+/** An import that replaced or added an exercice: `exercice` is its closing date. */
+export type ImportedEvent = { tenantId: string; dossierId: string; importId: string; exercice: string };
 
 /** The caps of heavy reads: HEAVY_WORK_SLOTS, HEAVY_WORK_PER_PERSON, HEAVY_WORK_WAIT_MS. */
 export type HeavyWorkLimits = { slots: number; perPerson: number; waitMs: number };

@@ -4,6 +4,7 @@ import {
   findService,
   isAppError,
   parseActionData,
+  importNoticePreferenceCard,
   proposalResultCard,
   serviceLabel,
   VERBS,
@@ -13,6 +14,7 @@ import {
 } from "@comptoir/shared";
 import type { Ctx, ServiceDeps } from "../core/services/context";
 import { getSettings } from "../core/services/settings";
+import { setImportNoticePreference } from "../core/services/import-notice-prefs";
 import { propose } from "../core/services/subscriptions";
 import { proposalCardFor, statusCardFor, welcomeCardFor } from "../core/services/card-data";
 import type { Caller } from "./identity";
@@ -47,6 +49,7 @@ export async function runAction(
   fromId: string,
 ): Promise<ActionResult> {
   if (verb === VERBS.refreshWelcome) return only(await refreshWelcome(kit, data, caller, locale, fromId));
+  if (verb === VERBS.importNotices) return only(await setImportNotices(kit, data, caller, locale));
   if (caller.kind !== "staff") return only(refusalCard(locale, caller));
   try {
     switch (verb) {
@@ -149,6 +152,19 @@ async function refreshWelcome(
     return welcome.card;
   } catch (e) {
     if (!isAppError(e)) console.error("[bot] welcome refresh failed", e);
+    return errorCardFor(locale, e);
+  }
+}
+
+/** `notices.set` (*Ne plus me prévenir*): the calling client's own preference, nobody else's. */
+async function setImportNotices(kit: ActionKit, data: unknown, caller: Caller, locale: Locale): Promise<AdaptiveCard> {
+  if (caller.kind !== "client") return refusalCard(locale, caller);
+  try {
+    const { dossierId, enabled } = parsed(VERBS.importNotices, data);
+    await setImportNoticePreference(kit.deps, caller.tenantId, caller.contactId, { enabled });
+    return importNoticePreferenceCard({ locale, dossierId, enabled });
+  } catch (e) {
+    if (!isAppError(e)) console.error("[bot] import notice preference failed", e);
     return errorCardFor(locale, e);
   }
 }

@@ -15,6 +15,8 @@ import { backoffMs, classifyConnectorError } from "../jobs/proactive/connector-e
 import { ConversationTracker } from "../jobs/proactive/conversation-tracker";
 import { conversationPacer } from "../jobs/proactive/send-limits";
 import { startProactive, type ProactiveOptions, type StaffEvent } from "../jobs/proactive/proactive";
+import type { ImportNoticeBuilder } from "../jobs/proactive/import-notices";
+import type { ProactiveMessage } from "../jobs/proactive/messages";
 import type { ServiceDeps } from "../core/services/context";
 import type { RateWindow } from "../lib/limiter";
 import type { Pacer } from "../jobs/pacing/shared-pacer";
@@ -53,6 +55,8 @@ export interface BotOptions {
   directory: PersonDirectory;
   /** Per-conversation send limits; default: Teams' documented per-thread limits. */
   sendWindows?: readonly RateWindow[];
+  /** Builds the clients' import notice cards (the accounting slice). */
+  importNotices?: ImportNoticeBuilder;
   proactive?: Pick<
     ProactiveOptions,
     "concurrency" | "idleMs" | "maxAttempts" | "inlineRetries" | "retryBaseMs" | "maxInlineWaitMs"
@@ -80,6 +84,8 @@ export interface Bot {
   notifyStaff(tenantId: string, event: StaffEvent): Promise<number>;
   /** The welcome card to the client of this subscription (invited or accepted); `false` when there is no one to greet. */
   greetClient(tenantId: string, subscriptionId: string): Promise<boolean>;
+  /** Queues any proactive card (e.g. a client's import notice). */
+  enqueue(message: ProactiveMessage): Promise<void>;
   /** Resolves once the proactive queue is drained (tests). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -128,6 +134,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     ...(teams ? { serviceUrlHosts: teams.serviceUrlHosts } : {}),
     connectionString: opts.connectionString,
     queuePrefix: opts.queuePrefix,
+    ...(opts.importNotices ? { importNotices: opts.importNotices } : {}),
     ...opts.proactive,
   });
 
@@ -245,6 +252,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     router,
     notifyStaff: (tenantId, event) => proactive.notifyStaff(tenantId, event),
     greetClient: (tenantId, subscriptionId) => proactive.greetClient(tenantId, subscriptionId),
+    enqueue: (message) => proactive.enqueue(message),
     idle: () => proactive.idle(),
     stop: () => proactive.stop(),
   };

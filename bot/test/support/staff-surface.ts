@@ -33,15 +33,22 @@ export function staffCommands(t: StaffTarget): StaffCommand[] {
   ];
 }
 
-/** Every Action.Execute verb, with the data its card would carry for the target. */
-export function staffVerbs(t: StaffTarget): { verb: Verb; data: Record<string, string> }[] {
-  const data: Record<Verb, Record<string, string>> = {
+/** The client's own verbs (their preferences): no staff data behind them, tested with the client's cards. */
+type ClientOnlyVerb = typeof VERBS.importNotices;
+export type StaffVerb = Exclude<Verb, ClientOnlyVerb>;
+
+/** Every Action.Execute verb but the client's own, with the data its card would carry for the target. */
+export function staffVerbs(t: StaffTarget): { verb: StaffVerb; data: Record<string, string> }[] {
+  const data: Record<StaffVerb, Record<string, string>> = {
     [VERBS.propose]: { dossierId: t.dossier.id, contactId: t.contact.id, serviceId: "consultation" },
     [VERBS.openProposal]: { dossierId: t.dossier.id },
     [VERBS.refreshStatus]: { dossierId: t.dossier.id },
     [VERBS.refreshWelcome]: { subscriptionId: t.subscriptionId },
   };
-  return ALL_VERBS.map((verb) => ({ verb, data: data[verb] }));
+  return ALL_VERBS.filter((verb): verb is StaffVerb => verb !== VERBS.importNotices).map((verb) => ({
+    verb,
+    data: data[verb],
+  }));
 }
 
 /** The target's staff data found in a text (a card's): empty when the reader saw none of it. */

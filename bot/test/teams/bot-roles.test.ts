@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdaptiveCard, CardInvokeResponse, Contact, Dossier, DossierDetail, Verb } from "@comptoir/shared";
-import { staffCommands, staffDataIn, staffVerbs, type StaffTarget } from "../support/staff-surface";
+import { staffCommands, staffDataIn, staffVerbs, type StaffTarget, type StaffVerb } from "../support/staff-surface";
 import { call, eventually, proposeToNewContact, subscribeFirm, unique } from "./fixtures";
 import { BOT_ID, PEOPLE, startTeamsApp, TENANT, type TeamsApp } from "./harness";
 
@@ -196,7 +196,7 @@ describe("who is staff in chat, read from Graph (teams mode)", () => {
       expect(await say(PEOPLE.staff, command.text, command.locale), command.text).toContain(command.staffSees);
     }
     expect(await say(PEOPLE.admin, `dossier ${target.dossier.code}`, "fr-FR")).toContain(target.dossier.name);
-    const answers: Record<Verb, string> = {
+    const answers: Record<StaffVerb, string> = {
       "service.propose": "Service proposé",
       "proposal.open": "Proposer un service collaboratif",
       "status.refresh": "Statut des services",

@@ -18,3 +18,4 @@ export * from "./client-card";
 export * from "./notification-card";
 export * from "./error-card";
 export * from "./access-cards";
+export * from "./import-notice-card";

@@ -7,6 +7,8 @@ export const VERBS = {
   refreshWelcome: "welcome.refresh",
   refreshStatus: "status.refresh",
   openProposal: "proposal.open",
+  /** The client's import notification: turn the cards off or on again (their own preference only). */
+  importNotices: "notices.set",
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 export const ALL_VERBS = Object.values(VERBS) as [Verb, ...Verb[]];
@@ -29,6 +31,7 @@ export const cardDataSchemas = {
   [VERBS.refreshWelcome]: z.object({ subscriptionId: idSchema }),
   [VERBS.refreshStatus]: dossierRef,
   [VERBS.openProposal]: dossierRef,
+  [VERBS.importNotices]: dossierRef.extend({ enabled: z.boolean() }),
 } as const;
 export type CardDataOf<V extends Verb> = z.infer<(typeof cardDataSchemas)[V]>;
 
@@ -49,6 +52,7 @@ export type ProposeActionData = ActionDataOf<typeof VERBS.propose>;
 export type WelcomeRefreshData = ActionDataOf<typeof VERBS.refreshWelcome>;
 export type StatusRefreshData = ActionDataOf<typeof VERBS.refreshStatus>;
 export type OpenProposalData = ActionDataOf<typeof VERBS.openProposal>;
+export type ImportNoticesData = ActionDataOf<typeof VERBS.importNotices>;
 
 /** Parses a verb's data; map a failure with `zodIssuesToFields` or answer the card again with an error. */
 export function parseActionData<V extends Verb>(verb: V, data: unknown): z.ZodSafeParseResult<ActionDataOf<V>> {

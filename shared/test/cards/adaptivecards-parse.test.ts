@@ -39,7 +39,18 @@ describe("every card, parsed by the adaptivecards library (v3, no DOM)", () => {
     expect(en.map((v) => v.name.slice(3))).toEqual(fr.map((v) => v.name.slice(3)));
     const builders = new Set(variants.map((v) => v.name.split(" ")[1]));
     expect([...builders].sort()).toEqual(
-      ["client", "contact", "dossier", "error", "help", "notification", "proposal", "status", "welcome"].sort(),
+      [
+        "client",
+        "contact",
+        "dossier",
+        "error",
+        "help",
+        "importNotice",
+        "notification",
+        "proposal",
+        "status",
+        "welcome",
+      ].sort(),
     );
   });
 

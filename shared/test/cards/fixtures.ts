@@ -4,6 +4,8 @@ import {
   dossierCard,
   errorCard,
   helpCard,
+  importNoticeCard,
+  importNoticePreferenceCard,
   notificationCard,
   proposalCard,
   proposalResultCard,
@@ -36,6 +38,19 @@ export const SUMMER_INSTANT = "2025-07-01T12:00:00.000Z";
 export function many<T>(count: number, make: (i: number) => T): T[] {
   return Array.from({ length: count }, (_, i) => make(i));
 }
+
+export const NOTICE = {
+  dossier: DOSSIER,
+  exerciceEnd: "2024-12-31",
+  figures: { chiffreAffairesCents: 123_456_789, resultatCents: -4_500_00, tresorerieCents: 0 },
+  syntheseLink: teamsTabDeepLink({
+    appId: "5f1c2b9e-app",
+    entityId: "client",
+    webUrl: `https://comptoir.example.fr/#/ma-societe/${DOSSIER.id}`,
+    subEntityId: `ma-societe/${DOSSIER.id}`,
+  }),
+};
+export const NOTICE_PREVIOUS = { chiffreAffairesCents: 100_000_00, resultatCents: 12_00, tresorerieCents: -5 };
 
 /** Every card the builders can produce, in both languages, with and without their optional parts. */
 export function allCardVariants(): { name: string; card: AdaptiveCard }[] {
@@ -174,6 +189,17 @@ export function allCardVariants(): { name: string; card: AdaptiveCard }[] {
         );
       }
     }
+    for (const previous of [null, NOTICE_PREVIOUS])
+      for (const limited of [false, true])
+        add(
+          `${locale} importNotice${previous ? " n-1" : ""}${limited ? " limited" : ""}`,
+          importNoticeCard({ ...NOTICE, locale, previous, limited }),
+        );
+    for (const enabled of [false, true])
+      add(
+        `${locale} importNotice preference ${enabled ? "on" : "off"}`,
+        importNoticePreferenceCard({ locale, dossierId: DOSSIER.id, enabled }),
+      );
     add(`${locale} error`, errorCard({ locale, message: "Ce dossier client est introuvable." }));
     add(
       `${locale} error code`,

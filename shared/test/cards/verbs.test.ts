@@ -17,6 +17,7 @@ describe("VERBS", () => {
       refreshWelcome: "welcome.refresh",
       refreshStatus: "status.refresh",
       openProposal: "proposal.open",
+      importNotices: "notices.set",
     });
   });
 

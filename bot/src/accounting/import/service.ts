@@ -115,6 +115,8 @@ export async function uploadFec(
       return abort(e);
     }
     await acc.store.putImport(ctx.tenantId, record, report);
+    // The clients are told in the background: the import answers without waiting for the queue or Teams.
+    acc.onImported?.({ tenantId: ctx.tenantId, dossierId, importId: input.importId, exercice: query.exercice.end });
     // The replaced version stays readable until the next import, for requests that resolved it just before.
     const keep = new Set([input.importId, ...(previous ? [previous.importId] : [])]);
     await collectGarbage(deps, acc, ctx.tenantId, dossierId, query.exercice.end, keep).catch((e: unknown) =>

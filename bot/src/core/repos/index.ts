@@ -5,6 +5,7 @@ import { ContactRepository } from "./contacts";
 import { ConversationRefRepository } from "./conversation-refs";
 import { DossierRepository } from "./dossiers";
 import { FirmSettingsRepository } from "./firm-settings";
+import { ImportNoticeRepository } from "./import-notices";
 import { InvitationStateRepository } from "./invitation-state";
 import { LinkRepository } from "./links";
 import { RateSlotRepository } from "./rate-slots";
@@ -33,6 +34,8 @@ export interface Repos {
   changes: ChangeLogRepository;
   /** Pacing histories shared by all instances (Graph, Exchange and Teams limits). */
   rateSlots: RateSlotRepository;
+  /** Who was told of each FEC import, and the contacts who turned those cards off. */
+  importNotices: ImportNoticeRepository;
 }
 
 export function createRepos(storage: Storage): Repos {
@@ -48,5 +51,6 @@ export function createRepos(storage: Storage): Repos {
     conversations: new ConversationRefRepository(storage.table(TABLES.conversationRefs)),
     changes: new ChangeLogRepository(storage.table(TABLES.changes)),
     rateSlots: new RateSlotRepository(storage.table(TABLES.rateSlots)),
+    importNotices: new ImportNoticeRepository(storage.table(TABLES.importNotices)),
   };
 }

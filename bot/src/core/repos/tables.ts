@@ -11,6 +11,7 @@ export const TABLES = {
   conversationRefs: "conversationRefs",
   changes: "changes",
   rateSlots: "rateSlots",
+  importNotices: "importNotices",
 } as const;
 
 export const ALL_TABLES = Object.values(TABLES);

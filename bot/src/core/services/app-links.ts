@@ -39,3 +39,8 @@ export function clientSpaceLink(links: AppLinks): string {
 export function staffDossierLink(links: AppLinks, dossierId: string): string {
   return link(links, "staff", `/dossiers/${encodeURIComponent(dossierId)}`, `dossiers/${dossierId}`);
 }
+
+/** A société in the client's space: its fiche opens on the synthèse of its latest exercice. */
+export function clientSocieteLink(links: AppLinks, dossierId: string): string {
+  return link(links, "client", `/ma-societe/${encodeURIComponent(dossierId)}`, `ma-societe/${dossierId}`);
+}

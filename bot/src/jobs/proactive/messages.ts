@@ -14,7 +14,17 @@ export const proactiveCardSchema = z.discriminatedUnion("kind", [
     serviceId: z.string().nullable(),
     at: z.string(),
   }),
+  /** A client's import notice: the key figures of the exercice an import just switched (issue 17). */
+  z.object({
+    kind: z.literal("importNotice"),
+    dossierId: z.string().min(1),
+    importId: z.string().min(1),
+    exercice: z.string().min(1),
+    contactId: z.string().min(1),
+  }),
 ]);
+export type ProactiveCard = z.infer<typeof proactiveCardSchema>;
+export type ImportNoticeCard = Extract<ProactiveCard, { kind: "importNotice" }>;
 
 /** One queue message = one card to one conversation, named by its user or by its id. */
 export const proactiveMessageSchema = z

@@ -16,7 +16,8 @@ import type { Pacer } from "../pacing/shared-pacer";
 import { backoffMs, classifyConnectorError } from "./connector-errors";
 import type { ConversationRefRepository, StoredReference, UserConversation } from "../../core/repos/conversation-refs";
 import type { ConversationTracker } from "./conversation-tracker";
-import { proactiveMessageSchema, type ProactiveMessage } from "./messages";
+import { proactiveMessageSchema, type ImportNoticeCard, type ProactiveMessage } from "./messages";
+import { recordNotice, type ImportNoticeBuilder } from "./import-notices";
 import { hostForLog, isAllowedServiceUrl } from "./service-urls";
 
 export interface ProactiveOptions {
@@ -44,6 +45,8 @@ export interface ProactiveOptions {
   retryBaseMs?: number;
   /** A longer wait goes back to the queue instead of holding a worker. */
   maxInlineWaitMs?: number;
+  /** Builds a client's import notice card (the accounting slice, wired by the composition root). */
+  importNotices?: ImportNoticeBuilder;
 }
 
 export interface StaffEvent {
@@ -91,13 +94,14 @@ export async function startProactive(opts: ProactiveOptions): Promise<Proactive>
     visibilitySeconds: 60,
     maxAttempts,
     isTransient: () => true,
-    giveUp: (message, error) => {
+    giveUp: async (message, error) => {
       console.error("[proactive] dropping a message", describe(message), error);
-      return Promise.resolve();
+      await recordFailure(opts, message, error instanceof Error ? error.name : "SEND_FAILED");
     },
     handle: async (message, received) => {
       if (received.dequeueCount > maxAttempts) {
         console.error("[proactive] giving up after", received.dequeueCount - 1, "deliveries", describe(message));
+        await recordFailure(opts, message, "GAVE_UP");
         return { done: true };
       }
       return sender.deliver(message, received);
@@ -146,6 +150,15 @@ export async function startProactive(opts: ProactiveOptions): Promise<Proactive>
   };
 }
 
+/** An import notice that will not go out is recorded as failed, so that staff see it. */
+async function recordFailure(opts: ProactiveOptions, message: ProactiveMessage, error: string): Promise<void> {
+  const { card } = message;
+  if (card.kind !== "importNotice") return;
+  await recordNotice(opts.deps, message.tenantId, card, { status: "failed", error }).catch((e: unknown) =>
+    console.error("[proactive] recording a failed notice failed", e),
+  );
+}
+
 async function loadDossier(deps: ServiceDeps, tenantId: string, dossierId: string) {
   const dossier = await deps.repos.dossiers.get(tenantId, dossierId);
   return dossier ? { id: dossier.value.id, code: dossier.value.code, name: dossier.value.name } : null;
@@ -169,20 +182,43 @@ class CardSender {
     const { tenantId, card } = message;
     if (card.kind === "welcome" && (await this.opts.refs.isGreeted(tenantId, card.subscriptionId)))
       return { done: true };
+    // A notice goes out once: a redelivered message finds its row no longer queued.
+    if (card.kind === "importNotice" && !(await this.noticeQueued(tenantId, card))) return { done: true };
     try {
       const target = await this.target(message);
-      if (!target) return { done: true };
+      if (!target) {
+        if (card.kind === "importNotice")
+          await recordNotice(this.opts.deps, tenantId, card, { status: "skipped", reason: "unreachable" });
+        return { done: true };
+      }
       const built = await this.build(message, target.reference);
       if (!built) return { done: true };
       const sent = await this.send(tenantId, target, built);
       if (sent && card.kind === "welcome")
         await this.opts.refs.markGreeted(tenantId, card.subscriptionId, this.opts.deps.now().toISOString());
+      if (card.kind === "importNotice")
+        await recordNotice(
+          this.opts.deps,
+          tenantId,
+          card,
+          sent ? { status: "sent" } : { status: "failed", error: "CONVERSATION_GONE" },
+        );
       return { done: true };
     } catch (e) {
       if (!(e instanceof RetryLater)) throw e;
       const queueBackoff = backoffMs(received.dequeueCount, 1_000, 300_000);
       return { retryInSeconds: Math.max(1, Math.ceil(Math.max(e.afterMs, queueBackoff) / 1000)) };
     }
+  }
+
+  private async noticeQueued(tenantId: string, card: ImportNoticeCard): Promise<boolean> {
+    const notice = await this.opts.deps.repos.importNotices.get(
+      tenantId,
+      card.dossierId,
+      card.importId,
+      card.contactId,
+    );
+    return notice?.status === "queued";
   }
 
   /** The conversation to send to; a client who never wrote gets a 1:1 conversation opened by the bot. */
@@ -195,12 +231,15 @@ class CardSender {
     const userOid = message.userOid ?? "";
     const existing = await refs.get(message.tenantId, userOid);
     if (existing && !this.allowed(existing.reference.serviceUrl, describe(message))) return null;
-    if (existing || message.card.kind !== "welcome") return existing;
-    const sub = await this.opts.deps.repos.subscriptions.get(message.tenantId, message.card.subscriptionId);
-    if (!sub || !GREETABLE.has(sub.value.status)) return null; // never open a conversation for nothing
+    if (existing || message.card.kind === "notification") return existing;
+    if (message.card.kind === "welcome") {
+      const sub = await this.opts.deps.repos.subscriptions.get(message.tenantId, message.card.subscriptionId);
+      if (!sub || !GREETABLE.has(sub.value.status)) return null; // never open a conversation for nothing
+    }
     const bot = await refs.getBot(message.tenantId);
     // The bot has never heard from this tenant: nothing to open a conversation with yet. The app's
     // installation (conversationUpdate) will tell us; until then, retry with backoff.
+    if (!bot && message.card.kind === "importNotice") return null; // recorded as not yet reachable
     if (!bot) throw new RetryLater(5_000);
     if (!this.allowed(bot.serviceUrl, describe(message))) return null;
     return this.openConversation(message.tenantId, userOid, bot.serviceUrl, bot.channelId, bot.agent);
@@ -278,10 +317,28 @@ class CardSender {
       const { kind: _kind, ...data } = card;
       return notificationCardFor(deps, tenantId, data, resolveLocale(reference.locale));
     }
+    if (card.kind === "importNotice") return this.buildNotice(tenantId, card, reference);
     const userIds = /^(29|8):/.test(reference.user.id) ? [reference.user.id] : [];
     const welcome = await welcomeCardFor(deps, links, tenantId, card.subscriptionId, userIds);
     if (!welcome || !GREETABLE.has(welcome.status)) return null;
     return welcome.card;
+  }
+
+  private async buildNotice(
+    tenantId: string,
+    card: ImportNoticeCard,
+    reference: StoredReference,
+  ): Promise<AdaptiveCard | null> {
+    const builder = this.opts.importNotices;
+    if (!builder) throw new Error("No import notice builder is wired");
+    const built = await builder({ tenantId, card }, resolveLocale(reference.locale), this.opts.links);
+    if ("card" in built) return built.card;
+    const outcome =
+      "skipped" in built
+        ? ({ status: "skipped", reason: built.skipped } as const)
+        : ({ status: "failed", error: "ACCESS_ENDED" } as const);
+    await recordNotice(this.opts.deps, tenantId, card, outcome);
+    return null;
   }
 
   /** `false` when the conversation is gone (app removed, bot blocked): its reference is dropped. */

@@ -7,6 +7,7 @@ import { cardMessages } from "./cards";
 import { clientMessages } from "./client";
 import { domainMessages } from "./domain";
 import { errorMessages } from "./errors";
+import { importNoticeMessages } from "./import-notices";
 import { invitationMessages } from "./invitations";
 import { localSignInMessages } from "./local-signin";
 import { mailMessages } from "./mail";
@@ -27,6 +28,7 @@ export const allMessages = {
   ...clientMessages,
   ...domainMessages,
   ...errorMessages,
+  ...importNoticeMessages,
   ...invitationMessages,
   ...localSignInMessages,
   ...mailMessages,

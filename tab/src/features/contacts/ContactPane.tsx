@@ -9,6 +9,7 @@ import { useT } from "../../i18n/context";
 import { useRoles } from "../roles/useRoles";
 import { ContactDossiersTab } from "./ContactDossiersTab";
 import { ContactGeneralForm } from "./ContactGeneralForm";
+import { ImportNoticeSwitch } from "../import-notices/ImportNoticeSwitch";
 import type { ContactEditor } from "./useContactEditor";
 
 /** The side pane: the selected (or new) contact's *Général* and *Dossiers client* tabs. */
@@ -77,6 +78,7 @@ export function ContactPane({ editor }: { editor: ContactEditor }) {
                     onCancel={editor.cancelEdit}
                   />
                 )}
+                {mode !== "new" && selectedId && <ImportNoticeSwitch contactId={selectedId} />}
               </>
             ) : (
               detail.data && <ContactDossiersTab detail={detail.data.data} onReload={editor.reload} />

@@ -19,6 +19,7 @@ import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useLocale, useT } from "../../i18n/context";
 import { useVisuallyHidden } from "../accounting/visually-hidden";
+import { ImportNoticesButton } from "../import-notices/ImportNoticesButton";
 import { shortChecksum } from "./file-size";
 import { useFecImports } from "./useFecImports";
 
@@ -136,6 +137,12 @@ export function ImportHistory({ dossierId }: { dossierId: string }) {
               header: t("fecImport.history.warnings"),
               className: styles.num,
               cell: (item) => item.warningCount.toLocaleString(locale),
+            },
+            {
+              id: "notices",
+              header: t("importNotice.list.column"),
+              cell: (item) =>
+                item.status === "imported" ? <ImportNoticesButton dossierId={dossierId} importId={item.id} /> : null,
             },
             {
               id: "checksum",
