@@ -16,6 +16,7 @@ import {
 } from "@comptoir/shared";
 import { FrameLogWriter } from "../store/frame-log";
 import type { FrameRef, Segment } from "../store/framed-blob";
+import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
 import {
   ENTRY_LAYOUT_VERSION,
@@ -74,6 +75,7 @@ type JournalBucketStats = {
 export class FecImportJob {
   readonly version: VersionRef;
   private readonly aggregator = new LedgerAggregator();
+  private readonly letterSums = new LetterSumsBuilder();
   private readonly lines: FrameLogWriter;
   /** account → month (0 = à-nouveaux) → its records. */
   private readonly ledgerBuckets = new Map<string, Map<number, BucketRecords>>();
@@ -167,6 +169,9 @@ export class FecImportJob {
     e.etablissement = etab;
     if (etab !== "" && !this.etablissements.has(etab)) this.etablissements.add(etab);
     this.aggregator.add(e, this.label);
+    // The letter is decoded here only (not among IMPORT_TEXT_FIELDS): most lines have none.
+    const letter = this.parser?.lineText("ecritureLet") ?? "";
+    if (letter !== "") this.letterSums.add(e.compteNum, letter, etab, e.debitCents - e.creditCents);
 
     // An écriture is a run of consecutive lines with the same journal and number, counted once per
     // établissement it touches; it belongs to the month of its first line. The journal reader groups
@@ -286,6 +291,7 @@ export class FecImportJob {
       this.ledgerIndexes(frames, aggregate),
       this.journalIndexes(frames),
       { format, version: ENTRY_LAYOUT_VERSION },
+      this.letterSums.result(),
     );
     return { etablissements: [...this.etablissements].sort() };
   }
