@@ -48,13 +48,20 @@ export type StoredImport = z.infer<typeof storedImportSchema>;
 const ledgerStatSchema = z.tuple([z.string(), z.number().int(), z.number().int(), z.number().int()]);
 /** [stored offset, stored length, lines]: the frame holding some of a bucket's lines (frame-log.ts). */
 const segmentSchema = z.tuple([z.number().int(), z.number().int(), z.number().int()]);
-/** [month (0 = à-nouveaux), segments, bytes of its records, stats, bucket id (in its records' headers)]. */
+/**
+ * [month (0 = à-nouveaux), segments, bytes of its records, stats, bucket id (in its records' headers),
+ * sorted (1 when its lines come in display order: dates never go back in the file), debit − credit
+ * per segment, stats of its lines without a letter].
+ */
 const ledgerBucketSchema = z.tuple([
   z.number().int(),
   z.array(segmentSchema),
   z.number().int(),
   z.array(ledgerStatSchema),
   z.number().int(),
+  z.number().int(),
+  z.array(z.number().int()),
+  z.array(ledgerStatSchema),
 ]);
 export const ledgerIndexSchema = z.object({
   compteNum: z.string(),
@@ -118,7 +125,8 @@ const packedAggregateSchema = z.object({
 
 /**
  * The layout of entry blobs and index rows this build reads: 2 = lines once, in file order, with
- * bucket ids; 3 = the same plus letter sums (`u|` rows) written at import.
+ * bucket ids; 3 = the same plus letter sums (`u|` rows), and per ledger bucket its order, segment
+ * nets and unlettered stats.
  */
 export const ENTRY_LAYOUT_VERSION = 3;
 /** What decodes an import's stored lines: the FEC's line format, and how they are laid out. */
