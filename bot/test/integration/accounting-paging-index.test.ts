@@ -33,7 +33,7 @@ beforeAll(async () => {
     now: () => new Date(),
     maxBytes: 10_000_000,
     body: (async function* () {
-      yield file;
+      yield await Promise.resolve(file);
     })(),
     frames: { frameBytes: 8 * 1024, framesPerBlock: 2 },
   });
