@@ -43,6 +43,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** 202403 → "2024-03". */
+const monthIso = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`;
+
 type Shown = { compte: string; line: number; balance: number; letterBalanced?: boolean };
 
 async function everyPage(query: Partial<LedgerQuery>, pageSize: number) {
@@ -148,5 +151,39 @@ describe("grand livre pages read through the index", () => {
     expect(got.shown.map((s) => [s.compte, s.line, s.balance])).toEqual(
       open.flatMap((a) => a.lines.map((l) => [a.compteNum, l.line, l.balanceCents])),
     );
+  });
+
+  it("locates an auxiliary account's pages from the aggregates, its brought-forward and balances its own", async () => {
+    // The busiest auxiliary, and one whose lines before the period do not net to zero.
+    const counts = new Map<string, number>();
+    for (const e of entries) if (e.compAuxNum) counts.set(e.compAuxNum, (counts.get(e.compAuxNum) ?? 0) + 1);
+    const busiest = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? "";
+    const later = { from: 202403, to: 202409 };
+    const expectedFor = (aux: string, period: MonthSpan) =>
+      generalLedgerPage(entries, {
+        compAuxNum: aux,
+        from: `${monthIso(period.from)}-01`,
+        to: `${monthIso(period.to)}-${new Date(Date.UTC(Math.floor(period.to / 100), period.to % 100, 0)).getUTCDate()}`,
+        pageSize: 1e6,
+      });
+    const carried = [...counts.keys()].find((aux) =>
+      expectedFor(aux, later).accounts.some((a) => a.broughtForwardCents !== 0),
+    );
+    expect(carried).toBeDefined();
+    for (const [aux, period] of [
+      [busiest, YEAR],
+      [carried ?? "", later],
+    ] as const) {
+      const expected = expectedFor(aux, period);
+      const got = await everyPage({ aux, period }, 3);
+      expect(got.total).toBe(expected.totalLines);
+      expect(got.total).toBeGreaterThan(period === YEAR ? 6 : 0);
+      expect(got.sections).toEqual(
+        expected.accounts.map((a) => [a.compteNum, a.lineCount, a.broughtForwardCents, a.closingBalanceCents]),
+      );
+      expect(got.shown.map((s) => [s.compte, s.line, s.balance])).toEqual(
+        expected.accounts.flatMap((a) => a.lines.map((l) => [a.compteNum, l.line, l.balanceCents])),
+      );
+    }
   });
 });

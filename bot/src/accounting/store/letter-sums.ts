@@ -27,9 +27,14 @@ export class LetterSumsBuilder {
       this.lastLetters = letters;
     }
     const found = letters.get(letter);
-    if (found === undefined) letters.set(letter, { etab, sum: amount, others: null });
-    else if (found.etab === etab) found.sum += amount;
-    else {
+    if (found === undefined) {
+      if (amount !== 0) letters.set(letter, { etab, sum: amount, others: null });
+    } else if (found.etab === etab) {
+      found.sum += amount;
+      // Settled within one établissement: it adds nothing to any scope's sum, and memory stays with
+      // the letters still open (an invoice waits for its payment) rather than every letter of the file.
+      if (found.sum === 0 && found.others === null) letters.delete(letter);
+    } else {
       found.others ??= new Map();
       found.others.set(etab, (found.others.get(etab) ?? 0) + amount);
     }

@@ -147,6 +147,8 @@ export async function readGrandLivre(
     return query.unletteredOnly
       ? unletteredPage(store, v, aggregate, indexes, query, request)
       : indexedPage(store, v, aggregate, indexes, query, request);
+  if (query.q === undefined && query.aux !== undefined && !query.unletteredOnly)
+    return auxiliaryPage(store, v, aggregate, indexes, { ...query, aux: query.aux }, request);
   return filteredPage(store, v, aggregate, indexes, query, request, normalise);
 }
 
@@ -312,6 +314,103 @@ async function unletteredPage(
       totalDebitCents: section.debit,
       totalCreditCents: section.credit,
       closingBalanceCents: section.broughtForward + section.net,
+      lineCount: section.count,
+      balanceBeforePageCents: balanceBeforePage,
+      lines,
+    });
+  }
+  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+}
+
+type Sums = { n: number; d: number; c: number };
+
+/**
+ * One auxiliary account's lines (a client's, a supplier's), located from the aggregates: their rows
+ * are per account, auxiliary, month (à-nouveaux apart) and établissement, the ledger buckets' very
+ * keys, so counts, totals and the brought-forward of the auxiliary come without reading a line, and
+ * only the buckets holding the page are read. Running balances count the auxiliary's lines only.
+ */
+async function auxiliaryPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery & { aux: string },
+  request: { page: number; pageSize: number },
+): Promise<LedgerPage> {
+  const { period, scope, aux } = query;
+  const byAccount = new Map<string, Map<number, Sums>>();
+  for (const r of aggregate.rows) {
+    if (r.compAuxNum !== aux || !inScope(scope, r.etablissement)) continue;
+    let months = byAccount.get(r.compteNum);
+    if (months === undefined) byAccount.set(r.compteNum, (months = new Map<number, Sums>()));
+    const month = r.opening ? 0 : r.month;
+    const sums = months.get(month) ?? { n: 0, d: 0, c: 0 };
+    sums.n += r.lineCount;
+    sums.d += r.debitCents;
+    sums.c += r.creditCents;
+    months.set(month, sums);
+  }
+  const sections = indexes
+    .map((index) => {
+      const months = byAccount.get(index.compteNum);
+      let broughtForward = 0;
+      let count = 0;
+      let debit = 0;
+      let credit = 0;
+      const buckets: Array<{ bucket: Bucket; n: number }> = [];
+      for (const b of index.buckets) {
+        const sums = months?.get(b[0]);
+        if (sums === undefined) continue;
+        if (beforePeriod(b, period)) broughtForward += sums.d - sums.c;
+        else if (inPeriod(b, period) && sums.n > 0) {
+          buckets.push({ bucket: b, n: sums.n });
+          count += sums.n;
+          debit += sums.d;
+          credit += sums.c;
+        }
+      }
+      return { index, months, broughtForward, count, debit, credit, buckets };
+    })
+    .filter((s) => s.count > 0);
+  const totalLines = sections.reduce((n, s) => n + s.count, 0);
+  const info = pageInfo(request, totalLines);
+  const accounts: LedgerAccountDto[] = [];
+  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
+    let balance = section.broughtForward;
+    for (const bucket of before) {
+      const sums = section.months?.get(bucket[0]);
+      if (sums) balance += sums.d - sums.c;
+    }
+    const read = await readLines(
+      store,
+      v,
+      wanted.map((w) => ledgerBucketRef(w.bucket)),
+      scope,
+    );
+    const lines: LedgerLineDto[] = [];
+    let balanceBeforePage = balance;
+    for (const [w, { start }] of wanted.entries()) {
+      let at = start;
+      for (const r of read[w] ?? []) {
+        if (r.compAuxNum !== aux) continue;
+        if (at === a) balanceBeforePage = balance;
+        balance += r.debitCents - r.creditCents;
+        if (at >= a && at < b) lines.push(lineDto(r, balance));
+        at++;
+      }
+    }
+    await markLettering(store, v, section.index, lines, scope);
+    const compteNum = section.index.compteNum;
+    accounts.push({
+      compteNum,
+      compteLib: aggregate.accountLabels[compteNum] ?? "",
+      compAuxNum: aux,
+      compAuxLib: aggregate.auxiliaryLabels[aux] ?? "",
+      broughtForwardCents: section.broughtForward,
+      totalDebitCents: section.debit,
+      totalCreditCents: section.credit,
+      closingBalanceCents: section.broughtForward + section.debit - section.credit,
       lineCount: section.count,
       balanceBeforePageCents: balanceBeforePage,
       lines,
