@@ -170,6 +170,7 @@ async function timeReads(server: ServerHandle, importSeconds: number, importMbPe
     ["grand livre 401, page 100", `${base}/grand-livre?account=401&pageSize=200&page=100`],
     ["grand livre 411, first page", `${base}/grand-livre?account=411&pageSize=200`],
     ["grand livre 411, unlettered, first page", `${base}/grand-livre?account=411&pageSize=200&lettering=unlettered`],
+    ["grand livre 411, auxiliary C00001, first page", `${base}/grand-livre?account=411&aux=C00001&pageSize=200`],
     ["grand livre, every account, page 2,000", `${base}/grand-livre?pageSize=200&page=2000`],
     ["journal VE, first page (50 écritures)", `${base}/journaux?journal=VE&pageSize=50`],
   ];
