@@ -9,8 +9,10 @@
  * that stores it in a private Azurite persisting to disk; the
  * per-account totals are read back from what was stored and checked against the others. Like every
  * step, (d) runs once on a small file, then 3 times on the big one (median kept, each run printed).
- * The server's RSS is sampled from /proc during (d), and its peak (VmHWM) read. Then (e), for
- * information: how long the views take to read back from what was stored.
+ * The server's RSS is sampled from /proc during (d), and its peak (VmHWM) read. Then (e), goals of
+ * issue 17 measured against (d): how long the views take to read back from what was stored (the
+ * slowest first page of every account's grand livre, 5 searches, the CSV export's MB/s, the balance
+ * âgée), printed as RESULT_VIEWS after RESULT.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -88,6 +90,11 @@ async function serve(): Promise<void> {
     }
     res.json(totals);
   });
+  // Bench only: forget every cached read, so that each view of (e) is timed cold.
+  app.post("/bench/cold", (_req, res) => {
+    acc.store.dropCaches();
+    res.status(204).end();
+  });
   app.use("/api/v1", createApiRouter({ verify, routes: accountingRoutes(deps, acc), maxJsonBytes: 256 * 1024 }));
   app.use(errorHandler);
   const server = app.listen(0, "127.0.0.1", () => {
@@ -131,25 +138,101 @@ async function timedGet(port: number, path: string): Promise<{ ms: number; bytes
   return { ms: performance.now() - started, bytes: body.byteLength };
 }
 
-/** (e) The views over the imported file: first reads (cold caches), then a page further on. */
-async function timeReads(server: ServerHandle): Promise<void> {
+/** Goals of (e), as ratios to the end-to-end import time (d) of the same run (issue 17). */
+const VIEW_GOALS = { glFirstPage: 0.05, search: 0.1, exportSpeed: 0.5, agedBalance: 0.05 };
+/** Frequent and rare words, a piece reference and a phrase: what users type in the journaux' search. */
+const SEARCHES = ["facture", "virement", "Écureuils 7", "FA2024-004242", "honoraires répartis"];
+
+type ViewFigures = { glFirstPage: number; search: number; exportSpeed: number; agedBalance: number | null };
+
+/**
+ * (e) The views over the imported file, each read with cold caches (the server forgets what it read
+ * before each one): the first page of every account's grand livre (and of 401 and 411 as a whole),
+ * 5 searches, the grand livre's CSV export and the balance âgée of 411. Returns the figures of
+ * RESULT_VIEWS, as ratios to `importSeconds`.
+ */
+async function timeReads(server: ServerHandle, importSeconds: number, importMbPerS: number): Promise<ViewFigures> {
   const base = `/dossiers/${server.dossierId}/accounting`;
+  const cold = () => fetch(`http://127.0.0.1:${server.port}/bench/cold`, { method: "POST" });
+  const timed = async (path: string) => {
+    await cold();
+    return timedGet(server.port, path);
+  };
+  const show = (label: string, ms: number, bytes: number, extra = "") =>
+    console.log(
+      `    ${label.padEnd(46)} ${ms.toFixed(0).padStart(6)} ms  ${(bytes / 1e6).toFixed(1).padStart(6)} MB${extra}`,
+    );
+  console.log("");
+  console.log("(e) reading back (cold caches before each read):");
   const reads: Array<[string, string]> = [
     ["balance", `${base}/balance`],
     ["grand livre 401, first page (200 lines)", `${base}/grand-livre?account=401&pageSize=200`],
     ["grand livre 401, page 100", `${base}/grand-livre?account=401&pageSize=200&page=100`],
-    ["grand livre 411, first page (lettering known)", `${base}/grand-livre?account=411&pageSize=200`],
+    ["grand livre 411, first page", `${base}/grand-livre?account=411&pageSize=200`],
+    ["grand livre 411, unlettered, first page", `${base}/grand-livre?account=411&pageSize=200&lettering=unlettered`],
+    ["grand livre 411, auxiliary C00001, first page", `${base}/grand-livre?account=411&aux=C00001&pageSize=200`],
     ["grand livre, every account, page 2,000", `${base}/grand-livre?pageSize=200&page=2000`],
     ["journal VE, first page (50 écritures)", `${base}/journaux?journal=VE&pageSize=50`],
-    ['journaux, search "facture"', `${base}/journaux?q=facture&pageSize=50`],
-    ["grand livre export, CSV", `${base}/export/grand-livre.csv`],
   ];
-  console.log("");
-  console.log("(e) reading back (information, not a goal):");
   for (const [label, path] of reads) {
-    const { ms, bytes } = await timedGet(server.port, path);
-    console.log(`    ${label.padEnd(46)} ${ms.toFixed(0).padStart(6)} ms  ${(bytes / 1e6).toFixed(1).padStart(6)} MB`);
+    const { ms, bytes } = await timed(path);
+    show(label, ms, bytes);
   }
+
+  const accounts = Object.keys(await getJson<Record<string, [number, number]>>(server.port, "/bench/totals"));
+  let slowest = { account: "", ms: 0 };
+  for (const account of ["401", "411", ...accounts.sort()]) {
+    const { ms } = await timed(`${base}/grand-livre?account=${encodeURIComponent(account)}&pageSize=200`);
+    if (ms > slowest.ms) slowest = { account, ms };
+  }
+  show(`grand livre, slowest first page of ${accounts.length} accounts`, slowest.ms, 0, ` (${slowest.account})`);
+
+  let slowestSearch = 0;
+  for (const q of SEARCHES) {
+    const { ms, bytes } = await timed(`${base}/journaux?q=${encodeURIComponent(q)}&pageSize=50`);
+    show(`journaux, search "${q}"`, ms, bytes);
+    slowestSearch = Math.max(slowestSearch, ms);
+  }
+
+  const exported = await timed(`${base}/export/grand-livre.csv`);
+  const exportMbPerS = exported.bytes / 1e6 / (exported.ms / 1000);
+  show("grand livre export, CSV", exported.ms, exported.bytes, ` (${exportMbPerS.toFixed(1)} MB/s)`);
+
+  await cold();
+  const agedStarted = performance.now();
+  const aged = await fetch(`http://127.0.0.1:${server.port}/api/v1${base}/balance-agee?account=411`, {
+    headers: { Authorization: "Bearer bench" },
+  });
+  const agedBody = await aged.arrayBuffer();
+  const agedMs = performance.now() - agedStarted;
+  if (aged.status === 404) console.log("    balance âgée 411: no such route in this build (n/a)");
+  else if (!aged.ok)
+    throw new Error(`balance-agee: ${aged.status} ${Buffer.from(agedBody).toString("utf8").slice(0, 300)}`);
+  else show("balance âgée 411", agedMs, agedBody.byteLength);
+
+  const figures: ViewFigures = {
+    glFirstPage: slowest.ms / 1000 / importSeconds,
+    search: slowestSearch / 1000 / importSeconds,
+    exportSpeed: exportMbPerS / importMbPerS,
+    agedBalance: aged.status === 404 ? null : agedMs / 1000 / importSeconds,
+  };
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  const ratio = (x: number) => `${x.toFixed(3)}×`;
+  console.log(
+    `Goal slowest grand livre first page ≤ ${VIEW_GOALS.glFirstPage}× import: ${verdict(figures.glFirstPage <= VIEW_GOALS.glFirstPage)} (${ratio(figures.glFirstPage)})`,
+  );
+  console.log(
+    `Goal slowest search ≤ ${VIEW_GOALS.search}× import: ${verdict(figures.search <= VIEW_GOALS.search)} (${ratio(figures.search)})`,
+  );
+  console.log(
+    `Goal export MB/s ≥ ${VIEW_GOALS.exportSpeed}× import MB/s: ${verdict(figures.exportSpeed >= VIEW_GOALS.exportSpeed)} (${ratio(figures.exportSpeed)})`,
+  );
+  console.log(
+    figures.agedBalance === null
+      ? `Goal balance âgée 411 ≤ ${VIEW_GOALS.agedBalance}× import: n/a (route not in this build)`
+      : `Goal balance âgée 411 ≤ ${VIEW_GOALS.agedBalance}× import: ${verdict(figures.agedBalance <= VIEW_GOALS.agedBalance)} (${ratio(figures.agedBalance)})`,
+  );
+  return figures;
 }
 
 type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
@@ -356,10 +439,13 @@ async function main(): Promise<void> {
     console.log(
       `Goal peak RSS < ${GOALS.peakRssMb} MB: ${verdict(peakMb < GOALS.peakRssMb)} (${peakMb.toFixed(0)} MB)`,
     );
-    await timeReads(server);
+    const views = await timeReads(server, importSeconds, bytes / 1e6 / importSeconds);
     if (report.steps.some((s) => s.totalsMatch === false)) process.exitCode = 1;
     console.log(
       `RESULT parse_vs_papaparse=${parseVsPapa.toFixed(2)} import_vs_parse=${importVsParse.toFixed(2)} peak_rss_mb=${peakMb.toFixed(0)}`,
+    );
+    console.log(
+      `RESULT_VIEWS gl_first_page_vs_import=${views.glFirstPage.toFixed(3)} search_vs_import=${views.search.toFixed(3)} export_speed_vs_import=${views.exportSpeed.toFixed(2)} aged_balance_vs_import=${views.agedBalance === null ? "n/a" : views.agedBalance.toFixed(3)}`,
     );
   } finally {
     server?.child.kill("SIGTERM");

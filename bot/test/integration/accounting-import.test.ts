@@ -364,16 +364,21 @@ describe("atomic replacement under failure", () => {
         expect(res.body.message).toContain("importez à nouveau");
       }
     };
-    // The build before wrote a layout without a version (its lines were in two grouped copies).
     const [row, ...more] = await layoutRows();
     expect(row).toBeDefined();
     expect(more).toEqual([]);
     const { version, ...older } = JSON.parse(unpackProperties(row ?? {})) as { version?: number };
-    expect(version).toBe(2);
-    await t.acc.store.table.upsertEntity(
-      { partitionKey: pk, rowKey: row?.rowKey ?? "", ...packProperties(JSON.stringify(older)) },
-      "Replace",
-    );
+    expect(version).toBe(3);
+    const storeLayout = (layout: object) =>
+      t.acc.store.table.upsertEntity(
+        { partitionKey: pk, rowKey: row?.rowKey ?? "", ...packProperties(JSON.stringify(layout)) },
+        "Replace",
+      );
+    // The build before wrote layout 2: the same lines, but no letter sums.
+    await storeLayout({ ...older, version: 2 });
+    await expectReimport();
+    // Earlier still, a layout without a version (its lines were in two grouped copies).
+    await storeLayout(older);
     await expectReimport();
     // Earlier builds wrote no entry layout at all (their lines were text records).
     for (const r of await layoutRows()) await t.acc.store.table.deleteEntity(pk, r.rowKey);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BucketBatchReader, readBucketLines, sumLettersByAccount } from "../../src/accounting/store/entry-records";
+import { BucketBatchReader, readBucketLines } from "../../src/accounting/store/entry-records";
 import type { VersionRef } from "../../src/accounting/store/store";
 import { storedFec } from "../support/stored-fec";
 
@@ -38,25 +38,5 @@ describe("reading buckets back from lines stored once", () => {
       expect((await byJournal.lines(b)).map((l) => l.line)).toEqual(
         s.placed.filter((p) => p.journal === b.id).map((p) => p.entry.line),
       );
-  });
-
-  it("sums each account's lettering from its own lines only, in one pass", async () => {
-    const s = await storedFec(1_500);
-    const accountOf = new Map([...s.accounts].map(([compte, id]) => [id, compte]));
-    const frames = new Map<number, number>();
-    for (const id of s.accounts.values())
-      for (const [offset, length] of s.bucket("ledger", id).segments) frames.set(offset, length);
-    s.reads.length = 0;
-    const sums = await sumLettersByAccount(s.store, v, accountOf, frames);
-    expect(s.reads.length).toBe(frames.size);
-    const expected = new Map<string, Map<string, number>>();
-    for (const { entry } of s.placed) {
-      if (entry.ecritureLet === undefined) continue;
-      const letters = expected.get(entry.compteNum) ?? new Map<string, number>();
-      letters.set(entry.ecritureLet, (letters.get(entry.ecritureLet) ?? 0) + entry.debitCents - entry.creditCents);
-      expected.set(entry.compteNum, letters);
-    }
-    expect(expected.size).toBeGreaterThan(1);
-    expect(sums).toEqual(expected);
   });
 });

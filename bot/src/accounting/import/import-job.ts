@@ -14,8 +14,9 @@ import {
   type FecReport,
   type LedgerAggregate,
 } from "@comptoir/shared";
-import { FrameLogWriter } from "../store/frame-log";
+import { FrameLogWriter, type FrameLogOptions } from "../store/frame-log";
 import type { FrameRef, Segment } from "../store/framed-blob";
+import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
 import {
   ENTRY_LAYOUT_VERSION,
@@ -37,6 +38,8 @@ export type ImportInput = {
   now: () => Date;
   maxBytes: number;
   body: AsyncIterable<Uint8Array>;
+  /** Frame sizes (tests store small files in many frames, as a large file is). */
+  frames?: FrameLogOptions;
 };
 
 export type ImportHooks = {
@@ -52,7 +55,22 @@ type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
  */
 const IMPORT_TEXT_FIELDS = ["journalCode", "compteNum", "compAuxNum", "etablissement"] as const;
 /** A bucket's id (in its records' headers) and where its records went: [frame, lines] pairs, flat. */
-type BucketRecords = { id: number; month: number; frames: number[]; lastFrame: number; bytes: number };
+type BucketRecords = {
+  id: number;
+  month: number;
+  frames: number[];
+  lastFrame: number;
+  bytes: number;
+  /** Ledger buckets: debit − credit of the lines in each of `frames`' frames (per pair). */
+  nets: number[];
+  /** Ledger buckets: whether the lines come in display order (dates never go back), and the last date. */
+  sorted: boolean;
+  lastDate: number;
+  /** Ledger buckets: lines without a letter, per établissement (and the last one counted, cached). */
+  unlettered: Map<string, [lines: number, debit: number, credit: number]>;
+  lastEtab: string | null;
+  lastUnlettered: [number, number, number] | undefined;
+};
 /**
  * An établissement's counts in a journal bucket (the index stores them as [écritures, lines, debit,
  * credit]).
@@ -74,6 +92,7 @@ type JournalBucketStats = {
 export class FecImportJob {
   readonly version: VersionRef;
   private readonly aggregator = new LedgerAggregator();
+  private readonly letterSums = new LetterSumsBuilder();
   private readonly lines: FrameLogWriter;
   /** account → month (0 = à-nouveaux) → its records. */
   private readonly ledgerBuckets = new Map<string, Map<number, BucketRecords>>();
@@ -113,7 +132,7 @@ export class FecImportJob {
       exercice: input.exercice.end,
       importId: input.importId,
     };
-    this.lines = new FrameLogWriter(store.blockSink(this.version));
+    this.lines = new FrameLogWriter(store.blockSink(this.version), input.frames);
   }
 
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */
@@ -167,6 +186,9 @@ export class FecImportJob {
     e.etablissement = etab;
     if (etab !== "" && !this.etablissements.has(etab)) this.etablissements.add(etab);
     this.aggregator.add(e, this.label);
+    // The letter is decoded here only (not among IMPORT_TEXT_FIELDS): most lines have none.
+    const letter = this.parser?.lineText("ecritureLet") ?? "";
+    if (letter !== "") this.letterSums.add(e.compteNum, letter, etab, e.debitCents - e.creditCents);
 
     // An écriture is a run of consecutive lines with the same journal and number, counted once per
     // établissement it touches; it belongs to the month of its first line. The journal reader groups
@@ -190,6 +212,7 @@ export class FecImportJob {
     const size = recordBytes(end - start);
     counted(ledger, frame, size);
     counted(journal, frame, size);
+    ledgerCounted(ledger, e, etab, letter === "");
 
     if (newRun) stats.ecritures++;
     let je = run.etab === etab ? run.etabStats : undefined;
@@ -286,6 +309,7 @@ export class FecImportJob {
       this.ledgerIndexes(frames, aggregate),
       this.journalIndexes(frames),
       { format, version: ENTRY_LAYOUT_VERSION },
+      this.letterSums.result(),
     );
     return { etablissements: [...this.etablissements].sort() };
   }
@@ -313,6 +337,9 @@ export class FecImportJob {
           records?.bytes ?? 0,
           [...stats].map(([etab, [n, d, c]]) => [etab, n, d, c]),
           records?.id ?? -1,
+          records?.sorted === false ? 0 : 1,
+          records?.nets ?? [],
+          [...(records?.unlettered ?? [])].map(([etab, [n, d, c]]) => [etab, n, d, c]),
         ]);
       }
       out.push({ compteNum, buckets: buckets.sort((a, b) => a[0] - b[0]) });
@@ -342,7 +369,46 @@ export class FecImportJob {
   }
 }
 
-const newBucket = (id: number, month: number): BucketRecords => ({ id, month, frames: [], lastFrame: -1, bytes: 0 });
+const newBucket = (id: number, month: number): BucketRecords => ({
+  id,
+  month,
+  frames: [],
+  lastFrame: -1,
+  bytes: 0,
+  nets: [],
+  sorted: true,
+  lastDate: 0,
+  unlettered: new Map(),
+  lastEtab: null,
+  lastUnlettered: undefined,
+});
+
+/**
+ * What a ledger bucket's index adds to its segments, counted right after `counted` put the line in
+ * its frame: the net of each segment (a page further on skips the segments before it and still
+ * knows its running balance), whether dates never go back (then file order is display order), and
+ * the unlettered lines per établissement (the unlettered filter's counts and totals).
+ */
+function ledgerCounted(bucket: BucketRecords, e: FecEntry, etab: string, unlettered: boolean): void {
+  const segment = (bucket.frames.length >> 1) - 1;
+  bucket.nets[segment] = (bucket.nets[segment] ?? 0) + e.debitCents - e.creditCents;
+  if (e.date < bucket.lastDate) bucket.sorted = false;
+  bucket.lastDate = e.date;
+  if (!unlettered) return;
+  let stats = bucket.lastEtab === etab ? bucket.lastUnlettered : undefined;
+  if (stats === undefined) {
+    stats = bucket.unlettered.get(etab);
+    if (stats === undefined) {
+      stats = [0, 0, 0];
+      bucket.unlettered.set(etab, stats);
+    }
+    bucket.lastEtab = etab;
+    bucket.lastUnlettered = stats;
+  }
+  stats[0]++;
+  stats[1] += e.debitCents;
+  stats[2] += e.creditCents;
+}
 
 /** Counts a record of `size` bytes in `frame` for its bucket (records come in frame order). */
 function counted(bucket: BucketRecords, frame: number, size: number): void {

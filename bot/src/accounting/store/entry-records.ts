@@ -1,10 +1,4 @@
-import {
-  createFecLineDecoder,
-  etablissementCodeKey,
-  type FecEntry,
-  type FecLineDecoder,
-  type FecTextField,
-} from "@comptoir/shared";
+import { createFecLineDecoder, etablissementCodeKey, type FecEntry, type FecLineDecoder } from "@comptoir/shared";
 import type { FrameRef, Segment } from "./framed-blob";
 import type { Turns } from "../../lib/turns";
 import { BUCKET_ID_AT, forEachRecord, RECORD_HEADER_BYTES, type BucketKind } from "./line-records";
@@ -80,14 +74,12 @@ const READ_TEXT_FIELDS = [
 ] as const;
 
 const decoders = new WeakMap<EntryLayout, FecLineDecoder>();
-const letterDecoders = new WeakMap<EntryLayout, FecLineDecoder>();
-const scopedLetterDecoders = new WeakMap<EntryLayout, FecLineDecoder>();
 
-function decoderOf(layout: EntryLayout, cache = decoders, textFields: readonly FecTextField[] = READ_TEXT_FIELDS) {
-  let decoder = cache.get(layout);
+function decoderOf(layout: EntryLayout) {
+  let decoder = decoders.get(layout);
   if (decoder === undefined) {
-    decoder = createFecLineDecoder(layout.format, { textFields });
-    cache.set(layout, decoder);
+    decoder = createFecLineDecoder(layout.format, { textFields: READ_TEXT_FIELDS });
+    decoders.set(layout, decoder);
   }
   return decoder;
 }
@@ -134,7 +126,7 @@ export async function readBucketLines(
  * frames and, decoding, every few hundred lines).
  */
 type ScanOptions = { framesPerRead: number; readsInFlight: number; turns?: Turns };
-/** About 16 MiB of records per range read, 3 under way: the fastest for a page's lettering sums and bench:fec. */
+/** About 16 MiB of records per range read, 3 under way: the fastest for bench:fec. */
 const FAST_SCAN: ScanOptions = { framesPerRead: 16, readsInFlight: 3 };
 
 /**
@@ -175,44 +167,6 @@ async function scanFrames(
   }
 }
 
-/**
- * Sums debit − credit per letter for each account, over the records of the ledger buckets in
- * `accountOf` (bucket id → account), in one pass over the frames that hold them: an account's lines
- * are spread over the year, so one account costs about as many frames as all of them. With a
- * `scope` (*Limité à*), only the lines of those établissements count.
- */
-export async function sumLettersByAccount(
-  store: AccountingStore,
-  v: VersionRef,
-  accountOf: ReadonlyMap<number, string>,
-  frames: ReadonlyMap<number, number>,
-  scope?: ReadonlySet<string>,
-): Promise<Map<string, Map<string, number>>> {
-  const layout = await store.readLayout(v);
-  // Staff decode the letter alone; the établissement is decoded only when a scope needs it.
-  const decoder =
-    scope === undefined
-      ? decoderOf(layout, letterDecoders, ["ecritureLet"])
-      : decoderOf(layout, scopedLetterDecoders, ["ecritureLet", "etablissement"]);
-  const sums = new Map<string, Map<string, number>>();
-  await scanFrames(store, v, frames, (frame) => {
-    forEachRecord(frame, (line, start, end, recordStart) => {
-      const account = accountOf.get(frame.readUInt32LE(recordStart + BUCKET_ID_AT.ledger));
-      if (account === undefined) return;
-      const e = decoder.decode(frame, start, end, line);
-      if (e.ecritureLet === undefined) return;
-      if (scope !== undefined && !scope.has(etablissementOf(e))) return;
-      let letters = sums.get(account);
-      if (letters === undefined) {
-        letters = new Map();
-        sums.set(account, letters);
-      }
-      letters.set(e.ecritureLet, (letters.get(e.ecritureLet) ?? 0) + e.debitCents - e.creditCents);
-    });
-    decoder.release();
-  });
-  return sums;
-}
 /** Record bytes gathered per batch: a batch reads every frame its buckets touch, once. */
 const BATCH_BYTES = 64 * 1024 * 1024;
 

@@ -48,13 +48,20 @@ export type StoredImport = z.infer<typeof storedImportSchema>;
 const ledgerStatSchema = z.tuple([z.string(), z.number().int(), z.number().int(), z.number().int()]);
 /** [stored offset, stored length, lines]: the frame holding some of a bucket's lines (frame-log.ts). */
 const segmentSchema = z.tuple([z.number().int(), z.number().int(), z.number().int()]);
-/** [month (0 = à-nouveaux), segments, bytes of its records, stats, bucket id (in its records' headers)]. */
+/**
+ * [month (0 = à-nouveaux), segments, bytes of its records, stats, bucket id (in its records' headers),
+ * sorted (1 when its lines come in display order: dates never go back in the file), debit − credit
+ * per segment, stats of its lines without a letter].
+ */
 const ledgerBucketSchema = z.tuple([
   z.number().int(),
   z.array(segmentSchema),
   z.number().int(),
   z.array(ledgerStatSchema),
   z.number().int(),
+  z.number().int(),
+  z.array(z.number().int()),
+  z.array(ledgerStatSchema),
 ]);
 export const ledgerIndexSchema = z.object({
   compteNum: z.string(),
@@ -86,6 +93,17 @@ export const journalIndexSchema = z.object({
 });
 export type JournalIndex = z.infer<typeof journalIndexSchema>;
 
+/**
+ * Letters of one account that may look unbalanced to some reader: [letter, [[établissement, debit −
+ * credit], …]] for each letter whose lines do not sum to zero, or lie in several établissements
+ * (letter-sums.ts). A letter not listed balances for every reader who sees its lines.
+ */
+export const letterSumsSchema = z.object({
+  compteNum: z.string(),
+  letters: z.array(z.tuple([z.string(), z.array(z.tuple([z.string(), z.number().int()]))])),
+});
+export type LetterSums = z.infer<typeof letterSumsSchema>;
+
 /** [compteNum, compAuxNum, journalCode, month, etablissement, opening (0/1), debit, credit, lines]. */
 const aggregateRowSchema = z.tuple([
   z.string(),
@@ -105,8 +123,12 @@ const packedAggregateSchema = z.object({
   journalLabels: z.record(z.string(), z.string()),
 });
 
-/** The layout of entry blobs this build reads: 2 = lines once, in file order, with bucket ids. */
-export const ENTRY_LAYOUT_VERSION = 2;
+/**
+ * The layout of entry blobs and index rows this build reads: 2 = lines once, in file order, with
+ * bucket ids; 3 = the same plus letter sums (`u|` rows), and per ledger bucket its order, segment
+ * nets and unlettered stats.
+ */
+export const ENTRY_LAYOUT_VERSION = 3;
 /** What decodes an import's stored lines: the FEC's line format, and how they are laid out. */
 export const entryLayoutSchema = z.object({ format: fecLineFormatSchema, version: z.number().int().optional() });
 export type EntryLayout = z.infer<typeof entryLayoutSchema>;
@@ -123,6 +145,8 @@ const CACHE_VERSIONS = 8;
 const FRAME_CACHE_BYTES = 32 * 1024 * 1024;
 /** Cached entries per version: aggregate, both indexes and the layout. */
 const CACHED_PER_VERSION = 4;
+/** Accounts whose letter sums are kept (across versions). */
+const CACHED_LETTER_ACCOUNTS = 256;
 
 /**
  * Accounting storage (layout in docs/ARCHITECTURE.md, "Accounting storage"):
@@ -137,6 +161,8 @@ const CACHED_PER_VERSION = 4;
 export class AccountingStore {
   private readonly cache = new Map<string, unknown>();
   private readonly frames = new ByteBoundedCache(FRAME_CACHE_BYTES);
+  /** Letter sums by version partition and account (small; `u|` rows are read one account at a time). */
+  private readonly letterSums = new Map<string, Promise<LetterSums["letters"]>>();
 
   constructor(
     readonly table: TableClient,
@@ -298,6 +324,7 @@ export class AccountingStore {
     ledger: readonly LedgerIndex[],
     journals: readonly JournalIndex[],
     layout: EntryLayout,
+    letters: readonly LetterSums[] = [],
   ): Promise<void> {
     const pk = AccountingStore.versionPartition(v);
     const packed = JSON.stringify({
@@ -325,6 +352,14 @@ export class AccountingStore {
     );
     for (const index of ledger)
       entities.push({ partitionKey: pk, rowKey: key("g", index.compteNum), ...packProperties(JSON.stringify(index)) });
+    for (const sums of letters)
+      entityChunks(JSON.stringify(sums)).forEach((chunk, i) =>
+        entities.push({
+          partitionKey: pk,
+          rowKey: key("u", sums.compteNum, String(i).padStart(4, "0")),
+          ...packProperties(chunk),
+        }),
+      );
     for (const index of journals)
       entities.push({
         partitionKey: pk,
@@ -380,6 +415,38 @@ export class AccountingStore {
       return rows.map((r) => ledgerIndexSchema.parse(JSON.parse(unpackProperties(r))));
     });
     return all.filter((i) => i.compteNum.startsWith(prefix)).sort((a, b) => compareCodes(a.compteNum, b.compteNum));
+  }
+
+  /** The letters of one account that may look unbalanced (`u|<account>|nnnn` rows, one range query), cached. */
+  async readLetterSums(v: VersionRef, compteNum: string): Promise<LetterSums["letters"]> {
+    const pk = AccountingStore.versionPartition(v);
+    const cacheKey = `${pk}#${compteNum}`;
+    let pending = this.letterSums.get(cacheKey);
+    if (pending) this.letterSums.delete(cacheKey);
+    else {
+      pending = this.readLetterRows(v, compteNum);
+      pending.catch(() => this.letterSums.delete(cacheKey));
+    }
+    this.letterSums.set(cacheKey, pending);
+    for (const oldest of this.letterSums.keys()) {
+      if (this.letterSums.size <= CACHED_LETTER_ACCOUNTS) break;
+      this.letterSums.delete(oldest);
+    }
+    return pending;
+  }
+
+  private async readLetterRows(v: VersionRef, compteNum: string): Promise<LetterSums["letters"]> {
+    await this.readLayout(v);
+    const rows = await this.listRows(AccountingStore.versionPartition(v), `${key("u", compteNum)}|`);
+    if (rows.length === 0) return [];
+    return letterSumsSchema.parse(JSON.parse(rows.map((r) => unpackProperties(r)).join(""))).letters;
+  }
+
+  /** Forgets every cached read (bench:fec times views over cold caches). */
+  dropCaches(): void {
+    this.cache.clear();
+    this.letterSums.clear();
+    this.frames.clear();
   }
 
   async readJournalIndex(v: VersionRef): Promise<JournalIndex[]> {
@@ -515,6 +582,11 @@ class ByteBoundedCache {
       this.entries.set(k, hit);
     }
     return hit;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
   }
 
   set(k: string, value: Buffer): void {

@@ -2,7 +2,14 @@ import type { LedgerAggregate } from "@comptoir/shared";
 import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
 import { pageInfo, pageWhileCounting, sliceSections } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "../access";
-import { BucketBatchReader, ledgerBucketRef, readBucketLines, type StoredLine } from "../store/entry-records";
+import {
+  BucketBatchReader,
+  ledgerBucketRef,
+  readBucketLines,
+  type BucketRef,
+  type StoredLine,
+} from "../store/entry-records";
+import type { Segment } from "../store/framed-blob";
 import { markLettering } from "./lettering";
 import type { MonthSpan } from "./period";
 import type { AccountingStore, LedgerIndex, VersionRef } from "../store/store";
@@ -50,15 +57,52 @@ function inDisplayOrder(lines: StoredLine[], scope: ReadonlySet<string> | undefi
   return lines.filter((r) => inScope(scope, r.etablissement)).sort((x, y) => x.date - y.date || x.line - y.line);
 }
 
-/** The lines of `buckets` (some of an account's months), in display order, for a page. */
+/** The lines of `buckets` (some of an account's months, or of their segments), in display order, for a page. */
 async function readLines(
   store: AccountingStore,
   v: VersionRef,
-  buckets: readonly Bucket[],
+  buckets: readonly BucketRef[],
   scope: ReadonlySet<string> | undefined,
 ): Promise<StoredLine[][]> {
-  const lines = await readBucketLines(store, v, "ledger", buckets.map(ledgerBucketRef));
+  const lines = await readBucketLines(store, v, "ledger", buckets);
   return lines.map((l) => inDisplayOrder(l, scope));
+}
+
+/**
+ * What a page reads of one bucket whose lines [start, start + n) of the section hold some of the
+ * page's [first, last): when its lines are stored in display order and every line counts (no
+ * *Limité à*), only the segments holding the page's lines, the earlier ones skipped by their line
+ * counts and nets (a 200-line page of a large account reads one frame or two, not its month);
+ * otherwise the whole bucket.
+ */
+function pagePart(
+  bucket: Bucket,
+  start: number,
+  first: number,
+  last: number,
+  scope: ReadonlySet<string> | undefined,
+): { ref: BucketRef; start: number; skippedLines: number; skippedNet: number } {
+  const ref = ledgerBucketRef(bucket);
+  const whole = { ref, start, skippedLines: 0, skippedNet: 0 };
+  const nets = bucket[6];
+  if (scope !== undefined || bucket[5] !== 1 || nets.length !== bucket[1].length) return whole;
+  const from = first - start;
+  const to = last - start;
+  let skippedLines = 0;
+  let skippedNet = 0;
+  let cum = 0;
+  const segments: Segment[] = [];
+  bucket[1].forEach((segment, i) => {
+    const lines = segment[2];
+    if (cum + lines <= from) {
+      skippedLines += lines;
+      skippedNet += nets[i] ?? 0;
+    } else if (cum < to) segments.push(segment);
+    cum += lines;
+  });
+  // The bytes are only a hint for batch readers; a page's reader does not use them.
+  const bytes = segments.length === bucket[1].length ? ref.bytes : 0;
+  return { ref: { id: ref.id, segments, bytes }, start, skippedLines, skippedNet };
 }
 
 function lineDto(r: StoredLine, balance: number): LedgerLineDto {
@@ -99,10 +143,13 @@ export async function readGrandLivre(
   normalise: (s: string) => string,
 ): Promise<LedgerPage> {
   const indexes = await store.readLedgerIndex(v, query.account);
-  const filtered = query.q !== undefined || query.aux !== undefined || query.unletteredOnly;
-  return filtered
-    ? filteredPage(store, v, aggregate, indexes, query, request, normalise)
-    : indexedPage(store, v, aggregate, indexes, query, request);
+  if (query.q === undefined && query.aux === undefined)
+    return query.unletteredOnly
+      ? unletteredPage(store, v, aggregate, indexes, query, request)
+      : indexedPage(store, v, aggregate, indexes, query, request);
+  if (query.q === undefined && query.aux !== undefined && !query.unletteredOnly)
+    return auxiliaryPage(store, v, aggregate, indexes, { ...query, aux: query.aux }, request);
+  return filteredPage(store, v, aggregate, indexes, query, request, normalise);
 }
 
 async function indexedPage(
@@ -141,17 +188,19 @@ async function indexedPage(
     // The balance before the first bucket read: the brought-forward plus the buckets before the page.
     let balance = section.broughtForward;
     for (const bucket of before) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
+    const plans = wanted.map(({ bucket, start }) => pagePart(bucket, start, a, b, scope));
     const read = await readLines(
       store,
       v,
-      wanted.map((w) => w.bucket),
+      plans.map((p) => p.ref),
       scope,
     );
     const lines: LedgerLineDto[] = [];
     let balanceBeforePage = balance;
-    for (const [w, { start }] of wanted.entries()) {
+    for (const [w, { start, skippedLines, skippedNet }] of plans.entries()) {
+      balance += skippedNet;
       (read[w] ?? []).forEach((r, i) => {
-        const at = start + i;
+        const at = start + skippedLines + i;
         if (at === a) balanceBeforePage = balance;
         balance += r.debitCents - r.creditCents;
         if (at >= a && at < b) lines.push(lineDto(r, balance));
@@ -162,6 +211,202 @@ async function indexedPage(
     accounts.push({
       compteNum,
       compteLib: aggregate.accountLabels[compteNum] ?? "",
+      broughtForwardCents: section.broughtForward,
+      totalDebitCents: section.debit,
+      totalCreditCents: section.credit,
+      closingBalanceCents: section.broughtForward + section.debit - section.credit,
+      lineCount: section.count,
+      balanceBeforePageCents: balanceBeforePage,
+      lines,
+    });
+  }
+  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+}
+
+/** The unlettered lines of a bucket in scope: counts and totals from the index. */
+function scopedUnlettered(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number; d: number; c: number } {
+  let n = 0;
+  let d = 0;
+  let c = 0;
+  for (const [etab, lines, debit, credit] of b[7]) {
+    if (!inScope(scope, etab)) continue;
+    n += lines;
+    d += debit;
+    c += credit;
+  }
+  return { n, d, c };
+}
+
+/**
+ * The grand livre of unlettered lines only (the open items), located like an unfiltered page: the
+ * index counts each bucket's unlettered lines per établissement, so totals and page counts come from
+ * it and only the buckets holding the page are read. Running balances still count every line.
+ */
+async function unletteredPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+): Promise<LedgerPage> {
+  const { period, scope } = query;
+  const sections = indexes
+    .map((index) => {
+      let broughtForward = 0;
+      let net = 0;
+      let count = 0;
+      let debit = 0;
+      let credit = 0;
+      const buckets: Array<{ bucket: Bucket; n: number }> = [];
+      for (const b of index.buckets) {
+        const all = scoped(b, scope);
+        if (beforePeriod(b, period)) broughtForward += all.d - all.c;
+        else if (inPeriod(b, period)) {
+          net += all.d - all.c;
+          const open = scopedUnlettered(b, scope);
+          if (open.n === 0) continue;
+          buckets.push({ bucket: b, n: open.n });
+          count += open.n;
+          debit += open.d;
+          credit += open.c;
+        }
+      }
+      return { index, broughtForward, net, count, debit, credit, buckets };
+    })
+    .filter((s) => s.count > 0);
+  const totalLines = sections.reduce((n, s) => n + s.count, 0);
+  const info = pageInfo(request, totalLines);
+  const accounts: LedgerAccountDto[] = [];
+  for (const { section, first: a, last: b, wanted } of sliceSections(sections, info)) {
+    const firstRead = wanted[0]?.bucket;
+    // Every line of the buckets before the first one read carries into the running balance.
+    let balance = section.broughtForward;
+    for (const bucket of section.index.buckets) {
+      if (bucket === firstRead) break;
+      if (inPeriod(bucket, period)) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
+    }
+    const read = await readLines(
+      store,
+      v,
+      wanted.map((w) => ledgerBucketRef(w.bucket)),
+      scope,
+    );
+    const lines: LedgerLineDto[] = [];
+    let balanceBeforePage = balance;
+    for (const [w, { start }] of wanted.entries()) {
+      let at = start;
+      for (const r of read[w] ?? []) {
+        const before = balance;
+        balance += r.debitCents - r.creditCents;
+        if (r.ecritureLet !== undefined) continue;
+        if (at === a) balanceBeforePage = before;
+        if (at >= a && at < b) lines.push(lineDto(r, balance));
+        at++;
+      }
+    }
+    await markLettering(store, v, section.index, lines, scope);
+    const compteNum = section.index.compteNum;
+    accounts.push({
+      compteNum,
+      compteLib: aggregate.accountLabels[compteNum] ?? "",
+      broughtForwardCents: section.broughtForward,
+      totalDebitCents: section.debit,
+      totalCreditCents: section.credit,
+      closingBalanceCents: section.broughtForward + section.net,
+      lineCount: section.count,
+      balanceBeforePageCents: balanceBeforePage,
+      lines,
+    });
+  }
+  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+}
+
+type Sums = { n: number; d: number; c: number };
+
+/**
+ * One auxiliary account's lines (a client's, a supplier's), located from the aggregates: their rows
+ * are per account, auxiliary, month (à-nouveaux apart) and établissement, the ledger buckets' very
+ * keys, so counts, totals and the brought-forward of the auxiliary come without reading a line, and
+ * only the buckets holding the page are read. Running balances count the auxiliary's lines only.
+ */
+async function auxiliaryPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery & { aux: string },
+  request: { page: number; pageSize: number },
+): Promise<LedgerPage> {
+  const { period, scope, aux } = query;
+  const byAccount = new Map<string, Map<number, Sums>>();
+  for (const r of aggregate.rows) {
+    if (r.compAuxNum !== aux || !inScope(scope, r.etablissement)) continue;
+    let months = byAccount.get(r.compteNum);
+    if (months === undefined) byAccount.set(r.compteNum, (months = new Map<number, Sums>()));
+    const month = r.opening ? 0 : r.month;
+    const sums = months.get(month) ?? { n: 0, d: 0, c: 0 };
+    sums.n += r.lineCount;
+    sums.d += r.debitCents;
+    sums.c += r.creditCents;
+    months.set(month, sums);
+  }
+  const sections = indexes
+    .map((index) => {
+      const months = byAccount.get(index.compteNum);
+      let broughtForward = 0;
+      let count = 0;
+      let debit = 0;
+      let credit = 0;
+      const buckets: Array<{ bucket: Bucket; n: number }> = [];
+      for (const b of index.buckets) {
+        const sums = months?.get(b[0]);
+        if (sums === undefined) continue;
+        if (beforePeriod(b, period)) broughtForward += sums.d - sums.c;
+        else if (inPeriod(b, period) && sums.n > 0) {
+          buckets.push({ bucket: b, n: sums.n });
+          count += sums.n;
+          debit += sums.d;
+          credit += sums.c;
+        }
+      }
+      return { index, months, broughtForward, count, debit, credit, buckets };
+    })
+    .filter((s) => s.count > 0);
+  const totalLines = sections.reduce((n, s) => n + s.count, 0);
+  const info = pageInfo(request, totalLines);
+  const accounts: LedgerAccountDto[] = [];
+  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
+    let balance = section.broughtForward;
+    for (const bucket of before) {
+      const sums = section.months?.get(bucket[0]);
+      if (sums) balance += sums.d - sums.c;
+    }
+    const read = await readLines(
+      store,
+      v,
+      wanted.map((w) => ledgerBucketRef(w.bucket)),
+      scope,
+    );
+    const lines: LedgerLineDto[] = [];
+    let balanceBeforePage = balance;
+    for (const [w, { start }] of wanted.entries()) {
+      let at = start;
+      for (const r of read[w] ?? []) {
+        if (r.compAuxNum !== aux) continue;
+        if (at === a) balanceBeforePage = balance;
+        balance += r.debitCents - r.creditCents;
+        if (at >= a && at < b) lines.push(lineDto(r, balance));
+        at++;
+      }
+    }
+    await markLettering(store, v, section.index, lines, scope);
+    const compteNum = section.index.compteNum;
+    accounts.push({
+      compteNum,
+      compteLib: aggregate.accountLabels[compteNum] ?? "",
+      compAuxNum: aux,
+      compAuxLib: aggregate.auxiliaryLabels[aux] ?? "",
       broughtForwardCents: section.broughtForward,
       totalDebitCents: section.debit,
       totalCreditCents: section.credit,
