@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VERBS, type AdaptiveCard, type CardInvokeResponse, type Contact } from "@comptoir/shared";
+import { VERBS, type AdaptiveCard, type CardInvokeResponse, type Contact, type DossierDetail } from "@comptoir/shared";
 import { FEC_COLUMNS } from "@comptoir/shared/accounting/fec/columns";
 import type { ImportNoticeList } from "@comptoir/shared/api/import-notices";
 import { call, eventually, proposeToNewContact } from "./fixtures";
@@ -80,6 +80,12 @@ beforeAll(async () => {
     return objectId;
   });
   client = { oid, name: "Client Collaboratif", username: proposed.contact.email, roles: [], guest: true };
+  // Signing in accepts an invited service: wait until the pipeline has mailed and marked it invited.
+  await eventually(async () => {
+    const detail = await call<DossierDetail>(app, "GET", `/dossiers/${dossierId}`);
+    const status = detail.body.contacts.flatMap((c) => c.subscriptions)[0]?.status;
+    if (status !== "invited") throw new Error(`subscription ${status ?? "missing"}`);
+  });
   // The client signs in to the tab (the service becomes active), then writes to the bot once.
   expect((await call(app, "GET", "/client/societes", { as: client })).status).toBe(200);
   expect((await post(activity({ type: "message", textFormat: "plain", text: "aide" }))).status).toBe(200);
