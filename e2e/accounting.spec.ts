@@ -231,7 +231,7 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 }
 
 function viewTab(scope: Page | Locator, name: string): Locator {
-  return scope.getByRole("tablist", { name: "Vues comptables" }).getByRole("tab", { name });
+  return scope.getByRole("tablist", { name: "Vues comptables" }).getByRole("tab", { name, exact: true });
 }
 
 /** Synthèse, Balance, Grand livre, Journaux: the same figures for staff and for the client. */

@@ -123,7 +123,8 @@ test("2. staff import the FEC; the client's conversation receives the card; staf
   page,
 }) => {
   await signInAs(page, "Camille Martin", `/#/dossiers/${dossierId}?onglet=comptabilite`);
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(CODE) })).toBeVisible();
+  // The dossier page's first load also fetches its accounting chunk: give a loaded machine time.
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(CODE) })).toBeVisible({ timeout: 15_000 });
   await page.getByLabel("Début de l'exercice").fill("2024-01-01");
   await page.getByLabel("Clôture de l'exercice").fill("2024-12-31");
   await page.getByLabel("Fichier FEC").setInputFiles({
