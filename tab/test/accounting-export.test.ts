@@ -28,6 +28,12 @@ describe("export file names", () => {
     ).toBe("ABC_grand-livre_411_2025-01_2025-12.csv");
   });
 
+  it("names a view at a date without a period (the balance âgée)", () => {
+    expect(exportFileName({ dossierCode: "DIRECT3", view: "balance-agee", format: "xlsx" })).toBe(
+      "DIRECT3_balance-agee.xlsx",
+    );
+  });
+
   it("keeps only safe characters", () => {
     expect(safeFilePart("Société Générale / Paris")).toBe("Societe-Generale-Paris");
     expect(safeFilePart("..\\..\\etc")).toBe("etc");

@@ -125,6 +125,8 @@ export const accountingEcheancierSchema = agedHeadSchema.extend({
 export type AccountingEcheancier = z.infer<typeof accountingEcheancierSchema>;
 
 export const AGED_EXPORT_FORMATS = ["csv", "xlsx"] as const;
+/** The balance âgée's export name, as the other views' (`export/<view>.<format>`). */
+export const AGED_VIEW = "balance-agee" as const;
 export function agedExportPath(format: (typeof AGED_EXPORT_FORMATS)[number]): string {
-  return `export/balance-agee.${format}`;
+  return `export/${AGED_VIEW}.${format}`;
 }

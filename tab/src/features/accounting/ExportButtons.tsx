@@ -1,13 +1,12 @@
 import { useState } from "react";
 import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
-import type { AccountingExportFormat, AccountingExportView } from "@comptoir/shared/api/accounting";
-import type { STATEMENTS_VIEW } from "@comptoir/shared/api/accounting-statements";
+import type { AccountingExportFormat } from "@comptoir/shared/api/accounting";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLocale, useT } from "../../i18n/context";
 import type { AccountingAudience } from "./audience";
 import { downloadExport } from "./download";
-import { exportFileName } from "./export-name";
+import { exportFileName, type ExportView } from "./export-name";
 import { useVisuallyHidden } from "./visually-hidden";
 
 const useStyles = makeStyles({
@@ -17,18 +16,20 @@ const useStyles = makeStyles({
 
 interface ExportButtonsProps {
   audience: AccountingAudience;
-  view: AccountingExportView | typeof STATEMENTS_VIEW;
+  view: ExportView;
   /** The view's query without paging. */
   params: Record<string, string | number | undefined>;
   dossierCode: string;
-  /** Months exported (yyyymm) and the account or journal filter, for the file name. */
-  from: number;
-  to: number;
+  /** Months exported (yyyymm; none for the balance âgée, at a date) and the account or journal filter, for the file name. */
+  from?: number;
+  to?: number;
   filter?: string;
+  /** Names the button group when the view has several (e.g. one third party's lines); default *Exporter*. */
+  label?: string;
 }
 
 /** *Exporter en CSV* / *Exporter en XLSX*: the same query as the view, downloaded with the token. */
-export function ExportButtons({ audience, view, params, dossierCode, from, to, filter }: ExportButtonsProps) {
+export function ExportButtons({ audience, view, params, dossierCode, from, to, filter, label }: ExportButtonsProps) {
   const styles = useStyles();
   const hidden = useVisuallyHidden();
   const t = useT();
@@ -54,7 +55,7 @@ export function ExportButtons({ audience, view, params, dossierCode, from, to, f
 
   return (
     <div className={styles.root}>
-      <div className={styles.buttons} role="group" aria-label={t("accountingUi.export.group")}>
+      <div className={styles.buttons} role="group" aria-label={label ?? t("accountingUi.export.group")}>
         {(["csv", "xlsx"] as const).map((format) => (
           <Button
             key={format}

@@ -1,10 +1,11 @@
-import type { AccountingExportFormat, AccountingExportView } from "@comptoir/shared/api/accounting";
+import type { AccountingExportFormat } from "@comptoir/shared/api/accounting";
 import { accountingExportPath } from "@comptoir/shared/api/accounting";
 import { STATEMENTS_VIEW, statementsExportPath } from "@comptoir/shared/api/accounting-statements";
+import { AGED_VIEW, agedExportPath } from "@comptoir/shared/api/aged-balance";
 import type { Locale } from "@comptoir/shared/i18n/locale";
 import { apiHeaders } from "../../api/client";
 import { accountingBase, queryString, type AccountingAudience } from "./audience";
-import { fileNameFromDisposition } from "./export-name";
+import { fileNameFromDisposition, type ExportView } from "./export-name";
 import { responseError } from "./response-error";
 
 /**
@@ -13,13 +14,18 @@ import { responseError } from "./response-error";
  */
 export async function downloadExport(
   audience: AccountingAudience,
-  view: AccountingExportView | typeof STATEMENTS_VIEW,
+  view: ExportView,
   format: AccountingExportFormat,
   params: Record<string, string | number | undefined>,
   fallbackName: string,
   locale: Locale,
 ): Promise<string> {
-  const path = view === STATEMENTS_VIEW ? statementsExportPath(format) : accountingExportPath(view, format);
+  const path =
+    view === STATEMENTS_VIEW
+      ? statementsExportPath(format)
+      : view === AGED_VIEW
+        ? agedExportPath(format)
+        : accountingExportPath(view, format);
   const url = `${accountingBase(audience)}/${path}${queryString(params)}`;
   const get = async (refresh: boolean) => fetch(url, { headers: await apiHeaders(refresh) });
   let res: Response;

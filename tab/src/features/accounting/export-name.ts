@@ -1,6 +1,10 @@
 import type { AccountingExportFormat, AccountingExportView } from "@comptoir/shared/api/accounting";
 import type { STATEMENTS_VIEW } from "@comptoir/shared/api/accounting-statements";
+import type { AGED_VIEW } from "@comptoir/shared/api/aged-balance";
 import { monthKey } from "./months";
+
+/** Every view the tab exports: the accounting views, the états financiers and the balance âgée. */
+export type ExportView = AccountingExportView | typeof STATEMENTS_VIEW | typeof AGED_VIEW;
 
 /** Keeps letters, digits, dot, dash and underscore: safe on Windows, macOS and in Teams' downloads. */
 export function safeFilePart(text: string): string {
@@ -15,22 +19,26 @@ export function safeFilePart(text: string): string {
 export interface ExportNameInput {
   /** The dossier's code (e.g. "DIRECT3"). */
   dossierCode: string;
-  view: AccountingExportView | typeof STATEMENTS_VIEW;
+  view: ExportView;
   format: AccountingExportFormat;
-  /** Months (yyyymm) actually exported. */
-  from: number;
-  to: number;
+  /** Months (yyyymm) actually exported; none for a view at a date (the balance âgée). */
+  from?: number;
+  to?: number;
   /** Account or journal the export is limited to, if any. */
   filter?: string;
 }
 
-/** `DIRECT3_balance_2025-04_2026-03.csv`; one month gives `DIRECT3_journaux_VE_2025-04.xlsx`. */
+/**
+ * `DIRECT3_balance_2025-04_2026-03.csv`; one month gives `DIRECT3_journaux_VE_2025-04.xlsx`; no period
+ * gives `DIRECT3_balance-agee.csv`.
+ */
 export function exportFileName(input: ExportNameInput): string {
-  const period = input.from === input.to ? monthKey(input.from) : `${monthKey(input.from)}_${monthKey(input.to)}`;
   const parts = [safeFilePart(input.dossierCode) || "dossier", input.view];
   const filter = input.filter ? safeFilePart(input.filter) : "";
   if (filter) parts.push(filter);
-  parts.push(period);
+  const { from, to } = input;
+  if (from !== undefined && to !== undefined)
+    parts.push(from === to ? monthKey(from) : `${monthKey(from)}_${monthKey(to)}`);
   return `${parts.join("_")}.${input.format}`;
 }
 

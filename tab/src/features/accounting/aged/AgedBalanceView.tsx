@@ -3,17 +3,17 @@ import { Body1, Button, makeStyles, MessageBar, MessageBarBody, mergeClasses, us
 import { CheckmarkCircleRegular, PeopleRegular } from "@fluentui/react-icons";
 import { AGING_BUCKETS } from "@comptoir/shared/accounting/compute/aged-balance";
 import { ymdToIso } from "@comptoir/shared/accounting/fec/date";
-import type { AccountingAgedBalance } from "@comptoir/shared/api/aged-balance";
+import { AGED_VIEW, type AccountingAgedBalance } from "@comptoir/shared/api/aged-balance";
 import { EmptyState } from "../../../components/EmptyState";
 import { useLayoutStyles } from "../../../components/layout-styles";
 import { useLocale, useT } from "../../../i18n/context";
+import { ExportButtons } from "../ExportButtons";
 import { formatAmount } from "../money";
 import { formatYmd } from "../months";
 import { TableScroll } from "../TableScroll";
 import { useTableStyles } from "../table-styles";
 import type { AccountingViewProps } from "../view-props";
 import { ViewFrame } from "../ViewFrame";
-import { AgedExportButtons } from "./AgedExportButtons";
 import { AgedLinesDialog } from "./AgedLinesDialog";
 import { AgedToolbar } from "./AgedToolbar";
 import { useAgedBalance } from "./useAgedBalance";
@@ -151,8 +151,9 @@ export function AgedBalanceView({ audience, dossierCode, period }: AccountingVie
         shownDate={shown?.date}
         bounds={shown ? { start: shown.exercice.start, end: shown.exercice.end } : undefined}
         actions={
-          <AgedExportButtons
+          <ExportButtons
             audience={audience}
+            view={AGED_VIEW}
             params={drillParams}
             dossierCode={dossierCode}
             label={t("accountingUi.export.group")}

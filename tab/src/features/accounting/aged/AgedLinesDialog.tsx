@@ -11,16 +11,16 @@ import {
   mergeClasses,
   useId,
 } from "@fluentui/react-components";
-import type { AccountingAgedBalance } from "@comptoir/shared/api/aged-balance";
+import { AGED_VIEW, type AccountingAgedBalance } from "@comptoir/shared/api/aged-balance";
 import { useLayoutStyles } from "../../../components/layout-styles";
 import { useLocale, useT } from "../../../i18n/context";
 import type { AccountingAudience } from "../audience";
+import { ExportButtons } from "../ExportButtons";
 import { formatAmount } from "../money";
 import { formatYmd } from "../months";
 import { TableScroll } from "../TableScroll";
 import { useTableStyles } from "../table-styles";
 import { ViewFrame } from "../ViewFrame";
-import { AgedExportButtons } from "./AgedExportButtons";
 import { OPEN_LINE_HEADERS, OpenLineCells } from "./OpenLinesTable";
 import { useAgedLines, type AgedParams } from "./useAgedBalance";
 
@@ -55,8 +55,9 @@ export function AgedLinesDialog({ audience, dossierCode, params, party, onClose 
         <DialogBody>
           <DialogTitle>{t("agedUi.showLines", { party: name })}</DialogTitle>
           <DialogContent className={layout.stackM}>
-            <AgedExportButtons
+            <ExportButtons
               audience={audience}
+              view={AGED_VIEW}
               params={partyParams}
               dossierCode={dossierCode}
               label={t("agedUi.export.party", { party: name })}
