@@ -1,6 +1,7 @@
 import { createFecLineDecoder, etablissementCodeKey, type FecEntry, type FecLineDecoder } from "@comptoir/shared";
 import type { FrameRef, Segment } from "./framed-blob";
 import type { Turns } from "../../lib/turns";
+import { BatchSpill } from "./batch-spill";
 import { BUCKET_ID_AT, forEachRecord, RECORD_HEADER_BYTES, type BucketKind } from "./line-records";
 import type { AccountingStore, EntryLayout, JournalIndex, LedgerIndex, VersionRef } from "./store";
 
@@ -137,7 +138,7 @@ async function scanFrames(
   store: AccountingStore,
   v: VersionRef,
   frames: ReadonlyMap<number, number>,
-  visit: (frame: Buffer) => void,
+  visit: (frame: Buffer) => void | Promise<void>,
   scan: ScanOptions = FAST_SCAN,
 ): Promise<void> {
   const ordered = [...frames].sort((a, b) => a[0] - b[0]);
@@ -161,7 +162,7 @@ async function scanFrames(
       const frame = inflated?.get(offset);
       if (!frame) throw new Error(`frame at ${offset} was not read`);
       inflated?.delete(offset);
-      visit(frame);
+      await visit(frame);
       await scan.turns?.pass();
     }
   }
@@ -191,6 +192,10 @@ export class BucketBatchReader {
   private layout: EntryLayout | null = null;
   /** A lean reader's own decoder: it pauses mid-bucket, and a shared one would interleave with other requests. */
   private ownDecoder: FecLineDecoder | null = null;
+  /** Lean and more than one batch: the batches, sorted out once into a temporary file (see spillAll). */
+  private spill: { file: Promise<BatchSpill>; batches: Array<{ from: number; end: number; bytes: number }> } | null =
+    null;
+  private closed = false;
 
   constructor(
     private readonly store: AccountingStore,
@@ -199,17 +204,28 @@ export class BucketBatchReader {
     private readonly plan: readonly BucketRef[],
     private readonly budget = BATCH_BYTES,
     private readonly scan: ScanOptions = FAST_SCAN,
+    private readonly spills = false,
   ) {
     plan.forEach((b, i) => this.position.set(b.id, i));
   }
 
   /**
    * The same reading, lean: a file export runs for tens of seconds next to light reads, so it keeps
-   * `batchBytes` of records and a few frames in memory (more passes over the frames instead) and hands
-   * the event loop back on the clock of `turns`, decoding as well as scanning.
+   * `batchBytes` of records and a few frames in memory and hands the event loop back on the clock of
+   * `turns`, decoding as well as scanning. When the plan takes more than one batch, the frames are
+   * still inflated once: the first batch asked for sorts every record into its batch's region of a
+   * temporary file (then each batch reads its region back). Call `close()` when done, also on abort.
    */
   lean(reading: LeanReading): BucketBatchReader {
-    return new BucketBatchReader(this.store, this.v, this.kind, this.plan, reading.batchBytes, reading);
+    return new BucketBatchReader(this.store, this.v, this.kind, this.plan, reading.batchBytes, reading, true);
+  }
+
+  /** Closes (and so removes) the temporary file of a lean reader, if it made one. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const spill = this.spill;
+    this.spill = null;
+    if (spill) await (await spill.file.catch(() => null))?.close();
   }
 
   /** A bucket's lines, in file order. */
@@ -231,7 +247,8 @@ export class BucketBatchReader {
     return { layout: this.layout, records };
   }
 
-  private async gather(from: number): Promise<void> {
+  /** Consecutive buckets of the plan, from `from`, up to `budget` bytes of records (one bucket at least). */
+  private batchEnd(from: number): number {
     let end = from;
     let bytes = 0;
     while (end < this.plan.length) {
@@ -240,6 +257,13 @@ export class BucketBatchReader {
       bytes += b.bytes;
       end++;
     }
+    return end;
+  }
+
+  private async gather(from: number): Promise<void> {
+    if (this.spills && this.spill === null && !this.closed && this.batchEnd(0) < this.plan.length) this.spillAll();
+    if (this.spill) return this.gatherSpilled(from, this.spill);
+    const end = this.batchEnd(from);
     // The previous batch's leftovers (buckets never asked for) go before this one is allocated.
     this.gathered = new Map();
     const targets = new Map<number, { buf: Buffer; used: number }>();
@@ -267,6 +291,80 @@ export class BucketBatchReader {
     }
     this.start = from;
     this.end = end;
+  }
+
+  /** One pass over every frame of the plan, each record appended to its batch's region. */
+  private spillAll(): void {
+    const batches: Array<{ from: number; end: number; bytes: number }> = [];
+    const batchAt = new Map<number, number>();
+    for (let from = 0; from < this.plan.length;) {
+      const end = this.batchEnd(from);
+      let bytes = 0;
+      for (const b of this.plan.slice(from, end)) {
+        bytes += b.bytes;
+        batchAt.set(b.id, batches.length);
+      }
+      batches.push({ from, end, bytes });
+      from = end;
+    }
+    const frames = new Map<number, number>();
+    for (const b of this.plan) for (const [offset, length] of b.segments) frames.set(offset, length);
+    const idAt = BUCKET_ID_AT[this.kind];
+    const file = (async () => {
+      const spill = await BatchSpill.open(batches.map((b) => b.bytes));
+      try {
+        await scanFrames(
+          this.store,
+          this.v,
+          frames,
+          (frame) => {
+            forEachRecord(frame, (_line, _start, end, recordStart) => {
+              const k = batchAt.get(frame.readUInt32LE(recordStart + idAt));
+              if (k !== undefined) spill.append(k, frame, recordStart, end);
+            });
+            return spill.settle();
+          },
+          this.scan,
+        );
+        await spill.finish();
+        return spill;
+      } catch (e) {
+        await spill.close();
+        throw e;
+      }
+    })();
+    file.catch(() => undefined);
+    this.spill = { file, batches };
+  }
+
+  /** The batch holding bucket `at`, read back from the spill file and sorted into its buckets. */
+  private async gatherSpilled(at: number, spilled: NonNullable<BucketBatchReader["spill"]>): Promise<void> {
+    const batch = spilled.batches.find((b) => at >= b.from && at < b.end);
+    if (batch === undefined) throw new Error(`bucket at ${at} is in no batch`);
+    this.gathered = new Map();
+    const records = await (await spilled.file).read(spilled.batches.indexOf(batch));
+    const targets = new Map<number, { buf: Buffer; used: number }>();
+    for (const b of this.plan.slice(batch.from, batch.end))
+      targets.set(b.id, { buf: Buffer.allocUnsafe(b.bytes), used: 0 });
+    const idAt = BUCKET_ID_AT[this.kind];
+    let seen = 0;
+    let pos = 0;
+    while (pos + RECORD_HEADER_BYTES <= records.length) {
+      const end = pos + RECORD_HEADER_BYTES + records.readUInt32LE(pos + 4);
+      if (end > records.length) throw new Error(`record of line ${records.readUInt32LE(pos)} is cut`);
+      const target = targets.get(records.readUInt32LE(pos + idAt));
+      if (target === undefined)
+        throw new Error(`record of line ${records.readUInt32LE(pos)} is in no bucket of its batch`);
+      target.used += records.copy(target.buf, target.used, pos, end);
+      pos = end;
+      if (++seen % 4096 === 0 && this.scan.turns?.over) await this.scan.turns.pass();
+    }
+    for (const [id, { buf, used }] of targets) {
+      if (used !== buf.length) throw new Error(`bucket ${id}: ${used} bytes of records found, ${buf.length} expected`);
+      this.gathered.set(id, buf);
+    }
+    this.start = batch.from;
+    this.end = batch.end;
   }
 }
 

@@ -2,7 +2,7 @@ import { AppError, type Locale, type Principal, searchable } from "@comptoir/sha
 import { XLSX_MAX_ROWS, type AccountingExportFormat, type AccountingExportView } from "@comptoir/shared/api/accounting";
 import type { Turns } from "../../../lib/turns";
 import { scopeSet, type AccountingAccess } from "../../access";
-import type { LeanReading } from "../../store/entry-records";
+import type { BucketBatchReader, LeanReading } from "../../store/entry-records";
 import { journalEcritures, journalReader, matchesJournalSearch } from "../journal-reader";
 import { accountLines, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
 import type { AccountingDeps } from "../../deps";
@@ -23,9 +23,10 @@ export type ExportQuery = {
 
 /**
  * How an export reads the stored lines: a whole grand livre is ordered by account while the lines are
- * stored in file order, so each batch of records scans the frames its buckets touch. 16 MiB of records
- * and 2 × 4 frames in flight keep one export near 110 MB of RSS at peak (64 MiB and 3 × 16 took about
- * 250 MB, and seconds of the event loop); the price is more passes over the frames.
+ * stored in file order, so the records are sorted out into batches of 16 MiB in one pass over the frames
+ * (a temporary file holds the batches, see BucketBatchReader.lean). 16 MiB batches and 2 × 4 frames in
+ * flight keep one export near 110 MB of RSS at peak (64 MiB and 3 × 16 took about 250 MB, and seconds
+ * of the event loop).
  */
 function exportReading(turns: Turns): LeanReading {
   return { batchBytes: 16 * 1024 * 1024, framesPerRead: 4, readsInFlight: 2, turns };
@@ -112,49 +113,56 @@ export async function prepareExport(
         await writer.start(exportColumns.grandLivre(locale));
         const accountQuery = { ...(query.aux ? { aux: query.aux } : {}), period, scope };
         const reader = ledgerReader(acc.store, v, indexes, accountQuery).lean(exportReading(turns));
-        for (const index of indexes) {
-          const lib = aggregate.accountLabels[index.compteNum] ?? "";
-          const { broughtForward, lines } = await accountLines(acc.store, v, index, accountQuery, reader);
-          let balance = broughtForward;
-          let wroteForward = false;
-          for await (const r of lines) {
-            if (!wroteForward && broughtForward !== 0) {
+        try {
+          await writeLedger(reader);
+        } finally {
+          await reader.close();
+        }
+        await writer.end();
+        async function writeLedger(reader: BucketBatchReader): Promise<void> {
+          for (const index of indexes) {
+            const lib = aggregate.accountLabels[index.compteNum] ?? "";
+            const { broughtForward, lines } = await accountLines(acc.store, v, index, accountQuery, reader);
+            let balance = broughtForward;
+            let wroteForward = false;
+            for await (const r of lines) {
+              if (!wroteForward && broughtForward !== 0) {
+                await writer.row([
+                  index.compteNum,
+                  lib,
+                  null,
+                  "",
+                  "",
+                  "",
+                  say(EXPORT_TEXT.broughtForward, locale),
+                  "",
+                  null,
+                  null,
+                  broughtForward,
+                  "",
+                ]);
+              }
+              wroteForward = true;
+              balance += r.debitCents - r.creditCents;
+              if (query.lettering === "unlettered" && r.ecritureLet) continue;
+              if (q && !matchesLedgerSearch(r, q, searchable)) continue;
               await writer.row([
                 index.compteNum,
                 lib,
-                null,
-                "",
-                "",
-                "",
-                say(EXPORT_TEXT.broughtForward, locale),
-                "",
-                null,
-                null,
-                broughtForward,
-                "",
+                r.date,
+                r.journalCode,
+                r.ecritureNum,
+                r.pieceRef,
+                r.ecritureLib,
+                r.compAuxNum ?? "",
+                r.debitCents,
+                r.creditCents,
+                balance,
+                r.ecritureLet ?? "",
               ]);
             }
-            wroteForward = true;
-            balance += r.debitCents - r.creditCents;
-            if (query.lettering === "unlettered" && r.ecritureLet) continue;
-            if (q && !matchesLedgerSearch(r, q, searchable)) continue;
-            await writer.row([
-              index.compteNum,
-              lib,
-              r.date,
-              r.journalCode,
-              r.ecritureNum,
-              r.pieceRef,
-              r.ecritureLib,
-              r.compAuxNum ?? "",
-              r.debitCents,
-              r.creditCents,
-              balance,
-              r.ecritureLet ?? "",
-            ]);
           }
         }
-        await writer.end();
       },
     };
   } else {
@@ -176,30 +184,37 @@ export async function prepareExport(
       async write(writer) {
         await writer.start(exportColumns.journaux(locale));
         const reader = journalReader(acc.store, v, indexes, { period, scope }).lean(exportReading(turns));
-        for (const index of indexes) {
-          const journalLib = aggregate.journalLabels[index.journalCode] ?? "";
-          for await (const e of journalEcritures(acc.store, v, index, { period, scope }, reader)) {
-            if (q && !matchesJournalSearch(e, q, aggregate, searchable)) continue;
-            for (const l of e.lines) {
-              await writer.row([
-                index.journalCode,
-                journalLib,
-                l.date,
-                e.ecritureNum,
-                l.pieceRef,
-                l.pieceDate ?? null,
-                l.compteNum,
-                aggregate.accountLabels[l.compteNum] ?? "",
-                l.compAuxNum ?? "",
-                l.ecritureLib,
-                l.debitCents,
-                l.creditCents,
-                l.ecritureLet ?? "",
-              ]);
+        try {
+          await writeJournals(reader);
+        } finally {
+          await reader.close();
+        }
+        await writer.end();
+        async function writeJournals(reader: BucketBatchReader): Promise<void> {
+          for (const index of indexes) {
+            const journalLib = aggregate.journalLabels[index.journalCode] ?? "";
+            for await (const e of journalEcritures(acc.store, v, index, { period, scope }, reader)) {
+              if (q && !matchesJournalSearch(e, q, aggregate, searchable)) continue;
+              for (const l of e.lines) {
+                await writer.row([
+                  index.journalCode,
+                  journalLib,
+                  l.date,
+                  e.ecritureNum,
+                  l.pieceRef,
+                  l.pieceDate ?? null,
+                  l.compteNum,
+                  aggregate.accountLabels[l.compteNum] ?? "",
+                  l.compAuxNum ?? "",
+                  l.ecritureLib,
+                  l.debitCents,
+                  l.creditCents,
+                  l.ecritureLet ?? "",
+                ]);
+              }
             }
           }
         }
-        await writer.end();
       },
     };
   }
