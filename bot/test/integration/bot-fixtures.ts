@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import express from "express";
 import { expect, inject } from "vitest";
+import { translate } from "@comptoir/shared";
 import type { AdaptiveCard, AppRole, Contact, Dossier, DossierDetail, ServiceSubscription } from "@comptoir/shared";
 import { LOCAL_APP_CLIENT_ID } from "../../dev/local-mode";
 import { createBot, type Bot, type BotOptions } from "../../src/agent/agent";
@@ -180,6 +181,9 @@ export function cardsIn(h: BotHarness, conversationId: string, only: "all" | "re
     });
 }
 
+const WELCOME_TITLES = [translate("fr", "cards.welcome.title"), translate("en", "cards.welcome.title")];
+const isWelcomeCard = (card: AdaptiveCard) => textsOf(card).some((t) => WELCOME_TITLES.includes(t));
+
 /**
  * Sends a message and returns the single card the bot answered with (a proactive card, such as a client's
  * welcome landing in the same conversation meanwhile, is not an answer).
@@ -188,10 +192,13 @@ export async function ask(
   h: BotHarness,
   args: ActivityArgs & { text?: string; value?: object },
 ): Promise<AdaptiveCard> {
-  const before = cardsIn(h, args.conversationId, "replies").length;
+  // A client's welcome card, sent by the proactive queue to the conversation the client just opened, goes
+  // out through the same reply path when it continues that turn: it is not this message's answer.
+  const answers = () => cardsIn(h, args.conversationId, "replies").filter((c) => !isWelcomeCard(c));
+  const before = answers().length;
   const res = await h.post(message(h, args));
   expect(res.status).toBe(200);
-  const cards = cardsIn(h, args.conversationId, "replies");
+  const cards = answers();
   expect(cards).toHaveLength(before + 1);
   const card = cards.at(-1);
   if (!card) throw new Error("no card");
