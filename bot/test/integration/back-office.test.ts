@@ -292,6 +292,8 @@ describe("links and services", () => {
         body: { serviceId: "consultation" },
       });
     }
+    // The invitations bind each contact's guest (a write to the contact): let them finish before reading ETags.
+    await app.running.pipeline.idle();
     const current = await call<DossierDetail>(app, "GET", `/dossiers/${dossier.id}`);
     const refused = await call(app, "DELETE", `/dossiers/${dossier.id}`, { etag: current.etag });
     expect(refused.body).toMatchObject({ code: "DOSSIER_HAS_LIVE_SERVICES", details: { count: 2 } });
