@@ -23,6 +23,7 @@ import {
   consultableDossier,
   fecText,
   startAccountingApp,
+  TWO_SHOPS,
   type AccountingTestApp,
   type Line,
 } from "./accounting-harness";
@@ -32,11 +33,6 @@ let dossierId: string;
 let whole: string;
 let limited: string;
 let entries: FecEntry[];
-
-const ETABLISSEMENTS = [
-  { code: "E1", name: "Magasin de Lyon", siret: "73282932000009" },
-  { code: "E2", name: "Magasin de Lille", siret: "73282932000017" },
-];
 
 /** Two établissements and a head-office écriture without a code; "e1 " checks the code mapping ignores case and spaces. */
 const LINES: Line[] = [
@@ -52,7 +48,7 @@ const LINES: Line[] = [
 
 beforeAll(async () => {
   t = await startAccountingApp();
-  dossierId = await consultableDossier(t.app, ETABLISSEMENTS);
+  dossierId = await consultableDossier(t.app, TWO_SHOPS);
   const text = fecText(LINES);
   const res = await t.upload(dossierId, Buffer.from(text, "utf8"), { fileName: "732829320FEC20241231.txt" });
   expect(res.status).toBe(201);

@@ -150,6 +150,12 @@ export function fecText(lines: readonly Line[], options: { etab?: boolean } = {}
   return `${header}\n${rows.join("\n")}\n`;
 }
 
+/** Two shops of the SIREN consultableDossier uses: the établissements of the *Limité à* tests. */
+export const TWO_SHOPS = [
+  { code: "E1", name: "Magasin de Lyon", siret: "73282932000009" },
+  { code: "E2", name: "Magasin de Lille", siret: "73282932000017" },
+];
+
 /** Staff set up a dossier open to clients: Consultation offer and collaborative extension active. */
 export async function consultableDossier(
   app: TestApp,

@@ -8,6 +8,7 @@ import {
   fecText,
   generatedFec,
   startAccountingApp,
+  TWO_SHOPS,
   type AccountingTestApp,
   type Line,
 } from "./accounting-harness";
@@ -16,11 +17,6 @@ let t: AccountingTestApp;
 let generated: string;
 let small: string;
 let limited: string;
-
-const ETABLISSEMENTS = [
-  { code: "E1", name: "Magasin de Lyon", siret: "73282932000009" },
-  { code: "E2", name: "Magasin de Lille", siret: "73282932000017" },
-];
 
 /** E1 has a bank in debit, E2 an overdrawn one: the same account 512000 changes side with the scope. */
 const LINES: Line[] = [
@@ -42,7 +38,7 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(201);
   }
-  small = await consultableDossier(t.app, ETABLISSEMENTS);
+  small = await consultableDossier(t.app, TWO_SHOPS);
   const res = await t.upload(small, Buffer.from(fecText(LINES), "utf8"), { fileName: "732829320FEC20241231.txt" });
   expect(res.status).toBe(201);
   limited = await clientOn(t.app, small, ["E1"]);

@@ -4,12 +4,8 @@ import type { agedExportQuerySchema } from "@comptoir/shared/api/aged-balance";
 import type { AccountingAccess } from "../access";
 import type { AccountingDeps } from "../deps";
 import { agedBalanceView, agedLinesView } from "./aged-balance";
-import { say } from "./export/columns";
+import { col, localised, say } from "./export/columns";
 import type { PreparedExport } from "./export/exports";
-import type { Column, ColumnKind } from "./export/table-writer";
-
-type Label = { fr: string; en: string };
-const col = (fr: string, en: string, kind: ColumnKind, width?: number) => ({ label: { fr, en }, kind, width });
 
 const BUCKET_COLUMNS = [
   col("Non échu", "Not yet due", "money"),
@@ -46,13 +42,6 @@ const TEXT = {
   ecriture: { fr: "Date d'écriture", en: "Entry date" },
   sheet: { fr: "Balance âgée", en: "Aged balance" },
 } as const;
-
-function localised(
-  columns: ReadonlyArray<{ label: Label; kind: ColumnKind; width: number | undefined }>,
-  locale: Locale,
-): Column[] {
-  return columns.map((c) => ({ header: say(c.label, locale), kind: c.kind, ...(c.width ? { width: c.width } : {}) }));
-}
 
 function fileSafe(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 40) || "x";

@@ -1,6 +1,7 @@
 import type { Principal } from "@comptoir/shared";
 import { clientAccess, staffAccess, type AccountingAccess } from "../../accounting/access";
-import type { Audience } from "../http/route";
+import type { z } from "zod";
+import { defineRoute, type AnyRoute, type Audience } from "../http/route";
 import type { ServiceDeps } from "../../core/services/context";
 
 /**
@@ -29,4 +30,32 @@ export function accountingScopes(deps: ServiceDeps): AccountingScope[] {
       access: (principal, dossierId) => clientAccess(deps, principal, dossierId),
     },
   ];
+}
+
+/** What a read-only JSON view of a dossier's accounting declares, beside its scope. */
+interface ScopedViewDef<Q> {
+  /** Under the scope's prefix, e.g. `balance-agee/lines`. */
+  path: string;
+  summary: string;
+  query: z.ZodType<Q>;
+  response: z.ZodType;
+  view: (principal: Principal, access: AccountingAccess, query: Q) => Promise<unknown>;
+}
+
+/** A read-only JSON view for one audience: the caller's access to the dossier is resolved, then `view` answers. */
+export function scopedView<Q>(s: AccountingScope, def: ScopedViewDef<Q>): AnyRoute {
+  const path: `${AccountingScope["prefix"]}/${string}` = `${s.prefix}/${def.path}`;
+  return defineRoute({
+    method: "get",
+    path,
+    allow: s.allow,
+    tag: "accounting",
+    summary: def.summary,
+    query: def.query,
+    response: def.response,
+    handler: async ({ principal, params, query }) => {
+      const access = await s.access(principal, params.dossierId);
+      return { body: await def.view(principal, access, query) };
+    },
+  });
 }

@@ -9,8 +9,8 @@ import type { AccountingDeps } from "../../accounting/deps";
 import { writeStatements } from "../../accounting/views/export/statements-export";
 import { CsvWriter, XlsxWriter, type TableWriter } from "../../accounting/views/export/table-writer";
 import { statementsView } from "../../accounting/views/statements";
-import { defineRoute, defineStreamRoute, type AnyRoute } from "../http/route";
-import type { AccountingScope } from "./accounting-scopes";
+import { defineStreamRoute, type AnyRoute } from "../http/route";
+import { scopedView, type AccountingScope } from "./accounting-scopes";
 import { heavyWorkTurns, underGate, yieldingSink } from "./heavy-work";
 
 const tag = "accounting";
@@ -26,18 +26,12 @@ function fileSafe(text: string): string {
  */
 export function statementsRoutes(acc: AccountingDeps, scopes: readonly AccountingScope[]): AnyRoute[] {
   return scopes.flatMap((s) => [
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/${STATEMENTS_VIEW}`,
-      allow: s.allow,
-      tag,
+    scopedView(s, {
+      path: STATEMENTS_VIEW,
       summary: "Bilan (actif, passif) and compte de résultat by PCG rubric, with N-1 and the accounts of each rubric",
       query: statementsQuerySchema,
       response: accountingStatementsSchema,
-      handler: async ({ principal, params, query }) => {
-        const access = await s.access(principal, params.dossierId);
-        return { body: await statementsView(acc, principal, access, query) };
-      },
+      view: (principal, access, query) => statementsView(acc, principal, access, query),
     }),
     ...ACCOUNTING_EXPORT_FORMATS.map((format) =>
       defineStreamRoute({

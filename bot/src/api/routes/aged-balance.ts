@@ -15,8 +15,8 @@ import { agedBalanceView, agedLinesView, echeancierView } from "../../accounting
 import { prepareAgedExport } from "../../accounting/views/aged-balance-export";
 import { CsvWriter, XlsxWriter, type TableWriter } from "../../accounting/views/export/table-writer";
 import type { ServiceDeps } from "../../core/services/context";
-import { defineRoute, defineStreamRoute, type AnyRoute } from "../http/route";
-import type { AccountingScope } from "./accounting-scopes";
+import { defineStreamRoute, type AnyRoute } from "../http/route";
+import { scopedView, type AccountingScope } from "./accounting-scopes";
 import { heavyWorkTurns, yieldingSink } from "./heavy-work";
 
 const tag = "accounting";
@@ -31,44 +31,26 @@ export function agedBalanceRoutes(
   scopes: readonly AccountingScope[],
 ): AnyRoute[] {
   return scopes.flatMap((s) => [
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/balance-agee`,
-      allow: s.allow,
-      tag,
+    scopedView(s, {
+      path: "balance-agee",
       summary: "Balance âgée of clients (411) or suppliers (401) at a reference date, per third party and bucket",
       query: agedBalanceQuerySchema,
       response: accountingAgedBalanceSchema,
-      handler: async ({ principal, params, query }) => {
-        const access = await s.access(principal, params.dossierId);
-        return { body: await agedBalanceView(acc, principal, access, query, deps.now()) };
-      },
+      view: (principal, access, query) => agedBalanceView(acc, principal, access, query, deps.now()),
     }),
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/balance-agee/lines`,
-      allow: s.allow,
-      tag,
+    scopedView(s, {
+      path: "balance-agee/lines",
       summary: "One third party's open lines at the reference date (drill-down of the balance âgée)",
       query: agedLinesQuerySchema,
       response: accountingAgedLinesSchema,
-      handler: async ({ principal, params, query }) => {
-        const access = await s.access(principal, params.dossierId);
-        return { body: await agedLinesView(acc, principal, access, query, deps.now()) };
-      },
+      view: (principal, access, query) => agedLinesView(acc, principal, access, query, deps.now()),
     }),
-    defineRoute({
-      method: "get",
-      path: `${s.prefix}/echeancier`,
-      allow: s.allow,
-      tag,
+    scopedView(s, {
+      path: "echeancier",
       summary: "Échéancier: the open items ordered by date, with a cumulative total, paged",
       query: echeancierQuerySchema,
       response: accountingEcheancierSchema,
-      handler: async ({ principal, params, query }) => {
-        const access = await s.access(principal, params.dossierId);
-        return { body: await echeancierView(acc, principal, access, query, deps.now()) };
-      },
+      view: (principal, access, query) => echeancierView(acc, principal, access, query, deps.now()),
     }),
     ...AGED_EXPORT_FORMATS.map((format) =>
       defineStreamRoute({

@@ -1,21 +1,9 @@
 import type { ReactNode } from "react";
-import { Field, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
+import { Field, makeStyles, SearchBox } from "@fluentui/react-components";
+import { useToolbarStyles } from "./toolbar-styles";
 import { useT } from "../../i18n/context";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    justifyContent: "space-between",
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-  },
-  filters: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-  },
   search: { minWidth: "16rem" },
 });
 
@@ -33,10 +21,11 @@ interface ViewToolbarProps {
 /** A view's filters and search on the left, its exports on the right. */
 export function ViewToolbar({ search, onSearch, searchPlaceholder, filters, actions }: ViewToolbarProps) {
   const styles = useStyles();
+  const toolbar = useToolbarStyles();
   const t = useT();
   return (
-    <div className={styles.root}>
-      <div className={styles.filters} role="search">
+    <div className={toolbar.root}>
+      <div className={toolbar.filters} role="search">
         {filters}
         <Field label={t("accountingUi.search")} className={styles.search}>
           <SearchBox

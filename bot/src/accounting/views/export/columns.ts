@@ -3,7 +3,12 @@ import type { Column, ColumnKind } from "./table-writer";
 
 /** Export headers, French first (the spreadsheets are mostly read by French accountants and their clients). */
 type Label = { fr: string; en: string };
-const col = (fr: string, en: string, kind: ColumnKind, width?: number) => ({ label: { fr, en }, kind, width });
+type LabelledColumn = { label: Label; kind: ColumnKind; width: number | undefined };
+export const col = (fr: string, en: string, kind: ColumnKind, width?: number): LabelledColumn => ({
+  label: { fr, en },
+  kind,
+  width,
+});
 
 const BALANCE = [
   col("Classe", "Class", "int", 8),
@@ -50,10 +55,8 @@ const JOURNAUX = [
   col("Lettrage", "Matching", "text", 9),
 ];
 
-function localised(
-  columns: ReadonlyArray<{ label: Label; kind: ColumnKind; width: number | undefined }>,
-  locale: Locale,
-): Column[] {
+/** A table's headers in the caller's language. */
+export function localised(columns: readonly LabelledColumn[], locale: Locale): Column[] {
   return columns.map((c) => ({
     header: locale === "en" ? c.label.en : c.label.fr,
     kind: c.kind,

@@ -1,10 +1,8 @@
 import { useState } from "react";
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, mergeClasses, useId } from "@fluentui/react-components";
-import { CheckmarkCircleRegular, PeopleRegular } from "@fluentui/react-icons";
 import { AGING_BUCKETS } from "@comptoir/shared/accounting/compute/aged-balance";
 import { ymdToIso } from "@comptoir/shared/accounting/fec/date";
 import { AGED_VIEW, type AccountingAgedBalance } from "@comptoir/shared/api/aged-balance";
-import { EmptyState } from "../../../components/EmptyState";
 import { useLayoutStyles } from "../../../components/layout-styles";
 import { useLocale, useT } from "../../../i18n/context";
 import { ExportButtons } from "../ExportButtons";
@@ -15,10 +13,11 @@ import { useTableStyles } from "../table-styles";
 import type { AccountingViewProps } from "../view-props";
 import { ViewFrame } from "../ViewFrame";
 import { AgedLinesDialog } from "./AgedLinesDialog";
+import { AgedEmpty } from "./AgedEmpty";
 import { AgedToolbar } from "./AgedToolbar";
 import { useAgedBalance } from "./useAgedBalance";
 import { useAgedChoice } from "./useAgedChoice";
-import { ACCOUNT_KEY, SIGN_KEY, NO_ACCOUNT_KEY, BUCKET_KEY } from "./aged-keys";
+import { ACCOUNT_KEY, SIGN_KEY, BUCKET_KEY } from "./aged-keys";
 
 type Party = AccountingAgedBalance["parties"][number];
 
@@ -50,24 +49,8 @@ function AgedTable({ data, onDrill }: { data: AccountingAgedBalance; onDrill: (p
   const t = useT();
   const { locale } = useLocale();
   const captionId = useId("aged-caption");
-  if (!data.hasAccount) {
-    return (
-      <EmptyState
-        icon={<PeopleRegular />}
-        title={t("agedUi.empty.noAccount.title")}
-        body={t(NO_ACCOUNT_KEY[data.account])}
-      />
-    );
-  }
-  if (data.parties.length === 0) {
-    return (
-      <EmptyState
-        icon={<CheckmarkCircleRegular />}
-        title={t("agedUi.empty.allLettered.title")}
-        body={t("agedUi.empty.allLettered")}
-      />
-    );
-  }
+  if (!data.hasAccount || data.parties.length === 0)
+    return <AgedEmpty account={data.account} hasAccount={data.hasAccount} />;
   return (
     <div className={layout.stackM}>
       <TableScroll labelledBy={captionId}>
@@ -144,12 +127,8 @@ export function AgedBalanceView({ audience, dossierCode, period }: AccountingVie
   return (
     <div className={layout.stackM}>
       <AgedToolbar
-        account={choice.account}
-        onAccount={choice.setAccount}
-        date={choice.date}
-        onDate={choice.setDate}
-        shownDate={shown?.date}
-        bounds={shown ? { start: shown.exercice.start, end: shown.exercice.end } : undefined}
+        choice={choice}
+        shown={shown}
         actions={
           <ExportButtons
             audience={audience}

@@ -21,7 +21,7 @@ import { formatYmd } from "../months";
 import { TableScroll } from "../TableScroll";
 import { useTableStyles } from "../table-styles";
 import { ViewFrame } from "../ViewFrame";
-import { OPEN_LINE_HEADERS, OpenLineCells } from "./OpenLinesTable";
+import { OpenLineCells, OpenLineHeaders } from "./OpenLinesTable";
 import { useAgedLines, type AgedParams } from "./useAgedBalance";
 
 const useStyles = makeStyles({ surface: { maxWidth: "min(72rem, 95vw)" } });
@@ -80,18 +80,7 @@ export function AgedLinesDialog({ audience, dossierCode, params, party, onClose 
                           <th scope="col" className={table.th}>
                             {t("agedUi.col.date")}
                           </th>
-                          {OPEN_LINE_HEADERS.map((h) => (
-                            <th
-                              key={h}
-                              scope="col"
-                              className={mergeClasses(
-                                table.th,
-                                h === "agedUi.col.amount" || h === "agedUi.col.age" ? table.num : undefined,
-                              )}
-                            >
-                              {t(h)}
-                            </th>
-                          ))}
+                          <OpenLineHeaders />
                         </tr>
                       </thead>
                       <tbody>

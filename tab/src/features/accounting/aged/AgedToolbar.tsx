@@ -1,47 +1,31 @@
 import type { ReactNode } from "react";
-import { Field, Input, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { ymdToIso } from "@comptoir/shared/accounting/fec/date";
 import { formatDay } from "../../../components/format";
+import { useToolbarStyles } from "../toolbar-styles";
 import { useLocale, useT } from "../../../i18n/context";
-import type { AgedAccountChoice } from "./useAgedBalance";
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    justifyContent: "space-between",
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-  },
-  filters: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-  },
-});
+import type { AgedChoice } from "./useAgedChoice";
 
 interface AgedToolbarProps {
-  account: AgedAccountChoice;
-  onAccount: (account: AgedAccountChoice) => void;
-  /** `YYYY-MM-DD`, or "" for the default (then `shownDate` is displayed). */
-  date: string;
-  onDate: (date: string) => void;
-  /** The date the figures on screen were computed at (yyyymmdd), and the exercice's bounds (ISO). */
-  shownDate: number | undefined;
-  bounds: { start: string; end: string } | undefined;
+  /** Clients or suppliers, and the asked date ("" for the server's default). */
+  choice: AgedChoice;
+  /** The figures on screen, when there are some: the date they were computed at and the exercice's bounds. */
+  shown: { date: number; exercice: { start: string; end: string } } | undefined;
   actions?: ReactNode;
 }
 
 /** Clients / fournisseurs and the reference date on the left, the exports on the right. */
-export function AgedToolbar({ account, onAccount, date, onDate, shownDate, bounds, actions }: AgedToolbarProps) {
-  const styles = useStyles();
+export function AgedToolbar({ choice, shown, actions }: AgedToolbarProps) {
+  const { account, setAccount: onAccount, date, setDate: onDate } = choice;
+  const shownDate = shown?.date;
+  const bounds = shown?.exercice;
+  const toolbar = useToolbarStyles();
   const t = useT();
   const { locale } = useLocale();
   const value = date || (shownDate ? ymdToIso(shownDate) : "");
   return (
-    <div className={styles.root}>
-      <div className={styles.filters}>
+    <div className={toolbar.root}>
+      <div className={toolbar.filters}>
         <Field label={t("agedUi.account")}>
           <RadioGroup
             layout="horizontal"

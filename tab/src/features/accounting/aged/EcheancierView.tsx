@@ -1,8 +1,6 @@
 import { Body1, MessageBar, MessageBarBody, mergeClasses, useId } from "@fluentui/react-components";
-import { CheckmarkCircleRegular, PeopleRegular } from "@fluentui/react-icons";
 import type { AccountingEcheancier } from "@comptoir/shared/api/aged-balance";
 import { translatePlural } from "@comptoir/shared/i18n/translate";
-import { EmptyState } from "../../../components/EmptyState";
 import { useLayoutStyles } from "../../../components/layout-styles";
 import { useLocale, useT } from "../../../i18n/context";
 import { formatAmount, formatMoney } from "../money";
@@ -13,11 +11,12 @@ import { useTableStyles } from "../table-styles";
 import { usePage } from "../usePage";
 import type { AccountingViewProps } from "../view-props";
 import { ViewFrame } from "../ViewFrame";
+import { AgedEmpty } from "./AgedEmpty";
 import { AgedToolbar } from "./AgedToolbar";
-import { OPEN_LINE_HEADERS, OpenLineCells } from "./OpenLinesTable";
+import { OpenLineCells, OpenLineHeaders } from "./OpenLinesTable";
 import { useEcheancier } from "./useAgedBalance";
 import { useAgedChoice } from "./useAgedChoice";
-import { ACCOUNT_KEY, NO_ACCOUNT_KEY } from "./aged-keys";
+import { ACCOUNT_KEY } from "./aged-keys";
 
 const PAGE_SIZE = 200;
 
@@ -27,24 +26,8 @@ function EcheancierTable({ data }: { data: AccountingEcheancier }) {
   const t = useT();
   const { locale } = useLocale();
   const captionId = useId("echeancier-caption");
-  if (!data.hasAccount) {
-    return (
-      <EmptyState
-        icon={<PeopleRegular />}
-        title={t("agedUi.empty.noAccount.title")}
-        body={t(NO_ACCOUNT_KEY[data.account])}
-      />
-    );
-  }
-  if (data.itemCount === 0) {
-    return (
-      <EmptyState
-        icon={<CheckmarkCircleRegular />}
-        title={t("agedUi.empty.allLettered.title")}
-        body={t("agedUi.empty.allLettered")}
-      />
-    );
-  }
+  if (!data.hasAccount || data.itemCount === 0)
+    return <AgedEmpty account={data.account} hasAccount={data.hasAccount} />;
   return (
     <div className={layout.stackM}>
       <Body1 as="p" className={layout.muted}>
@@ -69,18 +52,7 @@ function EcheancierTable({ data }: { data: AccountingEcheancier }) {
               <th scope="col" className={table.th}>
                 {t("agedUi.col.party")}
               </th>
-              {OPEN_LINE_HEADERS.map((h) => (
-                <th
-                  key={h}
-                  scope="col"
-                  className={mergeClasses(
-                    table.th,
-                    h === "agedUi.col.amount" || h === "agedUi.col.age" ? table.num : undefined,
-                  )}
-                >
-                  {t(h)}
-                </th>
-              ))}
+              <OpenLineHeaders />
               <th scope="col" className={mergeClasses(table.th, table.num)}>
                 {t("agedUi.col.cumulative")}
               </th>
@@ -116,14 +88,7 @@ export function EcheancierView({ audience, period }: AccountingViewProps) {
   const shown = schedule.data;
   return (
     <div className={layout.stackM}>
-      <AgedToolbar
-        account={choice.account}
-        onAccount={choice.setAccount}
-        date={choice.date}
-        onDate={choice.setDate}
-        shownDate={shown?.date}
-        bounds={shown ? { start: shown.exercice.start, end: shown.exercice.end } : undefined}
-      />
+      <AgedToolbar choice={choice} shown={shown} />
       <MessageBar intent="info">
         <MessageBarBody>{t("agedUi.rule")}</MessageBarBody>
       </MessageBar>

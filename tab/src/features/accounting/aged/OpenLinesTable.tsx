@@ -39,7 +39,7 @@ export function OpenLineCells({ item }: { item: OpenItemDto }) {
   );
 }
 
-export const OPEN_LINE_HEADERS = [
+const OPEN_LINE_HEADERS = [
   "agedUi.col.dateUsed",
   "agedUi.col.journal",
   "agedUi.col.ecriture",
@@ -48,3 +48,25 @@ export const OPEN_LINE_HEADERS = [
   "agedUi.col.amount",
   "agedUi.col.age",
 ] as const;
+
+/** The header cells matching OpenLineCells. */
+export function OpenLineHeaders() {
+  const table = useTableStyles();
+  const t = useT();
+  return (
+    <>
+      {OPEN_LINE_HEADERS.map((h) => (
+        <th
+          key={h}
+          scope="col"
+          className={mergeClasses(
+            table.th,
+            h === "agedUi.col.amount" || h === "agedUi.col.age" ? table.num : undefined,
+          )}
+        >
+          {t(h)}
+        </th>
+      ))}
+    </>
+  );
+}

@@ -12,3 +12,5 @@ export function useAgedChoice(exercice: string) {
   const params: AgedParams = { exercice, account, ...(date ? { date } : {}) };
   return { account, setAccount, date, setDate: (next: string) => setDated({ exercice, date: next }), params };
 }
+
+export type AgedChoice = ReturnType<typeof useAgedChoice>;
