@@ -1,14 +1,14 @@
 import { Readable } from "node:stream";
 import type { Principal } from "@comptoir/shared";
-import { FEC_COLUMNS } from "@comptoir/shared/accounting/fec/columns";
 import type { AccountingDeps } from "../../src/accounting/deps";
 import { uploadFec } from "../../src/accounting/import/service";
 import type { ServiceDeps } from "../../src/core/services/context";
 import { DEMO_STAFF } from "../demo-persons";
+import { fecText } from "../fec-text";
 
 /** The seed dossier whose FEC is imported at seeding (fixtures.ts): two établissements, 001 and 002. */
 export const DEMO_FEC_DOSSIER_CODE = "000120";
-export const DEMO_FEC_EXERCICE = { start: "2025-01-01", end: "2025-12-31" } as const;
+const DEMO_FEC_EXERCICE = { start: "2025-01-01", end: "2025-12-31" } as const;
 
 type Line = [
   journal: string,
@@ -59,30 +59,22 @@ const AUX: Record<string, string> = {
 };
 
 export function demoFecText(): string {
-  const rows = LINES.map(([journal, num, date, compte, aux, lib, debit, credit, etab]) =>
-    [
+  return fecText(
+    LINES.map(([journal, num, date, compte, aux, lib, debit, credit, etab]) => ({
       journal,
-      JOURNALS[journal] ?? journal,
+      journalLib: JOURNALS[journal] ?? journal,
       num,
       date,
       compte,
-      ACCOUNTS[compte] ?? compte,
-      aux,
-      aux ? (AUX[aux] ?? aux) : "",
-      num,
-      date,
+      compteLib: ACCOUNTS[compte] ?? compte,
+      ...(aux ? { aux, auxLib: AUX[aux] ?? aux } : {}),
+      piece: num,
       lib,
       debit,
       credit,
-      "",
-      "",
-      date,
-      "",
-      "",
       etab,
-    ].join("\t"),
+    })),
   );
-  return `${[[...FEC_COLUMNS, "CodeEtablissement"].join("\t"), ...rows].join("\r\n")}\r\n`;
 }
 
 /** Imports the demo FEC into the dossier as the demo collaboratrice would, through the import service. */
