@@ -1,8 +1,16 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
-import { json, mailboxUrl, openConsultation, signInAs, staffApi } from "./support";
-import { FEC_COLUMNS } from "../shared/src/accounting/fec/columns";
+import { fecText as fecLines } from "../bot/dev/fec-text";
+import {
+  expectAccessible,
+  inviteClient,
+  json,
+  newSiren,
+  openConsultation,
+  signInAs,
+  signInFromInvitation,
+  staffApi,
+} from "./support";
 
 /**
  * Issue 7 from the screens: staff import a FEC generated here into a dossier created here, watch the
@@ -108,29 +116,13 @@ function buildRows(): Row[] {
 const amountText = (cents: number) => `${Math.floor(cents / 100)},${mm(cents % 100)}`;
 
 function fecText(rows: readonly Row[]): string {
-  const lines = rows.map((r) =>
-    [
-      r.journal,
-      r.journalLib,
-      r.num,
-      r.date,
-      r.compte,
-      r.compteLib,
-      r.aux ?? "",
-      r.auxLib ?? "",
-      r.piece,
-      r.date,
-      r.lib,
-      amountText(r.debit),
-      amountText(r.credit),
-      r.letter ?? "",
-      r.letter ? r.date : "",
-      r.date,
-      "",
-      "",
-    ].join("\t"),
+  return fecLines(
+    rows.map((r) => ({
+      ...r,
+      debit: amountText(r.debit),
+      credit: amountText(r.credit),
+    })),
   );
-  return `${[FEC_COLUMNS.join("\t"), ...lines].join("\r\n")}\r\n`;
 }
 
 /** The figures the screens must show, computed from the rows. */
@@ -196,19 +188,6 @@ const money = (cents: number) =>
   new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 2 }).format(cents / 100);
 const amount = (cents: number) => new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2 }).format(cents / 100);
 
-/** A SIREN with a valid Luhn key, different on every run. */
-function newSiren(): string {
-  const base = String(Date.now() % 1e8).padStart(8, "0");
-  for (let key = 0; key <= 9; key++) {
-    const siren = `${base}${key}`;
-    const total = [...siren].reverse().reduce((n, c, i) => {
-      const d = Number(c) * (i % 2 === 1 ? 2 : 1);
-      return n + (d > 9 ? d - 9 : d);
-    }, 0);
-    if (total % 10 === 0) return siren;
-  }
-  throw new Error("no Luhn key");
-}
 const SIREN = newSiren();
 const FILE_NAME = `${SIREN}FEC${EXERCICE.end.replace(/-/g, "")}.txt`;
 
@@ -219,15 +198,6 @@ let dossierId = "";
 
 async function screen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/accounting-${name}.png`, fullPage: true });
-}
-
-/** No serious or critical axe-core violation (Fluent's focus sentinels are not content). */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(blocking, `axe on ${name}`).toEqual([]);
 }
 
 function viewTab(scope: Page | Locator, name: string): Locator {
@@ -324,27 +294,7 @@ test("1. staff create a dossier with the Consultation offer for a new client con
   const res = await api.get(`/api/v1/dossiers/${dossierId}`);
   await openConsultation(api, dossierId, res);
 
-  const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
-  const contact = await json<{ id: string }>(
-    await api.post("/api/v1/contacts", { data: { ...CLIENT, roleId: roles.items[0]?.id } }),
-  );
-  await json(await api.post(`/api/v1/contacts/${contact.id}/dossiers`, { data: { dossierId } }));
-  const proposed = await json<{ subscription: { id: string } }>(
-    await api.post(`/api/v1/contacts/${contact.id}/dossiers/${dossierId}/services`, {
-      data: { serviceId: "consultation" },
-    }),
-  );
-  await expect
-    .poll(
-      async () => {
-        const list = await json<{ items: { subscriptionId: string; mail: string }[] }>(
-          await api.get(`/api/v1/dossiers/${dossierId}/invitations`),
-        );
-        return list.items.find((i) => i.subscriptionId === proposed.subscription.id)?.mail;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe("sent");
+  await inviteClient(api, dossierId, CLIENT);
 });
 
 test("2. staff import the FEC: progress, report, then the four views with the expected figures", async ({ page }) => {
@@ -465,14 +415,7 @@ test("3. a file with an unbalanced entry is refused with its line, and the impor
 });
 
 test("4. the client reads the same figures, read-only, in the fiche société", async ({ page }) => {
-  await page.goto(mailboxUrl());
-  const mail = page.getByRole("article").filter({ hasText: CLIENT.email }).filter({ hasText: "Comptoir" }).first();
-  await expect(mail).toBeVisible();
-  await mail.frameLocator("iframe").getByRole("link", { name: "Accepter l'invitation" }).first().click();
-  await page.getByRole("button", { name: "Accepter" }).click();
-  await expect(page.getByRole("heading", { name: "Connexion locale" })).toBeVisible();
-  await page.getByRole("button", { name: new RegExp(CLIENT.nom) }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Ma société" })).toBeVisible();
+  await signInFromInvitation(page, CLIENT);
   await page.getByRole("link", { name: new RegExp(`Voir la fiche société ${NAME}`) }).click();
   await expect(page.getByRole("heading", { level: 1, name: NAME })).toBeVisible();
 

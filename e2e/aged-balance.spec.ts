@@ -1,8 +1,16 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
-import { json, mailboxUrl, openConsultation, signInAs, staffApi } from "./support";
-import { FEC_COLUMNS } from "../shared/src/accounting/fec/columns";
+import { fecText as fecLines } from "../bot/dev/fec-text";
+import {
+  expectAccessible,
+  inviteClient,
+  json,
+  newSiren,
+  openConsultation,
+  signInAs,
+  signInFromInvitation,
+  staffApi,
+} from "./support";
 
 /**
  * Issue 17 from the screens: staff import a small FEC through the API, then open the Balance âgée,
@@ -74,58 +82,31 @@ const ACCOUNTS: Record<string, string> = {
 const AUX: Record<string, string> = { CLI001: "Client Alpha", CLI002: "Client Beta", FOU001: "Papeterie Durand" };
 
 function fecText(): string {
-  const lines = ROWS.map(([journal, num, date, compte, aux, piece, pieceDate, lib, debit, credit, letter, dateLet]) =>
-    [
+  return fecLines(
+    ROWS.map(([journal, num, date, compte, aux, piece, pieceDate, lib, debit, credit, letter, dateLet]) => ({
       journal,
-      JOURNALS[journal] ?? journal,
+      journalLib: JOURNALS[journal] ?? journal,
       num,
       date,
       compte,
-      ACCOUNTS[compte] ?? compte,
-      aux,
-      aux ? (AUX[aux] ?? "") : "",
+      compteLib: ACCOUNTS[compte] ?? compte,
+      ...(aux ? { aux, auxLib: AUX[aux] ?? "" } : {}),
       piece,
       pieceDate,
       lib,
       debit,
       credit,
-      letter,
-      dateLet,
-      date,
-      "",
-      "",
-    ].join("\t"),
+      ...(letter ? { letter, dateLet } : {}),
+    })),
   );
-  return `${[FEC_COLUMNS.join("\t"), ...lines].join("\r\n")}\r\n`;
 }
 
 const amount = (cents: number) => new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2 }).format(cents / 100);
 
-/** A SIREN with a valid Luhn key, different on every run. */
-function newSiren(): string {
-  const base = String((Date.now() + 7) % 1e8).padStart(8, "0");
-  for (let key = 0; key <= 9; key++) {
-    const siren = `${base}${key}`;
-    const total = [...siren].reverse().reduce((n, c, i) => {
-      const d = Number(c) * (i % 2 === 1 ? 2 : 1);
-      return n + (d > 9 ? d - 9 : d);
-    }, 0);
-    if (total % 10 === 0) return siren;
-  }
-  throw new Error("no Luhn key");
-}
-const SIREN = newSiren();
+const SIREN = newSiren(7);
 
 let api: APIRequestContext;
 let dossierId = "";
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(blocking, `axe on ${name}`).toEqual([]);
-}
 
 /** Balance âgée of the clients at the exercice's end, then CLI001's open lines in the dialog (keyboard). */
 async function openAgedBalance(page: Page, scope: Locator): Promise<Locator> {
@@ -177,32 +158,12 @@ test("1. staff create the dossier, invite its client and import the FEC", async 
   );
   dossierId = dossier.id;
   await openConsultation(api, dossierId, await api.get(`/api/v1/dossiers/${dossierId}`));
-  const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
-  const contact = await json<{ id: string }>(
-    await api.post("/api/v1/contacts", { data: { ...CLIENT, roleId: roles.items[0]?.id } }),
-  );
-  await json(await api.post(`/api/v1/contacts/${contact.id}/dossiers`, { data: { dossierId } }));
-  const proposed = await json<{ subscription: { id: string } }>(
-    await api.post(`/api/v1/contacts/${contact.id}/dossiers/${dossierId}/services`, {
-      data: { serviceId: "consultation" },
-    }),
-  );
+  await inviteClient(api, dossierId, CLIENT);
   const imported = await api.post(
     `/api/v1/dossiers/${dossierId}/fec?exercice=2024-01-01..2024-12-31&fileName=${SIREN}FEC20241231.txt`,
     { headers: { "Content-Type": "application/octet-stream" }, data: Buffer.from(fecText(), "utf8") },
   );
   expect(imported.status(), await imported.text()).toBe(201);
-  await expect
-    .poll(
-      async () => {
-        const list = await json<{ items: { subscriptionId: string; mail: string }[] }>(
-          await api.get(`/api/v1/dossiers/${dossierId}/invitations`),
-        );
-        return list.items.find((i) => i.subscriptionId === proposed.subscription.id)?.mail;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe("sent");
 });
 
 test("2. staff read the balance âgée, drill down to a client and export it as CSV", async ({ page }) => {
@@ -239,14 +200,7 @@ test("2. staff read the balance âgée, drill down to a client and export it as 
 });
 
 test("3. the client reads the same balance âgée and exports one client's lines", async ({ page }) => {
-  await page.goto(mailboxUrl());
-  const mail = page.getByRole("article").filter({ hasText: CLIENT.email }).filter({ hasText: "Comptoir" }).first();
-  await expect(mail).toBeVisible();
-  await mail.frameLocator("iframe").getByRole("link", { name: "Accepter l'invitation" }).first().click();
-  await page.getByRole("button", { name: "Accepter" }).click();
-  await expect(page.getByRole("heading", { name: "Connexion locale" })).toBeVisible();
-  await page.getByRole("button", { name: new RegExp(CLIENT.nom) }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Ma société" })).toBeVisible();
+  await signInFromInvitation(page, CLIENT);
   await page.getByRole("link", { name: new RegExp(`Voir la fiche société ${NAME}`) }).click();
   await expect(page.getByRole("heading", { level: 1, name: NAME })).toBeVisible();
   const accounting = page.getByRole("region", { name: "Comptabilité" });

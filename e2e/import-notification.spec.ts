@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { FEC_COLUMNS } from "../shared/src/accounting/fec/columns";
-import { baseUrl, json, mailboxUrl, openConsultation, signInAs, staffApi } from "./support";
+import { oneSaleFec } from "../bot/dev/fec-text";
+import { baseUrl, inviteClient, json, openConsultation, signInAs, signInFromInvitation, staffApi } from "./support";
 
 /**
  * Issue 17, "clients told when their figures change": staff import a FEC for a dossier whose client has an
@@ -28,32 +28,6 @@ function connectorUrl(): string {
   return url;
 }
 
-function fec(): string {
-  const row = (num: string, compte: string, debit: string, credit: string) =>
-    [
-      "VE",
-      "Ventes",
-      num,
-      "20240115",
-      compte,
-      `Compte ${compte}`,
-      "",
-      "",
-      `FA${num}`,
-      "20240115",
-      "Facture",
-      debit,
-      credit,
-      "",
-      "",
-      "20240115",
-      "",
-      "",
-    ].join("\t");
-  const rows = [row("1", "512000", "4321,00", "0,00"), row("1", "706000", "0,00", "4321,00")];
-  return `${FEC_COLUMNS.join("\t")}\n${rows.join("\n")}\n`;
-}
-
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   api = await staffApi(browser);
 });
@@ -65,35 +39,9 @@ test("1. a client with an active Consultation, who talks to the bot in Teams", a
   const dossier = await json<{ id: string }>(await api.post("/api/v1/dossiers", { data: { code: CODE, name: NAME } }));
   dossierId = dossier.id;
   await openConsultation(api, dossierId, await api.get(`/api/v1/dossiers/${dossierId}`));
-  const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
-  const contact = await json<{ id: string }>(
-    await api.post("/api/v1/contacts", { data: { ...CLIENT, roleId: roles.items[0]?.id } }),
-  );
-  contactId = contact.id;
-  await json(await api.post(`/api/v1/contacts/${contactId}/dossiers`, { data: { dossierId } }));
-  const proposed = await json<{ subscription: { id: string } }>(
-    await api.post(`/api/v1/contacts/${contactId}/dossiers/${dossierId}/services`, {
-      data: { serviceId: "consultation" },
-    }),
-  );
-  await expect
-    .poll(
-      async () => {
-        const list = await json<{ items: { subscriptionId: string; mail: string }[] }>(
-          await api.get(`/api/v1/dossiers/${dossierId}/invitations`),
-        );
-        return list.items.find((i) => i.subscriptionId === proposed.subscription.id)?.mail;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe("sent");
+  contactId = (await inviteClient(api, dossierId, CLIENT)).contactId;
   // The client accepts the invitation from the dev mailbox and signs in: the Consultation is active.
-  await page.goto(mailboxUrl());
-  const mail = page.getByRole("article").filter({ hasText: CLIENT.email }).filter({ hasText: "Comptoir" }).first();
-  await mail.frameLocator("iframe").getByRole("link", { name: "Accepter l'invitation" }).first().click();
-  await page.getByRole("button", { name: "Accepter" }).click();
-  await page.getByRole("button", { name: new RegExp(CLIENT.nom) }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Ma société" })).toBeVisible();
+  await signInFromInvitation(page, CLIENT);
 
   // Their Teams client writes to the bot once, through the connector: the bot keeps the conversation.
   const detail = await json<{ contact: { guest: { objectId: string } | null } }>(
@@ -130,7 +78,7 @@ test("2. staff import the FEC; the client's conversation receives the card; staf
   await page.getByLabel("Fichier FEC").setInputFiles({
     name: FILE_NAME,
     mimeType: "text/plain",
-    buffer: Buffer.from(fec(), "utf8"),
+    buffer: Buffer.from(oneSaleFec("4321,00"), "utf8"),
   });
   await page.getByRole("button", { name: "Importer", exact: true }).click();
   const report = page.getByRole("region", { name: "Rapport de validation" });

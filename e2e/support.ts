@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { SIGNIN_COOKIE } from "../bot/dev/local-idp/signin-link";
 
@@ -84,4 +85,79 @@ export async function openConsultation(api: APIRequestContext, dossierId: string
     data: { extensionActive: true },
   });
   expect(last.status(), await last.text()).toBe(200);
+}
+
+/** No serious or critical axe-core violation (Fluent's focus sentinels are not content). */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(blocking, `axe on ${name}`).toEqual([]);
+}
+
+/** A SIREN with a valid Luhn key, different on every run (`salt` keeps two specs of one run apart). */
+export function newSiren(salt = 0): string {
+  const base = String((Date.now() + salt) % 1e8).padStart(8, "0");
+  for (let key = 0; key <= 9; key++) {
+    const siren = `${base}${key}`;
+    const total = [...siren].reverse().reduce((n, c, i) => {
+      const d = Number(c) * (i % 2 === 1 ? 2 : 1);
+      return n + (d > 9 ? d - 9 : d);
+    }, 0);
+    if (total % 10 === 0) return siren;
+  }
+  throw new Error("no Luhn key");
+}
+
+export interface E2eClient {
+  prenom: string;
+  nom: string;
+  email: string;
+}
+
+/**
+ * Through the API, as staff would in the tab: a new contact for the dossier (first role, Limité à "-") and the
+ * Consultation service proposed to them; resolves once the invitation pipeline has sent their e-mail.
+ */
+export async function inviteClient(
+  api: APIRequestContext,
+  dossierId: string,
+  client: E2eClient,
+): Promise<{ contactId: string; subscriptionId: string }> {
+  const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
+  const contact = await json<{ id: string }>(
+    await api.post("/api/v1/contacts", { data: { ...client, roleId: roles.items[0]?.id } }),
+  );
+  await json(await api.post(`/api/v1/contacts/${contact.id}/dossiers`, { data: { dossierId } }));
+  const proposed = await json<{ subscription: { id: string } }>(
+    await api.post(`/api/v1/contacts/${contact.id}/dossiers/${dossierId}/services`, {
+      data: { serviceId: "consultation" },
+    }),
+  );
+  const subscriptionId = proposed.subscription.id;
+  await expect
+    .poll(
+      async () => {
+        const list = await json<{ items: { subscriptionId: string; mail: string }[] }>(
+          await api.get(`/api/v1/dossiers/${dossierId}/invitations`),
+        );
+        return list.items.find((i) => i.subscriptionId === subscriptionId)?.mail;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("sent");
+  return { contactId: contact.id, subscriptionId };
+}
+
+/** The client opens their e-mail in the dev mailbox, follows « Accepter l'invitation », accepts and signs in. */
+export async function signInFromInvitation(page: Page, client: E2eClient): Promise<void> {
+  await page.goto(mailboxUrl());
+  const mail = page.getByRole("article").filter({ hasText: client.email }).filter({ hasText: "Comptoir" }).first();
+  await expect(mail).toBeVisible();
+  await mail.frameLocator("iframe").getByRole("link", { name: "Accepter l'invitation" }).first().click();
+  await page.getByRole("button", { name: "Accepter" }).click();
+  await expect(page.getByRole("heading", { name: "Connexion locale" })).toBeVisible();
+  await page.getByRole("button", { name: new RegExp(client.nom) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ma société" })).toBeVisible();
 }

@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
+import { createAccountingDeps } from "../src/accounting/deps";
 import { createTokenVerifier } from "../src/auth/verify";
+import { createStorage } from "../src/core/storage/connection";
 import type { Env, LocalEnv } from "../src/config/env";
 import { createGraphAdapter, createLocalGraphTokenProvider, graphPersonDirectory } from "../src/graph";
 import { DEMO_PERSONS, type DemoPerson } from "./demo-persons";
@@ -43,7 +45,11 @@ export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, s
   if (problems.length > 0) throw new Error(`Local mode refuses to start:\n${problems.join("\n")}`);
   const signInSecret = env.LOCAL_SIGNIN_SECRET ?? newSignInSecret();
   if (env.SEED_DEMO)
-    await seedDemoFirm(deps, env.AAD_APP_TENANT_ID, { dossiers: env.SEED_DOSSIERS, contacts: env.SEED_CONTACTS });
+    await seedDemoFirm(deps, env.AAD_APP_TENANT_ID, {
+      dossiers: env.SEED_DOSSIERS,
+      contacts: env.SEED_CONTACTS,
+      accounting: createAccountingDeps(createStorage(storage.connectionString, storage.tablePrefix)),
+    });
   const issuer = await createLocalIssuer(
     resolve(env.DATA_DIR, "local-idp", "key.json"),
     env.AAD_APP_TENANT_ID,

@@ -8,7 +8,9 @@ import {
   type Dossier,
 } from "@comptoir/shared";
 import { DEMO_CLIENT } from "../demo-persons";
+import type { AccountingDeps } from "../../src/accounting/deps";
 import type { ServiceDeps } from "../../src/core/services/context";
+import { DEMO_FEC_DOSSIER_CODE, importDemoFec } from "./demo-fec";
 import { DEMO_CONTACT, DEMO_ROLES, SEED_DOSSIERS, generateDemoContacts, generateDemoDossiers } from "./generate";
 import { DEMO_COLLABORATEURS } from "./fixtures";
 
@@ -17,6 +19,8 @@ export interface SeedOptions {
   dossiers: number;
   /** Generated contacts on top of "Client Collaboratif". */
   contacts: number;
+  /** When given, the demo FEC is imported into its dossier (DEMO_FEC_DOSSIER_CODE). */
+  accounting?: AccountingDeps;
 }
 
 /**
@@ -44,6 +48,8 @@ export async function seedDemoFirm(
     createDossier(data, { id: `seed-${data.code.replace(/[^A-Za-z0-9_-]/g, "_")}`, now }),
   );
   await repos.dossiers.createMany(tenantId, dossiers, { skipExisting: true });
+  const withFec = dossiers.find((d) => d.code === DEMO_FEC_DOSSIER_CODE);
+  if (opts.accounting && withFec) await importDemoFec(deps, opts.accounting, tenantId, withFec.id, withFec.siren ?? "");
 
   const roleIds = DEMO_ROLES.map((r) => r.id);
   const client: Contact = {

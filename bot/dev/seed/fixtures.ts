@@ -70,6 +70,22 @@ export const SEED_DOSSIERS: readonly DossierCreateData[] = [
     responsible: DEMO_COLLABORATEURS[3] ?? null,
     etablissements: [{ code: "001", name: "Siège social de Lille", siret: "88765432500018" }],
   },
+  {
+    // Not in the story: a dossier with two établissements and a demo FEC (seed/demo-fec.ts), to show the
+    // accounting of a contact limited to one établissement.
+    code: "000120",
+    name: "BOULANGERIES LEROUX",
+    siren: "352148969",
+    legalForm: "SAS",
+    address: { line1: "3 rue d'Antrain", line2: null, postalCode: "35000", city: "Rennes", country: "FR" },
+    nafCode: "10.71C",
+    fiscalYearEnd: "12-31",
+    responsible: DEMO_COLLABORATEURS[0] ?? null,
+    etablissements: [
+      { code: "001", name: "Boulangerie de Rennes", siret: "35214896900012" },
+      { code: "002", name: "Boulangerie de Vannes", siret: "35214896900020" },
+    ],
+  },
 ];
 
 /** Demo organisational roles, with fixed ids so seeding twice finds them again. */

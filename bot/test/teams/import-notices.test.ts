@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERBS, type AdaptiveCard, type CardInvokeResponse, type Contact, type DossierDetail } from "@comptoir/shared";
-import { FEC_COLUMNS } from "@comptoir/shared/accounting/fec/columns";
 import type { ImportNoticeList } from "@comptoir/shared/api/import-notices";
+import { oneSaleFec } from "../../dev/fec-text";
 import { call, eventually, proposeToNewContact } from "./fixtures";
 import { BOT_ID, PEOPLE, startTeamsApp, TENANT, type Person, type TeamsApp } from "./harness";
 
@@ -40,34 +40,6 @@ async function post(a: ReturnType<typeof activity>): Promise<Response> {
 
 const text = (card: unknown) => JSON.stringify(card).replace(/\s/g, " ");
 
-function fec(): string {
-  const row = (num: string, compte: string, debit: string, credit: string) =>
-    [
-      "VE",
-      "Ventes",
-      num,
-      "20240115",
-      compte,
-      `Compte ${compte}`,
-      "",
-      "",
-      `P${num}`,
-      "20240115",
-      "Facture",
-      debit,
-      credit,
-      "",
-      "",
-      "20240115",
-      "",
-      "",
-    ].join("\t");
-  return (
-    [FEC_COLUMNS.join("\t"), row("1", "512000", "1234,56", "0,00"), row("1", "706000", "0,00", "1234,56")].join("\n") +
-    "\n"
-  );
-}
-
 beforeAll(async () => {
   app = await startTeamsApp();
   const proposed = await proposeToNewContact(app);
@@ -99,7 +71,7 @@ describe("import notices in teams mode", () => {
       method: "POST",
       as: PEOPLE.staff,
       headers: { "Content-Type": "application/octet-stream" },
-      body: Buffer.from(fec(), "utf8"),
+      body: Buffer.from(oneSaleFec("1234,56"), "utf8"),
     });
     expect(res.status).toBe(201);
     const { import: imported } = (await res.json()) as { import: { id: string } };

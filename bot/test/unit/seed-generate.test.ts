@@ -71,13 +71,14 @@ describe("generateDemoDossiers", () => {
 });
 
 describe("seed data of the user story", () => {
-  it("has the five named dossiers, all valid", () => {
+  it("has the five named dossiers and the demo FEC's, all valid", () => {
     expect(SEED_DOSSIERS.map((d) => [d.code, d.name])).toEqual([
       ["000001", "TESTESTRADE"],
       ["000097", "ROLL N CO 2"],
       ["000100", "TESTROLNCO"],
       ["RPTEST2", "RPTEST2"],
       ["DIRECT3", "DIRECT3"],
+      ["000120", "BOULANGERIES LEROUX"],
     ]);
     for (const d of SEED_DOSSIERS) expect(dossierCreateInputSchema.parse(d)).toEqual(d);
   });

@@ -1,4 +1,12 @@
-import { Checkbox, Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import {
+  Checkbox,
+  Field,
+  FieldContextProvider,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  tokens,
+} from "@fluentui/react-components";
 import type { Etablissement } from "@comptoir/shared/domain/dossier";
 import { WHOLE_DOSSIER } from "@comptoir/shared/domain/dossier-link";
 import { useT } from "../i18n/context";
@@ -42,18 +50,22 @@ export function LimitedToField({ etablissements, value, onChange, error }: Limit
         <Radio value="some" label={t("staff.limitedTo.some")} disabled={etablissements.length === 0} />
       </RadioGroup>
       {some && (
-        <div className={styles.list} role="group" aria-label={t("staff.limitedTo.some")}>
-          {etablissements.map((e) => (
-            <Checkbox
-              key={e.code}
-              label={t("staff.limitedTo.etablissement", { code: e.code, name: e.name })}
-              checked={picked.has(e.code)}
-              onChange={(_, data) =>
-                onChange(data.checked ? [...picked, e.code] : [...picked].filter((code) => code !== e.code))
-              }
-            />
-          ))}
-        </div>
+        // Out of the Field's context: inside it, every checkbox took the Field's control id and label, so none
+        // was named by its établissement (issue 18: a screen reader could not tell them apart).
+        <FieldContextProvider value={undefined}>
+          <div className={styles.list} role="group" aria-label={t("staff.limitedTo.some")}>
+            {etablissements.map((e) => (
+              <Checkbox
+                key={e.code}
+                label={t("staff.limitedTo.etablissement", { code: e.code, name: e.name })}
+                checked={picked.has(e.code)}
+                onChange={(_, data) =>
+                  onChange(data.checked ? [...picked, e.code] : [...picked].filter((code) => code !== e.code))
+                }
+              />
+            ))}
+          </div>
+        </FieldContextProvider>
       )}
     </Field>
   );
