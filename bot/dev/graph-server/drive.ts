@@ -26,7 +26,7 @@ export interface DriveItemState {
 }
 
 /** Graph's item ids are opaque; these are stable per path so that a restart keeps them. */
-function itemId(path: string): string {
+export function itemId(path: string): string {
   if (path === "") return "01ROOT0000000000000000000000000000";
   return `01${createHash("sha1").update(path).digest("hex").slice(0, 32).toUpperCase()}`;
 }

@@ -23,6 +23,7 @@ export type { ThrottleConfig } from "./throttle";
 export type { LocalDirectory } from "./directory";
 export { registerTenantPeople } from "./comptoir-app";
 export { INVITATION_LIMIT } from "./throttle";
+export { itemId as localDriveItemId } from "./drive";
 
 /** The Teams app manifest id of local mode (env/.env.local TEAMS_APP_ID); its app is in the local catalogue. */
 export const LOCAL_TEAMS_APP_MANIFEST_ID = "00000000-0000-4000-8000-000000000001";
