@@ -116,6 +116,7 @@ export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, s
     localGraphUrl: graphServer.url.replace("127.0.0.1", "localhost"),
     localDirectory: graphServer.directory,
     localDrive: { id: LOCAL_DRIVE_ID, root: driveRoot },
+    defaultDriveId: LOCAL_DRIVE_ID,
     stop: () => graphServer.stop(),
   };
 };

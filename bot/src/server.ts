@@ -177,7 +177,19 @@ export async function startServer<W extends ModeWiring>({
       acc: accounting,
       store: intakeStore,
       drives: wiring.drives,
+      defaultDriveId: env.INTAKE_DRIVE_ID ?? wiring.defaultDriveId,
       notificationUrl: env.INTAKE_NOTIFICATION_URL ?? `${publicUrl}/api/graph/notifications`,
+      // Whoever chose the folder hears of a refused file from the bot.
+      onRejected: async (tenantId, file, folder) => {
+        const dossier = await deps.repos.dossiers.get(tenantId, file.dossierId);
+        if (!dossier) return;
+        const { id, code, name } = dossier.value;
+        await bot.enqueue({
+          tenantId,
+          userOid: folder.configuredBy.oid,
+          card: { kind: "intakeRejected", dossier: { id, code, name }, fileName: file.fileName, at: file.seenAt },
+        });
+      },
     },
     { connectionString, queuePrefix: tablePrefix.toLowerCase(), sweepSeconds: env.INTAKE_SWEEP_SECONDS },
   );

@@ -118,9 +118,10 @@ export function createDriveRoutes(deps: DriveRoutesDeps): { graph: Router; downl
     );
   });
 
-  graph.get("/drives/:driveId/items/:itemId/children", async (req, res) => {
+  graph.get(["/drives/:driveId/items/:itemId/children", "/drives/:driveId/root/children"], async (req, res) => {
     const drive = await driveOf(req);
-    const item = drive?.get(String(req.params.itemId));
+    const itemId = typeof req.params.itemId === "string" ? req.params.itemId : null;
+    const item = itemId ? drive?.get(itemId) : drive?.changesSince(null).find((i) => i.parentId === null);
     if (!drive || !item || item.deleted) return notFound(res);
     const children = drive.changesSince(null).filter((i) => i.parentId === item.id);
     res.json({ value: children.map((i) => itemView(drive, i, { delta: false })) });

@@ -28,6 +28,9 @@ export const deltaPageSchema = z.object({
   "@odata.deltaLink": z.url().optional(),
 });
 
+/** A page of a folder's children. */
+export const childrenPageSchema = z.object({ value: z.array(driveItemSchema), "@odata.nextLink": z.url().optional() });
+
 /** A subscription as POST/PATCH /subscriptions answer it. */
 export const subscriptionSchema = z.object({
   id: z.string().min(1),

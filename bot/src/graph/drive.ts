@@ -1,6 +1,7 @@
 import { AppError } from "@comptoir/shared";
 import type { GraphHttp } from "./http";
 import {
+  childrenPageSchema,
   deltaPageSchema,
   driveItemSchema,
   subscriptionSchema,
@@ -18,6 +19,10 @@ export interface DriveClient {
   /** Every change since `deltaLink` (or the whole drive without one), following `@odata.nextLink` to the end. */
   delta(driveId: string, deltaLink?: string): Promise<DeltaRound>;
   item(driveId: string, itemId: string): Promise<DriveItem>;
+  /** The drive's root folder. */
+  root(driveId: string): Promise<DriveItem>;
+  /** A folder's children (the root's with `itemId` null), every page. */
+  children(driveId: string, itemId: string | null): Promise<DriveItem[]>;
   /** The file's bytes, from its short-lived pre-authenticated URL (no bearer token is sent there). */
   download(driveId: string, itemId: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   subscribe(req: {
@@ -62,6 +67,25 @@ export function createDriveClient(http: GraphHttp, doFetch: typeof fetch = fetch
     async item(driveId, itemId) {
       const path = `/drives/${seg(driveId)}/items/${seg(itemId)}`;
       return (await http.request({ method: "GET", path, schema: driveItemSchema })).data;
+    },
+
+    async root(driveId) {
+      return (await http.request({ method: "GET", path: `/drives/${seg(driveId)}/root`, schema: driveItemSchema }))
+        .data;
+    },
+
+    async children(driveId, itemId) {
+      const items: DriveItem[] = [];
+      const parent = itemId === null ? "root" : `items/${seg(itemId)}`;
+      let path: string | null = `/drives/${seg(driveId)}/${parent}/children?$top=200`;
+      while (path) {
+        const page: { value: DriveItem[]; "@odata.nextLink"?: string | undefined } = (
+          await http.request({ method: "GET", path, schema: childrenPageSchema })
+        ).data;
+        items.push(...page.value);
+        path = page["@odata.nextLink"] ? relative(page["@odata.nextLink"]) : null;
+      }
+      return items;
     },
 
     async download(driveId, itemId, signal) {

@@ -56,6 +56,15 @@ export function intakeDrives(drives: DriveClient): IntakeDrives {
         throw e;
       }
     },
+    root: async (driveId) => {
+      try {
+        return entryOf(await drives.root(driveId));
+      } catch (e) {
+        if (missing(e)) return null;
+        throw e;
+      }
+    },
+    children: async (driveId, folderId) => (await drives.children(driveId, folderId)).map(entryOf),
     download: (driveId, itemId) => drives.download(driveId, itemId),
     subscribe: async (req) => {
       const made = await drives.subscribe(req);

@@ -16,6 +16,8 @@ export interface ModeWiring {
   graph: GuestGraph;
   /** Microsoft Graph's drives, for the automatic FEC intake (issue 20). */
   drives: IntakeDrives;
+  /** The document library the drop-folder browser opens on when INTAKE_DRIVE_ID is not set (local mode's). */
+  defaultDriveId?: string;
   /** Who is staff in chat: user type and Comptoir's app roles, read from Microsoft Graph (the local one in local mode). */
   directory: PersonDirectory;
   /** Local mode's sign-in page, mounted at `/local-idp`. */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FecImportList } from "@comptoir/shared/api/accounting";
-import type { IntakeStatus } from "@comptoir/shared/api/fec-intake";
+import type { IntakeBrowse, IntakeRuleResult, IntakeStatus } from "@comptoir/shared/api/fec-intake";
 import { localDriveItemId } from "../../dev/graph-server";
 import { IntakeStore } from "../../src/accounting/store/intake-store";
 import { fecText, generatedFec, type Line } from "./accounting-harness";
@@ -185,5 +185,50 @@ describe("automatic FEC intake", () => {
     const again = await store.getDrive(TEST_TENANT, driveId());
     expect(again?.value.subscriptionId).not.toBe("oublie");
     expect(again?.value.subscriptionId).toBeTruthy();
+  });
+
+  it("browses the firm's library to choose a folder", async () => {
+    const { folder } = await watchedDossier();
+    const name = folder.split(/[\\/]/).at(-1) ?? "";
+    const root = await call<IntakeBrowse>(app, "GET", "/fec-intake/folders");
+    expect(root.status).toBe(200);
+    expect(root.body.parentId).toBeNull();
+    const listed = root.body.folders.find((f) => f.name === name);
+    expect(listed?.id).toBe(localDriveItemId(name));
+    const inside = await call<IntakeBrowse>(
+      app,
+      "GET",
+      `/fec-intake/folders?folderId=${encodeURIComponent(listed?.id ?? "")}`,
+    );
+    expect(inside.body).toMatchObject({ folder: { name }, parentId: root.body.folder.id, folders: [] });
+    const missing = await call(app, "GET", "/fec-intake/folders?folderId=01NOPE");
+    expect(missing.body.code).toBe("INTAKE_DRIVE_NOT_FOUND");
+  });
+
+  it("gives many dossiers their folder by the rule <root>/<code dossier>/", async () => {
+    const root = join(app.running.wiring.localDrive.root, `CABINET-${Date.now()}`);
+    const a = (await newDossier(app)).dossier;
+    const b = (await newDossier(app)).dossier;
+    const c = (await newDossier(app)).dossier;
+    for (const name of [a.code, b.code.toLowerCase(), c.code, "ARCHIVES"])
+      await mkdir(join(root, name), { recursive: true });
+    const rootName = root.split(/[\\/]/).at(-1) ?? "";
+    const cFolder = { driveId: driveId(), folderId: localDriveItemId(`${rootName}/${c.code}`) };
+    expect((await call(app, "PUT", `/dossiers/${c.id}/fec/intake`, { body: cFolder })).status).toBe(200);
+    // A folder feeds one dossier: another dossier asking for it is told which one has it.
+    const d = (await newDossier(app)).dossier;
+    const taken = await call(app, "PUT", `/dossiers/${d.id}/fec/intake`, { body: cFolder });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ code: "INTAKE_FOLDER_TAKEN" });
+    expect(String(taken.body.message)).toContain(c.code);
+    const res = await call<IntakeRuleResult>(app, "POST", "/fec-intake/rule", {
+      body: { driveId: driveId(), folderId: localDriveItemId(rootName) },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.matched.map((m) => m.code).sort()).toEqual([a.code, b.code].sort());
+    expect(res.body.unmatched).toEqual(["ARCHIVES"]);
+    expect(res.body.skipped).toEqual([{ code: c.code, folderName: c.code, reason: "alreadySet" }]);
+    const status = await call<IntakeStatus>(app, "GET", `/dossiers/${b.id}/fec/intake`);
+    expect(status.body.folder?.folderId).toBe(localDriveItemId(`${rootName}/${b.code.toLowerCase()}`));
   });
 });

@@ -44,3 +44,36 @@ export const intakeStatusSchema = z.object({
   files: z.array(intakeFileSchema),
 });
 export type IntakeStatus = z.infer<typeof intakeStatusSchema>;
+
+/** A folder of a drive, as the folder browser shows it. */
+export const driveFolderSchema = z.object({ id: z.string(), name: z.string() });
+
+/** `GET /fec-intake/folders`: the drive's root or one folder, without `driveId` the firm's library (INTAKE_DRIVE_ID). */
+export const intakeBrowseQuerySchema = z.object({
+  driveId: graphIdSchema.optional(),
+  folderId: graphIdSchema.optional(),
+});
+export type IntakeBrowseQuery = z.infer<typeof intakeBrowseQuerySchema>;
+
+export const intakeBrowseSchema = z.object({
+  driveId: z.string(),
+  folder: driveFolderSchema,
+  /** The folder above, null at the drive's root. */
+  parentId: z.string().nullable(),
+  /** Its subfolders, by name. */
+  folders: z.array(driveFolderSchema),
+});
+export type IntakeBrowse = z.infer<typeof intakeBrowseSchema>;
+
+/**
+ * `POST /fec-intake/rule`: every subfolder of a root named like a dossier's code (`<root>/<code dossier>/`)
+ * becomes that dossier's drop folder, for many dossiers at once.
+ */
+export const intakeRuleResultSchema = z.object({
+  matched: z.array(z.object({ code: z.string(), folderName: z.string() })),
+  /** Subfolders whose name is no dossier's code. */
+  unmatched: z.array(z.string()),
+  /** Dossiers left as they were: they already have a folder, or the folder feeds another dossier. */
+  skipped: z.array(z.object({ code: z.string(), folderName: z.string(), reason: z.enum(["alreadySet", "taken"]) })),
+});
+export type IntakeRuleResult = z.infer<typeof intakeRuleResultSchema>;

@@ -16,6 +16,9 @@ export interface IntakeDrives {
   delta(driveId: string, deltaLink: string | null): Promise<{ entries: DriveEntry[]; deltaLink: string }>;
   /** One item, or null when it does not exist or Comptoir may not read it. */
   entry(driveId: string, itemId: string): Promise<DriveEntry | null>;
+  /** The drive's root folder, or null when the drive does not exist or Comptoir may not read it. */
+  root(driveId: string): Promise<DriveEntry | null>;
+  children(driveId: string, folderId: string | null): Promise<DriveEntry[]>;
   download(driveId: string, itemId: string): Promise<ReadableStream<Uint8Array>>;
   subscribe(req: { driveId: string; notificationUrl: string; clientState: string; expires: Date }): Promise<{
     id: string;

@@ -3,7 +3,15 @@ import { createReadStream } from "node:fs";
 import { AppError, type Principal } from "@comptoir/shared";
 import { intakeExercice } from "@comptoir/shared/accounting/fec/intake-exercice";
 import { parseFecFileName } from "@comptoir/shared/accounting/fec/filename";
-import type { IntakeFile, IntakeFolderInput, IntakeStatus } from "@comptoir/shared/api/fec-intake";
+import type {
+  IntakeBrowse,
+  IntakeBrowseQuery,
+  IntakeFile,
+  IntakeFolder,
+  IntakeFolderInput,
+  IntakeRuleResult,
+  IntakeStatus,
+} from "@comptoir/shared/api/fec-intake";
 import { ctxFor, type ServiceDeps } from "../../core/services/context";
 import { staffAccess } from "../access";
 import type { AccountingDeps } from "../deps";
@@ -18,12 +26,14 @@ export interface IntakeDeps {
   acc: AccountingDeps;
   store: IntakeStore;
   drives: IntakeDrives;
+  /** The firm's document library the folder browser opens on (INTAKE_DRIVE_ID). */
+  defaultDriveId?: string | undefined;
   /** Where Graph posts this deployment's change notifications (INTAKE_NOTIFICATION_URL). */
   notificationUrl: string;
   /** Work for the queue: a drive to sync, or one file to import. */
   enqueue: (job: IntakeJob) => Promise<void>;
   /** A file of a dossier's folder was refused by its validation report: staff are told (a bot card). */
-  onRejected?: (tenantId: string, file: IntakeFile) => Promise<void>;
+  onRejected?: (tenantId: string, file: IntakeFile, folder: IntakeFolder) => Promise<void>;
 }
 
 export type IntakeJob =
@@ -69,6 +79,66 @@ export async function setIntakeFolder(
   await watchDrive(d, ctx.tenantId, input.driveId);
   await d.enqueue({ kind: "drive", tenantId: ctx.tenantId, driveId: input.driveId });
   return intakeStatus(d, principal, dossierId);
+}
+
+/** The folder browser: a drive's root or one folder, and its subfolders by name (staff). */
+export async function browseFolders(d: IntakeDeps, query: IntakeBrowseQuery): Promise<IntakeBrowse> {
+  const driveId = query.driveId ?? d.defaultDriveId;
+  if (!driveId) throw new AppError("INTAKE_DRIVE_NOT_FOUND");
+  const folder = query.folderId ? await d.drives.entry(driveId, query.folderId) : await d.drives.root(driveId);
+  if (!folder) throw new AppError("INTAKE_DRIVE_NOT_FOUND");
+  if (folder.kind !== "folder") throw new AppError("INTAKE_NOT_A_FOLDER");
+  const children = await d.drives.children(driveId, query.folderId ?? null);
+  const folders = children
+    .filter((c) => c.kind === "folder")
+    .map((c) => ({ id: c.id, name: c.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return { driveId, folder: { id: folder.id, name: folder.name }, parentId: folder.parentId, folders };
+}
+
+/**
+ * `<root>/<code dossier>/` for many dossiers at once: each subfolder of the root named like a dossier's code
+ * (case and spaces aside) becomes its drop folder, unless the dossier already has one.
+ */
+export async function applyFolderRule(
+  d: IntakeDeps,
+  principal: Principal,
+  root: IntakeFolderInput,
+): Promise<IntakeRuleResult> {
+  const ctx = ctxFor(principal, d.deps);
+  const browsed = await browseFolders(d, root);
+  const result: IntakeRuleResult = { matched: [], unmatched: [], skipped: [] };
+  for (const folder of browsed.folders) {
+    // The code index folds case and spaces as the dossier form does.
+    const id = await d.deps.repos.dossiers.findIdByCode(ctx.tenantId, folder.name);
+    const dossier = id ? (await d.deps.repos.dossiers.get(ctx.tenantId, id))?.value : undefined;
+    if (!dossier) {
+      result.unmatched.push(folder.name);
+      continue;
+    }
+    if (await d.store.getFolder(ctx.tenantId, dossier.id)) {
+      result.skipped.push({ code: dossier.code, folderName: folder.name, reason: "alreadySet" });
+      continue;
+    }
+    try {
+      await d.store.setFolder(ctx.tenantId, dossier.id, {
+        driveId: browsed.driveId,
+        folderId: folder.id,
+        folderName: folder.name,
+        configuredBy: ctx.actor,
+        configuredAt: ctx.now.toISOString(),
+      });
+      result.matched.push({ code: dossier.code, folderName: folder.name });
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "INTAKE_FOLDER_TAKEN")) throw e;
+      result.skipped.push({ code: dossier.code, folderName: folder.name, reason: "taken" });
+    }
+  }
+  if (result.matched.length > 0) {
+    await watchDrive(d, ctx.tenantId, browsed.driveId);
+    await d.enqueue({ kind: "drive", tenantId: ctx.tenantId, driveId: browsed.driveId });
+  }
+  return result;
 }
 
 export async function removeIntakeFolder(d: IntakeDeps, principal: Principal, dossierId: string): Promise<void> {
@@ -199,7 +269,7 @@ export async function importDriveFile(d: IntakeDeps, job: Extract<IntakeJob, { k
       firstError: outcome.kind === "rejected" ? outcome.firstError : null,
     };
     await settle(d, job.tenantId, done);
-    if (outcome.kind === "rejected") await d.onRejected?.(job.tenantId, done);
+    if (outcome.kind === "rejected") await d.onRejected?.(job.tenantId, done, folder.value);
     return outcome.kind;
   } finally {
     await file.remove();
