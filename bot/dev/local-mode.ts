@@ -9,9 +9,13 @@ import {
   createLocalGraphTokenProvider,
   graphPersonDirectory,
 } from "../src/graph";
-import { DEMO_PERSONS, type DemoPerson } from "./demo-persons";
+import { IntakeStore } from "../src/accounting/store/intake-store";
+import { createStorage } from "../src/core/storage/connection";
+import type { ServiceDeps } from "../src/core/services/context";
+import { DEMO_PERSONS, DEMO_STAFF, type DemoPerson } from "./demo-persons";
 import {
   LOCAL_TEAMS_APP_MANIFEST_ID,
+  localDriveItemId,
   registerTenantPeople,
   startLocalGraphServer,
   type LocalDirectory,
@@ -25,6 +29,8 @@ import type { ModeFactory, ModeWiring } from "../src/wiring/mode";
 import { seedDemoFirm } from "./seed/demo";
 
 const LOCAL_MAIL_SENDER = "cabinet@comptoir.local";
+/** The demo dossier whose FEC files come through the local drive. */
+const DEMO_INTAKE_DOSSIER = "RPTEST2";
 /** The local tenant's document library (a Graph drive id is opaque; SharePoint's start with `b!`). */
 export const LOCAL_DRIVE_ID = "b!comptoir-local-documents";
 /** Comptoir's Entra app id in local mode (env/.env.local's placeholder AAD_APP_CLIENT_ID): its roles are looked up under it. */
@@ -85,6 +91,7 @@ export const localMode: ModeFactory<LocalWiring> = async ({ env: anyEnv, deps, s
   };
   const graph = createGraphAdapter(graphOptions);
   registerDemoPersons(graphServer.directory);
+  if (env.SEED_DEMO) await seedDemoIntake(deps, storage, env.AAD_APP_TENANT_ID, driveRoot);
   const persons = async () => {
     const guests = await graphServer.acceptedGuests();
     const known = new Set(DEMO_PERSONS.map((p) => p.oid));
@@ -130,4 +137,29 @@ function registerDemoPersons(directory: LocalDirectory): void {
 function localEnv(env: Env): LocalEnv {
   if (env.COMPTOIR_MODE !== "local") throw new Error("localMode needs COMPTOIR_MODE=local");
   return env;
+}
+
+/**
+ * The demo's drop folder (issue 20): RPTEST2 watches `<DATA_DIR>/drive/RPTEST2/`, so that a developer who
+ * drops a FEC there (or uploads one from the dev mailbox's drive page) sees the figures change.
+ */
+async function seedDemoIntake(
+  deps: ServiceDeps,
+  storage: { connectionString: string; tablePrefix: string },
+  tenantId: string,
+  driveRoot: string,
+): Promise<void> {
+  const dossierId = await deps.repos.dossiers.findIdByCode(tenantId, DEMO_INTAKE_DOSSIER);
+  if (!dossierId) return;
+  await mkdir(resolve(driveRoot, DEMO_INTAKE_DOSSIER), { recursive: true });
+  const intake = IntakeStore.fromStorage(createStorage(storage.connectionString, storage.tablePrefix));
+  await intake.ensure();
+  if (await intake.getFolder(tenantId, dossierId)) return;
+  await intake.setFolder(tenantId, dossierId, {
+    driveId: LOCAL_DRIVE_ID,
+    folderId: localDriveItemId(DEMO_INTAKE_DOSSIER),
+    folderName: DEMO_INTAKE_DOSSIER,
+    configuredBy: { oid: DEMO_STAFF.oid, name: DEMO_STAFF.name },
+    configuredAt: new Date().toISOString(),
+  });
 }

@@ -190,7 +190,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
     (req, res) => sendGraphError(res, 400, { message: `Resource not found for the segment '${req.path}'.` }),
   );
   app.use(driveRoutes.download);
-  app.use(createBrowserRoutes({ store, organizationName, now, devMailbox: opts.devMailbox ?? true }));
+  app.use(createBrowserRoutes({ store, drives, organizationName, now, devMailbox: opts.devMailbox ?? true }));
   app.use("/_control", createControlRoutes(control));
   app.use(onError);
 

@@ -21,6 +21,9 @@ const TRANSIENT = new Set(["GRAPH_UNAVAILABLE", "GRAPH_THROTTLED", "FEC_IMPORT_B
 const isTransient = (e: unknown) => !isAppError(e) || TRANSIENT.has(e.code);
 
 export interface IntakeWorker {
+  /** The accounting slice and the intake's table it works with (benchmarks read imports back through them). */
+  acc: IntakeDeps["acc"];
+  store: IntakeDeps["store"];
   enqueue(job: IntakeJob): Promise<void>;
   /** Resolves once the queue is empty and nothing is in flight (tests). */
   idle(): Promise<void>;
@@ -61,15 +64,21 @@ export async function startIntakeWorker(
   let sweeping: Promise<void> = Promise.resolve();
   const sweepNow = () => (sweeping = sweep(deps).catch((e: unknown) => d.acc.log("intake sweep failed", e)));
   const jitter = () => opts.sweepSeconds * 1000 * (0.75 + Math.random() / 2);
-  let timer: NodeJS.Timeout = setTimeout(function tick() {
-    void sweepNow().finally(() => {
-      timer = setTimeout(tick, jitter());
-      timer.unref();
-    });
-  }, jitter());
+  // A first sweep soon after start: what changed while no instance ran, and subscriptions to renew.
+  let timer: NodeJS.Timeout = setTimeout(
+    function tick() {
+      void sweepNow().finally(() => {
+        timer = setTimeout(tick, jitter());
+        timer.unref();
+      });
+    },
+    1_000 + Math.random() * 2_000,
+  );
   timer.unref();
   return {
     deps,
+    acc: d.acc,
+    store: d.store,
     enqueue,
     idle: () => worker.idle(),
     sweepNow,
