@@ -81,6 +81,14 @@ const BOT_LAYERS = {
     "accounting/views",
     "core/services",
   ],
+  "accounting/intake": [
+    "accounting/store",
+    "accounting/import",
+    "accounting/access.ts",
+    "accounting/deps.ts",
+    "core/services",
+    "jobs/queue",
+  ],
   "accounting/access.ts": ["core/services"],
   "accounting/deps.ts": ["accounting/store", "accounting/import", "core/storage"],
   jobs: ["core/services", "core/repos"],
@@ -94,10 +102,12 @@ const BOT_LAYERS = {
     "accounting/import",
     "accounting/views",
     "accounting/notify",
+    "accounting/intake",
     "jobs",
     "auth",
   ],
-  wiring: ["auth", "config", "graph", "jobs", "core/services"],
+  "api/webhooks": ["accounting/intake"],
+  wiring: ["auth", "config", "graph", "jobs", "core/services", "accounting/intake/drive-port.ts"],
 };
 /** Zones for import-x/no-restricted-paths: every layer of `root` may import itself, `common` and what it lists. */
 function layerZones(root, layers, common = []) {

@@ -14,6 +14,11 @@ import { createRepos } from "./core/repos";
 import { ALL_TABLES } from "./core/repos/tables";
 import { accountingRoutes } from "./api/routes/accounting";
 import { importNoticeRoutes } from "./api/routes/import-notices";
+import { intakeRoutes } from "./api/routes/fec-intake";
+import { graphNotificationsRouter } from "./api/webhooks/graph-notifications";
+import type { IntakeDeps } from "./accounting/intake/service";
+import { startIntakeWorker, type IntakeWorker } from "./accounting/intake/worker";
+import { IntakeStore } from "./accounting/store/intake-store";
 import { clientSpaceRoutes } from "./api/routes/client-space";
 import { contactRoutes } from "./api/routes/contacts";
 import { dossierRoutes } from "./api/routes/dossiers";
@@ -39,6 +44,8 @@ export interface RunningServer<W extends ModeWiring = ModeWiring> {
   pipeline: InvitationPipeline;
   /** Tells clients of new imports (tests wait on its `idle`). */
   importNotifier: ImportNotifier;
+  /** The automatic FEC intake's queue (tests wait on its `idle`, or run a sweep). */
+  intake: IntakeWorker;
   /** The bot (tests wait for its proactive queue). */
   bot: Bot;
   /** The mode's own parts (local mode: its issuer and Graph server). */
@@ -85,6 +92,9 @@ export async function startServer<W extends ModeWiring>({
     heavyWork: { slots: env.HEAVY_WORK_SLOTS, perPerson: env.HEAVY_WORK_PER_PERSON, waitMs: env.HEAVY_WORK_WAIT_MS },
   });
   await accounting.store.ensure();
+  const intakeStore = IntakeStore.fromStorage(storage);
+  await intakeStore.ensure();
+  const intakeRef: { current?: IntakeDeps } = {};
   const routes: AnyRoute[] = [
     ...meRoutes,
     ...dossierRoutes(deps),
@@ -95,6 +105,7 @@ export async function startServer<W extends ModeWiring>({
     ...clientSpaceRoutes(deps),
     ...accountingRoutes(deps, accounting),
     ...importNoticeRoutes(deps, accounting),
+    ...intakeRoutes(() => requireStarted(intakeRef.current, "FEC intake")),
   ];
   routes.push(openApiRoute(() => routes));
 
@@ -126,6 +137,7 @@ export async function startServer<W extends ModeWiring>({
     maxJsonBytes: env.MAX_JSON_BODY_BYTES,
     authConfig: wiring.authConfig,
     agent: wiring.loopbackOnlyBot ? express.Router().use(loopbackOnly(), bot.router) : bot.router,
+    graphNotifications: graphNotificationsRouter(() => intakeRef.current),
     ...(wiring.localSignIn ? { localSignIn: wiring.localSignIn } : {}),
     ...(tabDist ? { tabDist } : {}),
     storageReachable: () => storageProbe.reachable(),
@@ -159,6 +171,29 @@ export async function startServer<W extends ModeWiring>({
     },
   });
   pipelineRef.current = pipeline;
+  const intake = await startIntakeWorker(
+    {
+      deps,
+      acc: accounting,
+      store: intakeStore,
+      drives: wiring.drives,
+      defaultDriveId: env.INTAKE_DRIVE_ID ?? wiring.defaultDriveId,
+      notificationUrl: env.INTAKE_NOTIFICATION_URL ?? `${publicUrl}/api/graph/notifications`,
+      // Whoever chose the folder hears of a refused file from the bot.
+      onRejected: async (tenantId, file, folder) => {
+        const dossier = await deps.repos.dossiers.get(tenantId, file.dossierId);
+        if (!dossier) return;
+        const { id, code, name } = dossier.value;
+        await bot.enqueue({
+          tenantId,
+          userOid: folder.configuredBy.oid,
+          card: { kind: "intakeRejected", dossier: { id, code, name }, fileName: file.fileName, at: file.seenAt },
+        });
+      },
+    },
+    { connectionString, queuePrefix: tablePrefix.toLowerCase(), sweepSeconds: env.INTAKE_SWEEP_SECONDS },
+  );
+  intakeRef.current = intake.deps;
   if (env.DELETE_GUEST_WITHOUT_SERVICE) deps.onRevoked = removeGuestWithoutService(deps, wiring.graph);
 
   return {
@@ -169,6 +204,7 @@ export async function startServer<W extends ModeWiring>({
     routes,
     pipeline,
     importNotifier,
+    intake,
     bot,
     wiring,
     // Bounded even while storage is down: workers wait for their handlers at most 2 s (messages left
@@ -179,13 +215,17 @@ export async function startServer<W extends ModeWiring>({
         server.closeAllConnections();
       });
       await importNotifier.idle();
-      await Promise.all([pipeline.stop(), bot.stop(), closed]);
+      await Promise.all([pipeline.stop(), intake.stop(), bot.stop(), closed]);
       await wiring.stop();
     },
   };
 }
 
 function requirePipeline(pipeline: InvitationPipeline | undefined): InvitationPipeline {
-  if (!pipeline) throw new Error("The invitation pipeline is not started yet");
-  return pipeline;
+  return requireStarted(pipeline, "The invitation pipeline");
+}
+
+function requireStarted<T>(part: T | undefined, name: string): T {
+  if (!part) throw new Error(`${name} is not started yet`);
+  return part;
 }

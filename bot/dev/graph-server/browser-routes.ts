@@ -1,10 +1,15 @@
 import express, { type Response, type Router } from "express";
 import { resolveLocale, type Locale } from "@comptoir/shared";
-import { linksOf, localeOfLanguageTag, mailboxPage, messagePage, redeemPage } from "./pages";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import type { LocalDrive } from "./drive";
+import { drivePage, linksOf, localeOfLanguageTag, mailboxPage, messagePage, redeemPage } from "./pages";
 import type { GraphStore } from "./store";
 
 export interface BrowserRoutesDeps {
   store: GraphStore;
+  /** The tenant's drives (local mode: one, `<DATA_DIR>/drive`): the dev drive page drops files there. */
+  drives: ReadonlyMap<string, LocalDrive>;
   organizationName: () => Promise<string>;
   now: () => Date;
   devMailbox: boolean;
@@ -58,6 +63,37 @@ export function createBrowserRoutes(deps: BrowserRoutesDeps): Router {
         .listMails(200)
         .then((mails) => res.type("html").send(mailboxPage(resolveLocale(req.headers["accept-language"]), mails)))
         .catch(next);
+    });
+    const drive = [...deps.drives.values()][0];
+    const topFolders = async () =>
+      drive
+        ? (await readdir(drive.root, { withFileTypes: true }).catch(() => []))
+            .filter((e) => e.isDirectory())
+            .map((e) => e.name)
+            .sort()
+        : [];
+    router.get("/dev/drive", (req, res, next) => {
+      topFolders()
+        .then((folders) =>
+          res.type("html").send(drivePage(resolveLocale(req.headers["accept-language"]), drive?.root ?? "", folders)),
+        )
+        .catch(next);
+    });
+    // The page's upload: raw bytes into a top-level folder of the drive (made if new), under the file's own name.
+    router.post("/dev/drive", express.raw({ type: () => true, limit: "300mb" }), (req, res, next) => {
+      (async () => {
+        const folder = typeof req.query.folder === "string" ? req.query.folder : "";
+        const name = typeof req.query.name === "string" ? req.query.name : "";
+        const body: unknown = req.body;
+        // One plain name each: no path, nothing hidden.
+        const plain = (text: string) => text !== "" && !text.startsWith(".") && basename(text) === text;
+        if (!drive || !plain(name) || !plain(folder) || !Buffer.isBuffer(body)) {
+          return void res.status(400).end();
+        }
+        await mkdir(join(drive.root, folder), { recursive: true });
+        await writeFile(join(drive.root, folder, name), body);
+        res.status(201).end();
+      })().catch(next);
     });
     router.get("/dev/mailbox.json", (_req, res, next) => {
       store

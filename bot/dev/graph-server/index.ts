@@ -6,6 +6,9 @@ import { createBrowserRoutes } from "./browser-routes";
 import { createControl, createControlRoutes, type GraphControl } from "./control-routes";
 import { LocalDirectory } from "./directory";
 import { createDirectoryRoutes } from "./directory-routes";
+import { LocalDrive } from "./drive";
+import { createDriveRoutes } from "./drive-routes";
+import { createDriveSubscriptions } from "./drive-subscriptions";
 import { FaultRegistry } from "./faults";
 import { sendGraphError } from "./graph-errors";
 import { createGraphRoutes } from "./graph-routes";
@@ -20,6 +23,7 @@ export type { ThrottleConfig } from "./throttle";
 export type { LocalDirectory } from "./directory";
 export { registerTenantPeople } from "./comptoir-app";
 export { INVITATION_LIMIT } from "./throttle";
+export { itemId as localDriveItemId } from "./drive";
 
 /** The Teams app manifest id of local mode (env/.env.local TEAMS_APP_ID); its app is in the local catalogue. */
 export const LOCAL_TEAMS_APP_MANIFEST_ID = "00000000-0000-4000-8000-000000000001";
@@ -48,6 +52,10 @@ export interface LocalGraphServerOptions {
   /** Teams-mode tests: Graph calls carry tokens of this identity provider (an Entra stand-in), not this server's. */
   identityProvider?: { issuer: string; keys: JWTVerifyGetKey };
   devMailbox?: boolean;
+  /** Document libraries of the tenant: drive id → the folder on disk holding its files. */
+  drives?: Readonly<Record<string, string>>;
+  /** How often the drives' folders are read again for change notifications (default 1 s). */
+  drivePollMs?: number;
   /** For fault rates; injectable for reproducible tests. */
   random?: () => number;
   now?: () => Date;
@@ -109,6 +117,21 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
     ...(opts.identityProvider ? { identityProvider: opts.identityProvider } : {}),
   });
   let url = "";
+  const drives = new Map(Object.entries(opts.drives ?? {}).map(([id, root]) => [id, new LocalDrive(id, root)]));
+  const driveRoutes = createDriveRoutes({ drives, baseUrl: () => url, now });
+  const driveSubscriptions = createDriveSubscriptions({ drives, tenantId: opts.tenantId, now });
+  const notified = new Map<string, number>();
+  const pollDrives = async () => {
+    for (const drive of drives.values()) {
+      await drive.scan();
+      if (drive.seq === (notified.get(drive.id) ?? drive.seq)) {
+        notified.set(drive.id, drive.seq);
+        continue;
+      }
+      notified.set(drive.id, drive.seq);
+      await driveSubscriptions.notify(drive.id);
+    }
+  };
 
   const countRequests: RequestHandler = (req, res, next) => {
     const path = req.path;
@@ -154,6 +177,8 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
     express.json({ limit: "4mb" }),
     express.Router().use("/invitations", throttleInvitations),
     createDirectoryRoutes({ directory, storeUserExists: async (id) => (await store.getUser(id)) !== null }),
+    driveRoutes.graph,
+    driveSubscriptions.routes,
     createGraphRoutes({
       store,
       baseUrl: () => url,
@@ -164,13 +189,24 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
     }),
     (req, res) => sendGraphError(res, 400, { message: `Resource not found for the segment '${req.path}'.` }),
   );
-  app.use(createBrowserRoutes({ store, organizationName, now, devMailbox: opts.devMailbox ?? true }));
+  app.use(driveRoutes.download);
+  app.use(createBrowserRoutes({ store, drives, organizationName, now, devMailbox: opts.devMailbox ?? true }));
   app.use("/_control", createControlRoutes(control));
   app.use(onError);
 
   const host = opts.host ?? "127.0.0.1";
   const { server, port } = await listen(app, opts.port ?? 0, host);
   url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  await pollDrives();
+  let polling = false;
+  const driveTimer = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    void pollDrives().finally(() => {
+      polling = false;
+    });
+  }, opts.drivePollMs ?? 1000);
+  driveTimer.unref();
 
   return {
     url,
@@ -184,6 +220,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions): Prom
     },
     stop: () =>
       new Promise<void>((ok) => {
+        clearInterval(driveTimer);
         server.close(() => ok());
         server.closeAllConnections();
       }),

@@ -140,3 +140,40 @@ export function localeOfLanguageTag(tag: string | null | undefined): Locale | nu
   const base = tag.toLowerCase().split("-")[0];
   return base === "fr" || base === "en" ? base : null;
 }
+
+/** The dev mailbox's drive page: pick a top-level folder and a file; a small script posts the raw bytes. */
+export function drivePage(locale: Locale, root: string, folders: readonly string[]): string {
+  const options = folders.map((f) => `<option value="${escapeHtml(f)}"></option>`).join("");
+  const texts = JSON.stringify({
+    sent: translate(locale, "mail.devDrive.sent"),
+    failed: translate(locale, "mail.devDrive.failed"),
+  });
+  const form = `<form id="drop">
+<p><label for="folder">${t(locale, "mail.devDrive.folder")}</label><br>
+<input id="folder" name="folder" list="folders" required aria-describedby="folder-hint">
+<datalist id="folders">${options}</datalist><br><span id="folder-hint" class="note">${t(locale, "mail.devDrive.folderHint")}</span></p>
+<p><label for="file">${t(locale, "mail.devDrive.file")}</label><br><input id="file" name="file" type="file" required></p>
+<p><button class="primary" type="submit">${t(locale, "mail.devDrive.send")}</button></p>
+</form>
+<p role="status" id="status"></p>
+<script>
+const texts = ${texts.replace(/</g, "\\u003c")};
+document.getElementById("drop").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const file = form.file.files[0];
+  const query = new URLSearchParams({ folder: form.folder.value, name: file.name });
+  const res = await fetch("/dev/drive?" + query, { method: "POST", body: file });
+  document.getElementById("status").textContent = res.ok
+    ? texts.sent.replace("{name}", file.name)
+    : texts.failed.replace("{status}", String(res.status));
+});
+</script>`;
+  return layout(
+    locale,
+    translate(locale, "mail.devDrive.title"),
+    `<h1>${t(locale, "mail.devDrive.title")}</h1>
+<p>${t(locale, "mail.devDrive.intro", { root })}</p>
+${form}`,
+  );
+}

@@ -42,6 +42,12 @@ const common = {
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(900_000),
   /** A connection silent for this long, in either direction, is closed. */
   HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+  /** Automatic FEC intake: how often each instance syncs every watched drive, whatever the notifications said. */
+  INTAKE_SWEEP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
+  /** The firm's document library (a Graph drive id) the drop-folder browser opens on; local mode has its own. */
+  INTAKE_DRIVE_ID: z.string().trim().min(1).max(200).optional(),
+  /** Where Microsoft Graph posts the drives' change notifications; default `<public URL>/api/graph/notifications`. */
+  INTAKE_NOTIFICATION_URL: url.optional(),
   /** Request bodies above this are refused with PAYLOAD_TOO_LARGE. */
   MAX_JSON_BODY_BYTES: z.coerce
     .number()

@@ -3,3 +3,5 @@ export { createGraphAdapter, type GraphAdapter } from "./adapter";
 export { graphPersonDirectory, type PersonDirectory } from "./directory";
 export { isTransient } from "./errors";
 export { createGraphTokenProvider, createLocalGraphTokenProvider } from "./token";
+export { createDriveClient, type DriveClient } from "./drive";
+export { createGraphHttp } from "./http";

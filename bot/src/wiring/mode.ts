@@ -1,5 +1,6 @@
 import type { Router } from "express";
 import type { AuthConfiguration } from "@microsoft/agents-hosting";
+import type { IntakeDrives } from "../accounting/intake/drive-port";
 import type { TokenVerifier } from "../auth/verify";
 import type { Env } from "../config/env";
 import type { PersonDirectory } from "../graph";
@@ -13,6 +14,10 @@ export interface ModeWiring {
   authConfig: unknown;
   agentAuth: AuthConfiguration;
   graph: GuestGraph;
+  /** Microsoft Graph's drives, for the automatic FEC intake (issue 20). */
+  drives: IntakeDrives;
+  /** The document library the drop-folder browser opens on when INTAKE_DRIVE_ID is not set (local mode's). */
+  defaultDriveId?: string;
   /** Who is staff in chat: user type and Comptoir's app roles, read from Microsoft Graph (the local one in local mode). */
   directory: PersonDirectory;
   /** Local mode's sign-in page, mounted at `/local-idp`. */

@@ -1,15 +1,21 @@
 import { entraVerifierOptions } from "../auth/entra";
 import { createTokenVerifier } from "../auth/verify";
 import type { TeamsEnv } from "../config/env";
-import { createGraphAdapter, createGraphTokenProvider, graphPersonDirectory } from "../graph";
+import {
+  createDriveClient,
+  createGraphAdapter,
+  createGraphHttp,
+  createGraphTokenProvider,
+  graphPersonDirectory,
+} from "../graph";
 import { BOT_CONNECTOR_SCOPE } from "../graph/token";
-import { guestGraph } from "./graph-port";
+import { guestGraph, intakeDrives } from "./graph-port";
 import type { ModeFactory, ModeWiring } from "./mode";
 
 /** `teams` mode: Entra ID, Microsoft Graph and the Bot Framework, at the URLs the environment names. */
 export function teamsWiring(env: TeamsEnv): ModeWiring {
   const authority = env.AAD_APP_OAUTH_AUTHORITY_HOST;
-  const graph = createGraphAdapter({
+  const graphOptions = {
     baseUrl: env.GRAPH_BASE_URL,
     getToken: createGraphTokenProvider(
       {
@@ -19,7 +25,8 @@ export function teamsWiring(env: TeamsEnv): ModeWiring {
       },
       authority,
     ),
-  });
+  };
+  const graph = createGraphAdapter(graphOptions);
   return {
     verify: createTokenVerifier(
       entraVerifierOptions(env.AAD_APP_TENANT_ID, env.AAD_APP_CLIENT_ID, env.TAB_DOMAIN, authority),
@@ -44,6 +51,7 @@ export function teamsWiring(env: TeamsEnv): ModeWiring {
       ),
     },
     graph: guestGraph(graph, env.GRAPH_MAIL_SENDER, env.TEAMS_APP_ID),
+    drives: intakeDrives(createDriveClient(createGraphHttp(graphOptions))),
     // Comptoir's own service principal (AAD_APP_CLIENT_ID) holds Firm.Staff / Firm.Admin.
     directory: graphPersonDirectory(graph, env.AAD_APP_CLIENT_ID),
     stop: () => Promise.resolve(),

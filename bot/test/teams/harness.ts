@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,6 +61,8 @@ export interface TeamsApp {
   botFramework: BotFrameworkStandIn;
   connector: LocalConnector;
   graph: LocalGraphServer;
+  /** The document library's folder on disk (`drive` option), else "". */
+  driveRoot: string;
   /** A v2.0 access token for Comptoir's API, as Teams SSO or MSAL would get it for this person. */
   tokenFor(person: Person, overrides?: Partial<UserTokenInput>): Promise<string>;
   request(path: string, init?: RequestInit & { as?: Person; token?: string }): Promise<Response>;
@@ -76,7 +78,12 @@ export interface TeamsAppOptions {
   spaRedirectUris?: string[];
   /** Which form of the server runs; by default the built bundle, as on App Service. */
   server?: ServerForm;
+  /** A document library in the Graph stand-in (a folder of the test's data dir), named by INTAKE_DRIVE_ID. */
+  drive?: boolean;
 }
+
+/** The drive id of the stand-in's document library when `drive` is asked. */
+export const TEAMS_DRIVE_ID = "b!cabinet-dupont-documents";
 
 /**
  * `built`: bot/dist/main.js, what App Service runs (infra/azure.bicep); `buildServer()` makes it, the teams
@@ -138,10 +145,13 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
       bearer: { keys: entra.localKeys, issuer: entra.issuerV1, audience: BOT_CONNECTOR_AUDIENCE, appId: BOT_ID },
     });
     started.push({ stop: () => connector.stop() });
+    const driveRoot = options.drive ? join(dataDir, "drive") : "";
+    if (driveRoot) mkdirSync(driveRoot, { recursive: true });
     const graph = await startLocalGraphServer({
       connectionString: azurite.connectionString,
       tablePrefix: "graph",
       tenantId: TENANT,
+      ...(driveRoot ? { drives: { [TEAMS_DRIVE_ID]: driveRoot }, drivePollMs: 300 } : {}),
       identityProvider: { issuer: entra.issuerV1, keys: entra.localKeys },
       organizationName: "Cabinet Dupont & Associés",
     });
@@ -171,6 +181,7 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
       BOT_OPENID_METADATA_URL: botFramework.openIdMetadataUrl,
       BOT_SERVICE_URL_HOSTS: "127.0.0.1",
       NODE_EXTRA_CA_CERTS: tls.caFile,
+      ...(driveRoot ? { INTAKE_DRIVE_ID: TEAMS_DRIVE_ID } : {}),
       ...options.env,
     };
     const server = await spawnServer(env, options.server);
@@ -196,6 +207,7 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
       botFramework,
       connector,
       graph,
+      driveRoot,
       tokenFor,
       async request(path, init = {}) {
         const { as, token, ...rest } = init;

@@ -19,3 +19,4 @@ export * from "./notification-card";
 export * from "./error-card";
 export * from "./access-cards";
 export * from "./import-notice-card";
+export * from "./intake-card";

@@ -46,6 +46,7 @@ describe("every card, parsed by the adaptivecards library (v3, no DOM)", () => {
         "error",
         "help",
         "importNotice",
+        "intake",
         "notification",
         "proposal",
         "status",

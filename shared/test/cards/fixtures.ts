@@ -5,6 +5,7 @@ import {
   errorCard,
   helpCard,
   importNoticeCard,
+  intakeRejectedCard,
   importNoticePreferenceCard,
   notificationCard,
   proposalCard,
@@ -200,6 +201,15 @@ export function allCardVariants(): { name: string; card: AdaptiveCard }[] {
         `${locale} importNotice preference ${enabled ? "on" : "off"}`,
         importNoticePreferenceCard({ locale, dossierId: DOSSIER.id, enabled }),
       );
+    add(
+      `${locale} intake rejected`,
+      intakeRejectedCard({
+        locale,
+        dossier: DOSSIER,
+        fileName: "552100554FEC20241231.txt",
+        at: "2025-03-04T09:30:00Z",
+      }),
+    );
     add(`${locale} error`, errorCard({ locale, message: "Ce dossier client est introuvable." }));
     add(
       `${locale} error code`,

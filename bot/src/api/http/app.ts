@@ -15,6 +15,8 @@ export interface HttpAppOptions {
   /** Public, unauthenticated: what the tab needs to know before it can sign in. */
   authConfig: unknown;
   agent: Router;
+  /** Microsoft Graph's change notifications (no bearer token: see the router). */
+  graphNotifications?: Router;
   /** Local mode only. */
   localSignIn?: Router;
   /** Built tab (vite output); absent in API-only tests. */
@@ -45,6 +47,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   });
   app.get("/auth-config.json", (_req, res) => void res.setHeader("Cache-Control", "no-store").json(opts.authConfig));
   app.use("/api/messages", opts.agent);
+  if (opts.graphNotifications) app.use("/api/graph/notifications", opts.graphNotifications);
   app.use("/api/v1", createApiRouter(opts));
   if (opts.localSignIn) app.use("/local-idp", opts.localSignIn);
   app.use("/api", (_req, _res, next) => next(new AppError("ROUTE_NOT_FOUND")));

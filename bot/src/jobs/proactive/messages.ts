@@ -14,6 +14,13 @@ export const proactiveCardSchema = z.discriminatedUnion("kind", [
     serviceId: z.string().nullable(),
     at: z.string(),
   }),
+  /** A file of a dossier's drop folder was refused: told to whoever chose the folder (issue 20). */
+  z.object({
+    kind: z.literal("intakeRejected"),
+    dossier: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    fileName: z.string(),
+    at: z.string(),
+  }),
   /** A client's import notice: the key figures of the exercice an import just switched (issue 17). */
   z.object({
     kind: z.literal("importNotice"),

@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type CloudAdapter } from "@microsoft/agents-hosting";
 import {
   contactDisplayName,
+  intakeRejectedCard,
   resolveLocale,
   type AdaptiveCard,
   type Contact,
@@ -318,6 +319,10 @@ class CardSender {
       return notificationCardFor(deps, tenantId, data, resolveLocale(reference.locale));
     }
     if (card.kind === "importNotice") return this.buildNotice(tenantId, card, reference);
+    if (card.kind === "intakeRejected") {
+      const { kind: _kind, ...data } = card;
+      return intakeRejectedCard({ ...data, locale: resolveLocale(reference.locale) });
+    }
     const userIds = /^(29|8):/.test(reference.user.id) ? [reference.user.id] : [];
     const welcome = await welcomeCardFor(deps, links, tenantId, card.subscriptionId, userIds);
     if (!welcome || !GREETABLE.has(welcome.status)) return null;

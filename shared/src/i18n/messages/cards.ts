@@ -161,6 +161,12 @@ export const cardMessages = defineMessages({
     en: "No company can be viewed from your account yet. Contact your firm if this is unexpected.",
   },
 
+  "cards.intake.rejected.title": { fr: "FEC refusé au dépôt automatique", en: "FEC refused by the automatic drop" },
+  "cards.intake.rejected.text": {
+    fr: "Le fichier {file}, trouvé dans le dossier de dépôt de {dossier}, a été refusé par la validation : les clients voient toujours les chiffres du dernier import. Le rapport est dans l'onglet Comptabilité du dossier.",
+    en: "The file {file}, found in the drop folder of {dossier}, was refused by validation: clients still see the figures of the last import. The report is in the dossier's Accounting tab.",
+  },
+  "cards.intake.field.file": { fr: "Fichier", en: "File" },
   "cards.notification.accepted.title": { fr: "Service accepté", en: "Service accepted" },
   "cards.notification.accepted.text": {
     fr: "{contact} a accepté le service collaboratif sur le dossier {dossier}.",

@@ -285,6 +285,18 @@ export const errorMessages = defineMessages({
     fr: "Les écritures de cet exercice ont été enregistrées par une version antérieure de Comptoir : importez à nouveau son FEC pour consulter le grand livre et les journaux.",
     en: "This financial year's entries were stored by an earlier version of Comptoir: import its FEC again to view the general ledger and journals.",
   },
+  "error.INTAKE_NOT_A_FOLDER": {
+    fr: "Cet élément n'est pas un dossier : choisissez le dossier où votre logiciel de production dépose les FEC.",
+    en: "This item is not a folder: choose the folder where your production software drops the FEC files.",
+  },
+  "error.INTAKE_FOLDER_TAKEN": {
+    fr: "Ce dossier de dépôt alimente déjà le dossier client {code} : un dossier de dépôt ne sert qu'un dossier client.",
+    en: "This drop folder already feeds client file {code}: a drop folder serves one client file only.",
+  },
+  "error.INTAKE_DRIVE_NOT_FOUND": {
+    fr: "Ce dossier de dépôt est introuvable ou Comptoir n'y a pas accès : vérifiez le lien et les autorisations du site SharePoint.",
+    en: "This drop folder cannot be found or Comptoir has no access to it: check the link and the SharePoint site's permissions.",
+  },
   "error.LOCAL_ONLY": {
     fr: "Le mode local ne répond qu'à cette machine, sans intermédiaire : ouvrez Comptoir à l'adresse http://localhost affichée par npm start, sans tunnel ni redirection de port. Pour un accès depuis le réseau, déployez en mode teams.",
     en: "Local mode only answers this machine, with nothing in between: open Comptoir at the http://localhost address printed by npm start, without a tunnel or port forwarding. For access over the network, deploy in teams mode.",

@@ -7,6 +7,7 @@ import { cardMessages } from "./cards";
 import { clientMessages } from "./client";
 import { domainMessages } from "./domain";
 import { errorMessages } from "./errors";
+import { fecIntakeMessages } from "./fec-intake";
 import { importNoticeMessages } from "./import-notices";
 import { invitationMessages } from "./invitations";
 import { localSignInMessages } from "./local-signin";
@@ -28,6 +29,7 @@ export const allMessages = {
   ...clientMessages,
   ...domainMessages,
   ...errorMessages,
+  ...fecIntakeMessages,
   ...importNoticeMessages,
   ...invitationMessages,
   ...localSignInMessages,

@@ -106,6 +106,20 @@ export const mailMessages = defineMessages({
   },
 
   // The developer mailbox of the local Graph stand-in.
+  "mail.devDrive.title": { fr: "Bibliothèque de documents locale", en: "Local document library" },
+  "mail.devDrive.intro": {
+    fr: "Mode local : déposez ici un FEC dans le dossier d'un dossier client, comme le ferait votre logiciel de production dans SharePoint. Le dépôt automatique de Comptoir l'importe en quelques secondes. Vous pouvez aussi copier le fichier dans {root}.",
+    en: "Local mode: drop a FEC here into a client's folder, as your production software would in SharePoint. Comptoir's automatic drop imports it within seconds. You may also copy the file into {root}.",
+  },
+  "mail.devDrive.folder": { fr: "Dossier", en: "Folder" },
+  "mail.devDrive.file": { fr: "Fichier FEC", en: "FEC file" },
+  "mail.devDrive.send": { fr: "Déposer", en: "Drop" },
+  "mail.devDrive.folderHint": {
+    fr: "Un dossier existant de la bibliothèque, ou le nom d'un nouveau dossier (le code du dossier client, par exemple).",
+    en: "An existing folder of the library, or the name of a new one (the client file's code, for instance).",
+  },
+  "mail.devDrive.sent": { fr: "Fichier déposé : {name}.", en: "File dropped: {name}." },
+  "mail.devDrive.failed": { fr: "Le dépôt a échoué ({status}).", en: "The drop failed ({status})." },
   "mail.devMailbox.title": { fr: "Boîte aux lettres de développement", en: "Development mailbox" },
   "mail.devMailbox.intro": {
     fr: "Mode local : les e-mails que Microsoft 365 aurait envoyés, du plus récent au plus ancien. Aucun n'a quitté cette machine.",

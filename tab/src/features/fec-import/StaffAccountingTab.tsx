@@ -5,6 +5,7 @@ import { useLayoutStyles } from "../../components/layout-styles";
 import { useT } from "../../i18n/context";
 import AccountingViews from "../accounting/AccountingViews";
 import { useExercices } from "../accounting/useAccounting";
+import { FecIntakePanel } from "../fec-intake/FecIntakePanel";
 import { FecImportPanel } from "./FecImportPanel";
 
 /** The dossier page's *Comptabilité* tab: the FEC import, then the same views the client reads. */
@@ -24,6 +25,8 @@ export default function StaffAccountingTab({ dossier }: { dossier: Dossier }) {
         maxBytes={exercices.data?.maxUploadBytes}
         onImported={setSelected}
       />
+      <Divider />
+      <FecIntakePanel dossierId={dossier.id} />
       <Divider />
       <section className={layout.stackL} aria-labelledby={viewsId}>
         <Subtitle1 as="h2" id={viewsId} className={layout.flush}>
