@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { baseUrl, json, mailboxUrl, openConsultation } from "./support";
+import { baseUrl, inviteClient, json, openConsultation, signInFromInvitation, type E2eClient } from "./support";
 
 /** The recording Bot Connector the app's local bot answers (LOCAL_BOT_SERVICE_URL, see global-setup.ts). */
 export function connectorUrl(): string {
@@ -15,50 +15,25 @@ export interface ClientInTeams {
 }
 
 /**
- * Through the staff API and the client's browser: a dossier with its Consultation open, a contact whose
- * service was proposed, accepted from the dev mailbox and signed in, and who then wrote once to the bot from
- * Teams (a message through the recording connector), so that the bot keeps their conversation.
+ * Through the staff API and the client's browser: a dossier with its Consultation open, a contact whose service
+ * was proposed, accepted from the dev mailbox and signed in, and who then wrote once to the bot from Teams (a
+ * message through the recording connector), so that the bot keeps their conversation.
  */
 export async function clientInTeams(
   api: APIRequestContext,
   page: Page,
-  opts: { code: string; name: string; siren?: string; client: { prenom: string; nom: string; email: string } },
+  opts: { code: string; name: string; siren?: string; client: E2eClient },
 ): Promise<ClientInTeams> {
   const stamp = Date.now().toString(36);
   const conversationId = `a:1personal-e2e-${stamp}`;
   const data = { code: opts.code, name: opts.name, ...(opts.siren ? { siren: opts.siren } : {}) };
   const dossier = await json<{ id: string }>(await api.post("/api/v1/dossiers", { data }));
   await openConsultation(api, dossier.id, await api.get(`/api/v1/dossiers/${dossier.id}`));
-  const roles = await json<{ items: { id: string }[] }>(await api.get("/api/v1/roles"));
-  const contact = await json<{ id: string }>(
-    await api.post("/api/v1/contacts", { data: { ...opts.client, roleId: roles.items[0]?.id } }),
-  );
-  await json(await api.post(`/api/v1/contacts/${contact.id}/dossiers`, { data: { dossierId: dossier.id } }));
-  const proposed = await json<{ subscription: { id: string } }>(
-    await api.post(`/api/v1/contacts/${contact.id}/dossiers/${dossier.id}/services`, {
-      data: { serviceId: "consultation" },
-    }),
-  );
-  await expect
-    .poll(
-      async () => {
-        const list = await json<{ items: { subscriptionId: string; mail: string }[] }>(
-          await api.get(`/api/v1/dossiers/${dossier.id}/invitations`),
-        );
-        return list.items.find((i) => i.subscriptionId === proposed.subscription.id)?.mail;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe("sent");
-  await page.goto(mailboxUrl());
-  const mail = page.getByRole("article").filter({ hasText: opts.client.email }).filter({ hasText: "Comptoir" }).first();
-  await mail.frameLocator("iframe").getByRole("link", { name: "Accepter l'invitation" }).first().click();
-  await page.getByRole("button", { name: "Accepter" }).click();
-  await page.getByRole("button", { name: new RegExp(opts.client.nom) }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Ma société" })).toBeVisible();
+  const { contactId } = await inviteClient(api, dossier.id, opts.client);
+  await signInFromInvitation(page, opts.client);
 
   const detail = await json<{ contact: { guest: { objectId: string } | null } }>(
-    await api.get(`/api/v1/contacts/${contact.id}`),
+    await api.get(`/api/v1/contacts/${contactId}`),
   );
   const oid = detail.contact.guest?.objectId ?? "";
   expect(oid).not.toBe("");
@@ -78,7 +53,7 @@ export async function clientInTeams(
     },
   });
   expect(res.status()).toBe(200);
-  return { dossierId: dossier.id, contactId: contact.id, conversationId };
+  return { dossierId: dossier.id, contactId, conversationId };
 }
 
 /** The cards the connector received for a conversation, as text, keeping those that contain `marker`. */

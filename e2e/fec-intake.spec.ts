@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { FEC_COLUMNS } from "../shared/src/accounting/fec/columns";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { oneSaleFec } from "../bot/dev/fec-text";
 import { cardsSent, clientInTeams, type ClientInTeams } from "./client-in-teams";
-import { mailboxUrl, signInAs, staffApi } from "./support";
+import { expectAccessible, mailboxUrl, signInAs, staffApi } from "./support";
 
 /**
  * Issue 20, figures that stay current: staff choose the dossier's drop folder in the tab; a FEC dropped in the
@@ -19,41 +18,6 @@ const CLIENT = { prenom: "Inès", nom: `Depot${stamp}`, email: `ines.depot.${sta
 
 let api: APIRequestContext;
 let client: ClientInTeams;
-
-/** A one-écriture FEC: 5 678,00 € of sales on 15 January 2024. */
-function fec(): string {
-  const row = (compte: string, debit: string, credit: string) =>
-    [
-      "VE",
-      "Ventes",
-      "1",
-      "20240115",
-      compte,
-      `Compte ${compte}`,
-      "",
-      "",
-      "FA1",
-      "20240115",
-      "Facture",
-      debit,
-      credit,
-      "",
-      "",
-      "20240115",
-      "",
-      "",
-    ].join("\t");
-  return `${FEC_COLUMNS.join("\t")}\n${row("512000", "5678,00", "0,00")}\n${row("706000", "0,00", "5678,00")}\n`;
-}
-
-/** axe on what is shown: no serious or critical violation (Fluent's focus sentinels are not content). */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(blocking, `axe on ${what}`).toEqual([]);
-}
 
 const drivePage = () => mailboxUrl().replace(/\/dev\/mailbox$/, "/dev/drive");
 
@@ -101,7 +65,7 @@ test("3. a FEC dropped in the folder becomes the client's figures, and the clien
   await page.getByLabel("Fichier FEC").setInputFiles({
     name: `${SIREN}FEC20241231.txt`,
     mimeType: "text/plain",
-    buffer: Buffer.from(fec(), "utf8"),
+    buffer: Buffer.from(oneSaleFec("5678,00"), "utf8"),
   });
   await page.getByRole("button", { name: "Déposer" }).click();
   await expect(page.getByRole("status")).toHaveText(`Fichier déposé : ${SIREN}FEC20241231.txt.`);

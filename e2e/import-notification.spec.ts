@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { oneSaleFec } from "../bot/dev/fec-text";
-import { baseUrl, inviteClient, json, openConsultation, signInAs, signInFromInvitation, staffApi } from "./support";
+import { cardsSent, clientInTeams } from "./client-in-teams";
+import { signInAs, staffApi } from "./support";
 
 /**
  * Issue 17, "clients told when their figures change": staff import a FEC for a dossier whose client has an
@@ -16,17 +17,10 @@ const CODE = `NTF${stamp}`;
 const NAME = `Notifiée ${stamp}`;
 const CLIENT = { prenom: "Léa", nom: `Notice${stamp}`, email: `lea.notice.${stamp.toLowerCase()}@exemple.fr` };
 const FILE_NAME = "FEC20241231.txt";
-const conversationId = `a:1personal-e2e-${stamp}`;
 
 let api: APIRequestContext;
 let dossierId = "";
-let contactId = "";
-
-function connectorUrl(): string {
-  const url = process.env.E2E_CONNECTOR_URL;
-  if (!url) throw new Error("E2E_CONNECTOR_URL is set by e2e/global-setup.ts");
-  return url;
-}
+let conversationId = "";
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   api = await staffApi(browser);
@@ -36,35 +30,7 @@ test.afterAll(async () => {
 });
 
 test("1. a client with an active Consultation, who talks to the bot in Teams", async ({ page }) => {
-  const dossier = await json<{ id: string }>(await api.post("/api/v1/dossiers", { data: { code: CODE, name: NAME } }));
-  dossierId = dossier.id;
-  await openConsultation(api, dossierId, await api.get(`/api/v1/dossiers/${dossierId}`));
-  contactId = (await inviteClient(api, dossierId, CLIENT)).contactId;
-  // The client accepts the invitation from the dev mailbox and signs in: the Consultation is active.
-  await signInFromInvitation(page, CLIENT);
-
-  // Their Teams client writes to the bot once, through the connector: the bot keeps the conversation.
-  const detail = await json<{ contact: { guest: { objectId: string } | null } }>(
-    await api.get(`/api/v1/contacts/${contactId}`),
-  );
-  const oid = detail.contact.guest?.objectId ?? "";
-  expect(oid).not.toBe("");
-  const { tenantId } = await json<{ tenantId: string }>(await api.get("/api/v1/me"));
-  const res = await page.request.post(`${baseUrl()}/api/messages`, {
-    data: {
-      type: "message",
-      id: `e2e-${stamp}`,
-      serviceUrl: connectorUrl(),
-      channelId: "msteams",
-      from: { id: `29:1${oid}`, name: `${CLIENT.prenom} ${CLIENT.nom}`, aadObjectId: oid },
-      conversation: { id: conversationId, conversationType: "personal", tenantId },
-      channelData: { tenant: { id: tenantId } },
-      recipient: { id: "28:comptoir-bot", name: "Comptoir" },
-      text: "aide",
-      locale: "fr-FR",
-    },
-  });
-  expect(res.status()).toBe(200);
+  ({ dossierId, conversationId } = await clientInTeams(api, page, { code: CODE, name: NAME, client: CLIENT }));
 });
 
 test("2. staff import the FEC; the client's conversation receives the card; staff see who was told", async ({
@@ -84,16 +50,7 @@ test("2. staff import the FEC; the client's conversation receives the card; staf
   const report = page.getByRole("region", { name: "Rapport de validation" });
   await expect(report.getByText("Import réussi")).toBeVisible({ timeout: 30_000 });
 
-  /** The notice cards the connector received for the client's conversation, as text. */
-  const notices = async (): Promise<string[]> => {
-    const query = `conversationId=${encodeURIComponent(conversationId)}&method=POST`;
-    const res = await page.request.get(`${connectorUrl()}/_recorded?${query}`);
-    const { requests } = (await res.json()) as { requests: { status: number; body: unknown }[] };
-    return requests
-      .filter((r) => r.status === 201)
-      .map((r) => JSON.stringify(r.body).replace(/\s/g, " "))
-      .filter((text) => text.includes("Nouvelle comptabilité disponible"));
-  };
+  const notices = () => cardsSent(page, conversationId, "Nouvelle comptabilité disponible");
   await expect.poll(async () => (await notices()).length, { timeout: 30_000 }).toBe(1);
   const [card = ""] = await notices();
   expect(card).toContain("Chiffre d'affaires");

@@ -12,7 +12,6 @@ import {
   graphPersonDirectory,
 } from "../src/graph";
 import { IntakeStore } from "../src/accounting/store/intake-store";
-import { createStorage } from "../src/core/storage/connection";
 import type { ServiceDeps } from "../src/core/services/context";
 import { DEMO_PERSONS, DEMO_STAFF, type DemoPerson } from "./demo-persons";
 import {

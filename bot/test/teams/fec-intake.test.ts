@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FecImportList } from "@comptoir/shared/api/accounting";
 import type { IntakeBrowse, IntakeStatus } from "@comptoir/shared/api/fec-intake";
-import { FEC_COLUMNS } from "@comptoir/shared/accounting/fec/columns";
+import { oneSaleFec } from "../../dev/fec-text";
 import { call, eventually, unique } from "./fixtures";
 import { PEOPLE, startTeamsApp, TEAMS_DRIVE_ID, type TeamsApp } from "./harness";
 
@@ -17,31 +17,6 @@ beforeAll(async () => {
   app = await startTeamsApp({ drive: true });
 }, 120_000);
 afterAll(() => app.close());
-
-function fec(): string {
-  const row = (compte: string, debit: string, credit: string) =>
-    [
-      "VE",
-      "Ventes",
-      "1",
-      "20240115",
-      compte,
-      `Compte ${compte}`,
-      "",
-      "",
-      "FA1",
-      "20240115",
-      "Facture",
-      debit,
-      credit,
-      "",
-      "",
-      "20240115",
-      "",
-      "",
-    ].join("\t");
-  return `${FEC_COLUMNS.join("\t")}\n${row("512000", "100,00", "0,00")}\n${row("706000", "0,00", "100,00")}\n`;
-}
 
 describe("automatic FEC intake in teams mode", () => {
   it("browses the library, watches the chosen folder and imports the FEC dropped there", async () => {
@@ -61,7 +36,7 @@ describe("automatic FEC intake in teams mode", () => {
     });
     expect(set.status).toBe(200);
 
-    writeFileSync(join(app.driveRoot, code, "552100554FEC20241231.txt"), fec());
+    writeFileSync(join(app.driveRoot, code, "552100554FEC20241231.txt"), oneSaleFec("100,00"));
     const imported = await eventually(async () => {
       const list = await call<FecImportList>(app, "GET", `/dossiers/${created.body.id}/fec/imports`);
       const found = list.body.items.find((i) => i.status === "imported");
