@@ -69,6 +69,7 @@ describe("aad.manifest.json", () => {
       "74ef0291-ca83-4d02-8c7e-d2391e6a444f", // TeamsAppInstallation.ReadWriteForUser.All
       "e12dae10-5a57-4817-b79d-dfbec5348930", // AppCatalog.Read.All
       "7ab1d382-f21e-4acd-a863-ba3e13f7da61", // Directory.Read.All (app role assignments: who is staff in chat)
+      "01d4889c-1287-42c6-ac1f-5d1e02578ef6", // Files.Read.All (the drop folders of the automatic FEC intake)
     ]);
   });
 
