@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FecImportList } from "@comptoir/shared/api/accounting";
 import type { IntakeBrowse, IntakeRuleResult, IntakeStatus } from "@comptoir/shared/api/fec-intake";
 import { localDriveItemId } from "../../dev/graph-server";
+import { createAccountingDeps } from "../../src/accounting/deps";
+import { importDriveFile, type IntakeDeps } from "../../src/accounting/intake/service";
 import { IntakeStore } from "../../src/accounting/store/intake-store";
 import { fecText, generatedFec, type Line } from "./accounting-harness";
 import { newDossier } from "./fixtures";
@@ -77,6 +79,9 @@ beforeAll(async () => {
   receiver = await startReceiver(() => app.url);
   app = await startTestApp({ INTAKE_NOTIFICATION_URL: `${receiver.url}/notifications` });
   store = IntakeStore.fromStorage(app.running.storage);
+  // The sweep soon after start would catch the files the tests drop: let it pass first.
+  await app.running.intake.firstSweep;
+  await app.running.intake.idle();
 });
 afterAll(async () => {
   await app.close();
@@ -230,5 +235,41 @@ describe("automatic FEC intake", () => {
     expect(res.body.skipped).toEqual([{ code: c.code, folderName: c.code, reason: "alreadySet" }]);
     const status = await call<IntakeStatus>(app, "GET", `/dossiers/${b.id}/fec/intake`);
     expect(status.body.folder?.folderId).toBe(localDriveItemId(`${rootName}/${b.code.toLowerCase()}`));
+  });
+
+  it("imports a file once when instances race for it (the same job delivered five times over two instances)", async () => {
+    receiver.forward = false;
+    const { id, folder } = await watchedDossier();
+    await writeFile(join(folder, "552100554FEC20211231.txt"), await generatedFec(300, { seed: 8, year: 2021 }));
+    const one = app.running.intake.deps;
+    // A second instance: its own accounting slice (gates, caches) and intake deps over the same storage and drive.
+    const other: IntakeDeps = {
+      ...one,
+      acc: createAccountingDeps(app.running.storage),
+      store: IntakeStore.fromStorage(app.running.storage),
+    };
+    other.acc.log = () => {};
+    const entry = (await one.drives.delta(driveId(), null)).entries.find(
+      (e: { name: string }) => e.name === "552100554FEC20211231.txt",
+    );
+    if (!entry) throw new Error("the file is not in the drive");
+    const job = {
+      kind: "file" as const,
+      tenantId: TEST_TENANT,
+      dossierId: id,
+      driveId: driveId(),
+      itemId: entry.id,
+      name: entry.name,
+    };
+    const outcomes = await Promise.all(
+      [one, other, one, other, one].map((d) => importDriveFile(d, job).catch((e: unknown) => e)),
+    );
+    const imported = outcomes.filter((o) => o === "imported").length;
+    expect(imported).toBe(1);
+    // The others skipped it, or met the dossier's lease and would have been retried by the queue (and skipped then).
+    for (const o of outcomes)
+      if (o !== "imported") expect(o === "duplicate" || (o as { code?: string }).code === "FEC_IMPORT_BUSY").toBe(true);
+    expect((await imports(id)).filter((i) => i.status === "imported")).toHaveLength(1);
+    expect(await importDriveFile(other, job)).toBe("duplicate");
   });
 });

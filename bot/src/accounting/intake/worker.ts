@@ -21,9 +21,13 @@ const TRANSIENT = new Set(["GRAPH_UNAVAILABLE", "GRAPH_THROTTLED", "FEC_IMPORT_B
 const isTransient = (e: unknown) => !isAppError(e) || TRANSIENT.has(e.code);
 
 export interface IntakeWorker {
+  /** What its handlers run with (tests build a second instance's from it). */
+  deps: IntakeDeps;
   /** The accounting slice and the intake's table it works with (benchmarks read imports back through them). */
   acc: IntakeDeps["acc"];
   store: IntakeDeps["store"];
+  /** Resolves once the sweep made soon after start is over (tests wait for it before dropping files). */
+  firstSweep: Promise<void>;
   enqueue(job: IntakeJob): Promise<void>;
   /** Resolves once the queue is empty and nothing is in flight (tests). */
   idle(): Promise<void>;
@@ -38,7 +42,7 @@ export interface IntakeWorker {
 export async function startIntakeWorker(
   d: Omit<IntakeDeps, "enqueue">,
   opts: { connectionString: string; queuePrefix: string; sweepSeconds: number; concurrency?: number },
-): Promise<IntakeWorker & { deps: IntakeDeps }> {
+): Promise<IntakeWorker> {
   const queue = await JsonQueue.open(opts.connectionString, `${opts.queuePrefix}fecintake`, jobSchema);
   const enqueue = (job: IntakeJob) => queue.send(job);
   const deps: IntakeDeps = { ...d, enqueue };
@@ -65,9 +69,12 @@ export async function startIntakeWorker(
   const sweepNow = () => (sweeping = sweep(deps).catch((e: unknown) => d.acc.log("intake sweep failed", e)));
   const jitter = () => opts.sweepSeconds * 1000 * (0.75 + Math.random() / 2);
   // A first sweep soon after start: what changed while no instance ran, and subscriptions to renew.
+  let firstSwept: () => void = () => undefined;
+  const firstSweep = new Promise<void>((ok) => (firstSwept = ok));
   let timer: NodeJS.Timeout = setTimeout(
     function tick() {
       void sweepNow().finally(() => {
+        firstSwept();
         timer = setTimeout(tick, jitter());
         timer.unref();
       });
@@ -79,11 +86,13 @@ export async function startIntakeWorker(
     deps,
     acc: d.acc,
     store: d.store,
+    firstSweep,
     enqueue,
     idle: () => worker.idle(),
     sweepNow,
     async stop() {
       clearTimeout(timer);
+      firstSwept();
       await sweeping;
       await worker.stop();
     },
