@@ -81,7 +81,7 @@ function pagePart(
   first: number,
   last: number,
   scope: ReadonlySet<string> | undefined,
-): { ref: BucketRef; start: number; skippedLines: number; skippedNet: number } {
+): PagePart {
   const ref = ledgerBucketRef(bucket);
   const whole = { ref, start, skippedLines: 0, skippedNet: 0 };
   const nets = bucket[6];
@@ -152,43 +152,81 @@ export async function readGrandLivre(
   return filteredPage(store, v, aggregate, indexes, query, request, normalise);
 }
 
-async function indexedPage(
+/**
+ * How a page located from the index counts one kind of line: `all` sums a bucket's lines that carry
+ * into running balances (undefined: none), `shown` those listed; `counts` and `shows` tell them apart
+ * line by line; `part` is what of a bucket the page reads.
+ */
+type LocatedView = {
+  all: (index: LedgerIndex, b: Bucket) => Sums | undefined;
+  shown: (index: LedgerIndex, b: Bucket) => Sums | undefined;
+  counts: (r: StoredLine) => boolean;
+  shows: (r: StoredLine) => boolean;
+  part: (bucket: Bucket, start: number, first: number, last: number) => PagePart;
+  aux?: string;
+};
+
+type PagePart = { ref: BucketRef; start: number; skippedLines: number; skippedNet: number };
+
+const wholeBucket = (bucket: Bucket, start: number): PagePart => ({
+  ref: ledgerBucketRef(bucket),
+  start,
+  skippedLines: 0,
+  skippedNet: 0,
+});
+
+/**
+ * A grand livre page whose counts and totals come from the index (or the aggregates) alone: only the
+ * buckets (or segments) holding the page's lines are read, one range read per account on the page.
+ */
+async function locatedPage(
   store: AccountingStore,
   v: VersionRef,
   aggregate: LedgerAggregate,
   indexes: readonly LedgerIndex[],
   query: LedgerQuery,
   request: { page: number; pageSize: number },
+  view: LocatedView,
 ): Promise<LedgerPage> {
   const { period, scope } = query;
   const sections = indexes
     .map((index) => {
       let broughtForward = 0;
+      let net = 0;
       let count = 0;
       let debit = 0;
       let credit = 0;
       const buckets: Array<{ bucket: Bucket; n: number }> = [];
       for (const b of index.buckets) {
-        const s = scoped(b, scope);
-        if (beforePeriod(b, period)) broughtForward += s.d - s.c;
-        else if (inPeriod(b, period) && s.n > 0) {
-          buckets.push({ bucket: b, n: s.n });
-          count += s.n;
-          debit += s.d;
-          credit += s.c;
+        const all = view.all(index, b);
+        if (all === undefined) continue;
+        if (beforePeriod(b, period)) broughtForward += all.d - all.c;
+        else if (inPeriod(b, period)) {
+          net += all.d - all.c;
+          const shown = view.shown(index, b);
+          if (shown === undefined || shown.n === 0) continue;
+          buckets.push({ bucket: b, n: shown.n });
+          count += shown.n;
+          debit += shown.d;
+          credit += shown.c;
         }
       }
-      return { index, broughtForward, count, debit, credit, buckets };
+      return { index, broughtForward, net, count, debit, credit, buckets };
     })
     .filter((s) => s.count > 0);
   const totalLines = sections.reduce((n, s) => n + s.count, 0);
   const info = pageInfo(request, totalLines);
   const accounts: LedgerAccountDto[] = [];
-  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
-    // The balance before the first bucket read: the brought-forward plus the buckets before the page.
+  for (const { section, first: a, last: b, wanted } of sliceSections(sections, info)) {
+    const firstRead = wanted[0]?.bucket;
+    // Every counted line of the buckets before the first one read carries into the running balance.
     let balance = section.broughtForward;
-    for (const bucket of before) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
-    const plans = wanted.map(({ bucket, start }) => pagePart(bucket, start, a, b, scope));
+    for (const bucket of section.index.buckets) {
+      if (bucket === firstRead) break;
+      const all = inPeriod(bucket, period) ? view.all(section.index, bucket) : undefined;
+      if (all !== undefined) balance += all.d - all.c;
+    }
+    const plans = wanted.map(({ bucket, start }) => view.part(bucket, start, a, b));
     const read = await readLines(
       store,
       v,
@@ -199,28 +237,58 @@ async function indexedPage(
     let balanceBeforePage = balance;
     for (const [w, { start, skippedLines, skippedNet }] of plans.entries()) {
       balance += skippedNet;
-      (read[w] ?? []).forEach((r, i) => {
-        const at = start + skippedLines + i;
-        if (at === a) balanceBeforePage = balance;
+      let at = start + skippedLines;
+      for (const r of read[w] ?? []) {
+        if (!view.counts(r)) continue;
+        const before = balance;
         balance += r.debitCents - r.creditCents;
+        if (!view.shows(r)) continue;
+        if (at === a) balanceBeforePage = before;
         if (at >= a && at < b) lines.push(lineDto(r, balance));
-      });
+        at++;
+      }
     }
     await markLettering(store, v, section.index, lines, scope);
     const compteNum = section.index.compteNum;
-    accounts.push({
+    const account: LedgerAccountDto = {
       compteNum,
       compteLib: aggregate.accountLabels[compteNum] ?? "",
       broughtForwardCents: section.broughtForward,
       totalDebitCents: section.debit,
       totalCreditCents: section.credit,
-      closingBalanceCents: section.broughtForward + section.debit - section.credit,
+      closingBalanceCents: section.broughtForward + section.net,
       lineCount: section.count,
       balanceBeforePageCents: balanceBeforePage,
       lines,
-    });
+    };
+    if (view.aux !== undefined) {
+      account.compAuxNum = view.aux;
+      account.compAuxLib = aggregate.auxiliaryLabels[view.aux] ?? "";
+    }
+    accounts.push(account);
   }
   return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+}
+
+const always = () => true;
+
+/** Every line in scope: the page reads only the segments holding its lines when it can. */
+function indexedPage(
+  store: AccountingStore,
+  v: VersionRef,
+  aggregate: LedgerAggregate,
+  indexes: readonly LedgerIndex[],
+  query: LedgerQuery,
+  request: { page: number; pageSize: number },
+): Promise<LedgerPage> {
+  const sums = (_: LedgerIndex, b: Bucket) => scoped(b, query.scope);
+  return locatedPage(store, v, aggregate, indexes, query, request, {
+    all: sums,
+    shown: sums,
+    counts: always,
+    shows: always,
+    part: (bucket, start, first, last) => pagePart(bucket, start, first, last, query.scope),
+  });
 }
 
 /** The unlettered lines of a bucket in scope: counts and totals from the index. */
@@ -242,7 +310,7 @@ function scopedUnlettered(b: Bucket, scope: ReadonlySet<string> | undefined): { 
  * index counts each bucket's unlettered lines per établissement, so totals and page counts come from
  * it and only the buckets holding the page are read. Running balances still count every line.
  */
-async function unletteredPage(
+function unletteredPage(
   store: AccountingStore,
   v: VersionRef,
   aggregate: LedgerAggregate,
@@ -250,76 +318,13 @@ async function unletteredPage(
   query: LedgerQuery,
   request: { page: number; pageSize: number },
 ): Promise<LedgerPage> {
-  const { period, scope } = query;
-  const sections = indexes
-    .map((index) => {
-      let broughtForward = 0;
-      let net = 0;
-      let count = 0;
-      let debit = 0;
-      let credit = 0;
-      const buckets: Array<{ bucket: Bucket; n: number }> = [];
-      for (const b of index.buckets) {
-        const all = scoped(b, scope);
-        if (beforePeriod(b, period)) broughtForward += all.d - all.c;
-        else if (inPeriod(b, period)) {
-          net += all.d - all.c;
-          const open = scopedUnlettered(b, scope);
-          if (open.n === 0) continue;
-          buckets.push({ bucket: b, n: open.n });
-          count += open.n;
-          debit += open.d;
-          credit += open.c;
-        }
-      }
-      return { index, broughtForward, net, count, debit, credit, buckets };
-    })
-    .filter((s) => s.count > 0);
-  const totalLines = sections.reduce((n, s) => n + s.count, 0);
-  const info = pageInfo(request, totalLines);
-  const accounts: LedgerAccountDto[] = [];
-  for (const { section, first: a, last: b, wanted } of sliceSections(sections, info)) {
-    const firstRead = wanted[0]?.bucket;
-    // Every line of the buckets before the first one read carries into the running balance.
-    let balance = section.broughtForward;
-    for (const bucket of section.index.buckets) {
-      if (bucket === firstRead) break;
-      if (inPeriod(bucket, period)) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
-    }
-    const read = await readLines(
-      store,
-      v,
-      wanted.map((w) => ledgerBucketRef(w.bucket)),
-      scope,
-    );
-    const lines: LedgerLineDto[] = [];
-    let balanceBeforePage = balance;
-    for (const [w, { start }] of wanted.entries()) {
-      let at = start;
-      for (const r of read[w] ?? []) {
-        const before = balance;
-        balance += r.debitCents - r.creditCents;
-        if (r.ecritureLet !== undefined) continue;
-        if (at === a) balanceBeforePage = before;
-        if (at >= a && at < b) lines.push(lineDto(r, balance));
-        at++;
-      }
-    }
-    await markLettering(store, v, section.index, lines, scope);
-    const compteNum = section.index.compteNum;
-    accounts.push({
-      compteNum,
-      compteLib: aggregate.accountLabels[compteNum] ?? "",
-      broughtForwardCents: section.broughtForward,
-      totalDebitCents: section.debit,
-      totalCreditCents: section.credit,
-      closingBalanceCents: section.broughtForward + section.net,
-      lineCount: section.count,
-      balanceBeforePageCents: balanceBeforePage,
-      lines,
-    });
-  }
-  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+  return locatedPage(store, v, aggregate, indexes, query, request, {
+    all: (_, b) => scoped(b, query.scope),
+    shown: (_, b) => scopedUnlettered(b, query.scope),
+    counts: always,
+    shows: (r) => r.ecritureLet === undefined,
+    part: wholeBucket,
+  });
 }
 
 type Sums = { n: number; d: number; c: number };
@@ -330,7 +335,7 @@ type Sums = { n: number; d: number; c: number };
  * keys, so counts, totals and the brought-forward of the auxiliary come without reading a line, and
  * only the buckets holding the page are read. Running balances count the auxiliary's lines only.
  */
-async function auxiliaryPage(
+function auxiliaryPage(
   store: AccountingStore,
   v: VersionRef,
   aggregate: LedgerAggregate,
@@ -338,7 +343,7 @@ async function auxiliaryPage(
   query: LedgerQuery & { aux: string },
   request: { page: number; pageSize: number },
 ): Promise<LedgerPage> {
-  const { period, scope, aux } = query;
+  const { scope, aux } = query;
   const byAccount = new Map<string, Map<number, Sums>>();
   for (const r of aggregate.rows) {
     if (r.compAuxNum !== aux || !inScope(scope, r.etablissement)) continue;
@@ -351,72 +356,15 @@ async function auxiliaryPage(
     sums.c += r.creditCents;
     months.set(month, sums);
   }
-  const sections = indexes
-    .map((index) => {
-      const months = byAccount.get(index.compteNum);
-      let broughtForward = 0;
-      let count = 0;
-      let debit = 0;
-      let credit = 0;
-      const buckets: Array<{ bucket: Bucket; n: number }> = [];
-      for (const b of index.buckets) {
-        const sums = months?.get(b[0]);
-        if (sums === undefined) continue;
-        if (beforePeriod(b, period)) broughtForward += sums.d - sums.c;
-        else if (inPeriod(b, period) && sums.n > 0) {
-          buckets.push({ bucket: b, n: sums.n });
-          count += sums.n;
-          debit += sums.d;
-          credit += sums.c;
-        }
-      }
-      return { index, months, broughtForward, count, debit, credit, buckets };
-    })
-    .filter((s) => s.count > 0);
-  const totalLines = sections.reduce((n, s) => n + s.count, 0);
-  const info = pageInfo(request, totalLines);
-  const accounts: LedgerAccountDto[] = [];
-  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
-    let balance = section.broughtForward;
-    for (const bucket of before) {
-      const sums = section.months?.get(bucket[0]);
-      if (sums) balance += sums.d - sums.c;
-    }
-    const read = await readLines(
-      store,
-      v,
-      wanted.map((w) => ledgerBucketRef(w.bucket)),
-      scope,
-    );
-    const lines: LedgerLineDto[] = [];
-    let balanceBeforePage = balance;
-    for (const [w, { start }] of wanted.entries()) {
-      let at = start;
-      for (const r of read[w] ?? []) {
-        if (r.compAuxNum !== aux) continue;
-        if (at === a) balanceBeforePage = balance;
-        balance += r.debitCents - r.creditCents;
-        if (at >= a && at < b) lines.push(lineDto(r, balance));
-        at++;
-      }
-    }
-    await markLettering(store, v, section.index, lines, scope);
-    const compteNum = section.index.compteNum;
-    accounts.push({
-      compteNum,
-      compteLib: aggregate.accountLabels[compteNum] ?? "",
-      compAuxNum: aux,
-      compAuxLib: aggregate.auxiliaryLabels[aux] ?? "",
-      broughtForwardCents: section.broughtForward,
-      totalDebitCents: section.debit,
-      totalCreditCents: section.credit,
-      closingBalanceCents: section.broughtForward + section.debit - section.credit,
-      lineCount: section.count,
-      balanceBeforePageCents: balanceBeforePage,
-      lines,
-    });
-  }
-  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+  const sums = (index: LedgerIndex, b: Bucket) => byAccount.get(index.compteNum)?.get(b[0]);
+  return locatedPage(store, v, aggregate, indexes, query, request, {
+    all: sums,
+    shown: sums,
+    counts: (r) => r.compAuxNum === aux,
+    shows: always,
+    part: wholeBucket,
+    aux,
+  });
 }
 
 type AccountQuery = Pick<LedgerQuery, "aux" | "period" | "scope">;
