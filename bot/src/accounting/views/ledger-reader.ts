@@ -39,11 +39,15 @@ const isOpening = (b: Bucket) => b[0] === 0;
 const inPeriod = (b: Bucket, p: MonthSpan) => isOpening(b) || (b[0] >= p.from && b[0] <= p.to);
 const beforePeriod = (b: Bucket, p: MonthSpan) => !isOpening(b) && b[0] < p.from;
 
-function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number; d: number; c: number } {
+/** Sums per-établissement [etab, lines, debit, credit] counts over the établissements in scope. */
+function inScopeSums(
+  perEtab: ReadonlyArray<readonly [string, number, number, number]>,
+  scope: ReadonlySet<string> | undefined,
+): { n: number; d: number; c: number } {
   let n = 0;
   let d = 0;
   let c = 0;
-  for (const [etab, lines, debit, credit] of b[3]) {
+  for (const [etab, lines, debit, credit] of perEtab) {
     if (!inScope(scope, etab)) continue;
     n += lines;
     d += debit;
@@ -51,6 +55,8 @@ function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number;
   }
   return { n, d, c };
 }
+
+const scoped = (b: Bucket, scope: ReadonlySet<string> | undefined) => inScopeSums(b[3], scope);
 
 /** Lines of one bucket in display order (date, then file line), restricted to the scope. */
 function inDisplayOrder(lines: StoredLine[], scope: ReadonlySet<string> | undefined): StoredLine[] {
@@ -143,12 +149,11 @@ export async function readGrandLivre(
   normalise: (s: string) => string,
 ): Promise<LedgerPage> {
   const indexes = await store.readLedgerIndex(v, query.account);
+  const located = (view: LocatedView) => locatedPage(store, v, aggregate, indexes, query, request, view);
   if (query.q === undefined && query.aux === undefined)
-    return query.unletteredOnly
-      ? unletteredPage(store, v, aggregate, indexes, query, request)
-      : indexedPage(store, v, aggregate, indexes, query, request);
+    return located(query.unletteredOnly ? unletteredView(query) : indexedView(query));
   if (query.q === undefined && query.aux !== undefined && !query.unletteredOnly)
-    return auxiliaryPage(store, v, aggregate, indexes, { ...query, aux: query.aux }, request);
+    return located(auxiliaryView(aggregate, { ...query, aux: query.aux }));
   return filteredPage(store, v, aggregate, indexes, query, request, normalise);
 }
 
@@ -273,58 +278,33 @@ async function locatedPage(
 const always = () => true;
 
 /** Every line in scope: the page reads only the segments holding its lines when it can. */
-function indexedPage(
-  store: AccountingStore,
-  v: VersionRef,
-  aggregate: LedgerAggregate,
-  indexes: readonly LedgerIndex[],
-  query: LedgerQuery,
-  request: { page: number; pageSize: number },
-): Promise<LedgerPage> {
+function indexedView(query: LedgerQuery): LocatedView {
   const sums = (_: LedgerIndex, b: Bucket) => scoped(b, query.scope);
-  return locatedPage(store, v, aggregate, indexes, query, request, {
+  return {
     all: sums,
     shown: sums,
     counts: always,
     shows: always,
     part: (bucket, start, first, last) => pagePart(bucket, start, first, last, query.scope),
-  });
+  };
 }
 
 /** The unlettered lines of a bucket in scope: counts and totals from the index. */
-function scopedUnlettered(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number; d: number; c: number } {
-  let n = 0;
-  let d = 0;
-  let c = 0;
-  for (const [etab, lines, debit, credit] of b[7]) {
-    if (!inScope(scope, etab)) continue;
-    n += lines;
-    d += debit;
-    c += credit;
-  }
-  return { n, d, c };
-}
+const scopedUnlettered = (b: Bucket, scope: ReadonlySet<string> | undefined) => inScopeSums(b[7], scope);
 
 /**
  * The grand livre of unlettered lines only (the open items), located like an unfiltered page: the
  * index counts each bucket's unlettered lines per établissement, so totals and page counts come from
  * it and only the buckets holding the page are read. Running balances still count every line.
  */
-function unletteredPage(
-  store: AccountingStore,
-  v: VersionRef,
-  aggregate: LedgerAggregate,
-  indexes: readonly LedgerIndex[],
-  query: LedgerQuery,
-  request: { page: number; pageSize: number },
-): Promise<LedgerPage> {
-  return locatedPage(store, v, aggregate, indexes, query, request, {
+function unletteredView(query: LedgerQuery): LocatedView {
+  return {
     all: (_, b) => scoped(b, query.scope),
     shown: (_, b) => scopedUnlettered(b, query.scope),
     counts: always,
     shows: (r) => r.ecritureLet === undefined,
     part: wholeBucket,
-  });
+  };
 }
 
 type Sums = { n: number; d: number; c: number };
@@ -335,14 +315,7 @@ type Sums = { n: number; d: number; c: number };
  * keys, so counts, totals and the brought-forward of the auxiliary come without reading a line, and
  * only the buckets holding the page are read. Running balances count the auxiliary's lines only.
  */
-function auxiliaryPage(
-  store: AccountingStore,
-  v: VersionRef,
-  aggregate: LedgerAggregate,
-  indexes: readonly LedgerIndex[],
-  query: LedgerQuery & { aux: string },
-  request: { page: number; pageSize: number },
-): Promise<LedgerPage> {
+function auxiliaryView(aggregate: LedgerAggregate, query: LedgerQuery & { aux: string }): LocatedView {
   const { scope, aux } = query;
   const byAccount = new Map<string, Map<number, Sums>>();
   for (const r of aggregate.rows) {
@@ -357,14 +330,14 @@ function auxiliaryPage(
     months.set(month, sums);
   }
   const sums = (index: LedgerIndex, b: Bucket) => byAccount.get(index.compteNum)?.get(b[0]);
-  return locatedPage(store, v, aggregate, indexes, query, request, {
+  return {
     all: sums,
     shown: sums,
     counts: (r) => r.compAuxNum === aux,
     shows: always,
     part: wholeBucket,
     aux,
-  });
+  };
 }
 
 type AccountQuery = Pick<LedgerQuery, "aux" | "period" | "scope">;
