@@ -39,11 +39,15 @@ const isOpening = (b: Bucket) => b[0] === 0;
 const inPeriod = (b: Bucket, p: MonthSpan) => isOpening(b) || (b[0] >= p.from && b[0] <= p.to);
 const beforePeriod = (b: Bucket, p: MonthSpan) => !isOpening(b) && b[0] < p.from;
 
-function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number; d: number; c: number } {
+/** Sums per-établissement [etab, lines, debit, credit] counts over the établissements in scope. */
+function inScopeSums(
+  perEtab: ReadonlyArray<readonly [string, number, number, number]>,
+  scope: ReadonlySet<string> | undefined,
+): { n: number; d: number; c: number } {
   let n = 0;
   let d = 0;
   let c = 0;
-  for (const [etab, lines, debit, credit] of b[3]) {
+  for (const [etab, lines, debit, credit] of perEtab) {
     if (!inScope(scope, etab)) continue;
     n += lines;
     d += debit;
@@ -51,6 +55,8 @@ function scoped(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number;
   }
   return { n, d, c };
 }
+
+const scoped = (b: Bucket, scope: ReadonlySet<string> | undefined) => inScopeSums(b[3], scope);
 
 /** Lines of one bucket in display order (date, then file line), restricted to the scope. */
 function inDisplayOrder(lines: StoredLine[], scope: ReadonlySet<string> | undefined): StoredLine[] {
@@ -81,7 +87,7 @@ function pagePart(
   first: number,
   last: number,
   scope: ReadonlySet<string> | undefined,
-): { ref: BucketRef; start: number; skippedLines: number; skippedNet: number } {
+): PagePart {
   const ref = ledgerBucketRef(bucket);
   const whole = { ref, start, skippedLines: 0, skippedNet: 0 };
   const nets = bucket[6];
@@ -143,112 +149,49 @@ export async function readGrandLivre(
   normalise: (s: string) => string,
 ): Promise<LedgerPage> {
   const indexes = await store.readLedgerIndex(v, query.account);
+  const located = (view: LocatedView) => locatedPage(store, v, aggregate, indexes, query, request, view);
   if (query.q === undefined && query.aux === undefined)
-    return query.unletteredOnly
-      ? unletteredPage(store, v, aggregate, indexes, query, request)
-      : indexedPage(store, v, aggregate, indexes, query, request);
+    return located(query.unletteredOnly ? unletteredView(query) : indexedView(query));
   if (query.q === undefined && query.aux !== undefined && !query.unletteredOnly)
-    return auxiliaryPage(store, v, aggregate, indexes, { ...query, aux: query.aux }, request);
+    return located(auxiliaryView(aggregate, { ...query, aux: query.aux }));
   return filteredPage(store, v, aggregate, indexes, query, request, normalise);
 }
 
-async function indexedPage(
-  store: AccountingStore,
-  v: VersionRef,
-  aggregate: LedgerAggregate,
-  indexes: readonly LedgerIndex[],
-  query: LedgerQuery,
-  request: { page: number; pageSize: number },
-): Promise<LedgerPage> {
-  const { period, scope } = query;
-  const sections = indexes
-    .map((index) => {
-      let broughtForward = 0;
-      let count = 0;
-      let debit = 0;
-      let credit = 0;
-      const buckets: Array<{ bucket: Bucket; n: number }> = [];
-      for (const b of index.buckets) {
-        const s = scoped(b, scope);
-        if (beforePeriod(b, period)) broughtForward += s.d - s.c;
-        else if (inPeriod(b, period) && s.n > 0) {
-          buckets.push({ bucket: b, n: s.n });
-          count += s.n;
-          debit += s.d;
-          credit += s.c;
-        }
-      }
-      return { index, broughtForward, count, debit, credit, buckets };
-    })
-    .filter((s) => s.count > 0);
-  const totalLines = sections.reduce((n, s) => n + s.count, 0);
-  const info = pageInfo(request, totalLines);
-  const accounts: LedgerAccountDto[] = [];
-  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
-    // The balance before the first bucket read: the brought-forward plus the buckets before the page.
-    let balance = section.broughtForward;
-    for (const bucket of before) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
-    const plans = wanted.map(({ bucket, start }) => pagePart(bucket, start, a, b, scope));
-    const read = await readLines(
-      store,
-      v,
-      plans.map((p) => p.ref),
-      scope,
-    );
-    const lines: LedgerLineDto[] = [];
-    let balanceBeforePage = balance;
-    for (const [w, { start, skippedLines, skippedNet }] of plans.entries()) {
-      balance += skippedNet;
-      (read[w] ?? []).forEach((r, i) => {
-        const at = start + skippedLines + i;
-        if (at === a) balanceBeforePage = balance;
-        balance += r.debitCents - r.creditCents;
-        if (at >= a && at < b) lines.push(lineDto(r, balance));
-      });
-    }
-    await markLettering(store, v, section.index, lines, scope);
-    const compteNum = section.index.compteNum;
-    accounts.push({
-      compteNum,
-      compteLib: aggregate.accountLabels[compteNum] ?? "",
-      broughtForwardCents: section.broughtForward,
-      totalDebitCents: section.debit,
-      totalCreditCents: section.credit,
-      closingBalanceCents: section.broughtForward + section.debit - section.credit,
-      lineCount: section.count,
-      balanceBeforePageCents: balanceBeforePage,
-      lines,
-    });
-  }
-  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
-}
+/**
+ * How a page located from the index counts one kind of line: `all` sums a bucket's lines that carry
+ * into running balances (undefined: none), `shown` those listed; `counts` and `shows` tell them apart
+ * line by line; `part` is what of a bucket the page reads.
+ */
+type LocatedView = {
+  all: (index: LedgerIndex, b: Bucket) => Sums | undefined;
+  shown: (index: LedgerIndex, b: Bucket) => Sums | undefined;
+  counts: (r: StoredLine) => boolean;
+  shows: (r: StoredLine) => boolean;
+  part: (bucket: Bucket, start: number, first: number, last: number) => PagePart;
+  aux?: string;
+};
 
-/** The unlettered lines of a bucket in scope: counts and totals from the index. */
-function scopedUnlettered(b: Bucket, scope: ReadonlySet<string> | undefined): { n: number; d: number; c: number } {
-  let n = 0;
-  let d = 0;
-  let c = 0;
-  for (const [etab, lines, debit, credit] of b[7]) {
-    if (!inScope(scope, etab)) continue;
-    n += lines;
-    d += debit;
-    c += credit;
-  }
-  return { n, d, c };
-}
+type PagePart = { ref: BucketRef; start: number; skippedLines: number; skippedNet: number };
+
+const wholeBucket = (bucket: Bucket, start: number): PagePart => ({
+  ref: ledgerBucketRef(bucket),
+  start,
+  skippedLines: 0,
+  skippedNet: 0,
+});
 
 /**
- * The grand livre of unlettered lines only (the open items), located like an unfiltered page: the
- * index counts each bucket's unlettered lines per établissement, so totals and page counts come from
- * it and only the buckets holding the page are read. Running balances still count every line.
+ * A grand livre page whose counts and totals come from the index (or the aggregates) alone: only the
+ * buckets (or segments) holding the page's lines are read, one range read per account on the page.
  */
-async function unletteredPage(
+async function locatedPage(
   store: AccountingStore,
   v: VersionRef,
   aggregate: LedgerAggregate,
   indexes: readonly LedgerIndex[],
   query: LedgerQuery,
   request: { page: number; pageSize: number },
+  view: LocatedView,
 ): Promise<LedgerPage> {
   const { period, scope } = query;
   const sections = indexes
@@ -260,16 +203,17 @@ async function unletteredPage(
       let credit = 0;
       const buckets: Array<{ bucket: Bucket; n: number }> = [];
       for (const b of index.buckets) {
-        const all = scoped(b, scope);
+        const all = view.all(index, b);
+        if (all === undefined) continue;
         if (beforePeriod(b, period)) broughtForward += all.d - all.c;
         else if (inPeriod(b, period)) {
           net += all.d - all.c;
-          const open = scopedUnlettered(b, scope);
-          if (open.n === 0) continue;
-          buckets.push({ bucket: b, n: open.n });
-          count += open.n;
-          debit += open.d;
-          credit += open.c;
+          const shown = view.shown(index, b);
+          if (shown === undefined || shown.n === 0) continue;
+          buckets.push({ bucket: b, n: shown.n });
+          count += shown.n;
+          debit += shown.d;
+          credit += shown.c;
         }
       }
       return { index, broughtForward, net, count, debit, credit, buckets };
@@ -280,26 +224,30 @@ async function unletteredPage(
   const accounts: LedgerAccountDto[] = [];
   for (const { section, first: a, last: b, wanted } of sliceSections(sections, info)) {
     const firstRead = wanted[0]?.bucket;
-    // Every line of the buckets before the first one read carries into the running balance.
+    // Every counted line of the buckets before the first one read carries into the running balance.
     let balance = section.broughtForward;
     for (const bucket of section.index.buckets) {
       if (bucket === firstRead) break;
-      if (inPeriod(bucket, period)) balance += scoped(bucket, scope).d - scoped(bucket, scope).c;
+      const all = inPeriod(bucket, period) ? view.all(section.index, bucket) : undefined;
+      if (all !== undefined) balance += all.d - all.c;
     }
+    const plans = wanted.map(({ bucket, start }) => view.part(bucket, start, a, b));
     const read = await readLines(
       store,
       v,
-      wanted.map((w) => ledgerBucketRef(w.bucket)),
+      plans.map((p) => p.ref),
       scope,
     );
     const lines: LedgerLineDto[] = [];
     let balanceBeforePage = balance;
-    for (const [w, { start }] of wanted.entries()) {
-      let at = start;
+    for (const [w, { start, skippedLines, skippedNet }] of plans.entries()) {
+      balance += skippedNet;
+      let at = start + skippedLines;
       for (const r of read[w] ?? []) {
+        if (!view.counts(r)) continue;
         const before = balance;
         balance += r.debitCents - r.creditCents;
-        if (r.ecritureLet !== undefined) continue;
+        if (!view.shows(r)) continue;
         if (at === a) balanceBeforePage = before;
         if (at >= a && at < b) lines.push(lineDto(r, balance));
         at++;
@@ -307,7 +255,7 @@ async function unletteredPage(
     }
     await markLettering(store, v, section.index, lines, scope);
     const compteNum = section.index.compteNum;
-    accounts.push({
+    const account: LedgerAccountDto = {
       compteNum,
       compteLib: aggregate.accountLabels[compteNum] ?? "",
       broughtForwardCents: section.broughtForward,
@@ -317,9 +265,46 @@ async function unletteredPage(
       lineCount: section.count,
       balanceBeforePageCents: balanceBeforePage,
       lines,
-    });
+    };
+    if (view.aux !== undefined) {
+      account.compAuxNum = view.aux;
+      account.compAuxLib = aggregate.auxiliaryLabels[view.aux] ?? "";
+    }
+    accounts.push(account);
   }
   return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+}
+
+const always = () => true;
+
+/** Every line in scope: the page reads only the segments holding its lines when it can. */
+function indexedView(query: LedgerQuery): LocatedView {
+  const sums = (_: LedgerIndex, b: Bucket) => scoped(b, query.scope);
+  return {
+    all: sums,
+    shown: sums,
+    counts: always,
+    shows: always,
+    part: (bucket, start, first, last) => pagePart(bucket, start, first, last, query.scope),
+  };
+}
+
+/** The unlettered lines of a bucket in scope: counts and totals from the index. */
+const scopedUnlettered = (b: Bucket, scope: ReadonlySet<string> | undefined) => inScopeSums(b[7], scope);
+
+/**
+ * The grand livre of unlettered lines only (the open items), located like an unfiltered page: the
+ * index counts each bucket's unlettered lines per établissement, so totals and page counts come from
+ * it and only the buckets holding the page are read. Running balances still count every line.
+ */
+function unletteredView(query: LedgerQuery): LocatedView {
+  return {
+    all: (_, b) => scoped(b, query.scope),
+    shown: (_, b) => scopedUnlettered(b, query.scope),
+    counts: always,
+    shows: (r) => r.ecritureLet === undefined,
+    part: wholeBucket,
+  };
 }
 
 type Sums = { n: number; d: number; c: number };
@@ -330,15 +315,8 @@ type Sums = { n: number; d: number; c: number };
  * keys, so counts, totals and the brought-forward of the auxiliary come without reading a line, and
  * only the buckets holding the page are read. Running balances count the auxiliary's lines only.
  */
-async function auxiliaryPage(
-  store: AccountingStore,
-  v: VersionRef,
-  aggregate: LedgerAggregate,
-  indexes: readonly LedgerIndex[],
-  query: LedgerQuery & { aux: string },
-  request: { page: number; pageSize: number },
-): Promise<LedgerPage> {
-  const { period, scope, aux } = query;
+function auxiliaryView(aggregate: LedgerAggregate, query: LedgerQuery & { aux: string }): LocatedView {
+  const { scope, aux } = query;
   const byAccount = new Map<string, Map<number, Sums>>();
   for (const r of aggregate.rows) {
     if (r.compAuxNum !== aux || !inScope(scope, r.etablissement)) continue;
@@ -351,72 +329,15 @@ async function auxiliaryPage(
     sums.c += r.creditCents;
     months.set(month, sums);
   }
-  const sections = indexes
-    .map((index) => {
-      const months = byAccount.get(index.compteNum);
-      let broughtForward = 0;
-      let count = 0;
-      let debit = 0;
-      let credit = 0;
-      const buckets: Array<{ bucket: Bucket; n: number }> = [];
-      for (const b of index.buckets) {
-        const sums = months?.get(b[0]);
-        if (sums === undefined) continue;
-        if (beforePeriod(b, period)) broughtForward += sums.d - sums.c;
-        else if (inPeriod(b, period) && sums.n > 0) {
-          buckets.push({ bucket: b, n: sums.n });
-          count += sums.n;
-          debit += sums.d;
-          credit += sums.c;
-        }
-      }
-      return { index, months, broughtForward, count, debit, credit, buckets };
-    })
-    .filter((s) => s.count > 0);
-  const totalLines = sections.reduce((n, s) => n + s.count, 0);
-  const info = pageInfo(request, totalLines);
-  const accounts: LedgerAccountDto[] = [];
-  for (const { section, first: a, last: b, before, wanted } of sliceSections(sections, info)) {
-    let balance = section.broughtForward;
-    for (const bucket of before) {
-      const sums = section.months?.get(bucket[0]);
-      if (sums) balance += sums.d - sums.c;
-    }
-    const read = await readLines(
-      store,
-      v,
-      wanted.map((w) => ledgerBucketRef(w.bucket)),
-      scope,
-    );
-    const lines: LedgerLineDto[] = [];
-    let balanceBeforePage = balance;
-    for (const [w, { start }] of wanted.entries()) {
-      let at = start;
-      for (const r of read[w] ?? []) {
-        if (r.compAuxNum !== aux) continue;
-        if (at === a) balanceBeforePage = balance;
-        balance += r.debitCents - r.creditCents;
-        if (at >= a && at < b) lines.push(lineDto(r, balance));
-        at++;
-      }
-    }
-    await markLettering(store, v, section.index, lines, scope);
-    const compteNum = section.index.compteNum;
-    accounts.push({
-      compteNum,
-      compteLib: aggregate.accountLabels[compteNum] ?? "",
-      compAuxNum: aux,
-      compAuxLib: aggregate.auxiliaryLabels[aux] ?? "",
-      broughtForwardCents: section.broughtForward,
-      totalDebitCents: section.debit,
-      totalCreditCents: section.credit,
-      closingBalanceCents: section.broughtForward + section.debit - section.credit,
-      lineCount: section.count,
-      balanceBeforePageCents: balanceBeforePage,
-      lines,
-    });
-  }
-  return { page: info.page, pageSize: info.pageSize, pageCount: info.pageCount, totalLines, accounts };
+  const sums = (index: LedgerIndex, b: Bucket) => byAccount.get(index.compteNum)?.get(b[0]);
+  return {
+    all: sums,
+    shown: sums,
+    counts: (r) => r.compAuxNum === aux,
+    shows: always,
+    part: wholeBucket,
+    aux,
+  };
 }
 
 type AccountQuery = Pick<LedgerQuery, "aux" | "period" | "scope">;
