@@ -14,6 +14,7 @@ import { createRepos } from "./core/repos";
 import { ALL_TABLES } from "./core/repos/tables";
 import { accountingRoutes } from "./api/routes/accounting";
 import { importNoticeRoutes } from "./api/routes/import-notices";
+import { earlyArrivalRoutes } from "./api/routes/early-arrivals";
 import { intakeRoutes } from "./api/routes/fec-intake";
 import { graphNotificationsRouter } from "./api/webhooks/graph-notifications";
 import type { IntakeDeps } from "./accounting/intake/service";
@@ -105,6 +106,7 @@ export async function startServer<W extends ModeWiring>({
     ...clientSpaceRoutes(deps),
     ...accountingRoutes(deps, accounting),
     ...importNoticeRoutes(deps, accounting),
+    ...earlyArrivalRoutes(deps),
     ...intakeRoutes(() => requireStarted(intakeRef.current, "FEC intake")),
   ];
   routes.push(openApiRoute(() => routes));

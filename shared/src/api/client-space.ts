@@ -23,12 +23,37 @@ export const clientSocieteQuerySchema = z.object({
 });
 
 /** `GET /client/societes`: *Ma société*. `bound` is false for a guest no contact knows yet. */
+/**
+ * Why a société the client was given a service on cannot be consulted yet (issue 18): the firm has not turned
+ * the Consultation offer on, or not initialised the collaborative widget ("Activation de l'extension").
+ */
+export const EARLY_ARRIVAL_REASONS = ["offer-inactive", "extension-inactive"] as const;
+export const waitingSocieteSchema = z.object({
+  dossierId: idSchema,
+  name: z.string(),
+  reason: z.enum(EARLY_ARRIVAL_REASONS),
+});
+export type WaitingSociete = z.infer<typeof waitingSocieteSchema>;
+
 export const clientSocietesSchema = z.object({
   items: z.array(clientSocieteSchema),
   total: z.number().int().nonnegative(),
   bound: z.boolean(),
   firmName: z.string(),
+  /** Sociétés whose service the client holds but whose space the firm has not opened yet; the firm was told. */
+  waiting: z.array(waitingSocieteSchema),
 });
+
+/** `GET /dossiers/:id/early-arrivals` (staff): the contacts who came before the dossier's space was open. */
+export const earlyArrivalSchema = z.object({
+  dossierId: idSchema,
+  contactId: idSchema,
+  contactName: z.string(),
+  reason: z.enum(EARLY_ARRIVAL_REASONS),
+  at: z.string(),
+});
+export type EarlyArrival = z.infer<typeof earlyArrivalSchema>;
+export const earlyArrivalListSchema = z.object({ items: z.array(earlyArrivalSchema) });
 export type ClientSocietes = z.infer<typeof clientSocietesSchema>;
 
 /** `GET /client/societes/:dossierId`: *Voir la fiche société*. */

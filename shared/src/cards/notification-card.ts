@@ -4,7 +4,7 @@ import { dossierLabel, formatDateTime, t } from "./format";
 import type { AdaptiveCard, Fact } from "./types";
 import { VERBS } from "./verbs";
 
-export const NOTIFICATION_KINDS = ["accepted", "firstSignIn"] as const;
+export const NOTIFICATION_KINDS = ["accepted", "firstSignIn", "earlyArrival"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationCardInput {
@@ -20,9 +20,13 @@ export interface NotificationCardInput {
 const TEXTS = {
   accepted: { title: "cards.notification.accepted.title", text: "cards.notification.accepted.text" },
   firstSignIn: { title: "cards.notification.firstSignIn.title", text: "cards.notification.firstSignIn.text" },
+  earlyArrival: { title: "cards.notification.earlyArrival.title", text: "cards.notification.earlyArrival.text" },
 } as const;
 
-/** Tells staff that a client accepted their service or signed in for the first time. */
+/**
+ * Tells staff that a client accepted their service, signed in for the first time, or came to consult a dossier
+ * whose space is not open yet (offer or collaborative extension still inactive).
+ */
 export function notificationCard(input: NotificationCardInput): AdaptiveCard {
   const { locale, dossier } = input;
   const label = dossierLabel(locale, dossier);

@@ -4,6 +4,7 @@ import { ChangeLogRepository } from "./changes";
 import { ContactRepository } from "./contacts";
 import { ConversationRefRepository } from "./conversation-refs";
 import { DossierRepository } from "./dossiers";
+import { EarlyArrivalRepository } from "./early-arrivals";
 import { FirmSettingsRepository } from "./firm-settings";
 import { ImportNoticeRepository } from "./import-notices";
 import { InvitationStateRepository } from "./invitation-state";
@@ -36,6 +37,8 @@ export interface Repos {
   rateSlots: RateSlotRepository;
   /** Who was told of each FEC import, and the contacts who turned those cards off. */
   importNotices: ImportNoticeRepository;
+  /** Clients who came before their dossier's space was open (the firm is told once). */
+  earlyArrivals: EarlyArrivalRepository;
 }
 
 export function createRepos(storage: Storage): Repos {
@@ -52,5 +55,6 @@ export function createRepos(storage: Storage): Repos {
     changes: new ChangeLogRepository(storage.table(TABLES.changes)),
     rateSlots: new RateSlotRepository(storage.table(TABLES.rateSlots)),
     importNotices: new ImportNoticeRepository(storage.table(TABLES.importNotices)),
+    earlyArrivals: new EarlyArrivalRepository(storage.table(TABLES.earlyArrivals)),
   };
 }

@@ -12,6 +12,7 @@ export const TABLES = {
   changes: "changes",
   rateSlots: "rateSlots",
   importNotices: "importNotices",
+  earlyArrivals: "earlyArrivals",
 } as const;
 
 export const ALL_TABLES = Object.values(TABLES);

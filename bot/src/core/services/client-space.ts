@@ -1,6 +1,11 @@
+import type { WaitingSociete } from "@comptoir/shared/api/client-space";
 import {
   AppError,
   canClientConsult,
+  contactDisplayName,
+  explainClientAccess,
+  isConsultable,
+  isLive,
   isBoundTo,
   transitionSubscription,
   visibleEtablissements,
@@ -30,7 +35,7 @@ const SIGN_IN_WRITE_INTERVAL_MS = 15 * 60_000;
 
 export type ClientEventListener = (
   tenantId: string,
-  event: { kind: "firstSignIn" | "accepted"; contact: Contact; subscription: ServiceSubscription },
+  event: { kind: "firstSignIn" | "accepted" | "earlyArrival"; contact: Contact; subscription: ServiceSubscription },
 ) => Promise<void>;
 
 /**
@@ -111,8 +116,46 @@ function allowedDossiers(principal: Principal, world: ClientWorld): Dossier[] {
   );
 }
 
+/**
+ * The sociétés the client holds a service on but cannot consult yet, because the firm has not opened the space
+ * (offer or collaborative extension inactive). The first time a client meets one, the firm is told: one row per
+ * (dossier, contact), insert-only, so reloads and other instances tell it nothing more.
+ */
+async function waitingSocietes(
+  deps: ServiceDeps & { onClientEvent?: ClientEventListener },
+  principal: Principal,
+  world: ClientWorld,
+): Promise<WaitingSociete[]> {
+  const { contact } = world;
+  if (!contact) return [];
+  const waiting: WaitingSociete[] = [];
+  for (const dossier of world.dossiers) {
+    const decision = explainClientAccess({
+      principal,
+      contact,
+      links: world.links,
+      subscriptions: world.subscriptions,
+      dossier,
+    });
+    if (decision.allowed || (decision.reason !== "offer-inactive" && decision.reason !== "extension-inactive"))
+      continue;
+    waiting.push({ dossierId: dossier.id, name: dossier.name, reason: decision.reason });
+    const subscription = world.subscriptions.find((s) => s.dossierId === dossier.id && isLive(s) && isConsultable(s));
+    const arrival = {
+      dossierId: dossier.id,
+      contactId: contact.id,
+      contactName: contactDisplayName(contact),
+      reason: decision.reason,
+      at: deps.now().toISOString(),
+    };
+    if (subscription && (await deps.repos.earlyArrivals.record(principal.tenantId, arrival)))
+      await deps.onClientEvent?.(principal.tenantId, { kind: "earlyArrival", contact, subscription });
+  }
+  return waiting;
+}
+
 export async function listSocietes(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { onClientEvent?: ClientEventListener },
   principal: Principal,
   query: { q?: string | undefined; dir: "asc" | "desc" },
 ) {
@@ -129,7 +172,8 @@ export async function listSocietes(
       city: d.address?.city ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" }) * (query.dir === "asc" ? 1 : -1));
-  return { items, total: items.length, bound: world.contact !== null, firmName: settings.value.name };
+  const waiting = await waitingSocietes(deps, principal, world);
+  return { items, total: items.length, bound: world.contact !== null, firmName: settings.value.name, waiting };
 }
 
 /** The fiche société; CLIENT_NO_ACCESS as soon as the access rule says no (revocation takes effect at the next request). */

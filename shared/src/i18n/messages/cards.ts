@@ -167,6 +167,14 @@ export const cardMessages = defineMessages({
     en: "The file {file}, found in the drop folder of {dossier}, was refused by validation: clients still see the figures of the last import. The report is in the dossier's Accounting tab.",
   },
   "cards.intake.field.file": { fr: "Fichier", en: "File" },
+  "cards.notification.earlyArrival.title": {
+    fr: "Un client attend l'ouverture de son espace",
+    en: "A client is waiting for their space to open",
+  },
+  "cards.notification.earlyArrival.text": {
+    fr: "{contact} a voulu consulter le dossier {dossier}, mais son espace n'est pas encore ouvert : vérifiez que l'offre Consultation est activée et initialisez le widget collaboratif du tableau de bord (Activation de l'extension).",
+    en: "{contact} tried to consult the dossier {dossier}, but their space is not open yet: check that the Consultation offer is on and initialise the dashboard's collaborative widget (Activation de l'extension).",
+  },
   "cards.notification.accepted.title": { fr: "Service accepté", en: "Service accepted" },
   "cards.notification.accepted.text": {
     fr: "{contact} a accepté le service collaboratif sur le dossier {dossier}.",

@@ -39,6 +39,18 @@ export const clientMessages = defineMessages({
     en: "Otherwise, contact your accounting firm, {firm}.",
   },
   "client.noAccess.reload": { fr: "Recharger la page", en: "Reload the page" },
+  "client.waiting.extensionInactive": {
+    fr: "{societe} : votre cabinet n'a pas encore ouvert l'espace de consultation (il doit encore activer le widget collaboratif de votre dossier).",
+    en: "{societe}: your firm has not opened the consultation space yet (it still has to activate your dossier's collaborative widget).",
+  },
+  "client.waiting.offerInactive": {
+    fr: "{societe} : l'offre Consultation de votre dossier n'est pas encore active au cabinet.",
+    en: "{societe}: your dossier's Consultation offer is not active at the firm yet.",
+  },
+  "client.waiting.firmTold": {
+    fr: "{firm} a été prévenu de votre visite. Revenez un peu plus tard ou rechargez la page : votre espace s'ouvrira dès que ce sera fait.",
+    en: "{firm} has been told of your visit. Come back a little later or reload the page: your space opens as soon as it is done.",
+  },
   "client.revoked.title": {
     fr: "Vous n'avez plus accès à cette société",
     en: "You no longer have access to this company",

@@ -118,6 +118,16 @@ export const staffMessages = defineMessages({
   },
   "staff.offers.confirmOff.action": { fr: "Désactiver l'offre", en: "Switch the offer off" },
 
+  "staff.earlyArrivals.title": { fr: "Des clients attendent leur espace", en: "Clients are waiting for their space" },
+  "staff.earlyArrivals.who": {
+    fr: "Déjà venus consulter ce dossier : {names}.",
+    en: "Already came to consult this dossier: {names}.",
+  },
+  "staff.earlyArrivals.one": { fr: "{name} (le {date})", en: "{name} (on {date})" },
+  "staff.earlyArrivals.next": {
+    fr: "Activez l'offre Consultation puis initialisez le widget avec « Activation de l'extension » : leur espace s'ouvrira aussitôt.",
+    en: 'Turn the Consultation offer on, then initialise the widget with "Activation de l\'extension": their space opens at once.',
+  },
   "staff.widget.title": {
     fr: "Vignette collaborative – Offre Consultation",
     en: "Collaborative tile – Consultation offer",

@@ -1,5 +1,15 @@
 import { useCallback } from "react";
-import { Field, makeStyles, SearchBox, Select, Text, Title1, tokens } from "@fluentui/react-components";
+import {
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Select,
+  Text,
+  Title1,
+  tokens,
+} from "@fluentui/react-components";
 import { SearchRegular } from "@fluentui/react-icons";
 import { useSearchParams } from "react-router";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
@@ -9,7 +19,7 @@ import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useUrlSearchText } from "../../components/useUrlSearchText";
 import { useLocale, useT } from "../../i18n/context";
-import { NoAccessPanel } from "./NoAccessPanel";
+import { NoAccessPanel, WaitingList } from "./NoAccessPanel";
 import { SocieteCard } from "./SocieteCard";
 import {
   hasNoAccess,
@@ -68,9 +78,21 @@ export default function ClientHomePage() {
       ) : !data ? (
         <ApiErrorBar error={list.error} onRetry={() => void list.refetch()} />
       ) : hasNoAccess(data, searched) ? (
-        <NoAccessPanel firmName={data.firmName} onReload={() => void list.refetch()} reloading={list.isFetching} />
+        <NoAccessPanel
+          firmName={data.firmName}
+          waiting={data.waiting}
+          onReload={() => void list.refetch()}
+          reloading={list.isFetching}
+        />
       ) : (
         <>
+          {data.waiting.length > 0 ? (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                <WaitingList firmName={data.firmName} waiting={data.waiting} />
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <div className={layout.filters}>
             <Field label={t("client.home.search")} className={styles.search}>
               <SearchBox

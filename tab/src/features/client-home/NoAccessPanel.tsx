@@ -1,6 +1,7 @@
 import { Body1, Button, makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
 import { LockClosedRegular } from "@fluentui/react-icons";
 import { useLayoutStyles } from "../../components/layout-styles";
+import type { WaitingSociete } from "@comptoir/shared/api/client-space";
 import { useT } from "../../i18n/context";
 
 const useStyles = makeStyles({
@@ -20,13 +21,41 @@ const useStyles = makeStyles({
 
 interface NoAccessPanelProps {
   firmName: string;
+  /** Sociétés the client holds a service on, whose space the firm has not opened yet (the firm was told). */
+  waiting: readonly WaitingSociete[];
   /** Asks the server again: an invitation accepted a moment ago may have opened the space since. */
   onReload: () => void;
   reloading: boolean;
 }
 
-/** Signed in, but nothing to consult yet: why, and what to do about it. */
-export function NoAccessPanel({ firmName, onReload, reloading }: NoAccessPanelProps) {
+/** Message keys per reason, written out whole so that the catalogue test finds each one. */
+const REASON_KEY = {
+  "offer-inactive": "client.waiting.offerInactive",
+  "extension-inactive": "client.waiting.extensionInactive",
+} as const;
+
+/** What each waiting société still needs from the firm, and that the firm knows. */
+export function WaitingList({ firmName, waiting }: { firmName: string; waiting: readonly WaitingSociete[] }) {
+  const layout = useLayoutStyles();
+  const t = useT();
+  return (
+    <>
+      <ul className={layout.flush}>
+        {waiting.map((w) => (
+          <li key={w.dossierId}>
+            <Body1>{t(REASON_KEY[w.reason], { societe: w.name })}</Body1>
+          </li>
+        ))}
+      </ul>
+      <Body1 as="p" className={layout.muted}>
+        {t("client.waiting.firmTold", { firm: firmName })}
+      </Body1>
+    </>
+  );
+}
+
+/** Signed in, but nothing to consult yet: why (what the firm has still to open, when it is known), and what to do. */
+export function NoAccessPanel({ firmName, waiting, onReload, reloading }: NoAccessPanelProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const t = useT();
@@ -39,15 +68,21 @@ export function NoAccessPanel({ firmName, onReload, reloading }: NoAccessPanelPr
       <Subtitle1 as="h2" id={titleId} className={layout.flush}>
         {t("client.noAccess.title")}
       </Subtitle1>
-      <Body1 as="p" className={layout.muted}>
-        {t("client.noAccess.why")}
-      </Body1>
-      <Body1 as="p" className={layout.muted}>
-        {t("client.noAccess.justAccepted")}
-      </Body1>
-      <Body1 as="p" className={layout.muted}>
-        {t("client.noAccess.contactFirm", { firm: firmName })}
-      </Body1>
+      {waiting.length > 0 ? (
+        <WaitingList firmName={firmName} waiting={waiting} />
+      ) : (
+        <>
+          <Body1 as="p" className={layout.muted}>
+            {t("client.noAccess.why")}
+          </Body1>
+          <Body1 as="p" className={layout.muted}>
+            {t("client.noAccess.justAccepted")}
+          </Body1>
+          <Body1 as="p" className={layout.muted}>
+            {t("client.noAccess.contactFirm", { firm: firmName })}
+          </Body1>
+        </>
+      )}
       <Button appearance="primary" onClick={onReload} disabledFocusable={reloading}>
         {t("client.noAccess.reload")}
       </Button>

@@ -30,6 +30,7 @@ import { useLocale, useT } from "../../i18n/context";
 import { useServiceCatalogue } from "../catalogue/useServiceCatalogue";
 import { InvitationProgress } from "../invitations/InvitationProgress";
 import { useInvitations, useResendInvitation } from "../invitations/useInvitations";
+import { EarlyArrivalsNotice } from "./EarlyArrivalsNotice";
 import { useInitializeWidget } from "./useDossier";
 
 const useStyles = makeStyles({
@@ -117,6 +118,7 @@ export function DashboardTab({ detail, etag, onReload }: DashboardTabProps) {
             {t("staff.widget.notInitialized")}
           </Body1>
         )}
+        <EarlyArrivalsNotice dossierId={detail.dossier.id} />
         {!detail.dossier.offers.consultation.active && (
           <MessageBar intent="info">
             <MessageBarBody>{t("staff.widget.offerFirst")}</MessageBarBody>
