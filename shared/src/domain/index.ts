@@ -21,3 +21,4 @@ export * from "./search-text";
 export * from "./service-definition";
 export * from "./service-subscription";
 export * from "./validation";
+export * from "./rgpd";
