@@ -22,3 +22,4 @@ export * from "./service-definition";
 export * from "./service-subscription";
 export * from "./validation";
 export * from "./rgpd";
+export * from "./rgpd-html";
