@@ -21,3 +21,5 @@ export * from "./search-text";
 export * from "./service-definition";
 export * from "./service-subscription";
 export * from "./validation";
+export * from "./rgpd";
+export * from "./rgpd-html";

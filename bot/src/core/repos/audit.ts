@@ -1,8 +1,8 @@
 import type { TableClient } from "@azure/data-tables";
 import { auditEventSchema, type AuditEvent } from "@comptoir/shared";
 import { fromDocument, toDocument } from "../storage/document";
-import { mapStorageErrors } from "../storage/errors";
-import { firmPartition, key, odataString } from "../storage/keys";
+import { mapStorageErrors, statusOf } from "../storage/errors";
+import { escapeKey, firmPartition, key, odataString } from "../storage/keys";
 
 /** Larger than any millisecond timestamp until the year 2286; inverted so newer events sort first. */
 const MAX_MS = 9_999_999_999_999;
@@ -28,6 +28,33 @@ export class AuditRepository {
         return mapStorageErrors(() => this.table.createEntity(row));
       }),
     );
+  }
+
+  /**
+   * Retention: deletes the firm's events strictly older than `cutoff`, in every partition (firm and
+   * dossiers); returns how many this call deleted. Idempotent and safe when two instances run it at
+   * once: a row another instance deleted first (404) is skipped.
+   */
+  async deleteOlderThan(tenantId: string, cutoff: Date): Promise<number> {
+    const firstOlder = String(MAX_MS - cutoff.getTime() + 1).padStart(13, "0");
+    // Every partition of the firm starts with `<tenant>|`; `}` is the character after `|`.
+    const tenant = odataString(escapeKey(tenantId));
+    const filter = `PartitionKey ge '${tenant}|' and PartitionKey lt '${tenant}}' and RowKey ge '${firstOlder}'`;
+    let deleted = 0;
+    const rows = this.table.listEntities<{ partitionKey: string; rowKey: string }>({
+      queryOptions: { filter, select: ["PartitionKey", "RowKey"] },
+    });
+    for await (const row of rows) {
+      const gone = await this.table.deleteEntity(row.partitionKey, row.rowKey).then(
+        () => true,
+        (e: unknown) => {
+          if (statusOf(e) === 404) return false;
+          throw e;
+        },
+      );
+      if (gone) deleted++;
+    }
+    return deleted;
   }
 
   /** One page of a dossier's history, newest first; `cursor` is the store's continuation token. */

@@ -13,6 +13,7 @@ import { invitationMessages } from "./invitations";
 import { localSignInMessages } from "./local-signin";
 import { mailMessages } from "./mail";
 import { refusalMessages } from "./refusals";
+import { rgpdMessages } from "./rgpd";
 import { shellMessages } from "./shell";
 import { staffMessages } from "./staff";
 import { statementsMessages } from "./statements";
@@ -35,6 +36,7 @@ export const allMessages = {
   ...localSignInMessages,
   ...mailMessages,
   ...refusalMessages,
+  ...rgpdMessages,
   ...shellMessages,
   ...staffMessages,
   ...statementsMessages,
