@@ -39,6 +39,7 @@ export const clientMessages = defineMessages({
     en: "Otherwise, contact your accounting firm, {firm}.",
   },
   "client.noAccess.reload": { fr: "Recharger la page", en: "Reload the page" },
+  "client.waiting.title": { fr: "Ce qui manque encore", en: "What is still missing" },
   "client.waiting.extensionInactive": {
     fr: "{societe} : votre cabinet n'a pas encore ouvert l'espace de consultation (il doit encore activer le widget collaboratif de votre dossier).",
     en: "{societe}: your firm has not opened the consultation space yet (it still has to activate your dossier's collaborative widget).",

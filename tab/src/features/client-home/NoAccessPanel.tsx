@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, Subtitle1, tokens, useId } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, Subtitle1, Subtitle2, tokens, useId } from "@fluentui/react-components";
 import { LockClosedRegular } from "@fluentui/react-icons";
 import { useLayoutStyles } from "../../components/layout-styles";
 import type { WaitingSociete } from "@comptoir/shared/api/client-space";
@@ -38,9 +38,13 @@ const REASON_KEY = {
 export function WaitingList({ firmName, waiting }: { firmName: string; waiting: readonly WaitingSociete[] }) {
   const layout = useLayoutStyles();
   const t = useT();
+  const titleId = useId("waiting-title");
   return (
     <>
-      <ul className={layout.flush}>
+      <Subtitle2 as="h3" id={titleId}>
+        {t("client.waiting.title")}
+      </Subtitle2>
+      <ul className={layout.flush} aria-labelledby={titleId}>
         {waiting.map((w) => (
           <li key={w.dossierId}>
             <Body1>{t(REASON_KEY[w.reason], { societe: w.name })}</Body1>
