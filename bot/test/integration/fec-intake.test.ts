@@ -11,7 +11,7 @@ import { importDriveFile, type IntakeDeps } from "../../src/accounting/intake/se
 import { IntakeStore } from "../../src/accounting/store/intake-store";
 import { fecText, generatedFec, type Line } from "./accounting-harness";
 import { newDossier } from "./fixtures";
-import { call, startTestApp, TEST_TENANT, type TestApp } from "./harness";
+import { call, PERSONS, startTestApp, TEST_TENANT, type TestApp } from "./harness";
 
 /**
  * The automatic FEC intake (issue 20) on the real server in local mode, against the local Graph server's drive
@@ -159,6 +159,14 @@ describe("automatic FEC intake", () => {
       { journal: "VE", num: "1", date: "20240110", compte: "411000", aux: "C1", debit: "120,00" },
       { journal: "VE", num: "1", date: "20240110", compte: "706000", credit: "100,00" },
     ];
+    // Whoever chose the folder (Camille Martin, the test's staff) gets the bot's card: seen at the proactive queue.
+    const bot = app.running.bot;
+    const enqueue = bot.enqueue.bind(bot);
+    const cards: unknown[] = [];
+    bot.enqueue = async (message) => {
+      cards.push(message);
+      await enqueue(message);
+    };
     await writeFile(join(folder, "552100554FEC20241231-v2.txt"), fecText(unbalanced));
     const rejected = await eventually(async () => {
       const status = (await call<IntakeStatus>(app, "GET", `/dossiers/${id}/fec/intake`)).body;
@@ -167,6 +175,15 @@ describe("automatic FEC intake", () => {
     expect(rejected.firstError).not.toBeNull();
     const served = await call<{ items: { importId: string }[] }>(app, "GET", `/dossiers/${id}/accounting/exercices`);
     expect(served.body.items.map((e) => e.importId)).toContain(first.id);
+    await eventually(() => Promise.resolve(cards.length > 0 ? true : undefined));
+    bot.enqueue = enqueue;
+    expect(cards).toEqual([
+      expect.objectContaining({
+        tenantId: TEST_TENANT,
+        userOid: PERSONS.staff.oid,
+        card: expect.objectContaining({ kind: "intakeRejected", fileName: "552100554FEC20241231-v2.txt" }) as unknown,
+      }),
+    ]);
   });
 
   it("renews the drive's subscription before it expires, and subscribes again when Graph forgot it", async () => {
