@@ -178,7 +178,9 @@ export async function grandLivreView(
   query: z.output<typeof grandLivreQuerySchema>,
 ): Promise<AccountingGrandLivre> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
-  const aggregate = await acc.store.readAggregate(v);
+  // The ledger index is read beside the aggregate (the page reads it from the store's cache): a cold first page
+  // waits for the slower of the two, not for both in turn.
+  const [aggregate] = await Promise.all([acc.store.readAggregate(v), acc.store.readLedgerIndex(v)]);
   const q = query.q ? searchable(query.q) : "";
   const page = await readGrandLivre(
     acc.store,
