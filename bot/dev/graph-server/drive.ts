@@ -37,6 +37,7 @@ export class LocalDrive {
   private readonly items = new Map<string, DriveItemState>();
   private seqCounter = 0;
   private scanning: Promise<boolean> | null = null;
+  private nextScan: Promise<boolean> | null = null;
 
   constructor(
     readonly id: string,
@@ -64,12 +65,25 @@ export class LocalDrive {
     return picked.sort((a, b) => a.seq - b.seq);
   }
 
-  /** Reads the folder again; true when something changed. Concurrent callers share one scan. */
+  /**
+   * Reads the folder again; true when something changed. A scan already under way may have listed a folder
+   * before the caller's last write, so a caller waits for a scan that starts after its call; callers that
+   * arrive meanwhile share that next one.
+   */
   scan(): Promise<boolean> {
-    this.scanning ??= this.scanOnce().finally(() => {
-      this.scanning = null;
-    });
-    return this.scanning;
+    if (!this.scanning) {
+      this.scanning = this.scanOnce().finally(() => {
+        this.scanning = null;
+      });
+      return this.scanning;
+    }
+    this.nextScan ??= this.scanning
+      .catch(() => false)
+      .then(() => {
+        this.nextScan = null;
+        return this.scan();
+      });
+    return this.nextScan;
   }
 
   private async scanOnce(): Promise<boolean> {
