@@ -89,7 +89,8 @@ function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } |
 type Visible = { dossier: SharedDossier; summary: DossierSummary | null };
 
 async function search(kit: ActionKit, value: QueryInvokeValue, turn: ExtensionTurn): Promise<ComposeExtensionResponse> {
-  if (value.commandId !== SEARCH_DOSSIERS_COMMAND) throw new AppError("VALIDATION_FAILED");
+  if (value.commandId !== undefined && value.commandId !== SEARCH_DOSSIERS_COMMAND)
+    throw new AppError("VALIDATION_FAILED");
   const initialRun = value.parameters.some((p) => p.name === INITIAL_RUN_PARAMETER);
   const q = initialRun ? "" : searchText(value);
   const skip = value.queryOptions?.skip ?? 0;

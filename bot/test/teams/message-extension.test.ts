@@ -171,6 +171,13 @@ describe("the Dossiers search (composeExtension/query)", () => {
     }
   });
 
+  it("answers the Agents Playground's form too: no command id, an unnamed parameter", async () => {
+    const answer = await compose(PEOPLE.staff, "composeExtension/query", {
+      parameters: [{ name: "", value: other.code }],
+    });
+    expect(titles(results(answer))).toEqual([expect.stringContaining(other.code)]);
+  });
+
   it("refuses an unknown command with a localized, coded message", async () => {
     const answer = await compose(PEOPLE.staff, "composeExtension/query", { commandId: "autre", parameters: [] });
     expect(messageOf(answer)).toMatch(/Code : VALIDATION_FAILED/);

@@ -26,8 +26,12 @@ export const MAX_SEARCH_RESULTS = 25;
 
 export const THUMBNAIL_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.thumbnail";
 
+/**
+ * `commandId` may be absent: Teams allows one search command per app, and the Agents Playground leaves the id and the
+ * parameter's name out unless told them (it does not read the manifest).
+ */
 export const queryInvokeValueSchema = z.object({
-  commandId: z.string(),
+  commandId: z.string().optional(),
   parameters: z.array(z.object({ name: z.string(), value: z.unknown() })).default([]),
   queryOptions: z
     .object({
@@ -44,7 +48,9 @@ export const queryLinkValueSchema = z.object({ url: z.string().min(1).max(2_048)
 
 /** The search text of a query invoke (empty on the initial run). */
 export function searchText(value: QueryInvokeValue): string {
-  const parameter = value.parameters.find((p) => p.name === SEARCH_QUERY_PARAMETER);
+  const parameter =
+    value.parameters.find((p) => p.name === SEARCH_QUERY_PARAMETER) ??
+    value.parameters.find((p) => p.name !== INITIAL_RUN_PARAMETER);
   return typeof parameter?.value === "string" ? parameter.value.trim().slice(0, 100) : "";
 }
 

@@ -4,7 +4,9 @@ import {
   dossierIdOfLink,
   dossierPreview,
   MAX_REFRESH_USER_IDS,
+  queryInvokeValueSchema,
   resultResponse,
+  searchText,
   sharedDossierCard,
   textResponse,
   VERBS,
@@ -103,6 +105,17 @@ describe("the composeExtension responses", () => {
     expect(composeExtensionResponseSchema.safeParse(result).success).toBe(true);
     expect(composeExtensionResponseSchema.safeParse(textResponse("Rien.")).success).toBe(true);
     expect(composeExtensionResponseSchema.safeParse({ composeExtension: { type: "result" } }).success).toBe(false);
+  });
+});
+
+describe("the query invoke's search text", () => {
+  const text = (value: unknown) => searchText(queryInvokeValueSchema.parse(value));
+
+  it("is the query parameter, trimmed; or the only parameter when the id and the name are left out", () => {
+    expect(text({ commandId: "searchDossiers", parameters: [{ name: "query", value: " 000097 " }] })).toBe("000097");
+    expect(text({ parameters: [{ name: "", value: "roll" }] })).toBe("roll");
+    expect(text({ parameters: [{ name: "initialRun", value: "true" }] })).toBe("");
+    expect(text({ parameters: [{ name: "query", value: 42 }] })).toBe("");
   });
 });
 
