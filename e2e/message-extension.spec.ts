@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
-import type { AdaptiveCard as RenderedCard, HostConfig } from "adaptivecards";
 import { DEMO_STAFF } from "../bot/dev/demo-persons";
 import {
   composeExtensionResponseSchema,
@@ -19,6 +18,12 @@ import { baseUrl, expectAccessible, json, staffApi } from "./support";
  * and the staff view the refresh gives.
  */
 test.use({ locale: "fr-FR" });
+
+/** What the page uses of the `adaptivecards` bundle's global (the tab's dependency, typed here by shape). */
+interface AdaptiveCardsGlobal {
+  AdaptiveCard: new () => { hostConfig: unknown; parse(card: unknown): void; render(): HTMLElement | undefined };
+  HostConfig: new (config: object) => unknown;
+}
 
 const ADAPTIVE_CARDS_BUNDLE = createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.js");
 
@@ -51,9 +56,7 @@ async function render(page: Page, card: AdaptiveCard, title: string): Promise<vo
   await page.addScriptTag({ path: ADAPTIVE_CARDS_BUNDLE });
   await page.evaluate(
     (json) => {
-      const lib = (
-        window as unknown as { AdaptiveCards: { AdaptiveCard: typeof RenderedCard; HostConfig: typeof HostConfig } }
-      ).AdaptiveCards;
+      const lib = (window as unknown as { AdaptiveCards: AdaptiveCardsGlobal }).AdaptiveCards;
       const adaptive = new lib.AdaptiveCard();
       // A heading's level is the host's to give (Teams gives one); the page's title is the h1.
       adaptive.hostConfig = new lib.HostConfig({
