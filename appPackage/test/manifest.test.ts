@@ -11,6 +11,7 @@ import { listZip, readZip, zipToBuffer } from "../../bot/src/lib/zip";
 import { createImage, decodePng, encodePng, getPixel, readPngHeader, setPixel } from "../../scripts/lib/png";
 import { APP_PACKAGE_DIR, MANIFEST_TEMPLATE, assembleAppPackage } from "../assemble";
 import { MissingPlaceholderError, placeholderNames, renderManifest } from "../render";
+import { SEARCH_DOSSIERS_COMMAND, SEARCH_QUERY_PARAMETER } from "../../shared/src/cards/message-extension";
 
 const rootDir = fileURLToPath(new URL("../../", import.meta.url));
 const schemasDir = join(rootDir, "node_modules/@microsoft/app-manifest/build/json-schemas/teams");
@@ -55,6 +56,11 @@ interface Manifest {
   }[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
+  composeExtensions: {
+    botId: string;
+    commands: { id: string; type: string; title: string; context: string[]; parameters: { name: string }[] }[];
+    messageHandlers: { type: string; value: { domains: string[] } }[];
+  }[];
 }
 
 describe("manifest template", () => {
@@ -108,6 +114,25 @@ describe("manifest template", () => {
     expect(manifest.validDomains).toContain(localVars.TAB_DOMAIN);
     expect(manifest.name.short).toBe("Comptoir (local)");
     expect(manifest.localizationInfo.defaultLanguageTag).toBe("fr-FR");
+  });
+
+  it("declares the message extension on the bot: the Dossiers search and link unfurling on the tab's domain", () => {
+    const [extension] = manifest.composeExtensions;
+    expect(manifest.composeExtensions).toHaveLength(1);
+    // Search-based message extensions reach Outlook from manifest 1.13 on, through the same bot (Universal Actions).
+    expect(extension?.botId).toBe(manifest.bots[0]?.botId);
+    expect(extension?.commands).toEqual([
+      expect.objectContaining({
+        id: SEARCH_DOSSIERS_COMMAND,
+        type: "query",
+        title: "Dossiers",
+        context: ["compose", "commandBox"],
+        parameters: [expect.objectContaining({ name: SEARCH_QUERY_PARAMETER })],
+      }),
+    ]);
+    expect(extension?.messageHandlers).toEqual([{ type: "link", value: { domains: [localVars.TAB_DOMAIN] } }]);
+    // The shared card refreshes in group chats and channels only if the bot is installable there.
+    expect(manifest.bots[0]?.scopes).toEqual(expect.arrayContaining(["team", "groupChat"]));
   });
 
   it("has an English localization file that validates against the localization schema", () => {

@@ -20,6 +20,7 @@ import { proposalCardFor, statusCardFor, welcomeCardFor } from "../core/services
 import type { Caller } from "./identity";
 import type { AppLinks } from "../core/services/app-links";
 import { errorCardFor, errorMessage, refusalCard } from "./replies";
+import { viewSharedDossier } from "./dossier-view";
 import type { StaffCaller } from "./turn";
 
 export interface ActionKit {
@@ -50,6 +51,7 @@ export async function runAction(
 ): Promise<ActionResult> {
   if (verb === VERBS.refreshWelcome) return only(await refreshWelcome(kit, data, caller, locale, fromId));
   if (verb === VERBS.importNotices) return only(await setImportNotices(kit, data, caller, locale));
+  if (verb === VERBS.viewDossier) return only(await viewSharedDossier(kit, data, caller, locale, fromId));
   if (caller.kind !== "staff") return only(refusalCard(locale, caller));
   try {
     switch (verb) {

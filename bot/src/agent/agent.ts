@@ -30,7 +30,8 @@ import { CallerResolver, identityOf, type Caller } from "./identity";
 import type { AppLinks } from "../core/services/app-links";
 import { errorCardFor, errorMessage } from "./replies";
 import { trackCaller } from "./tracking";
-import { localeOf, personalReference, replaceActedOnCard, sendCard, sendInvokeResponse } from "./turn";
+import { answerComposeExtension, isComposeExtensionInvoke } from "./message-extension";
+import { localeOf, personalReference, replaceActedOnCard, sendCard, sendInvokeBody, sendInvokeResponse } from "./turn";
 
 export interface BotOptions {
   deps: ServiceDeps;
@@ -166,6 +167,19 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
       return result.card;
     });
   }
+  // The message extension (compose box, Outlook): search, pick, link unfurling; invokes routed by name.
+  app.addRoute(
+    (context) =>
+      Promise.resolve(isType(context, ActivityTypes.Invoke) && isComposeExtensionInvoke(context.activity.name)),
+    async (context) => {
+      const { name, value } = context.activity;
+      if (!isComposeExtensionInvoke(name)) return;
+      const caller = await callerOf(context);
+      const turn = { caller, locale: localeOf(context), fromId: context.activity.from?.id ?? "" };
+      await sendInvokeBody(context, await answerComposeExtension(kit, name, value, turn));
+    },
+    true,
+  );
   // Any other verb: a 400 the host shows, in the user's language.
   app.addRoute(
     (context) => Promise.resolve(isType(context, ActivityTypes.Invoke) && context.activity.name === ACTION_INVOKE),

@@ -21,6 +21,11 @@ export async function sendInvokeResponse(context: TurnContext, response: CardInv
   );
 }
 
+/** The body of the HTTP answer to any other invoke (e.g. a message extension's `composeExtension`), status 200. */
+export async function sendInvokeBody(context: TurnContext, body: object): Promise<void> {
+  await context.sendActivity(Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } }));
+}
+
 /** Replaces the card the user acted on for everyone in the conversation (best effort: the invoke answer still goes out). */
 export async function replaceActedOnCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
   const activityId = context.activity.replyToId;

@@ -33,9 +33,13 @@ export function staffCommands(t: StaffTarget): StaffCommand[] {
   ];
 }
 
-/** The client's own verbs (their preferences): no staff data behind them, tested with the client's cards. */
-type ClientOnlyVerb = typeof VERBS.importNotices;
-export type StaffVerb = Exclude<Verb, ClientOnlyVerb>;
+/**
+ * Verbs that are not staff-only: the client's own (their preferences) and the shared dossier card's view, which
+ * answers anyone with a card of its own data (tested with the message extension).
+ */
+const NOT_STAFF_ONLY = [VERBS.importNotices, VERBS.viewDossier] as const;
+type NotStaffOnlyVerb = (typeof NOT_STAFF_ONLY)[number];
+export type StaffVerb = Exclude<Verb, NotStaffOnlyVerb>;
 
 /** Every Action.Execute verb but the client's own, with the data its card would carry for the target. */
 export function staffVerbs(t: StaffTarget): { verb: StaffVerb; data: Record<string, string> }[] {
@@ -45,7 +49,8 @@ export function staffVerbs(t: StaffTarget): { verb: StaffVerb; data: Record<stri
     [VERBS.refreshStatus]: { dossierId: t.dossier.id },
     [VERBS.refreshWelcome]: { subscriptionId: t.subscriptionId },
   };
-  return ALL_VERBS.filter((verb): verb is StaffVerb => verb !== VERBS.importNotices).map((verb) => ({
+  const notStaffOnly: readonly Verb[] = NOT_STAFF_ONLY;
+  return ALL_VERBS.filter((verb): verb is StaffVerb => !notStaffOnly.includes(verb)).map((verb) => ({
     verb,
     data: data[verb],
   }));

@@ -20,3 +20,5 @@ export * from "./error-card";
 export * from "./access-cards";
 export * from "./import-notice-card";
 export * from "./intake-card";
+export * from "./shared-dossier-card";
+export * from "./message-extension";

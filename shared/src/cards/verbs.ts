@@ -9,6 +9,8 @@ export const VERBS = {
   openProposal: "proposal.open",
   /** The client's import notification: turn the cards off or on again (their own preference only). */
   importNotices: "notices.set",
+  /** The dossier card shared through the message extension: each viewer's own view (staff: where it stands). */
+  viewDossier: "dossier.view",
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 export const ALL_VERBS = Object.values(VERBS) as [Verb, ...Verb[]];
@@ -32,6 +34,12 @@ export const cardDataSchemas = {
   [VERBS.refreshStatus]: dossierRef,
   [VERBS.openProposal]: dossierRef,
   [VERBS.importNotices]: dossierRef.extend({ enabled: z.boolean() }),
+  // What the shared card already shows: a viewer who is not staff gets it back, never anything read from storage.
+  [VERBS.viewDossier]: dossierRef.extend({
+    code: z.string().min(1).max(40),
+    name: z.string().min(1).max(200),
+    siren: z.string().max(20).nullable(),
+  }),
 } as const;
 export type CardDataOf<V extends Verb> = z.infer<(typeof cardDataSchemas)[V]>;
 
@@ -53,6 +61,7 @@ export type WelcomeRefreshData = ActionDataOf<typeof VERBS.refreshWelcome>;
 export type StatusRefreshData = ActionDataOf<typeof VERBS.refreshStatus>;
 export type OpenProposalData = ActionDataOf<typeof VERBS.openProposal>;
 export type ImportNoticesData = ActionDataOf<typeof VERBS.importNotices>;
+export type ViewDossierData = ActionDataOf<typeof VERBS.viewDossier>;
 
 /** Parses a verb's data; map a failure with `zodIssuesToFields` or answer the card again with an error. */
 export function parseActionData<V extends Verb>(verb: V, data: unknown): z.ZodSafeParseResult<ActionDataOf<V>> {

@@ -49,6 +49,7 @@ describe("every card, parsed by the adaptivecards library (v3, no DOM)", () => {
         "intake",
         "notification",
         "proposal",
+        "sharedDossier",
         "status",
         "welcome",
       ].sort(),

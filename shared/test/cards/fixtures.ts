@@ -10,6 +10,7 @@ import {
   notificationCard,
   proposalCard,
   proposalResultCard,
+  sharedDossierCard,
   statusCard,
   teamsTabDeepLink,
   welcomeCard,
@@ -210,6 +211,20 @@ export function allCardVariants(): { name: string; card: AdaptiveCard }[] {
         at: "2025-03-04T09:30:00Z",
       }),
     );
+    for (const staff of [true, false])
+      add(
+        `${locale} sharedDossier ${staff ? "staff" : "neutral"}`,
+        sharedDossierCard({
+          locale,
+          dossier: { ...DOSSIER, siren: staff ? "552100554" : null },
+          standing: staff
+            ? { consultationActive: true, extensionActive: false, collaborativeStatus: "invited", liveServices: 2 }
+            : null,
+          openLink: SPACE_LINK,
+          webLink: staff ? `https://comptoir.example.fr/#/dossiers/${DOSSIER.id}` : SPACE_LINK,
+          userIds: ["29:1a2b3c"],
+        }),
+      );
     add(`${locale} error`, errorCard({ locale, message: "Ce dossier client est introuvable." }));
     add(
       `${locale} error code`,

@@ -18,6 +18,7 @@ describe("VERBS", () => {
       refreshStatus: "status.refresh",
       openProposal: "proposal.open",
       importNotices: "notices.set",
+      viewDossier: "dossier.view",
     });
   });
 

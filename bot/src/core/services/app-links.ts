@@ -44,3 +44,18 @@ export function staffDossierLink(links: AppLinks, dossierId: string): string {
 export function clientSocieteLink(links: AppLinks, dossierId: string): string {
   return link(links, "client", `/ma-societe/${encodeURIComponent(dossierId)}`, `ma-societe/${dossierId}`);
 }
+
+/** The public base URL of the web app, as configured (TAB_ENDPOINT), e.g. to recognise our own links. */
+export function webBaseUrl(links: AppLinks): string {
+  return typeof links.webUrl === "function" ? links.webUrl() : links.webUrl;
+}
+
+/** A dossier in the staff workspace as a plain web URL (browser, Outlook), never a Teams deep link. */
+export function staffDossierWebUrl(links: AppLinks, dossierId: string): string {
+  return webRoute(links, `/dossiers/${encodeURIComponent(dossierId)}`);
+}
+
+/** A société in the client's space as a plain web URL. */
+export function clientSocieteWebUrl(links: AppLinks, dossierId: string): string {
+  return webRoute(links, `/ma-societe/${encodeURIComponent(dossierId)}`);
+}

@@ -12,6 +12,7 @@ import { importNoticeMessages } from "./import-notices";
 import { invitationMessages } from "./invitations";
 import { localSignInMessages } from "./local-signin";
 import { mailMessages } from "./mail";
+import { messageExtensionMessages } from "./message-extension";
 import { refusalMessages } from "./refusals";
 import { rgpdMessages } from "./rgpd";
 import { shellMessages } from "./shell";
@@ -35,6 +36,7 @@ export const allMessages = {
   ...invitationMessages,
   ...localSignInMessages,
   ...mailMessages,
+  ...messageExtensionMessages,
   ...refusalMessages,
   ...rgpdMessages,
   ...shellMessages,
