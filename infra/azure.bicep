@@ -229,6 +229,17 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+// The Microsoft 365 channel carries the message extension's invokes from Outlook (search and link unfurling);
+// the Teams channel alone reaches only Teams.
+resource m365ExtensionsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: botService
+  name: 'M365Extensions'
+  location: 'global'
+  properties: {
+    channelName: 'M365Extensions'
+  }
+}
+
 output TAB_ENDPOINT string = 'https://${tabDomain}'
 output TAB_DOMAIN string = tabDomain
 output BOT_DOMAIN string = tabDomain

@@ -101,6 +101,11 @@ describe("teamsapp.yml and infra", () => {
     for (const name of outputs) expect(devKeys.has(name), name).toBe(true);
   });
 
+  it("registers the Teams channel and, for the message extension in Outlook, the Microsoft 365 channel", () => {
+    const channels = [...bicep.matchAll(/^\s+channelName: '(\w+)'/gm)].map((m) => m[1]);
+    expect(channels).toEqual(expect.arrayContaining(["MsTeamsChannel", "M365Extensions"]));
+  });
+
   it("gives the App Service every variable the server needs in teams mode", () => {
     const settings = /resource webAppSettings [^{]+\{[\s\S]*?properties: \{([\s\S]*?)\n {2}\}/.exec(bicep)?.[1] ?? "";
     const names = [...settings.matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
