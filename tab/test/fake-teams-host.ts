@@ -5,6 +5,8 @@ export interface FakeTeamsHostOptions {
   /** The person's language and theme in the host (`app.getContext()`). */
   locale?: string;
   theme?: string;
+  /** The page a deep link asks for (`subEntityId`), as `app.getContext().page.subPageId`. */
+  subPageId?: string;
   /** A page that frames the tab without being a Microsoft 365 host: `app.initialize()` never answers. */
   silent?: boolean;
   /** Whether the person (or the tenant's admin) already consented to the app in Entra ID. */
@@ -50,7 +52,10 @@ export function fakeTeamsHost(options: FakeTeamsHostOptions = {}): FakeTeamsHost
     app: {
       initialize: () => (options.silent ? new Promise<void>(() => undefined) : Promise.resolve()),
       getContext: () =>
-        Promise.resolve({ app: { locale: options.locale ?? "fr-FR", theme: options.theme ?? "default" } }),
+        Promise.resolve({
+          app: { locale: options.locale ?? "fr-FR", theme: options.theme ?? "default" },
+          page: options.subPageId === undefined ? {} : { subPageId: options.subPageId },
+        }),
       notifySuccess() {
         host.notifiedSuccess = true;
         return Promise.resolve();

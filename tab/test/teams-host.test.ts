@@ -32,6 +32,7 @@ describe("initHost", () => {
       teams: null,
       locale: null,
       theme: null,
+      startRoute: null,
     });
     expect(load).not.toHaveBeenCalled();
   });
@@ -39,8 +40,13 @@ describe("initHost", () => {
   it("in a frame, initializes the host, takes its language and theme, and says the tab has loaded", async () => {
     const { host, load } = loader({ locale: "en-GB", theme: "dark" });
     const info = await initHost(windowAt(TAB, true), load);
-    expect(info).toEqual({ kind: "teams", teams: host, locale: "en-GB", theme: "dark" });
+    expect(info).toEqual({ kind: "teams", teams: host, locale: "en-GB", theme: "dark", startRoute: null });
     expect(host.notifiedSuccess).toBe(true);
+  });
+
+  it("takes the page a Teams deep link names (subEntityId) as where the tab starts", async () => {
+    const { load } = loader({ subPageId: "dossiers/01HZX3" });
+    expect((await initHost(windowAt(TAB, true), load)).startRoute).toBe("/dossiers/01HZX3");
   });
 
   it("treats ?host=teams of the manifest's content URL as a host even outside a frame", async () => {

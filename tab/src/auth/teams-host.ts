@@ -1,4 +1,5 @@
 import { detectHost, isFramed, type HostWindow } from "./host";
+import { startRouteFor } from "./start-route";
 import type { TeamsAuthentication } from "./teams-auth";
 
 /**
@@ -7,7 +8,7 @@ import type { TeamsAuthentication } from "./teams-auth";
 export interface TeamsSdk {
   app: {
     initialize(): Promise<void>;
-    getContext(): Promise<{ app: { locale: string; theme: string } }>;
+    getContext(): Promise<{ app: { locale: string; theme: string }; page?: { subPageId?: string } }>;
     notifySuccess(): Promise<unknown>;
     registerOnThemeChangeHandler(handler: (theme: string) => void): void;
   };
@@ -21,9 +22,11 @@ export interface HostInfo {
   teams: TeamsSdk | null;
   locale: string | null;
   theme: string | null;
+  /** The page a Teams deep link opened the tab on (`/dossiers/<id>`…), if any. */
+  startRoute: string | null;
 }
 
-const BROWSER: HostInfo = { kind: "browser", teams: null, locale: null, theme: null };
+const BROWSER: HostInfo = { kind: "browser", teams: null, locale: null, theme: null, startRoute: null };
 export const INIT_TIMEOUT_MS = 8000;
 
 function timeout(ms: number): Promise<never> {
@@ -40,7 +43,13 @@ export async function initHost(win: HostWindow, loadSdk: () => Promise<TeamsSdk>
     const context = await teams.app.getContext();
     // Hides the host's loading indicator when the manifest asks for one.
     teams.app.notifySuccess().catch(() => undefined);
-    return { kind: "teams", teams, locale: context.app.locale, theme: context.app.theme };
+    return {
+      kind: "teams",
+      teams,
+      locale: context.app.locale,
+      theme: context.app.theme,
+      startRoute: startRouteFor(context.page?.subPageId),
+    };
   } catch {
     // Framed by a page that is not a Microsoft 365 host (or the SDK failed): behave as a plain browser.
     return BROWSER;
