@@ -15,6 +15,10 @@ export const rgpdMessages = defineMessages({
     fr: "Avis d'import désactivés par la personne.",
     en: "Import notices turned off by the person.",
   },
+  "rgpd.export.earlyArrivals": {
+    fr: "Venues avant l'ouverture de l'espace",
+    en: "Visits before the space was open",
+  },
   "rgpd.export.auditEvents": { fr: "Journal d'audit", en: "Audit log" },
   "rgpd.export.none": { fr: "Aucune donnée.", en: "No data." },
   "rgpd.export.field": { fr: "Champ", en: "Field" },
