@@ -27,6 +27,9 @@ import { invitationRoutes } from "./api/routes/invitations";
 import { meRoutes } from "./api/routes/me";
 import { openApiRoute } from "./api/routes/openapi";
 import { roleRoutes } from "./api/routes/roles";
+import { rgpdRoutes } from "./api/routes/rgpd";
+import { startRetention } from "./jobs/rgpd/retention";
+import type { GuestDirectory } from "./jobs/rgpd/holdings";
 import { serviceRoutes } from "./api/routes/services";
 import type { ClientEventListener } from "./core/services/client-space";
 import { createServiceDeps, type ServiceDeps } from "./core/services/context";
@@ -96,6 +99,7 @@ export async function startServer<W extends ModeWiring>({
   const intakeStore = IntakeStore.fromStorage(storage);
   await intakeStore.ensure();
   const intakeRef: { current?: IntakeDeps } = {};
+  const directoryRef: { current?: GuestDirectory } = {};
   const routes: AnyRoute[] = [
     ...meRoutes,
     ...dossierRoutes(deps),
@@ -107,11 +111,13 @@ export async function startServer<W extends ModeWiring>({
     ...accountingRoutes(deps, accounting),
     ...importNoticeRoutes(deps, accounting),
     ...earlyArrivalRoutes(deps),
+    ...rgpdRoutes(deps, () => requireStarted(directoryRef.current, "The directory")),
     ...intakeRoutes(() => requireStarted(intakeRef.current, "FEC intake")),
   ];
   routes.push(openApiRoute(() => routes));
 
   const wiring = await mode({ env, deps, storage: { connectionString, tablePrefix } });
+  directoryRef.current = wiring.graph;
 
   const bot = await createBot({
     deps,
@@ -196,6 +202,8 @@ export async function startServer<W extends ModeWiring>({
     { connectionString, queuePrefix: tablePrefix.toLowerCase(), sweepSeconds: env.INTAKE_SWEEP_SECONDS },
   );
   intakeRef.current = intake.deps;
+  // Audit and mail log retention (RGPD), on every instance: its deletes are idempotent.
+  const retention = startRetention(deps, env.AAD_APP_TENANT_ID, RETENTION_EVERY_MS);
   if (env.DELETE_GUEST_WITHOUT_SERVICE) deps.onRevoked = removeGuestWithoutService(deps, wiring.graph);
 
   return {
@@ -217,11 +225,15 @@ export async function startServer<W extends ModeWiring>({
         server.closeAllConnections();
       });
       await importNotifier.idle();
+      retention.stop();
       await Promise.all([pipeline.stop(), intake.stop(), bot.stop(), closed]);
       await wiring.stop();
     },
   };
 }
+
+/** Retention deletes logs by the day: a pass every 6 hours is plenty. */
+const RETENTION_EVERY_MS = 6 * 3_600_000;
 
 function requirePipeline(pipeline: InvitationPipeline | undefined): InvitationPipeline {
   return requireStarted(pipeline, "The invitation pipeline");

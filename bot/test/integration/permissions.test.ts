@@ -49,8 +49,20 @@ describe("every route × {anonymous, client, staff, admin}", () => {
     for (const prefix of ["/dossiers/:dossierId/accounting", "/client/societes/:dossierId/accounting"])
       for (const file of ["balance-agee", "etats-financiers"].flatMap((v) => [`${v}.csv`, `${v}.xlsx`]))
         expect(streams).toContain(`get ${prefix}/export/${file}`);
-    // 13 before the balance âgée's 4 files and the états financiers' 4.
-    expect(streams).toHaveLength(13 + 4 + 4);
+    expect(streams).toContain("get /contacts/:id/rgpd/export.html");
+    // 13 before the balance âgée's 4 files and the états financiers' 4, and the RGPD export page.
+    expect(streams).toHaveLength(13 + 4 + 4 + 1);
+  });
+
+  it("lets only a Firm.Admin reach the RGPD export, erasure preview and erasure (no collaborateur, no client)", () => {
+    const rgpd = app.running.routes.filter((r) => r.path.includes("/rgpd/"));
+    expect(rgpd.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      "get /contacts/:id/rgpd/erasure-preview",
+      "get /contacts/:id/rgpd/export.html",
+      "get /contacts/:id/rgpd/export.json",
+      "post /contacts/:id/rgpd/erasure",
+    ]);
+    for (const route of rgpd) expect(route.allow, route.path).toEqual(["admin"]);
   });
 
   it("answers each caller as the route declares", async () => {
@@ -89,6 +101,11 @@ describe("every route × {anonymous, client, staff, admin}", () => {
     const adminOnly = app.running.routes
       .filter((r) => r.allow.length === 1 && r.allow[0] === "admin")
       .map((r) => `${r.method} ${r.path}`);
-    expect(adminOnly.sort()).toEqual(["get /settings", "get /settings/collaborateurs", "put /settings"]);
+    // Besides the settings, only the RGPD routes (checked above) are for admins alone.
+    expect(adminOnly.filter((r) => !r.includes("/rgpd/")).sort()).toEqual([
+      "get /settings",
+      "get /settings/collaborateurs",
+      "put /settings",
+    ]);
   });
 });

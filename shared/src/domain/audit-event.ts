@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "contact.guest.invited",
   "contact.guest.unbound",
   "contact.guest.deletionRefused",
+  "contact.erased",
   "link.created",
   "link.updated",
   "link.deleted",
@@ -85,7 +86,7 @@ export const AUDIT_FIELDS = {
   contact: ["nom", "prenom", "email", "phone", "mobile", "roleId", "preferredLocale", "guest"],
   link: ["contactId", "dossierId", "limitedTo"],
   subscription: ["contactId", "dossierId", "serviceId", "status", "lastError"],
-  firm: ["name", "subscriptions", "services"],
+  firm: ["name", "subscriptions", "services", "logRetentionDays"],
 } as const;
 
 export function auditEvent(args: {

@@ -3,6 +3,7 @@ import { isAdmin, type Principal } from "../identity";
 import { actorSchema, calendarDate, isoDateSchema, textSchema } from "./common";
 import { emailSchema, optionalPhoneSchema } from "./contact";
 import { DEFAULT_SERVICE_CATALOGUE, serviceDefinitionSchema } from "./service-definition";
+import { RETENTION_DEFAULT_DAYS, retentionDaysSchema } from "./rgpd";
 import { issueKey } from "./validation";
 
 /** The firm's paid Consultation ("Start") subscription: a switch, a dossier quota and an end date. */
@@ -58,6 +59,8 @@ export const firmSettingsSchema = z.object({
     .refine((list) => new Set(list.map((c) => c.oid)).size === list.length, {
       message: issueKey("validation.duplicateStaffContact"),
     }),
+  /** How long the audit and mail logs are kept, in days (RGPD); stored settings from before the field have none. */
+  logRetentionDays: retentionDaysSchema.default(RETENTION_DEFAULT_DAYS),
 });
 export type FirmSettings = z.infer<typeof firmSettingsSchema>;
 
@@ -72,6 +75,7 @@ export function defaultFirmSettings(name: string): FirmSettings {
     subscriptions: { consultation: { active: false, maxDossiers: null, until: null } },
     services: DEFAULT_SERVICE_CATALOGUE.map((s) => ({ ...s, label: { ...s.label } })),
     staffContacts: [],
+    logRetentionDays: RETENTION_DEFAULT_DAYS,
   };
 }
 

@@ -23,3 +23,4 @@ export * from "./service-subscription";
 export * from "./validation";
 export * from "./rgpd";
 export * from "./rgpd-html";
+export * from "./rgpd-erasure";

@@ -16,6 +16,7 @@ export function renderRgpdExportHtml(data: RgpdExport, locale: Locale): string {
     ["rgpd.export.mailsSent", data.mailsSent],
     ["rgpd.export.conversationReferences", data.conversationReferences],
     ["rgpd.export.importNotices", data.importNotices.sent],
+    ["rgpd.export.earlyArrivals", data.earlyArrivals],
     ["rgpd.export.auditEvents", data.auditEvents],
   ];
   const body = sections

@@ -114,6 +114,12 @@ const importNoticeSentSchema = z.object({
   outcome: z.string().min(1),
 });
 
+const earlyArrivalSentSchema = z.object({
+  dossierId: z.string().min(1),
+  reason: z.string().min(1),
+  at: z.string().min(1),
+});
+
 const invitationSchema = z.object({
   subscriptionId: z.string().min(1),
   state: z.record(z.string(), z.unknown()),
@@ -131,6 +137,8 @@ export const rgpdExportSchema = z.object({
   mailsSent: z.array(mailSentSchema),
   conversationReferences: z.array(conversationRefSchema),
   importNotices: z.object({ turnedOff: z.boolean(), sent: z.array(importNoticeSentSchema) }),
+  /** The dossiers the contact came to before their space was open (the firm was told). */
+  earlyArrivals: z.array(earlyArrivalSentSchema).default([]),
   auditEvents: z.array(auditEventSchema),
 });
 export type RgpdExport = z.infer<typeof rgpdExportSchema>;
@@ -145,9 +153,14 @@ export const rgpdErasurePreviewSchema = z.object({
     invitations: z.number().int().nonnegative(),
     conversationReferences: z.number().int().nonnegative(),
     importNoticePreferences: z.number().int().nonnegative(),
+    /** Rows recording which import cards the contact was sent. */
+    importNoticesSent: z.number().int().nonnegative().default(0),
+    earlyArrivals: z.number().int().nonnegative().default(0),
   }),
   pseudonymiseAuditEvents: z.number().int().nonnegative(),
   /** The guest account is deleted only when Comptoir invited it and no other contact uses it. */
   deleteGuest: z.boolean(),
+  /** Why the guest account stays, when it does (`none`: the contact has no guest account). */
+  keepGuestReason: z.enum(["none", "notInvitedByComptoir", "heldElsewhere", "notAGuest"]).nullable().default(null),
 });
 export type RgpdErasurePreview = z.infer<typeof rgpdErasurePreviewSchema>;

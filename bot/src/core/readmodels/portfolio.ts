@@ -89,6 +89,14 @@ export class Portfolio {
     this.search.delete(id);
   }
 
+  /** A subscription deleted outright (RGPD erasure): found by id, since only the id is known once it is gone. */
+  removeSubscription(id: string): void {
+    for (const [dossierId, byId] of this.statuses) {
+      const status = byId.get(id);
+      if (status !== undefined) this.putSubscription({ id, dossierId, status: "revoked" });
+    }
+  }
+
   putSubscription(sub: Pick<ServiceSubscription, "id" | "dossierId" | "status">): void {
     let byId = this.statuses.get(sub.dossierId);
     if (!byId) {

@@ -1,4 +1,4 @@
-import type { TableClient } from "@azure/data-tables";
+import type { TableClient, TableEntityResult } from "@azure/data-tables";
 import { auditEventSchema, type AuditEvent } from "@comptoir/shared";
 import { fromDocument, toDocument } from "../storage/document";
 import { mapStorageErrors, statusOf } from "../storage/errors";
@@ -74,5 +74,51 @@ export class AuditRepository {
       items: page.value.map((entity) => fromDocument(auditEventSchema, entity).value),
       cursor: page.value.continuationToken ?? null,
     };
+  }
+
+  /** Every event of the firm, all partitions (the RGPD export and erasure read them). */
+  async *all(tenantId: string): AsyncGenerator<AuditEvent> {
+    for await (const row of this.firmRows(tenantId)) yield fromDocument(auditEventSchema, row).value;
+  }
+
+  /**
+   * Rewrites in place every event `change` returns a new version of (the erasure's pseudonymisation);
+   * same keys, so the history keeps its order. A row deleted meanwhile (retention) is skipped. Idempotent
+   * when `change` is. Returns how many rows were rewritten.
+   */
+  async rewrite(tenantId: string, change: (event: AuditEvent) => AuditEvent | null): Promise<number> {
+    let rewritten = 0;
+    for await (const row of this.firmRows(tenantId)) {
+      if (await this.rewriteRow(row, change)) rewritten++;
+    }
+    return rewritten;
+  }
+
+  /** Under the row's ETag: a concurrent rewrite (another erasure naming the same event) is re-read and applied on top. */
+  private async rewriteRow(
+    first: TableEntityResult<Record<string, unknown>>,
+    change: (event: AuditEvent) => AuditEvent | null,
+  ): Promise<boolean> {
+    let row = first;
+    for (let attempt = 0; ; attempt++) {
+      const next = change(fromDocument(auditEventSchema, row).value);
+      if (!next || row.partitionKey === undefined || row.rowKey === undefined) return false;
+      const entity = toDocument(row.partitionKey, row.rowKey, next, { action: next.action });
+      try {
+        await this.table.updateEntity(entity, "Replace", { etag: row.etag });
+        return true;
+      } catch (e) {
+        const status = statusOf(e);
+        if (status === 404) return false;
+        if (status !== 412 || attempt >= 3) throw e;
+      }
+      row = await this.table.getEntity<Record<string, unknown>>(row.partitionKey, row.rowKey);
+    }
+  }
+
+  private firmRows(tenantId: string) {
+    const tenant = odataString(escapeKey(tenantId));
+    const filter = `PartitionKey ge '${tenant}|' and PartitionKey lt '${tenant}}'`;
+    return this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
   }
 }

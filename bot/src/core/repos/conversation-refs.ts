@@ -2,6 +2,7 @@ import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { AppError } from "@comptoir/shared";
 import { z } from "zod";
 import { commit, create, remove, upsert } from "../storage/batch";
+import { deleteRows } from "../storage/delete-rows";
 import { toDocument } from "../storage/document";
 import { statusOf } from "../storage/errors";
 import { firmPartition, key } from "../storage/keys";
@@ -146,5 +147,20 @@ export class ConversationRefRepository {
 
   private async read(tenantId: string, rowKey: string): Promise<UserConversation | null> {
     return (await getDocument(this.table, userConversationSchema, firmPartition(tenantId), rowKey))?.value ?? null;
+  }
+
+  /** Erasure: forgets which welcome cards went out for these subscriptions. */
+  async removeGreeted(tenantId: string, subscriptionIds: readonly string[]): Promise<void> {
+    await deleteRows(
+      this.table,
+      firmPartition(tenantId),
+      subscriptionIds.map((id) => key("greeted", id)),
+    );
+  }
+
+  /** Which of these subscriptions had their welcome card sent (for the RGPD export and erasure). */
+  async greetedAmong(tenantId: string, subscriptionIds: readonly string[]): Promise<string[]> {
+    const sent = await Promise.all(subscriptionIds.map((id) => this.isGreeted(tenantId, id)));
+    return subscriptionIds.filter((_, i) => sent[i]);
   }
 }

@@ -2,6 +2,7 @@ import type { TableClient } from "@azure/data-tables";
 import { AppError } from "@comptoir/shared";
 import { earlyArrivalSchema, type EarlyArrival } from "@comptoir/shared/api/client-space";
 import { commit, create } from "../storage/batch";
+import { deleteRows } from "../storage/delete-rows";
 import { toDocument } from "../storage/document";
 import { firmPartition, key } from "../storage/keys";
 import { collect, listDocuments } from "../storage/reads";
@@ -31,5 +32,20 @@ export class EarlyArrivalRepository {
       listDocuments(this.table, earlyArrivalSchema, firmPartition(tenantId), `${key("e", dossierId)}|`),
     );
     return rows.map((r) => r.value);
+  }
+
+  /** Every dossier the contact came to early: a scan of the firm's rows, for the RGPD export and erasure. */
+  async listByContact(tenantId: string, contactId: string): Promise<EarlyArrival[]> {
+    const rows = await collect(listDocuments(this.table, earlyArrivalSchema, firmPartition(tenantId), `${key("e")}|`));
+    return rows.map((r) => r.value).filter((a) => a.contactId === contactId);
+  }
+
+  /** Erasure: removes these rows (already gone counts as done). */
+  async deleteArrivals(tenantId: string, contactId: string, dossierIds: readonly string[]): Promise<void> {
+    await deleteRows(
+      this.table,
+      firmPartition(tenantId),
+      dossierIds.map((dossierId) => key("e", dossierId, contactId)),
+    );
   }
 }

@@ -3,6 +3,7 @@ import { importNoticeSchema, type ImportNotice } from "@comptoir/shared/api/impo
 import { AppError } from "@comptoir/shared";
 import { commit, create, upsert } from "../storage/batch";
 import { statusOf } from "../storage/errors";
+import { deleteRows } from "../storage/delete-rows";
 import { toDocument } from "../storage/document";
 import { firmPartition, key } from "../storage/keys";
 import { collect, getDocument, listDocuments } from "../storage/reads";
@@ -78,5 +79,24 @@ export class ImportNoticeRepository {
     return toDocument(firmPartition(tenantId), key("n", notice.dossierId, notice.importId, notice.contactId), notice, {
       status: notice.status,
     });
+  }
+
+  /** Every import card a contact was sent (or queued): a scan of the firm's notices, for the RGPD export and erasure. */
+  async listByContact(tenantId: string, contactId: string): Promise<ImportNotice[]> {
+    const rows = await collect(listDocuments(this.table, importNoticeSchema, firmPartition(tenantId), `${key("n")}|`));
+    return rows.map((r) => r.value).filter((n) => n.contactId === contactId);
+  }
+
+  /** Erasure: removes these notice rows (already gone counts as done). */
+  async deleteNotices(
+    tenantId: string,
+    contactId: string,
+    notices: readonly Pick<ImportNotice, "dossierId" | "importId">[],
+  ): Promise<void> {
+    await deleteRows(
+      this.table,
+      firmPartition(tenantId),
+      notices.map((n) => key("n", n.dossierId, n.importId, contactId)),
+    );
   }
 }

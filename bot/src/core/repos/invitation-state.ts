@@ -4,7 +4,9 @@ import { AppError } from "@comptoir/shared";
 import { commit, create, replace } from "../storage/batch";
 import { toDocument, type Versioned } from "../storage/document";
 import { firmPartition, key } from "../storage/keys";
-import { getDocument } from "../storage/reads";
+import { getDocument, listDocuments } from "../storage/reads";
+import { deleteRows } from "../storage/delete-rows";
+import { statusOf } from "../storage/errors";
 
 /** Where one subscription's invitation stands; every step is keyed by the subscription id, so retries skip what is done. */
 export const invitationStateSchema = z.object({
@@ -99,5 +101,30 @@ export class InvitationStateRepository {
 
   private row(tenantId: string, state: InvitationState) {
     return toDocument(firmPartition(tenantId), key("i", state.subscriptionId), state);
+  }
+
+  /** Erasure: the subscription's mail log row goes (already gone counts as done). */
+  async delete(tenantId: string, subscriptionId: string): Promise<void> {
+    await deleteRows(this.table, firmPartition(tenantId), [key("i", subscriptionId)]);
+  }
+
+  /** Every row of the firm (the retention job reads them to find expired mail logs). */
+  all(tenantId: string): AsyncGenerator<Versioned<InvitationState>> {
+    return listDocuments(this.table, invitationStateSchema, firmPartition(tenantId), key("i") + "|");
+  }
+
+  /**
+   * Retention: deletes the row only as it was read; a row changed since (a worker took it up again)
+   * or already deleted by another instance is left alone. `true` when this call deleted it.
+   */
+  async deleteIfUnchanged(tenantId: string, subscriptionId: string, etag: string): Promise<boolean> {
+    try {
+      await this.table.deleteEntity(firmPartition(tenantId), key("i", subscriptionId), { etag });
+      return true;
+    } catch (e) {
+      const status = statusOf(e);
+      if (status === 404 || status === 412) return false;
+      throw e;
+    }
   }
 }

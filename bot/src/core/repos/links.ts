@@ -1,6 +1,7 @@
 import type { TableClient } from "@azure/data-tables";
 import { dossierLinkSchema, type DossierLink } from "@comptoir/shared";
 import { commit, create, deleteUnderEtag, remove, replace } from "../storage/batch";
+import { deleteRows } from "../storage/delete-rows";
 import { toDocument, type Versioned } from "../storage/document";
 import { firmPartition, key } from "../storage/keys";
 import { collect, getDocument, listDocuments } from "../storage/reads";
@@ -59,5 +60,12 @@ export class LinkRepository {
     return deleteUnderEtag(this.table, contactRow.partitionKey, contactRow.rowKey, etag, [
       remove(this.byDossier(tenantId, link)),
     ]);
+  }
+
+  /** Erasure: removes both rows whatever their ETag; a row already gone counts as removed (safe to retry). */
+  async purge(tenantId: string, link: DossierLink): Promise<void> {
+    const byContact = this.byContact(tenantId, link);
+    // The contact's row goes last: a retry finds the link through it.
+    await deleteRows(this.table, byContact.partitionKey, [this.byDossier(tenantId, link).rowKey, byContact.rowKey]);
   }
 }

@@ -1,6 +1,7 @@
 import type { TableClient } from "@azure/data-tables";
 import { isLive, serviceSubscriptionSchema, type ServiceSubscription } from "@comptoir/shared";
 import { commit, create, remove, replace } from "../storage/batch";
+import { deleteRows } from "../storage/delete-rows";
 import { toDocument, type Versioned } from "../storage/document";
 import { firmPartition, key } from "../storage/keys";
 import { collect, getDocument, getIndexValue, listDocuments } from "../storage/reads";
@@ -83,5 +84,20 @@ export class SubscriptionRepository {
       ...(freed ? [remove(r.live)] : []),
     ]);
     return newEtag;
+  }
+
+  /**
+   * Erasure: removes the document, its copies and its `live` row (the contact is going, so no other
+   * subscription holds the triple); rows already gone count as removed (safe to retry).
+   */
+  async purge(tenantId: string, s: ServiceSubscription): Promise<void> {
+    const r = this.rows(tenantId, s);
+    // The contact's copy goes last: a retry finds the subscription through it.
+    await deleteRows(this.table, firmPartition(tenantId), [
+      r.byDossier.rowKey,
+      r.live.rowKey,
+      r.main.rowKey,
+      r.byContact.rowKey,
+    ]);
   }
 }

@@ -64,6 +64,14 @@ export class Projections {
     return this.stored(tenantId, change, () => this.portfolio.update(tenantId, change, (p) => p.putSubscription(sub)));
   }
 
+  /** The subscription's rows were deleted (RGPD erasure): it no longer counts in its dossier's status. */
+  removeSubscription(tenantId: string, id: string): Promise<void> {
+    const change = { kind: "subscription", id } as const;
+    return this.stored(tenantId, change, () =>
+      this.portfolio.update(tenantId, change, (p) => p.removeSubscription(id)),
+    );
+  }
+
   putContact(tenantId: string, contact: Contact): Promise<void> {
     const change = { kind: "contact", id: contact.id } as const;
     return this.stored(tenantId, change, () => this.contacts.update(tenantId, change, (d) => d.put(contact)));
@@ -105,6 +113,7 @@ export class Projections {
       } else {
         const sub = await this.repos.subscriptions.get(tenantId, id);
         if (sub) portfolio.putSubscription(sub.value);
+        else portfolio.removeSubscription(id);
       }
     });
   }

@@ -86,6 +86,10 @@ export const domainMessages = defineMessages({
     fr: "Suppression du compte refusée : c'est un membre du cabinet, pas un invité",
     en: "Account deletion refused: it is a member of the firm, not a guest",
   },
+  "domain.audit.contact.erased": {
+    fr: "Données de l'interlocuteur effacées (RGPD) ; ses événements restent sous un pseudonyme",
+    en: "Contact's data erased (GDPR); their events remain under a pseudonym",
+  },
   "domain.audit.link.created": { fr: "Dossier associé à l'interlocuteur", en: "Dossier linked to the contact" },
   "domain.audit.link.updated": { fr: "« Limité à » modifié", en: "“Limited to” changed" },
   "domain.audit.link.deleted": { fr: "Dossier retiré de l'interlocuteur", en: "Dossier unlinked from the contact" },

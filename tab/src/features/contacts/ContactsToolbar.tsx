@@ -1,6 +1,7 @@
 import { makeStyles, Toolbar, ToolbarButton, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular, SaveRegular } from "@fluentui/react-icons";
 import { useT } from "../../i18n/context";
+import { RgpdMenu } from "./RgpdMenu";
 import type { ContactEditor } from "./useContactEditor";
 
 const useStyles = makeStyles({
@@ -28,6 +29,12 @@ export function ContactsToolbar({ editor }: { editor: ContactEditor }) {
       <ToolbarButton icon={<SaveRegular />} disabled={!editor.canSave} onClick={editor.submit}>
         {t("staff.action.saveAll")}
       </ToolbarButton>
+      <RgpdMenu
+        contactId={editor.mode === "new" ? null : editor.selectedId}
+        name={editor.title}
+        onDone={editor.announce}
+        onErased={editor.forgetSelected}
+      />
     </Toolbar>
   );
 }

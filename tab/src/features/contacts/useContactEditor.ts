@@ -180,6 +180,14 @@ export function useContactEditor() {
     askDelete,
     deleteSelected,
     cancelDelete: () => setConfirmingDelete(false),
+    /** A message for the success bar (an RGPD export downloaded, an erasure done). */
+    announce: (message: string) => setDone(message),
+    /** The selected contact is gone (RGPD erasure): the pane closes. */
+    forgetSelected: () => {
+      draft.reset();
+      setSelectedId(null);
+      setMode("view");
+    },
     reload: () => void detail.refetch(),
     reloadAfterConflict,
   };

@@ -27,12 +27,14 @@ import { useLocale, useT } from "../../i18n/context";
 import {
   collaborateursOf,
   parseMaxDossiers,
+  parseRetentionDays,
   serviceField,
   settingsBody,
   settingsValues,
   type SettingsValues,
 } from "./settings-form";
 import { StaffContactsSection } from "./StaffContactsSection";
+import { RetentionSection } from "./RetentionSection";
 import { useCollaborateurs, useSaveSettings, useSettings } from "./useSettings";
 
 const useStyles = makeStyles({
@@ -96,6 +98,7 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
   const errors = fieldErrorsOf(save.error);
   const text = (field: string) => (typeof values[field] === "string" ? values[field] : "");
   const maxInvalid = parseMaxDossiers(text("maxDossiers")) === undefined;
+  const retentionInvalid = parseRetentionDays(text("logRetentionDays")) === undefined;
   const storedUntil = settings.subscriptions.consultation.until;
 
   /** Someone else saved this field while the person was editing it. */
@@ -256,6 +259,14 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
         onChange={set}
       />
 
+      <RetentionSection
+        value={text("logRetentionDays")}
+        invalid={retentionInvalid}
+        error={fieldError(errors, "logRetentionDays")}
+        hint={elsewhereHint("logRetentionDays", String(settings.logRetentionDays))}
+        onChange={(value) => set("logRetentionDays", value)}
+      />
+
       <ApiErrorBar
         error={save.error}
         onReload={() => {
@@ -265,7 +276,11 @@ function SettingsForm({ settings, etag, onReload }: SettingsFormProps) {
       />
       <SuccessBar message={done} />
       <div className={layout.buttons}>
-        <Button appearance="primary" type="submit" disabled={!draft.dirty || maxInvalid || save.isPending}>
+        <Button
+          appearance="primary"
+          type="submit"
+          disabled={!draft.dirty || maxInvalid || retentionInvalid || save.isPending}
+        >
           {t("staff.action.save")}
         </Button>
         <Button disabled={!draft.dirty || save.isPending} onClick={() => draft.reset()}>

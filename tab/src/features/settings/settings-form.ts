@@ -1,5 +1,6 @@
 import type { Actor } from "@comptoir/shared/domain/common";
 import type { FirmSettings, FirmSettingsUpdateInput, StaffContact } from "@comptoir/shared/domain/firm-settings";
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "@comptoir/shared/domain/rgpd";
 
 /** The settings form, flattened so each input is one field of a draft (see `components/draft`). */
 export type SettingsValues = Record<string, string | boolean>;
@@ -25,6 +26,7 @@ export function settingsValues(settings: FirmSettings): SettingsValues {
     active: sub.active,
     maxDossiers: sub.maxDossiers === null ? "" : String(sub.maxDossiers),
     until: sub.until ?? "",
+    logRetentionDays: String(settings.logRetentionDays),
   };
   for (const s of settings.services) {
     values[serviceField(s.id, "fr")] = s.label.fr;
@@ -48,6 +50,14 @@ export function parseMaxDossiers(value: string): number | null | undefined {
   return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : undefined;
 }
 
+/** A whole number of days within the RGPD bounds, or `undefined` when it is not one. */
+export function parseRetentionDays(value: string): number | undefined {
+  const trimmed = value.trim();
+  if (!/^\d{1,5}$/.test(trimmed)) return undefined;
+  const days = Number(trimmed);
+  return days >= RETENTION_MIN_DAYS && days <= RETENTION_MAX_DAYS ? days : undefined;
+}
+
 /** The details typed for each collaborateur; one with neither e-mail nor phone is left out. */
 export function staffContacts(people: readonly Actor[], values: SettingsValues): StaffContact[] {
   return people.flatMap((p) => {
@@ -68,6 +78,8 @@ export function settingsBody(
 ): FirmSettingsUpdateInput | null {
   const maxDossiers = parseMaxDossiers(text(values.maxDossiers));
   if (maxDossiers === undefined) return null;
+  const logRetentionDays = parseRetentionDays(text(values.logRetentionDays));
+  if (logRetentionDays === undefined) return null;
   return {
     name: text(values.name),
     subscriptions: {
@@ -79,5 +91,6 @@ export function settingsBody(
       active: flag(values[serviceField(s.id, "active")]),
     })),
     staffContacts: staffContacts(people, values),
+    logRetentionDays,
   };
 }
