@@ -365,6 +365,26 @@ export function ledgerReader(
   return new BucketBatchReader(store, v, "ledger", plan);
 }
 
+/** The brought-forward balance of one account's lines in scope (and of `aux`), and the buckets to read. */
+async function accountStart(
+  index: LedgerIndex,
+  query: AccountQuery,
+  reader: BucketBatchReader,
+): Promise<{ broughtForward: number; within: Bucket[] }> {
+  const { period, scope, aux } = query;
+  const { before, within } = accountPlan(index, query);
+  let broughtForward = 0;
+  if (aux === undefined) {
+    for (const b of index.buckets)
+      if (beforePeriod(b, period)) broughtForward += scoped(b, scope).d - scoped(b, scope).c;
+  } else {
+    // The index has no per-auxiliary totals: the auxiliary's earlier lines are read and summed.
+    for await (const r of bucketStream(reader, before, scope))
+      if (r.compAuxNum === aux) broughtForward += r.debitCents - r.creditCents;
+  }
+  return { broughtForward, within };
+}
+
 /**
  * One account's lines in scope (and of `aux` when set): the brought-forward balance, then the period's
  * lines in display order, a month at a time. Reading several accounts, pass one `reader` for all.
@@ -376,40 +396,35 @@ export async function accountLines(
   query: AccountQuery,
   reader: BucketBatchReader = ledgerReader(store, v, [index], query),
 ): Promise<{ broughtForward: number; lines: AsyncGenerator<StoredLine> }> {
-  const { broughtForward, months } = await accountMonths(store, v, index, query, reader);
+  const { broughtForward, within } = await accountStart(index, query, reader);
+  const aux = query.aux;
   async function* lines(): AsyncGenerator<StoredLine> {
-    for await (const month of months) yield* month;
+    for await (const r of bucketStream(reader, within, query.scope))
+      if (aux === undefined || r.compAuxNum === aux) yield r;
   }
   return { broughtForward, lines: lines() };
 }
 
 /**
- * accountLines a month (bucket) at a time: an export of a million lines then loops over arrays rather
- * than awaiting each line through generators.
+ * accountLines for a long export: each line is handed to `visit` as it is decoded, none kept, when its
+ * month is stored in display order (other months are read whole and sorted). No generator per line.
  */
-export async function accountMonths(
-  store: AccountingStore,
-  v: VersionRef,
+export async function eachAccountLine(
   index: LedgerIndex,
   query: AccountQuery,
-  reader: BucketBatchReader = ledgerReader(store, v, [index], query),
-): Promise<{ broughtForward: number; months: AsyncGenerator<StoredLine[]> }> {
-  const { period, scope, aux } = query;
-  const { before, within } = accountPlan(index, query);
-  let broughtForward = 0;
-  if (aux === undefined) {
-    for (const b of index.buckets)
-      if (beforePeriod(b, period)) broughtForward += scoped(b, scope).d - scoped(b, scope).c;
-  } else {
-    // The index has no per-auxiliary totals: the auxiliary's earlier lines are read and summed.
-    for await (const lines of bucketStream(reader, before, scope))
-      for (const r of lines) if (r.compAuxNum === aux) broughtForward += r.debitCents - r.creditCents;
-  }
-  async function* months(): AsyncGenerator<StoredLine[]> {
-    for await (const lines of bucketStream(reader, within, scope))
-      yield aux === undefined ? lines : lines.filter((r) => r.compAuxNum === aux);
-  }
-  return { broughtForward, months: months() };
+  reader: BucketBatchReader,
+): Promise<{ broughtForward: number; each: (visit: (r: StoredLine) => Promise<void>) => Promise<void> }> {
+  const { broughtForward, within } = await accountStart(index, query, reader);
+  const { scope, aux } = query;
+  const shown = (r: StoredLine) => inScope(scope, r.etablissement) && (aux === undefined || r.compAuxNum === aux);
+  const each = async (visit: (r: StoredLine) => Promise<void>) => {
+    for (const b of within) {
+      const ref = ledgerBucketRef(b);
+      if (b[5] === 1) await reader.forEachLine(ref, (r) => (shown(r) ? visit(r) : undefined));
+      else for (const r of inDisplayOrder(await reader.lines(ref), scope)) if (shown(r)) await visit(r);
+    }
+  };
+  return { broughtForward, each };
 }
 
 /** Lines of each bucket in turn, in display order. */
@@ -417,12 +432,8 @@ async function* bucketStream(
   reader: BucketBatchReader,
   buckets: readonly Bucket[],
   scope: ReadonlySet<string> | undefined,
-): AsyncGenerator<StoredLine[]> {
-  for (const b of buckets) {
-    const lines = await reader.lines(ledgerBucketRef(b));
-    // Stored in display order and every line counts: as read (a sort of a million lines is no free check).
-    yield b[5] === 1 && scope === undefined ? lines : inDisplayOrder(lines, scope);
-  }
+): AsyncGenerator<StoredLine> {
+  for (const b of buckets) yield* inDisplayOrder(await reader.lines(ledgerBucketRef(b)), scope);
 }
 
 async function filteredPage(

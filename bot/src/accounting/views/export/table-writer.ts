@@ -64,9 +64,14 @@ const COMMA = 0x2c;
 const MINUS = 0x2d;
 /** Bytes a chunk may hold past CSV_FLUSH_BYTES: a row longer than that grows its chunk. */
 const ROW_ROOM = 4096;
-/** 1 for each ASCII character that neutralise or csvField act on (" ; , tab CR LF = + - @). */
+/**
+ * ASCII characters that make csvField quote (1: " ; , tab CR LF) or, before any other character than
+ * spaces, neutralise prefix (2: = + - @; tab and CR already quote).
+ */
 const CSV_SPECIAL = new Uint8Array(128);
-for (const c of '";,\t\r\n=+-@') CSV_SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of '";,\t\r\n') CSV_SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of "=+-@") CSV_SPECIAL[c.charCodeAt(0)] = 2;
+const SPACE = 0x20;
 
 /**
  * CSV as French spreadsheets open it: UTF-8 with BOM, `;` separator, decimal comma, dd/mm/yyyy. Rows
@@ -126,16 +131,36 @@ export class CsvWriter implements TableWriter {
     this.chunk[this.at++] = b;
   }
 
-  /** `text` as is (`csv`: as csvField(neutralise(text))): ASCII without special characters byte by byte. */
+  /**
+   * `text` as is (`csv`: as csvField(neutralise(text))), encoded as UTF-8 here: text that needs neither
+   * (most labels, references, codes) is written in one pass; the rest, and surrogate pairs, through
+   * slowText.
+   */
   private text(text: string, csv: boolean): void {
     const n = text.length;
-    this.room(n);
+    this.room(n * 3);
     const chunk = this.chunk;
     let at = this.at;
+    let leading = true;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 0x80 || (csv && CSV_SPECIAL[c] === 1)) return this.slowText(text, csv);
-      chunk[at++] = c;
+      if (c < 0x80) {
+        if (csv) {
+          const special = CSV_SPECIAL[c];
+          if (special === 1 || (special === 2 && leading)) return this.slowText(text, csv);
+          if (c !== SPACE) leading = false;
+        }
+        chunk[at++] = c;
+      } else if (c < 0x800) {
+        leading = false;
+        chunk[at++] = 0xc0 | (c >> 6);
+        chunk[at++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        leading = false;
+        chunk[at++] = 0xe0 | (c >> 12);
+        chunk[at++] = 0x80 | ((c >> 6) & 0x3f);
+        chunk[at++] = 0x80 | (c & 0x3f);
+      } else return this.slowText(text, csv);
     }
     this.at = at;
   }
