@@ -173,6 +173,8 @@ async function timeReads(server: ServerHandle, importSeconds: number, importMbPe
     ["grand livre 411, auxiliary C00001, first page", `${base}/grand-livre?account=411&aux=C00001&pageSize=200`],
     ["grand livre, every account, page 2,000", `${base}/grand-livre?pageSize=200&page=2000`],
     ["journal VE, first page (50 écritures)", `${base}/journaux?journal=VE&pageSize=50`],
+    ["journal VE, page 1,000 (50 écritures)", `${base}/journaux?journal=VE&pageSize=50&page=1000`],
+    ["journaux, every journal, page 2,000", `${base}/journaux?pageSize=50&page=2000`],
   ];
   for (const [label, path] of reads) {
     const { ms, bytes } = await timed(path);

@@ -38,7 +38,26 @@ describe("CsvWriter's fast row", () => {
   it("writes the same bytes as the reference row on generated grand livre rows", async () => {
     const next = random(17);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-    const pieces = ["Loyer", " ", "-", "=", "+", "@", "\t", "\r", "\n", ";", ",", '"', "é", "€", "FA2024", "0", "'"];
+    const pieces = [
+      "Loyer",
+      " ",
+      "-",
+      "=",
+      "+",
+      "@",
+      "\t",
+      "\r",
+      "\n",
+      ";",
+      ",",
+      '"',
+      "é",
+      "€",
+      "😀",
+      "FA2024",
+      "0",
+      "'",
+    ];
     const text = () => Array.from({ length: Math.floor(next() * 6) }, () => pick(pieces)).join("");
     const money = () =>
       pick([0, -0, 1, -1, 99, 100, -100, 123456789, -987654321, Math.floor((next() - 0.5) * 1e9), 12.5, Number.NaN]);

@@ -15,6 +15,8 @@ import {
   type LedgerAggregate,
 } from "@comptoir/shared";
 import { FrameLogWriter, type FrameLogOptions } from "../store/frame-log";
+import { countJournalLine, journalPagingEntry, newJournalPaging, type JournalPaging } from "../store/journal-paging";
+import { ENTITY_CHARS } from "../store/packing";
 import type { FrameRef, Segment } from "../store/framed-blob";
 import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
@@ -82,6 +84,8 @@ type JournalBucketStats = {
   etabs: Map<string, EtabCounters>;
   /** Écritures touching several établissements, by their sorted codes (rare: created on the first). */
   shared?: Map<string, { etabs: string[]; ecritures: number }>;
+  /** Whether its écritures come in display order, and their starts per segment (journal-paging.ts). */
+  paging: JournalPaging;
 };
 
 /**
@@ -196,8 +200,9 @@ export class FecImportJob {
     const month = monthOf(e.date);
     // Same bytes as the previous line: same écriture. Other bytes may still decode (trimmed) the same.
     let newRun = false;
+    let num = "";
     if (this.parser?.lineStartsRun !== false) {
-      const num = this.parser?.lineText("ecritureNum") ?? "";
+      num = this.parser?.lineText("ecritureNum") ?? "";
       newRun = e.journalCode !== this.runJournal || num !== this.runNum;
       if (newRun) this.startRun(e, num, month);
     }
@@ -212,6 +217,7 @@ export class FecImportJob {
     const size = recordBytes(end - start);
     counted(ledger, frame, size);
     counted(journal, frame, size);
+    countJournalLine(stats.paging, (journal.frames.length >> 1) - 1, newRun, e.date, num);
     ledgerCounted(ledger, e, etab, letter === "");
 
     if (newRun) stats.ecritures++;
@@ -281,7 +287,12 @@ export class FecImportJob {
     }
     let stats = journal.months.get(month);
     if (stats === undefined) {
-      stats = { bucket: newBucket(this.journalBucketCount++, month), ecritures: 0, etabs: new Map() };
+      stats = {
+        bucket: newBucket(this.journalBucketCount++, month),
+        ecritures: 0,
+        etabs: new Map(),
+        paging: newJournalPaging(),
+      };
       journal.months.set(month, stats);
     }
     // One object for every run (no garbage per écriture). Consecutive écritures of a journal and
@@ -352,7 +363,10 @@ export class FecImportJob {
     for (const [journalCode, { months }] of this.journalStats) {
       const buckets: JournalIndex["buckets"] = [];
       const shared: NonNullable<JournalIndex["shared"]> = [];
+      const paging: NonNullable<JournalIndex["paging"]> = [];
       for (const [month, stats] of months) {
+        const pages = journalPagingEntry(month, stats.paging);
+        if (pages !== undefined) paging.push(pages);
         for (const { etabs, ecritures } of stats.shared?.values() ?? []) shared.push([month, etabs, ecritures]);
         buckets.push([
           month,
@@ -363,7 +377,10 @@ export class FecImportJob {
           stats.bucket.id,
         ]);
       }
-      out.push({ journalCode, buckets: buckets.sort((a, b) => a[0] - b[0]), ...(shared.length ? { shared } : {}) });
+      const index = { journalCode, buckets: buckets.sort((a, b) => a[0] - b[0]), ...(shared.length ? { shared } : {}) };
+      // Paging only spares reads: a journal whose row would outgrow an entity goes without it.
+      const paged = { ...index, paging };
+      out.push(paging.length > 0 && JSON.stringify(paged).length <= ENTITY_CHARS ? paged : index);
     }
     return out;
   }

@@ -237,6 +237,32 @@ export class BucketBatchReader {
     return decodeInTurns(this.ownDecoder, records, turns);
   }
 
+  /**
+   * A bucket's lines, in file order, handed to `visit` one at a time as they are decoded, none kept: a
+   * long export's lines then die young (kept in arrays, a month of an account outlives collections).
+   */
+  async forEachLine(bucket: BucketRef, visit: (line: StoredLine) => Promise<void> | undefined): Promise<void> {
+    const { layout, records } = await this.records(bucket);
+    this.ownDecoder ??= createFecLineDecoder(layout.format, { textFields: READ_TEXT_FIELDS });
+    const decoder = this.ownDecoder;
+    const turns = this.scan.turns;
+    let at = 0;
+    let seen = 0;
+    try {
+      while (at + RECORD_HEADER_BYTES <= records.length) {
+        const start = at + RECORD_HEADER_BYTES;
+        const end = start + records.readUInt32LE(at + 4);
+        if (end > records.length) throw new Error(`record of line ${records.readUInt32LE(at)} is cut`);
+        const visited = visit(storedLine(decoder.decode(records, start, end, records.readUInt32LE(at))));
+        if (visited !== undefined) await visited;
+        at = end;
+        if (++seen % LINES_PER_LOOK === 0 && turns?.over) await turns.pass();
+      }
+    } finally {
+      decoder.release();
+    }
+  }
+
   private async records(bucket: BucketRef): Promise<{ layout: EntryLayout; records: Buffer }> {
     const at = this.position.get(bucket.id);
     if (at === undefined) throw new Error(`bucket ${bucket.id} is not in the plan`);

@@ -86,10 +86,17 @@ const journalBucketSchema = z.tuple([
  * Absent when every écriture has a single établissement (and in imports of earlier builds).
  */
 const sharedEcrituresSchema = z.tuple([z.number().int(), z.array(z.string()), z.number().int()]);
+/**
+ * [month, écritures starting in each segment, lines at each segment's start that continue an écriture
+ * begun in an earlier one]: listed only for buckets stored in display order (journal-paging.ts), so
+ * that a page reads only the segments holding its écritures. Absent in imports of earlier builds.
+ */
+const journalPagingSchema = z.tuple([z.number().int(), z.array(z.number().int()), z.array(z.number().int())]);
 export const journalIndexSchema = z.object({
   journalCode: z.string(),
   buckets: z.array(journalBucketSchema),
   shared: z.array(sharedEcrituresSchema).optional(),
+  paging: z.array(journalPagingSchema).optional(),
 });
 export type JournalIndex = z.infer<typeof journalIndexSchema>;
 

@@ -3,6 +3,7 @@ import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
 import { naturalCompare, pageInfo, pageWhileCounting, sliceSections } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "../access";
 import { BucketBatchReader, journalBucketRef, readBucketLines, type StoredLine } from "../store/entry-records";
+import { journalPagePart, type JournalPagePart } from "./journal-page-part";
 import type { MonthSpan } from "./period";
 import type { AccountingStore, JournalIndex, VersionRef } from "../store/store";
 
@@ -83,14 +84,20 @@ function bucketEcritures(lines: StoredLine[], scope: ReadonlySet<string> | undef
   );
 }
 
-async function readBuckets(
+/** The écritures of each part read (the lines finishing an écriture begun before it dropped). */
+async function readParts(
   store: AccountingStore,
   v: VersionRef,
-  buckets: readonly Bucket[],
+  parts: readonly JournalPagePart[],
   scope: ReadonlySet<string> | undefined,
 ): Promise<Ecriture[][]> {
-  const lines = await readBucketLines(store, v, "journal", buckets.map(journalBucketRef));
-  return lines.map((l) => bucketEcritures(l, scope));
+  const lines = await readBucketLines(
+    store,
+    v,
+    "journal",
+    parts.map((p) => p.ref),
+  );
+  return lines.map((l, i) => bucketEcritures(l.slice(parts[i]?.leading ?? 0), scope));
 }
 
 type JournalScope = Pick<JournalQuery, "period" | "scope">;
@@ -220,16 +227,13 @@ async function indexedPage(
   const info = pageInfo(request, total);
   const journals: JournalSectionDto[] = [];
   for (const { section, first: a, last: b, wanted } of sliceSections(sections, info)) {
-    const read = await readBuckets(
-      store,
-      v,
-      wanted.map((w) => w.bucket),
-      query.scope,
-    );
+    const parts = wanted.map((w) => journalPagePart(section.index, w.bucket, w.start, a, b, query.scope));
+    const read = await readParts(store, v, parts, query.scope);
     const ecritures: JournalSectionDto["ecritures"] = [];
     wanted.forEach(({ start }, i) => {
+      const skipped = parts[i]?.skipped ?? 0;
       (read[i] ?? []).forEach((e, j) => {
-        const at = start + j;
+        const at = start + skipped + j;
         if (at >= a && at < b) ecritures.push(ecritureDto(e, aggregate));
       });
     });

@@ -365,17 +365,12 @@ export function ledgerReader(
   return new BucketBatchReader(store, v, "ledger", plan);
 }
 
-/**
- * One account's lines in scope (and of `aux` when set): the brought-forward balance, then the period's
- * lines in display order, a month at a time. Reading several accounts, pass one `reader` for all.
- */
-export async function accountLines(
-  store: AccountingStore,
-  v: VersionRef,
+/** The brought-forward balance of one account's lines in scope (and of `aux`), and the buckets to read. */
+async function accountStart(
   index: LedgerIndex,
   query: AccountQuery,
-  reader: BucketBatchReader = ledgerReader(store, v, [index], query),
-): Promise<{ broughtForward: number; lines: AsyncGenerator<StoredLine> }> {
+  reader: BucketBatchReader,
+): Promise<{ broughtForward: number; within: Bucket[] }> {
   const { period, scope, aux } = query;
   const { before, within } = accountPlan(index, query);
   let broughtForward = 0;
@@ -387,10 +382,49 @@ export async function accountLines(
     for await (const r of bucketStream(reader, before, scope))
       if (r.compAuxNum === aux) broughtForward += r.debitCents - r.creditCents;
   }
+  return { broughtForward, within };
+}
+
+/**
+ * One account's lines in scope (and of `aux` when set): the brought-forward balance, then the period's
+ * lines in display order, a month at a time. Reading several accounts, pass one `reader` for all.
+ */
+export async function accountLines(
+  store: AccountingStore,
+  v: VersionRef,
+  index: LedgerIndex,
+  query: AccountQuery,
+  reader: BucketBatchReader = ledgerReader(store, v, [index], query),
+): Promise<{ broughtForward: number; lines: AsyncGenerator<StoredLine> }> {
+  const { broughtForward, within } = await accountStart(index, query, reader);
+  const aux = query.aux;
   async function* lines(): AsyncGenerator<StoredLine> {
-    for await (const r of bucketStream(reader, within, scope)) if (aux === undefined || r.compAuxNum === aux) yield r;
+    for await (const r of bucketStream(reader, within, query.scope))
+      if (aux === undefined || r.compAuxNum === aux) yield r;
   }
   return { broughtForward, lines: lines() };
+}
+
+/**
+ * accountLines for a long export: each line is handed to `visit` as it is decoded, none kept, when its
+ * month is stored in display order (other months are read whole and sorted). No generator per line.
+ */
+export async function eachAccountLine(
+  index: LedgerIndex,
+  query: AccountQuery,
+  reader: BucketBatchReader,
+): Promise<{ broughtForward: number; each: (visit: (r: StoredLine) => Promise<void>) => Promise<void> }> {
+  const { broughtForward, within } = await accountStart(index, query, reader);
+  const { scope, aux } = query;
+  const shown = (r: StoredLine) => inScope(scope, r.etablissement) && (aux === undefined || r.compAuxNum === aux);
+  const each = async (visit: (r: StoredLine) => Promise<void>) => {
+    for (const b of within) {
+      const ref = ledgerBucketRef(b);
+      if (b[5] === 1) await reader.forEachLine(ref, (r) => (shown(r) ? visit(r) : undefined));
+      else for (const r of inDisplayOrder(await reader.lines(ref), scope)) if (shown(r)) await visit(r);
+    }
+  };
+  return { broughtForward, each };
 }
 
 /** Lines of each bucket in turn, in display order. */

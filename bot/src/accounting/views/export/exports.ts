@@ -4,7 +4,7 @@ import type { Turns } from "../../../lib/turns";
 import { scopeSet, type AccountingAccess } from "../../access";
 import type { BucketBatchReader, LeanReading } from "../../store/entry-records";
 import { journalEcritures, journalReader, matchesJournalSearch } from "../journal-reader";
-import { accountLines, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
+import { eachAccountLine, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
 import type { AccountingDeps } from "../../deps";
 import { balanceView, viewedImport } from "../service";
 import { EXPORT_TEXT, exportColumns, say } from "./columns";
@@ -122,10 +122,10 @@ export async function prepareExport(
         async function writeLedger(reader: BucketBatchReader): Promise<void> {
           for (const index of indexes) {
             const lib = aggregate.accountLabels[index.compteNum] ?? "";
-            const { broughtForward, lines } = await accountLines(acc.store, v, index, accountQuery, reader);
+            const { broughtForward, each } = await eachAccountLine(index, accountQuery, reader);
             let balance = broughtForward;
             let wroteForward = false;
-            for await (const r of lines) {
+            await each(async (r) => {
               if (!wroteForward && broughtForward !== 0) {
                 await writer.row([
                   index.compteNum,
@@ -144,8 +144,8 @@ export async function prepareExport(
               }
               wroteForward = true;
               balance += r.debitCents - r.creditCents;
-              if (query.lettering === "unlettered" && r.ecritureLet) continue;
-              if (q && !matchesLedgerSearch(r, q, searchable)) continue;
+              if (query.lettering === "unlettered" && r.ecritureLet) return;
+              if (q && !matchesLedgerSearch(r, q, searchable)) return;
               await writer.row([
                 index.compteNum,
                 lib,
@@ -160,7 +160,7 @@ export async function prepareExport(
                 balance,
                 r.ecritureLet ?? "",
               ]);
-            }
+            });
           }
         }
       },
