@@ -106,23 +106,33 @@ export type SearchIndexData = { tokens: string[]; postings: Buffer[] };
  * tokens and the postings bytes (≈ 1–2 bytes per token occurrence), not with the lines.
  */
 export class SearchIndexBuilder {
-  private readonly byToken = new Map<string, PostingsWriter>();
+  /** Most tokens (numbers, piece references) occur in one écriture: they keep a bare ordinal until a second. */
+  private readonly byToken = new Map<string, number | PostingsWriter>();
 
   add(ordinal: number, texts: readonly string[]): void {
     for (const text of texts)
       for (const token of searchTokens(text)) {
-        let w = this.byToken.get(token);
-        if (w === undefined) {
-          w = new PostingsWriter();
+        const found = this.byToken.get(token);
+        if (found === undefined) this.byToken.set(token, ordinal);
+        else if (typeof found !== "number") found.add(ordinal);
+        else if (found !== ordinal) {
+          const w = new PostingsWriter();
+          w.add(found);
+          w.add(ordinal);
           this.byToken.set(token, w);
         }
-        w.add(ordinal);
       }
   }
 
   build(): SearchIndexData {
     const tokens = [...this.byToken.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return { tokens, postings: tokens.map((t) => Buffer.from(this.byToken.get(t)?.encoded() ?? Buffer.alloc(0))) };
+    const postings = tokens.map((t) => {
+      const found = this.byToken.get(t);
+      return found === undefined || typeof found === "number"
+        ? encodePostings(found === undefined ? [] : [found])
+        : Buffer.from(found.encoded());
+    });
+    return { tokens, postings };
   }
 }
 
