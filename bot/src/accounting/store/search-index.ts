@@ -1,4 +1,5 @@
 import { searchable } from "@comptoir/shared";
+import { z } from "zod";
 
 /**
  * Building blocks of the journaux search index (issue 17): a token dictionary sorted by token, and per
@@ -163,4 +164,65 @@ export function searchOrdinals(index: SearchIndexData, query: string): number[] 
   const words = searchTokens(query);
   if (words.length === 0) return [];
   return intersectSorted(words.map((w) => prefixPostings(index, w)));
+}
+
+/**
+ * An account number is one word of an écriture's text, kept apart from the others (`#` never starts a
+ * search token): a query word matches it as a prefix, and a word of the account's label names it.
+ */
+export function accountToken(compteNum: string): string {
+  return `#${searchTokens(compteNum).join("")}`;
+}
+
+/**
+ * The stored index (blob `search`, row `s|nnnn`), written at import by SearchIndexWriter:
+ * - per écriture, in file order (its ordinal), a record of META_BYTES: debit, credit (float64), its
+ *   journal bucket's id, the date of its first line, the position of its first line among the
+ *   bucket's lines, its line count and its établissement (an index into `etabs`, or MIXED_ETAB);
+ * - the dictionary in token order, in blocks: entries [varint length, UTF-8 token, varint length,
+ *   postings]; the row lists each block's first token, offset and length.
+ */
+export const META_BYTES = 36;
+export const MIXED_ETAB = 0xffffffff;
+
+export const searchHeaderSchema = z.object({
+  version: z.literal(1),
+  ecritures: z.number().int().nonnegative(),
+  meta: z.tuple([z.number().int(), z.number().int()]),
+  etabs: z.array(z.string()),
+  blocks: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
+});
+export type SearchHeader = z.infer<typeof searchHeaderSchema>;
+
+/** A dictionary block's entries, as SearchIndexData. */
+export function parseDictionaryBlock(bytes: Buffer): SearchIndexData {
+  const tokens: string[] = [];
+  const postings: Buffer[] = [];
+  let at = 0;
+  const varint = () => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = bytes[at++];
+      if (b === undefined) throw new Error("Truncated dictionary block");
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 0x80;
+    }
+  };
+  while (at < bytes.length) {
+    const t = varint();
+    tokens.push(bytes.toString("utf8", at, at + t));
+    at += t;
+    const p = varint();
+    postings.push(bytes.subarray(at, at + p));
+    at += p;
+  }
+  return { tokens, postings };
+}
+
+/** Postings of exactly `token` (empty when absent). */
+export function exactPostings(index: SearchIndexData, token: string): number[] {
+  const i = lowerBound(index.tokens, token);
+  return index.tokens[i] === token ? decodePostings(index.postings[i] ?? Buffer.alloc(0)) : [];
 }
