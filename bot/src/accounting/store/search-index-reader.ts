@@ -175,8 +175,6 @@ export function readSearchIndex(store: AccountingStore, v: VersionRef): Promise<
     if (json === null) return null;
     const header = searchHeaderSchema.parse(JSON.parse(json));
     const meta = await store.readBlobRange(v, "search", header.meta[0], header.meta[1]);
-    return new StoredSearchIndex(header, meta, (offset, length) =>
-      store.readBlobRange(v, "search", offset, length),
-    );
+    return new StoredSearchIndex(header, meta, (offset, length) => store.readBlobRange(v, "search", offset, length));
   });
 }

@@ -273,7 +273,7 @@ export async function indexedSearchExport(
       if (from < 0) return;
       let end = from;
       while (end < hits.length && hits[end]?.journal.journalCode === journalCode) end++;
-      for (let a = from; a < end; ) {
+      for (let a = from; a < end;) {
         let b = Math.min(end, a + EXPORT_STEP);
         while (b < end && sameDay(hits[b - 1], hits[b])) b++;
         for (const h of await inOrder(store, v, hits, a, b, query.scope)) {
