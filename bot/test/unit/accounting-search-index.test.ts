@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { searchable } from "@comptoir/shared";
 import {
   decodePostings,
   encodePostings,
@@ -146,5 +148,22 @@ describe("search index", () => {
 
   it("answers nothing to an empty query", () => {
     expect(searchOrdinals(index, " - ")).toEqual([]);
+  });
+});
+
+describe("search tokens, fast path", () => {
+  it("splits and folds exactly like searchable() then a split on anything but letters and digits", () => {
+    const alphabet = [..."aZ09 -_/.'’éÈçÇœŒßæ€ ªº²½×÷ΣσςİıŁ", "e\u0301", "\u0301", "😀", "\t", "ﬁ"];
+    const slow = (s: string) =>
+      searchable(s)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        const text = chars.join("");
+        expect(searchTokens(text)).toEqual(slow(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -21,13 +21,13 @@ import {
  */
 
 /** Estimated bytes of the in-memory map before it is spilled as a run. */
-const SPILL_BYTES = 6 * 1024 * 1024;
+const SPILL_BYTES = 2 * 1024 * 1024;
 /** Dictionary block: entries are gathered up to this size, and a query reads only the blocks of its words. */
 const DICTIONARY_BLOCK_BYTES = 32 * 1024;
 /** Staged blob block. */
-const STAGE_BYTES = 4 * 1024 * 1024;
+const STAGE_BYTES = 1024 * 1024;
 /** Bytes read at a time from a spilled run while merging. */
-const RUN_READ_BYTES = 256 * 1024;
+const RUN_READ_BYTES = 64 * 1024;
 
 /** A temporary file, removed from the directory at once: the descriptor keeps it until `close`. */
 class SpillFile {
@@ -62,22 +62,16 @@ class SpillFile {
   }
 }
 
-function varint(n: number, out: number[]): void {
+/** Writes `n` as an unsigned LEB128 varint at `at`; returns where it ends. */
+function writeVarint(buf: Buffer, at: number, n: number): number {
+  let i = at;
   let v = n;
   while (v >= 0x80) {
-    out.push((v % 0x80) | 0x80);
+    buf[i++] = (v % 0x80) | 0x80;
     v = Math.floor(v / 0x80);
   }
-  out.push(v);
-}
-
-/** token, then postings, each length-prefixed (one dictionary entry, as in runs and blocks). */
-function entryBytes(token: Buffer, postings: Buffer): Buffer {
-  const head: number[] = [];
-  varint(token.length, head);
-  const mid: number[] = [];
-  varint(postings.length, mid);
-  return Buffer.concat([Buffer.from(head), token, Buffer.from(mid), postings]);
+  buf[i++] = v;
+  return i;
 }
 
 /** Reads one spilled run's entries in order, a few hundred KB at a time. */
@@ -123,7 +117,8 @@ class RunCursor {
   private bytes(n: number): Buffer {
     this.ensure(n);
     if (this.buf.length - this.at < n) throw new Error("Truncated search run");
-    const out = Buffer.from(this.buf.subarray(this.at, this.at + n));
+    // A view: refills make a new buffer, so the bytes it shows never change.
+    const out = this.buf.subarray(this.at, this.at + n);
     this.at += n;
     return out;
   }
@@ -175,6 +170,9 @@ class StagedBlob {
 const compareTokens = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class SearchIndexWriter {
+  /** `spillBytes`: a smaller map spills more runs (tests exercise the merge on small files). */
+  constructor(private readonly spillBytes = SPILL_BYTES) {}
+
   private tokens = new Map<string, number | PostingsWriter>();
   private mapBytes = 0;
   private readonly runs: Array<[offset: number, length: number]> = [];
@@ -271,7 +269,7 @@ export class SearchIndexWriter {
       this.tokens.set(token, w);
       this.mapBytes += 160;
     }
-    if (this.mapBytes > SPILL_BYTES) this.spillRun();
+    if (this.mapBytes > this.spillBytes) this.spillRun();
   }
 
   private endEcriture(): void {
@@ -299,19 +297,36 @@ export class SearchIndexWriter {
   private spillRun(): void {
     if (this.tokens.size === 0) return;
     const sorted = [...this.tokens.keys()].sort(compareTokens);
-    const parts: Buffer[] = [];
-    let length = 0;
+    // One buffer for the run: varints take at most 8 bytes here, a UTF-16 unit at most 3 bytes of UTF-8.
+    let bound = 0;
     for (const token of sorted) {
       const found = this.tokens.get(token);
-      const postings =
-        found === undefined ? Buffer.alloc(0) : typeof found === "number" ? postingsOf(found) : found.encoded();
-      const entry = entryBytes(Buffer.from(token, "utf8"), postings);
-      parts.push(entry);
-      length += entry.length;
+      bound += 16 + 3 * token.length + (found === undefined || typeof found === "number" ? 8 : found.encoded().length);
+    }
+    const run = Buffer.allocUnsafe(bound);
+    let at = 0;
+    const varintAt = (n: number) => {
+      at = writeVarint(run, at, n);
+    };
+    for (const token of sorted) {
+      const found = this.tokens.get(token);
+      varintAt(Buffer.byteLength(token, "utf8"));
+      at += run.write(token, at, "utf8");
+      if (found === undefined || typeof found === "number") {
+        // A bare ordinal: its postings are its own varint.
+        const start = at + 1;
+        at = start;
+        varintAt(found ?? 0);
+        run[start - 1] = at - start;
+      } else {
+        const postings = found.encoded();
+        varintAt(postings.length);
+        at += postings.copy(run, at);
+      }
     }
     const offset = this.runFile.size;
-    this.runFile.append(Buffer.concat(parts, length));
-    this.runs.push([offset, length]);
+    this.runFile.append(run.subarray(0, at));
+    this.runs.push([offset, at]);
     this.tokens = new Map();
     this.mapBytes = 0;
   }
@@ -329,23 +344,37 @@ export class SearchIndexWriter {
     this.metaFile.close();
 
     const blocks: SearchHeader["blocks"] = [];
-    let block: Buffer[] = [];
+    let block = Buffer.allocUnsafe(2 * DICTIONARY_BLOCK_BYTES);
     let blockBytes = 0;
     let blockFirst = "";
     const closeBlock = async () => {
       if (blockBytes === 0) return;
       blocks.push([blockFirst, blob.size, blockBytes]);
-      await blob.push(Buffer.concat(block, blockBytes));
-      block = [];
+      await blob.push(block.subarray(0, blockBytes));
+      block = Buffer.allocUnsafe(2 * DICTIONARY_BLOCK_BYTES);
       blockBytes = 0;
     };
+    const append = (token: Buffer, postings: Buffer) => {
+      const need = blockBytes + 16 + token.length + postings.length;
+      if (need > block.length) {
+        const grown = Buffer.allocUnsafe(2 * need);
+        block.copy(grown, 0, 0, blockBytes);
+        block = grown;
+      }
+      blockBytes = writeVarint(block, blockBytes, token.length);
+      blockBytes += token.copy(block, blockBytes);
+      blockBytes = writeVarint(block, blockBytes, postings.length);
+      blockBytes += postings.copy(block, blockBytes);
+    };
+    const holding: RunCursor[] = [];
     const cursors = this.runs.map(([offset, length]) => new RunCursor(this.runFile, offset, offset + length));
     for (;;) {
       let token: string | null = null;
       for (const c of cursors) if (c.token !== null && (token === null || c.token < token)) token = c.token;
       if (token === null) break;
       // Runs hold ascending ordinals, earlier runs lower ones: their postings join in run order.
-      const holding = cursors.filter((c) => c.token === token);
+      holding.length = 0;
+      for (const c of cursors) if (c.token === token) holding.push(c);
       const first = holding[0];
       if (first === undefined) break;
       let postings = first.postings;
@@ -354,10 +383,8 @@ export class SearchIndexWriter {
         for (const c of holding) for (const o of decodePostings(c.postings)) w.add(o);
         postings = Buffer.from(w.encoded());
       }
-      const entry = entryBytes(first.tokenBytes, postings);
       if (blockBytes === 0) blockFirst = token;
-      block.push(entry);
-      blockBytes += entry.length;
+      append(first.tokenBytes, postings);
       for (const c of holding) c.advance();
       if (blockBytes >= DICTIONARY_BLOCK_BYTES) await closeBlock();
     }
@@ -380,9 +407,3 @@ export class SearchIndexWriter {
     this.tokens = new Map();
   }
 }
-
-const postingsOf = (ordinal: number): Buffer => {
-  const w = new PostingsWriter();
-  w.add(ordinal);
-  return w.encoded();
-};

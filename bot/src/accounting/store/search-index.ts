@@ -10,9 +10,69 @@ import { z } from "zod";
 
 /** The words of a label, piece reference or écriture number, folded like `searchable()`. */
 export function searchTokens(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  /** Whether the current word is lower-case ASCII letters and digits only: then it is a slice of `text`. */
+  let plain = true;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    const f = c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : null) : foldOf(c);
+    if (f === undefined) return slowTokens(text);
+    if (f !== null) {
+      if (start < 0) start = i;
+      plain = false;
+      continue;
+    }
+    if (start >= 0) {
+      const word = plain ? text.slice(start, i) : foldWord(text, start, i);
+      if (word !== "") out.push(word);
+    }
+    start = -1;
+    plain = true;
+  }
+  return out;
+}
+
+function slowTokens(text: string): string[] {
   return searchable(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0);
+}
+
+/**
+ * What `searchable()` makes of one character, memoised: its folded letters or digits ("" for a mark,
+ * which joins its neighbours), null for a separator, undefined when the character cannot be folded
+ * alone (a surrogate, or a fold that splits): then the whole text takes the slow path.
+ */
+const FOLDS: Array<string | null | undefined> = [];
+const UNFOLDABLE = "\u0000";
+function foldOf(c: number): string | null | undefined {
+  const known = FOLDS[c];
+  if (known !== undefined) return known === UNFOLDABLE ? undefined : known;
+  let f: string | null | undefined;
+  // Surrogates, and capital sigma (lower-cased by its place in the word), fold only in context.
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) f = undefined;
+  else {
+    const ch = String.fromCharCode(c);
+    const folded = searchable(ch);
+    if (folded === "") f = /\p{M}/u.test(ch) ? "" : null;
+    else f = /^[\p{L}\p{N}]+$/u.test(folded) ? folded : undefined;
+  }
+  FOLDS[c] = f === undefined ? UNFOLDABLE : f;
+  return f;
+}
+
+function foldWord(text: string, start: number, end: number): string {
+  let word = "";
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    word += c < 128 ? String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c) : (foldOf(c) ?? "");
+  }
+  return word;
 }
 
 /** Ascending ordinals appended one at a time, as varint deltas; the same ordinal twice is kept once. */
