@@ -333,6 +333,9 @@ export class FecImportJob {
     this.endRun();
     this.runEtabCount = 0;
     const frames = await this.lines.finish();
+    // Before the other rows are built: the merge's buffers do not add to theirs.
+    const search = await this.search.write(this.store.blockSink(this.version, "search"));
+    await this.store.writeSearchHeader(this.version, JSON.stringify(search));
     const aggregate = this.aggregator.result();
     const format = this.report ? lineFormatOf(this.report) : null;
     if (format === null) throw new Error("write() before a successful parse()");
@@ -344,8 +347,6 @@ export class FecImportJob {
       { format, version: ENTRY_LAYOUT_VERSION },
       this.letterSums.result(),
     );
-    const search = await this.search.write(this.store.blockSink(this.version, "search"));
-    await this.store.writeSearchHeader(this.version, JSON.stringify(search));
     return { etablissements: [...this.etablissements].sort() };
   }
 

@@ -113,6 +113,43 @@ export class StoredSearchIndex {
     return found;
   }
 
+  /**
+   * These blocks (ascending): cached ones from memory, the others with one range read per run of
+   * consecutive blocks (a short prefix such as "7" spans many, and they lie side by side in the blob).
+   */
+  private async blocksRead(wanted: readonly number[]): Promise<Map<number, SearchIndexData>> {
+    const out = new Map<number, SearchIndexData>();
+    const runs: number[][] = [];
+    for (const b of wanted) {
+      if (this.blocks.has(b)) continue;
+      const run = runs.at(-1);
+      if (run !== undefined && run.at(-1) === b - 1) run.push(b);
+      else runs.push([b]);
+    }
+    const ranges = runs.map((run) => {
+      const first = this.header.blocks[run[0] ?? 0] ?? ["", 0, 0];
+      const last = this.header.blocks[run.at(-1) ?? 0] ?? ["", 0, 0];
+      const bytes = this.readRange(first[1], last[1] + last[2] - first[1]);
+      bytes.catch(() => undefined);
+      for (const b of run) {
+        const [, offset, length] = this.header.blocks[b] ?? ["", 0, 0];
+        this.remember(
+          b,
+          bytes.then((all) => parseDictionaryBlock(all.subarray(offset - first[1], offset - first[1] + length))),
+        );
+      }
+      return bytes;
+    });
+    await Promise.all(ranges);
+    for (const b of wanted) out.set(b, await this.block(b));
+    return out;
+  }
+
+  private remember(i: number, data: Promise<SearchIndexData>): void {
+    data.catch(() => this.blocks.delete(i));
+    this.blocks.set(i, data);
+  }
+
   /** Blocks that may hold a token starting with `prefix` (its tokens are a range of the dictionary). */
   private blocksOf(prefix: string, exact: boolean): number[] {
     if (this.firsts.length === 0) return [];
@@ -140,8 +177,7 @@ export class StoredSearchIndex {
       for (const p of l.prefixes) for (const b of this.blocksOf(p, false)) needed.add(b);
       for (const t of l.exact) for (const b of this.blocksOf(t, true)) needed.add(b);
     }
-    const read = new Map<number, SearchIndexData>();
-    await Promise.all([...needed].map(async (b) => read.set(b, await this.block(b))));
+    const read = await this.blocksRead([...needed].sort((a, b) => a - b));
     const marks = new Uint8Array(this.header.ecritures);
     lookups.forEach((l, k) => {
       const mark = (o: number) => {
