@@ -280,9 +280,3 @@ export function parseDictionaryBlock(bytes: Buffer): SearchIndexData {
   }
   return { tokens, postings };
 }
-
-/** Postings of exactly `token` (empty when absent). */
-export function exactPostings(index: SearchIndexData, token: string): number[] {
-  const i = lowerBound(index.tokens, token);
-  return index.tokens[i] === token ? decodePostings(index.postings[i] ?? Buffer.alloc(0)) : [];
-}
