@@ -285,6 +285,7 @@ const pipelineStep: BenchStep = {
     const discard = { stageBlock: () => Promise.resolve(), commitBlockList: () => Promise.resolve() };
     const store = {
       blockSink: () => discard,
+      writeSearchHeader: () => Promise.resolve(),
       writeVersionRows: (_v: unknown, a: LedgerAggregate) => {
         aggregate = a;
         return Promise.resolve();

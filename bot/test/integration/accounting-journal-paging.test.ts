@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { journalsPage, parseFec, searchable, type FecEntry, type LedgerAggregate } from "@comptoir/shared";
+import { journalsPage, parseFec, type FecEntry, type LedgerAggregate } from "@comptoir/shared";
 import { FecImportJob } from "../../src/accounting/import/import-job";
 import type { JournalIndex, VersionRef } from "../../src/accounting/store/store";
 import { readJournaux, type JournalQuery } from "../../src/accounting/views/journal-reader";
@@ -86,7 +86,7 @@ async function everyPage(query: Partial<JournalQuery>, pageSize: number) {
   let total = 0;
   while (page < pageCount) {
     const q: JournalQuery = { period: YEAR, scope: undefined, ...query };
-    const res = await readJournaux(t.acc.store, v, aggregate, q, { page, pageSize }, searchable);
+    const res = await readJournaux(t.acc.store, v, aggregate, q, { page, pageSize });
     pageCount = res.pageCount;
     total = res.totalEcritures;
     for (const j of res.journals) {
@@ -171,7 +171,7 @@ describe("journal pages read through the index", () => {
     for (const page of [0, 11, (february?.[3] ?? 0) / 5 - 1]) {
       t.acc.store.dropCaches();
       const probe = instrument();
-      const res = await readJournaux(t.acc.store, v, aggregate, query, { page, pageSize: 5 }, searchable);
+      const res = await readJournaux(t.acc.store, v, aggregate, query, { page, pageSize: 5 });
       probe.restore();
       expect(probe.frames()).toBeLessThanOrEqual(4);
       expect(probe.frames()).toBeLessThan(segments / 2);
@@ -209,7 +209,7 @@ describe("journal pages read through the index", () => {
       t.acc.store.dropCaches();
       const before = probe.frames();
       const query: JournalQuery = { journal: "VE", period: { from: 202402, to: 202402 }, scope: undefined };
-      await readJournaux(t.acc.store, v, aggregate, query, { page: 3, pageSize: 5 }, searchable);
+      await readJournaux(t.acc.store, v, aggregate, query, { page: 3, pageSize: 5 });
       const ve = (await t.acc.store.readJournalIndex(v)).find((i) => i.journalCode === "VE");
       expect(probe.frames() - before).toBe(ve?.buckets.find((b) => b[0] === 202402)?.[1].length);
     } finally {

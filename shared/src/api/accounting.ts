@@ -309,7 +309,10 @@ export type AccountingGrandLivre = z.infer<typeof accountingGrandLivreSchema>;
 export const journauxQuerySchema = accountingPeriodQuerySchema.extend({
   /** One journal code; omitted: every journal, in code order. */
   journal: z.string().trim().max(40).optional(),
-  /** Words of a line's label, account, piece reference or écriture number. */
+  /**
+   * Each word must begin a word of the écriture's (visible) lines: label, piece reference, écriture
+   * number, auxiliary account, account number or account label; case and accents ignored.
+   */
   q: searchSchema,
   ...pageQuery,
 });

@@ -142,8 +142,11 @@ export type EntryLayout = z.infer<typeof entryLayoutSchema>;
 
 /** One stored import of an exercice: its data lives under this partition and blob prefix. */
 export type VersionRef = { tenantId: string; dossierId: string; exercice: string; importId: string };
-/** `lines`: the entry blob; `ledger` and `journal`: its two copies in earlier builds (purged alike). */
-export type BlobKind = "lines" | "ledger" | "journal";
+/**
+ * `lines`: the entry blob; `ledger` and `journal`: its two copies in earlier builds (purged alike);
+ * `search`: the journaux' search index (search-index-writer.ts; absent from earlier imports).
+ */
+export type BlobKind = "lines" | "ledger" | "journal" | "search";
 
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
@@ -310,8 +313,8 @@ export class AccountingStore {
 
   // ---- One import's data ----
 
-  blockSink(v: VersionRef): BlockSink {
-    const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, "lines"));
+  blockSink(v: VersionRef, kind: BlobKind = "lines"): BlockSink {
+    const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
     return {
       stageBlock: async (id, data) => {
         // With an MD5 the service checks the block in transit (Azurite then skips its slower CRC64).
@@ -512,6 +515,34 @@ export class AccountingStore {
     return out;
   }
 
+  /** The search index's row (`s|nnnn`, JSON written by `writeSearchHeader`), or null for imports stored without one. */
+  async readSearchHeader(v: VersionRef): Promise<string | null> {
+    const rows = await this.listRows(AccountingStore.versionPartition(v), "s|");
+    return rows.length === 0 ? null : rows.map((r) => unpackProperties(r)).join("");
+  }
+
+  async writeSearchHeader(v: VersionRef, json: string): Promise<void> {
+    const pk = AccountingStore.versionPartition(v);
+    const chunks = entityChunks(json);
+    for (let i = 0; i < chunks.length; i += 100)
+      await this.table.submitTransaction(
+        chunks.slice(i, i + 100).map((chunk, j): TransactionAction => {
+          const rowKey = key("s", String(i + j).padStart(4, "0"));
+          return ["upsert", { partitionKey: pk, rowKey, ...packProperties(chunk) }, "Replace"];
+        }),
+      );
+  }
+
+  /** Bytes of one of the version's blobs (the search index reads its blocks this way). */
+  async readBlobRange(v: VersionRef, kind: BlobKind, offset: number, length: number): Promise<Buffer> {
+    return length === 0 ? Buffer.alloc(0) : this.download(v, kind, offset, length);
+  }
+
+  /** Immutable data of a version derived by another module (the search index), cached like the rows. */
+  async cachedRead<T>(v: VersionRef, name: string, load: () => Promise<T>): Promise<T> {
+    return this.cached(`${AccountingStore.versionPartition(v)}#${name}`, load);
+  }
+
   private async download(v: VersionRef, kind: BlobKind, offset: number, length: number): Promise<Buffer> {
     const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
     const response = await blob.download(offset, length);
@@ -527,7 +558,7 @@ export class AccountingStore {
     this.forget(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
-      (["lines", "ledger", "journal"] as const).map((kind) =>
+      (["lines", "ledger", "journal", "search"] as const).map((kind) =>
         this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).deleteIfExists(),
       ),
     );

@@ -4,6 +4,7 @@ import { naturalCompare, pageInfo, pageWhileCounting, sliceSections } from "@com
 import { inScope } from "../access";
 import { BucketBatchReader, journalBucketRef, readBucketLines, type StoredLine } from "../store/entry-records";
 import { journalPagePart, type JournalPagePart } from "./journal-page-part";
+import { ecritureMatches, indexedSearchPage, queryWords } from "./journal-search";
 import type { MonthSpan } from "./period";
 import type { AccountingStore, JournalIndex, VersionRef } from "../store/store";
 
@@ -133,17 +134,9 @@ export async function* journalEcritures(
     yield* bucketEcritures(await reader.lines(journalBucketRef(b)), query.scope);
 }
 
-export function matchesJournalSearch(
-  e: Ecriture,
-  q: string,
-  aggregate: LedgerAggregate,
-  normalise: (s: string) => string,
-): boolean {
-  return e.lines.some((l) =>
-    normalise(
-      `${l.ecritureLib} ${l.pieceRef} ${e.ecritureNum} ${l.compteNum} ${aggregate.accountLabels[l.compteNum] ?? ""} ${l.compAuxNum ?? ""}`,
-    ).includes(q),
-  );
+/** The search rule (journal-search.ts) applied to an écriture read by a scan. */
+export function matchesJournalSearch(e: Ecriture, q: string, aggregate: LedgerAggregate): boolean {
+  return ecritureMatches(e.lines, queryWords(q), aggregate.accountLabels);
 }
 
 export function ecritureDto(e: Ecriture, aggregate: LedgerAggregate): JournalSectionDto["ecritures"][number] {
@@ -179,7 +172,8 @@ export function ecritureDto(e: Ecriture, aggregate: LedgerAggregate): JournalSec
 /**
  * Journaux, paged by écritures across journals (code order, then date and number). Without search,
  * the index's per-bucket écriture counts locate the page: one range read per journal on the page.
- * With search, each journal is read in turn and only the page's écritures are kept.
+ * With search, the import's search index answers (journal-search.ts); an import stored without one
+ * has each journal read in turn, and only the page's écritures kept.
  */
 export async function readJournaux(
   store: AccountingStore,
@@ -187,14 +181,15 @@ export async function readJournaux(
   aggregate: LedgerAggregate,
   query: JournalQuery,
   request: { page: number; pageSize: number },
-  normalise: (s: string) => string,
 ): Promise<JournalsResult> {
   const indexes = (await store.readJournalIndex(v)).filter(
     (i) => query.journal === undefined || i.journalCode === query.journal,
   );
-  return query.q === undefined
-    ? indexedPage(store, v, aggregate, indexes, query, request)
-    : searchPage(store, v, aggregate, indexes, query, query.q, request, normalise);
+  const words = queryWords(query.q ?? "");
+  if (words.length === 0) return indexedPage(store, v, aggregate, indexes, query, request);
+  const scope = { journals: indexes, period: query.period, scope: query.scope, words };
+  const found = await indexedSearchPage(store, v, aggregate, scope, request, (e) => ecritureDto(e, aggregate));
+  return found ?? searchPage(store, v, aggregate, indexes, query, query.q ?? "", request);
 }
 
 async function indexedPage(
@@ -258,7 +253,6 @@ async function searchPage(
   query: JournalQuery,
   q: string,
   request: { page: number; pageSize: number },
-  normalise: (s: string) => string,
 ): Promise<JournalsResult> {
   const pass = async (first: number, last: number) => {
     const journals: JournalSectionDto[] = [];
@@ -270,7 +264,7 @@ async function searchPage(
       let credit = 0;
       const shown: JournalSectionDto["ecritures"] = [];
       for await (const e of journalEcritures(store, v, index, query, reader)) {
-        if (!matchesJournalSearch(e, q, aggregate, normalise)) continue;
+        if (!matchesJournalSearch(e, q, aggregate)) continue;
         const at = total + count;
         if (at >= first && at < last) shown.push(ecritureDto(e, aggregate));
         count++;

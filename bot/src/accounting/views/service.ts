@@ -216,7 +216,6 @@ export async function journauxView(
     aggregate,
     { ...(query.journal ? { journal: query.journal } : {}), ...(q ? { q } : {}), period, scope },
     { page: query.page, pageSize: query.pageSize },
-    searchable,
   );
   const available = indexes
     .filter((i) => i.buckets.some((b) => b[4].some(([etab]) => scope === undefined || scope.has(etab))))

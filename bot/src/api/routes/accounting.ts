@@ -87,7 +87,7 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
       ),
       view(
         "journaux",
-        "Journaux, paged by écriture",
+        "Journaux, paged by écriture. With `q`, the écritures where each word of `q` begins a word of their label, piece reference, number, auxiliary account, account number or account label (case and accents ignored), answered from the import's search index",
         journauxQuerySchema,
         accountingJournauxSchema,
         (p, a, q) => journauxView(acc, p, a, q),

@@ -30,8 +30,8 @@ export const accountingUiMessages = defineMessages({
     en: "Description, document or entry number",
   },
   "accountingUi.search.journaux": {
-    fr: "Libellé, compte, pièce ou n° d'écriture",
-    en: "Description, account, document or entry number",
+    fr: "Débuts de mots : libellé, compte, pièce, n° d'écriture",
+    en: "Beginnings of words: description, account, document, entry number",
   },
   "accountingUi.source": {
     fr: "Données issues du FEC importé le {date}.",

@@ -4,6 +4,7 @@ import type { Turns } from "../../../lib/turns";
 import { scopeSet, type AccountingAccess } from "../../access";
 import type { BucketBatchReader, LeanReading } from "../../store/entry-records";
 import { journalEcritures, journalReader, matchesJournalSearch } from "../journal-reader";
+import { indexedSearchExport, queryWords } from "../journal-search";
 import { eachAccountLine, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
 import type { AccountingDeps } from "../../deps";
 import { balanceView, viewedImport } from "../service";
@@ -183,6 +184,12 @@ export async function prepareExport(
       maxRows,
       async write(writer) {
         await writer.start(exportColumns.journaux(locale));
+        // With a search, the import's search index gives the matches (journal-search.ts); without one, a scan.
+        const words = queryWords(q);
+        const searched =
+          words.length > 0
+            ? await indexedSearchExport(acc.store, v, aggregate, { journals: indexes, period, scope, words })
+            : null;
         const reader = journalReader(acc.store, v, indexes, { period, scope }).lean(exportReading(turns));
         try {
           await writeJournals(reader);
@@ -193,8 +200,11 @@ export async function prepareExport(
         async function writeJournals(reader: BucketBatchReader): Promise<void> {
           for (const index of indexes) {
             const journalLib = aggregate.journalLabels[index.journalCode] ?? "";
-            for await (const e of journalEcritures(acc.store, v, index, { period, scope }, reader)) {
-              if (q && !matchesJournalSearch(e, q, aggregate, searchable)) continue;
+            const ecritures =
+              searched?.ecrituresOf(index.journalCode) ??
+              journalEcritures(acc.store, v, index, { period, scope }, reader);
+            for await (const e of ecritures) {
+              if (q && !searched && !matchesJournalSearch(e, q, aggregate)) continue;
               for (const l of e.lines) {
                 await writer.row([
                   index.journalCode,
