@@ -2,6 +2,7 @@ import { accountingMessages } from "./accounting";
 import { accountingUiMessages } from "./accounting-ui";
 import { agedBalanceMessages } from "./aged-balance";
 import { botMessages } from "./bot";
+import { campaignUiMessages } from "./campaign-ui";
 import { cardPreviewMessages } from "./card-preview";
 import { cardMessages } from "./cards";
 import { clientMessages } from "./client";
@@ -25,6 +26,7 @@ export const allMessages = {
   ...accountingUiMessages,
   ...agedBalanceMessages,
   ...botMessages,
+  ...campaignUiMessages,
   ...cardPreviewMessages,
   ...cardMessages,
   ...clientMessages,
