@@ -206,7 +206,8 @@ const GridRow = memo(GridRowView) as typeof GridRowView;
  * A virtualized data grid (`role="grid"`): only the visible rows are in the DOM, so 10,000 rows
  * scroll as smoothly as 10. Focus stays on the grid and the active cell is named by
  * `aria-activedescendant`; arrows, Home/End (Ctrl for the first/last row), PageUp/PageDown move it,
- * Enter opens the row; with a `selection`, Space toggles it (all loaded rows on the header row). Pages load as the rows near the end of what is loaded come into view.
+ * Enter opens the row; with a `selection`, Space toggles it (all loaded rows on the header row). Pages load
+ * as the rows near the end of what is loaded come into view.
  */
 export function VirtualGrid<T>(props: VirtualGridProps<T>) {
   const {

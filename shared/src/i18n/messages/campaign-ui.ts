@@ -97,4 +97,5 @@ export const campaignUiMessages = defineMessages({
   "staff.campaign.report.retry": { fr: "Renvoyer", en: "Send again" },
   "staff.campaign.report.export": { fr: "Exporter le rapport", en: "Export the report" },
   "staff.campaign.report.close": { fr: "Fermer", en: "Close" },
+  "staff.campaign.report.fileName": { fr: "campagne-echecs", en: "campaign-failures" },
 });
