@@ -37,7 +37,6 @@ export function FailuresReportDialog({ campaign, serviceLabel, onClose }: Failur
   const failures = useCampaignFailures(campaign.id, true);
   const retry = useCampaignAction();
   const download = useDownloadReport(campaign.id);
-  const titleId = `campaign-report-${campaign.id}`;
 
   const columns: TableColumn<CampaignFailure>[] = [
     { id: "contact", header: t("staff.campaign.report.contact"), cell: (f) => `${f.contactName} (${f.email})` },
@@ -49,7 +48,7 @@ export function FailuresReportDialog({ campaign, serviceLabel, onClose }: Failur
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle id={titleId}>
+          <DialogTitle>
             {t("staff.campaign.report.title")} — {serviceLabel}
           </DialogTitle>
           <DialogContent className={layout.stackM}>
@@ -59,7 +58,7 @@ export function FailuresReportDialog({ campaign, serviceLabel, onClose }: Failur
               <ApiErrorBar error={failures.error} onRetry={() => void failures.refetch()} />
             ) : (
               <DataTable
-                labelledBy={titleId}
+                label={t("staff.campaign.report.title")}
                 columns={columns}
                 rows={failures.data.items}
                 rowKey={(f) => `${f.contactId}|${f.dossierId}`}
