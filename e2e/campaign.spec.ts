@@ -200,3 +200,34 @@ test("a larger campaign from the Portefeuille is paused and resumed, and another
   await expect(card.getByRole("status")).toHaveText("Terminée", { timeout: 90_000 });
   await expect(card).toContainText("12 sur 12 traitées : 12 faites, 0 en échec");
 });
+
+test("Annuler asks first, then the campaign ends as cancelled", async ({ page }) => {
+  const code = `${PORTFOLIO_CODE}X`;
+  const dossier = await newDossier(code, `Société Annulée ${stamp}`, true);
+  for (const prenom of ["Ines", "Jules"]) await newContact(prenom, `Stop${stamp}`, [dossier]);
+  const fault = await fetch(graphControl(), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ match: "POST /v1.0/invitations", status: 429, retryAfter: 1 }),
+  });
+  expect(fault.ok).toBe(true);
+
+  await signInAs(page, "Camille Martin", `/#/portefeuille?q=${code}`);
+  const grid = page.getByRole("grid", { name: /^Portefeuille/ });
+  await expect(grid.getByRole("row")).toHaveCount(2);
+  await grid.getByRole("checkbox", { name: new RegExp(`^Sélectionner le dossier ${code}`) }).click();
+  await page.getByRole("button", { name: "Proposer un service…" }).click();
+  await startFromDialog(page, `Proposer le service « ${SERVICE} » aux interlocuteurs de 1 dossier ?`);
+
+  const card = campaignCard(page);
+  await expect(card.getByRole("status")).toHaveText("En cours");
+  await card.getByRole("button", { name: "Annuler la campagne" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Annuler la campagne ?" });
+  await expect(confirm).toContainText("ne partiront pas");
+  await expectAccessible(page, "Annuler la campagne – confirmation");
+  await confirm.getByRole("button", { name: "Annuler la campagne" }).click();
+  await expect(card.getByRole("status")).toHaveText("Annulée");
+  await expect(card.getByRole("button", { name: "Pause" })).toBeHidden();
+  await expect(card.getByRole("button", { name: "Annuler la campagne" })).toBeHidden();
+  await fetch(graphControl(), { method: "DELETE" });
+});

@@ -43,13 +43,18 @@ export function StartCampaignDialog({ kind, ids, onClose, onStarted }: StartCamp
   const [serviceId, setServiceId] = useState("");
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const stepped = useRef(false);
   const questionId = useId("campaign-question");
   const services = (catalogue.data ?? []).filter((s) => s.active);
   const service = services.find((s) => s.id === serviceId);
   const tooMany = ids.length > MAX_CAMPAIGN_ITEMS;
 
+  // Each step's buttons replace the other's: focus follows (to *Proposer*, or back to *Suivant*) instead of being lost.
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
+    else if (stepped.current) nextRef.current?.focus();
+    stepped.current = true;
   }, [confirming]);
 
   function submit() {
@@ -120,7 +125,12 @@ export function StartCampaignDialog({ kind, ids, onClose, onStarted }: StartCamp
               </>
             ) : (
               <>
-                <Button appearance="primary" disabled={!service || tooMany} onClick={() => setConfirming(true)}>
+                <Button
+                  ref={nextRef}
+                  appearance="primary"
+                  disabled={!service || tooMany}
+                  onClick={() => setConfirming(true)}
+                >
                   {t("staff.campaign.start.next")}
                 </Button>
                 <Button onClick={onClose}>{t("staff.action.cancel")}</Button>

@@ -24,9 +24,15 @@ const campaignKeys = {
  * shows the same ones. Polled while one of them is running or paused (someone else may resume it).
  */
 export function useRecentCampaigns() {
+  const client = useQueryClient();
   return useQuery({
     queryKey: campaignKeys.list,
-    queryFn: async ({ signal }) => (await apiFetch(apiPath("campaigns"), { schema: campaignListSchema, signal })).data,
+    queryFn: async ({ signal }) => {
+      const list = (await apiFetch(apiPath("campaigns"), { schema: campaignListSchema, signal })).data;
+      // Each card reads its own query: a change made elsewhere (a colleague's Reprendre) reaches it with the list.
+      for (const view of list.items) client.setQueryData(campaignKeys.one(view.id), view);
+      return list;
+    },
     refetchInterval: (query) => listPollInterval(query.state.data?.items ?? []),
   });
 }
