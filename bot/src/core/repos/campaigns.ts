@@ -46,7 +46,10 @@ export type CampaignItem = z.infer<typeof campaignItemSchema>;
 const subscriptionIndexSchema = z.object({ campaignId: z.string(), contactId: z.string(), dossierId: z.string() });
 export type CampaignItemRef = z.infer<typeof subscriptionIndexSchema>;
 
-export type ItemCounts = Record<CampaignItemStatus, number>;
+export type ItemCounts = Record<CampaignItemStatus, number> & {
+  /** The latest change of any item: when a campaign with nothing left to run ended. */
+  lastUpdatedAt: string | null;
+};
 
 /** Campaign ids sort newest first: the inverted start time, then randomness. */
 export function newCampaignId(now: Date, random: string): string {
@@ -59,9 +62,9 @@ export function newCampaignId(now: Date, random: string): string {
  * - PartitionKey = tenant id: `c|<campaignId>`, the campaign (status under its ETag; ids sort newest first, so the
  *   recent list is one query), and `s|<subscriptionId>`, which campaign item a subscription was proposed for (the
  *   invitation pipeline's word reaches the item through it);
- * - PartitionKey = `<tenantId>|<campaignId>`: `i|<contactId>|<dossierId>`, one row per item, with a flat `status`
- *   column. The key is the item's idempotency key; one partition per campaign, so items are written 100 per
- *   transaction and progress is counted with one query reading the `status` column only.
+ * - PartitionKey = `<tenantId>|<campaignId>`: `i|<contactId>|<dossierId>`, one row per item, with flat `status` and
+ *   `updatedAt` columns. The key is the item's idempotency key; one partition per campaign, so items are written 100
+ *   per transaction and progress is counted with one query reading those two columns only.
  */
 export class CampaignRepository {
   constructor(private readonly table: TableClient) {}
@@ -132,23 +135,17 @@ export class CampaignRepository {
 
   /** Progress from the item rows themselves (reading the `status` column only): right whichever instance wrote them. */
   async count(tenantId: string, campaignId: string): Promise<ItemCounts> {
-    const counts: ItemCounts = { pending: 0, inviting: 0, done: 0, failed: 0, cancelled: 0 };
+    const counts: ItemCounts = { pending: 0, inviting: 0, done: 0, failed: 0, cancelled: 0, lastUpdatedAt: null };
     const filter = partitionPrefixFilter(itemPartition(tenantId, campaignId), `${key("i")}|`);
-    for await (const row of this.table.listEntities<{ status?: unknown }>({
-      queryOptions: { filter, select: ["status"] },
+    for await (const row of this.table.listEntities<{ status?: unknown; updatedAt?: unknown }>({
+      queryOptions: { filter, select: ["status", "updatedAt"] },
     })) {
       const status = campaignItemSchema.shape.status.safeParse(row.status);
       if (status.success) counts[status.data]++;
+      if (typeof row.updatedAt === "string" && (counts.lastUpdatedAt === null || row.updatedAt > counts.lastUpdatedAt))
+        counts.lastUpdatedAt = row.updatedAt;
     }
     return counts;
-  }
-
-  /** Whether some item is still to run (pending or inviting): one row at most comes back. */
-  async hasUnfinished(tenantId: string, campaignId: string): Promise<boolean> {
-    const filter = `${partitionPrefixFilter(itemPartition(tenantId, campaignId), `${key("i")}|`)} and (status eq 'pending' or status eq 'inviting')`;
-    const pages = this.table.listEntities({ queryOptions: { filter, select: ["RowKey"] } }).byPage({ maxPageSize: 1 });
-    for await (const page of pages) if (page.length > 0) return true;
-    return false;
   }
 
   /** Remembers which campaign item a subscription was proposed for (the latest campaign wins). */
@@ -175,5 +172,8 @@ function itemPartition(tenantId: string, campaignId: string): string {
 }
 
 function itemRow(partitionKey: string, item: CampaignItem) {
-  return toDocument(partitionKey, key("i", item.contactId, item.dossierId), item, { status: item.status });
+  return toDocument(partitionKey, key("i", item.contactId, item.dossierId), item, {
+    status: item.status,
+    updatedAt: item.updatedAt,
+  });
 }

@@ -5,6 +5,8 @@ import {
   findService,
   isAppErrorCode,
   translate,
+  type Contact,
+  type Dossier,
   type Locale,
 } from "@comptoir/shared";
 import {
@@ -161,8 +163,9 @@ async function campaignView(
   let { value, etag } = campaign;
   const status = effectiveCampaignStatus(value.status, pending);
   if (status !== value.status) {
-    // Whoever sees it first records the end; a lost race means someone else did (or moved it on).
-    const ended = { ...value, status, endedAt: deps.now().toISOString() };
+    // Whoever reads it first records the end, dated by its last item (not by the read); a lost race means someone
+    // else did (or moved it on).
+    const ended = { ...value, status, endedAt: counts.lastUpdatedAt ?? deps.now().toISOString() };
     try {
       etag = await deps.repos.campaigns.save(tenantId, ended, etag);
       value = ended;
@@ -202,11 +205,17 @@ async function campaignView(
 async function expandSelection(deps: ServiceDeps, ctx: Ctx, input: CampaignStartInput): Promise<CampaignItem[]> {
   const { repos } = deps;
   const pairs: { contactId: string; dossierId: string }[] = [];
+  const contacts = new Map<string, Contact>();
+  const dossiers = new Map<string, Dossier>();
   if (input.kind === "contacts") {
     const ids = [...new Set(input.contactIds)];
     const links = await mapLimited(ids, async (contactId) => {
-      found(await repos.contacts.get(ctx.tenantId, contactId), "CONTACT_NOT_FOUND");
-      return (await repos.links.listByContact(ctx.tenantId, contactId)).map((l) => l.value);
+      const [contact, linked] = await Promise.all([
+        repos.contacts.get(ctx.tenantId, contactId),
+        repos.links.listByContact(ctx.tenantId, contactId),
+      ]);
+      contacts.set(contactId, found(contact, "CONTACT_NOT_FOUND").value);
+      return linked.map((l) => l.value);
     });
     for (const l of links.flat())
       if (!input.dossierId || l.dossierId === input.dossierId)
@@ -214,26 +223,25 @@ async function expandSelection(deps: ServiceDeps, ctx: Ctx, input: CampaignStart
   } else {
     const ids = [...new Set(input.dossierIds)];
     const links = await mapLimited(ids, async (dossierId) => {
-      found(await repos.dossiers.get(ctx.tenantId, dossierId), "DOSSIER_NOT_FOUND");
-      return repos.links.listByDossier(ctx.tenantId, dossierId);
+      const [dossier, linked] = await Promise.all([
+        repos.dossiers.get(ctx.tenantId, dossierId),
+        repos.links.listByDossier(ctx.tenantId, dossierId),
+      ]);
+      dossiers.set(dossierId, found(dossier, "DOSSIER_NOT_FOUND").value);
+      return linked;
     });
     for (const l of links.flat()) pairs.push({ contactId: l.contactId, dossierId: l.dossierId });
   }
   // Past the limit, refuse before reading names for thousands of pairs.
   if (pairs.length > MAX_CAMPAIGN_ITEMS)
     throw new AppError("CAMPAIGN_TOO_LARGE", { max: MAX_CAMPAIGN_ITEMS, count: pairs.length });
-  const contactIds = [...new Set(pairs.map((p) => p.contactId))];
-  const dossierIds = [...new Set(pairs.map((p) => p.dossierId))];
-  const contacts = new Map(
-    (await mapLimited(contactIds, (id) => repos.contacts.get(ctx.tenantId, id))).flatMap((c) =>
-      c ? [[c.value.id, c.value] as const] : [],
-    ),
-  );
-  const dossiers = new Map(
-    (await mapLimited(dossierIds, (id) => repos.dossiers.get(ctx.tenantId, id))).flatMap((d) =>
-      d ? [[d.value.id, d.value] as const] : [],
-    ),
-  );
+  // Names for the failures report: only what the first reads did not bring.
+  const contactIds = [...new Set(pairs.map((p) => p.contactId))].filter((id) => !contacts.has(id));
+  const dossierIds = [...new Set(pairs.map((p) => p.dossierId))].filter((id) => !dossiers.has(id));
+  for (const c of await mapLimited(contactIds, (id) => repos.contacts.get(ctx.tenantId, id)))
+    if (c) contacts.set(c.value.id, c.value);
+  for (const d of await mapLimited(dossierIds, (id) => repos.dossiers.get(ctx.tenantId, id)))
+    if (d) dossiers.set(d.value.id, d.value);
   const at = ctx.now.toISOString();
   return pairs.flatMap(({ contactId, dossierId }) => {
     const contact = contacts.get(contactId);

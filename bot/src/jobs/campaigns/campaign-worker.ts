@@ -68,7 +68,6 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
       },
       item.etag,
     );
-    await finishIfOver(deps, tenantId, campaignId);
   };
 
   /** Where a proposed item's invitation stands, from the subscription and the pipeline's state. */
@@ -203,17 +202,6 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
       }
     },
   };
-}
-
-/** Records `done` once nothing is left to run; a lost race means someone else did (or moved it on). */
-async function finishIfOver(deps: ServiceDeps, tenantId: string, campaignId: string): Promise<void> {
-  const campaign = await deps.repos.campaigns.get(tenantId, campaignId);
-  if (!campaign || campaign.value.status !== "running") return;
-  if (await deps.repos.campaigns.hasUnfinished(tenantId, campaignId)) return;
-  const ended = { ...campaign.value, status: "done" as const, endedAt: deps.now().toISOString() };
-  await deps.repos.campaigns.save(tenantId, ended, campaign.etag).catch((e: unknown) => {
-    if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
-  });
 }
 
 /** Lost races (a concurrent writer moved first) and storage hiccups are retried; the domain's refusals are not. */
