@@ -224,6 +224,8 @@ test("Annuler asks first, then the campaign ends as cancelled", async ({ page })
   await card.getByRole("button", { name: "Annuler la campagne" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Annuler la campagne ?" });
   await expect(confirm).toContainText("ne partiront pas");
+  // Its dismiss button says what it does: « Annuler » would read as cancelling the campaign.
+  await expect(confirm.getByRole("button", { name: "Continuer" })).toBeVisible();
   await expectAccessible(page, "Annuler la campagne – confirmation");
   await confirm.getByRole("button", { name: "Annuler la campagne" }).click();
   await expect(card.getByRole("status")).toHaveText("Annulée");

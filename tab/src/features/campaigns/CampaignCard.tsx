@@ -131,6 +131,7 @@ export function CampaignCard({ initial, serviceLabel }: CampaignCardProps) {
         open={confirmingCancel}
         title={t("staff.campaign.cancel.title")}
         confirmLabel={t("staff.campaign.cancel.confirm")}
+        cancelLabel={t("staff.campaign.cancel.keep")}
         onConfirm={() => {
           setConfirmingCancel(false);
           act("cancel");
