@@ -29,10 +29,16 @@ async function main(): Promise<void> {
     console.log(`Set up ${CONTACTS} contacts, each linked to a dossier with the offer active.`);
     const token = await app.wiring.issuer.issue(DEMO_STAFF);
     const api = async (method: string, path: string, body?: unknown): Promise<CampaignView> => {
-      const res = await fetch(`${app.url}/api/v1${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      const send = () =>
+        fetch(`${app.url}/api/v1${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      // A keep-alive connection the server closed as the request left is retried once (GETs only: a POST is not).
+      const res = await send().catch((e: unknown) => {
+        if (method !== "GET") throw e;
+        return send();
       });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return campaignViewSchema.parse(await res.json());

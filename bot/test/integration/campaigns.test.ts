@@ -208,11 +208,17 @@ describe("a campaign of proposals", () => {
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: "CAMPAIGN_INVALID_TRANSITION" });
 
-    await new Promise((r) => setTimeout(r, 1500));
+    // Items a consumer had already taken when the pause landed finish; after them, nothing new is proposed.
     const unproposed = async () => (await app.running.deps.repos.campaigns.count(TEST_TENANT, started.body.id)).pending;
-    const held = await unproposed();
+    let held = await unproposed();
+    for (let settled = 0; settled < 20; settled++) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const now = await unproposed();
+      if (now === held) break;
+      held = now;
+    }
     expect(held).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 3000));
     expect(await unproposed()).toBe(held);
 
     const resumed = await call<CampaignView>(second, "POST", `/campaigns/${started.body.id}/resume`, {

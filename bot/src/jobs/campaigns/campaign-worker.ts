@@ -17,8 +17,13 @@ const messageSchema = z.discriminatedUnion("kind", [
 type CampaignMessage = z.infer<typeof messageSchema>;
 type ItemMessage = Extract<CampaignMessage, { kind: "item" }>;
 
-/** An item waiting for its invitation is looked at again this often; the pipeline's word usually comes first. */
+/**
+ * An item waiting for its invitation is looked at again after 15 s, then less and less often (up to 2 min): the
+ * pipeline's word usually comes first, and a thousand items waiting behind Graph's limit must not poll storage hard.
+ */
 const FOLLOW_SECONDS = 15;
+const FOLLOW_MAX_SECONDS = 120;
+const followDelay = (deliveries: number) => Math.min(FOLLOW_MAX_SECONDS, FOLLOW_SECONDS * Math.max(1, deliveries));
 const SEND_CONCURRENCY = 16;
 
 export interface CampaignWorkerOptions {
@@ -83,7 +88,7 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
     return { status: "waiting" };
   };
 
-  const follow = async (msg: ItemMessage, item: Versioned<CampaignItem>): Promise<Outcome> => {
+  const follow = async (msg: ItemMessage, item: Versioned<CampaignItem>, deliveries: number): Promise<Outcome> => {
     const end = await settle(msg.tenantId, item.value);
     if (end.status === "failed" && item.value.resend && item.value.subscriptionId) {
       // *Renvoyer* on a failed invitation: the pipeline tries again, once per Renvoyer.
@@ -92,7 +97,7 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
       await repos.campaigns.saveItem(msg.tenantId, msg.campaignId, next, item.etag);
       return { retryInSeconds: FOLLOW_SECONDS };
     }
-    if (end.status === "waiting") return { retryInSeconds: FOLLOW_SECONDS };
+    if (end.status === "waiting") return { retryInSeconds: followDelay(deliveries) };
     await saveFinal(msg.tenantId, msg.campaignId, item, end);
     return { done: true };
   };
@@ -123,18 +128,41 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
       dossierId: msg.dossierId,
     });
     const next = { ...item.value, status: "inviting" as const, subscriptionId, updatedAt: at.toISOString() };
-    const etag = await repos.campaigns.saveItem(msg.tenantId, msg.campaignId, next, item.etag);
-    return follow(msg, { value: next, etag });
+    return follow(msg, await recordProposed(msg, item, next), 1);
   };
 
-  const handleItem = async (msg: ItemMessage): Promise<Outcome> => {
+  /**
+   * Records that the item was proposed. A cancel that marked it meanwhile lost the race: the proposal was made, so the
+   * item says so (and is followed to its end) rather than claiming it was never sent.
+   */
+  const recordProposed = async (
+    msg: ItemMessage,
+    item: Versioned<CampaignItem>,
+    next: CampaignItem,
+  ): Promise<Versioned<CampaignItem>> => {
+    let current = item;
+    for (;;) {
+      try {
+        return { value: next, etag: await repos.campaigns.saveItem(msg.tenantId, msg.campaignId, next, current.etag) };
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+        const fresh = await repos.campaigns.getItem(msg.tenantId, msg.campaignId, msg.contactId, msg.dossierId);
+        if (!fresh) throw e;
+        // Another delivery of this message recorded it first: follow theirs.
+        if (fresh.value.status !== "pending" && fresh.value.status !== "cancelled") return fresh;
+        current = fresh;
+      }
+    }
+  };
+
+  const handleItem = async (msg: ItemMessage, deliveries: number): Promise<Outcome> => {
     const [campaign, item] = await Promise.all([
       repos.campaigns.get(msg.tenantId, msg.campaignId),
       repos.campaigns.getItem(msg.tenantId, msg.campaignId, msg.contactId, msg.dossierId),
     ]);
     if (!campaign || !item) return { done: true };
     if (item.value.status === "pending") return proposeItem(msg, campaign.value, item);
-    if (item.value.status === "inviting") return follow(msg, item);
+    if (item.value.status === "inviting") return follow(msg, item, deliveries);
     return { done: true };
   };
 
@@ -164,7 +192,17 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
     visibilitySeconds: 60,
     maxAttempts: opts.maxAttempts,
     isTransient,
-    handle: (msg) => (msg.kind === "pass" ? handlePass(msg.tenantId, msg.campaignId) : handleItem(msg)),
+    handle: async (msg, received) => {
+      if (msg.kind === "pass") return handlePass(msg.tenantId, msg.campaignId);
+      try {
+        return await handleItem(msg, received.dequeueCount);
+      } catch (e) {
+        // A lost race on the item row (the pipeline's word, a cancel): read again soon, without counting an attempt
+        // (a long-waiting item's message has been delivered many times already).
+        if (e instanceof AppError && e.code === "CONFLICT") return { retryInSeconds: 1 };
+        throw e;
+      }
+    },
     giveUp: async (msg, error) => {
       if (msg.kind === "pass") {
         console.error("A campaign pass failed for good", msg, error);
