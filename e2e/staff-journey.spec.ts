@@ -101,6 +101,8 @@ test("the Portefeuille sorts, filters and works from the keyboard", async ({ pag
   await expect(grid.getByRole("row").nth(1)).toContainText("000001");
   await grid.focus();
   await page.keyboard.press("Control+Home");
+  // Past the selection checkboxes (column 1) to the code.
+  await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   const active = await grid.getAttribute("aria-activedescendant");

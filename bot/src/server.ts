@@ -24,6 +24,8 @@ import { clientSpaceRoutes } from "./api/routes/client-space";
 import { contactRoutes } from "./api/routes/contacts";
 import { dossierRoutes } from "./api/routes/dossiers";
 import { invitationRoutes } from "./api/routes/invitations";
+import { campaignRoutes } from "./api/routes/campaigns";
+import { startCampaignWorker, type CampaignWorker } from "./jobs/campaigns/campaign-worker";
 import { meRoutes } from "./api/routes/me";
 import { openApiRoute } from "./api/routes/openapi";
 import { roleRoutes } from "./api/routes/roles";
@@ -46,6 +48,8 @@ export interface RunningServer<W extends ModeWiring = ModeWiring> {
   deps: ServiceDeps;
   routes: readonly AnyRoute[];
   pipeline: InvitationPipeline;
+  /** Bulk proposals' queue (tests and the benchmark wait on its `idle`). */
+  campaigns: CampaignWorker;
   /** Tells clients of new imports (tests wait on its `idle`). */
   importNotifier: ImportNotifier;
   /** The automatic FEC intake's queue (tests wait on its `idle`, or run a sweep). */
@@ -78,6 +82,7 @@ export async function startServer<W extends ModeWiring>({
   await storage.ensureTables(ALL_TABLES);
   // Routes are built before the pipeline starts (it needs the server's URL): they reach it through this ref.
   const pipelineRef: { current?: InvitationPipeline } = {};
+  const campaignsRef: { current?: CampaignWorker } = {};
   const botRef: { current?: Bot } = {};
   const urlRef = { current: "" };
   const deps: ServiceDeps & { onClientEvent?: ClientEventListener } = {
@@ -107,6 +112,7 @@ export async function startServer<W extends ModeWiring>({
     ...roleRoutes(deps),
     ...serviceRoutes(deps),
     ...invitationRoutes(deps, () => requirePipeline(pipelineRef.current)),
+    ...campaignRoutes(deps, () => requireStarted(campaignsRef.current, "The campaign worker")),
     ...clientSpaceRoutes(deps),
     ...accountingRoutes(deps, accounting),
     ...importNoticeRoutes(deps, accounting),
@@ -168,8 +174,7 @@ export async function startServer<W extends ModeWiring>({
     clientAppUrl: `${publicUrl}/#/ma-societe`,
     sendInvitationMessage: env.SEND_INVITATION_MESSAGE,
     invitationsPerWindow: env.INVITATIONS_PER_5S,
-    // A little over Microsoft's 5 s, so that network jitter never lands a request inside their window.
-    invitationWindowMs: 5_250,
+    invitationWindowMs: INVITATION_WINDOW_MS,
     mailsPerMinute: env.MAIL_PER_MINUTE,
     concurrency: env.PIPELINE_CONCURRENCY,
     idleMs: 500,
@@ -177,8 +182,21 @@ export async function startServer<W extends ModeWiring>({
     onInvited: async (tenantId, subscriptionId) => {
       await bot.greetClient(tenantId, subscriptionId);
     },
+    onInvitationSettled: (tenantId, subscriptionId) =>
+      campaignsRef.current?.invitationSettled(tenantId, subscriptionId) ?? Promise.resolve(),
   });
   pipelineRef.current = pipeline;
+  const campaigns = await startCampaignWorker(deps, {
+    connectionString,
+    queuePrefix: tablePrefix.toLowerCase(),
+    concurrency: env.PIPELINE_CONCURRENCY,
+    idleMs: 500,
+    maxAttempts: 8,
+    invitationsPerWindow: env.INVITATIONS_PER_5S,
+    invitationWindowSeconds: INVITATION_WINDOW_MS / 1000,
+    resend: (job) => pipeline.resend(job),
+  });
+  campaignsRef.current = campaigns;
   const intake = await startIntakeWorker(
     {
       deps,
@@ -213,6 +231,7 @@ export async function startServer<W extends ModeWiring>({
     deps,
     routes,
     pipeline,
+    campaigns,
     importNotifier,
     intake,
     bot,
@@ -226,7 +245,7 @@ export async function startServer<W extends ModeWiring>({
       });
       await importNotifier.idle();
       retention.stop();
-      await Promise.all([pipeline.stop(), intake.stop(), bot.stop(), closed]);
+      await Promise.all([pipeline.stop(), campaigns.stop(), intake.stop(), bot.stop(), closed]);
       await wiring.stop();
     },
   };
@@ -234,6 +253,9 @@ export async function startServer<W extends ModeWiring>({
 
 /** Retention deletes logs by the day: a pass every 6 hours is plenty. */
 const RETENTION_EVERY_MS = 6 * 3_600_000;
+
+/** A little over Microsoft's 5 s, so that network jitter never lands a request inside their window. */
+const INVITATION_WINDOW_MS = 5_250;
 
 function requirePipeline(pipeline: InvitationPipeline | undefined): InvitationPipeline {
   return requireStarted(pipeline, "The invitation pipeline");

@@ -50,8 +50,9 @@ describe("every route × {anonymous, client, staff, admin}", () => {
       for (const file of ["balance-agee", "etats-financiers"].flatMap((v) => [`${v}.csv`, `${v}.xlsx`]))
         expect(streams).toContain(`get ${prefix}/export/${file}`);
     expect(streams).toContain("get /contacts/:id/rgpd/export.html");
-    // 13 before the balance âgée's 4 files and the états financiers' 4, and the RGPD export page.
-    expect(streams).toHaveLength(13 + 4 + 4 + 1);
+    expect(streams).toContain("get /campaigns/:id/failures.csv");
+    // 13 before the balance âgée's 4 files and the états financiers' 4, the RGPD export page, a campaign's failures.
+    expect(streams).toHaveLength(13 + 4 + 4 + 1 + 1);
   });
 
   it("lets only a Firm.Admin reach the RGPD export, erasure preview and erasure (no collaborateur, no client)", () => {
@@ -95,6 +96,22 @@ describe("every route × {anonymous, client, staff, admin}", () => {
     expect(clientRoutes.every((r) => r.method === "get")).toBe(true);
     expect(clientRoutes.every((r) => r.path === "/me" || r.path.startsWith("/client/"))).toBe(true);
     expect(clientRoutes.length).toBeGreaterThan(1);
+  });
+
+  it("keeps every campaign route (bulk proposals) to staff, as the single proposal", () => {
+    const campaigns = app.running.routes.filter((r) => r.path.startsWith("/campaigns"));
+    expect(campaigns.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      "get /campaigns",
+      "get /campaigns/:id",
+      "get /campaigns/:id/failures",
+      "get /campaigns/:id/failures.csv",
+      "post /campaigns",
+      "post /campaigns/:id/cancel",
+      "post /campaigns/:id/pause",
+      "post /campaigns/:id/resume",
+      "post /campaigns/:id/retry-failed",
+    ]);
+    for (const r of campaigns) expect(r.allow, `${r.method} ${r.path}`).toEqual(["staff"]);
   });
 
   it("keeps firm settings to Firm.Admin", () => {

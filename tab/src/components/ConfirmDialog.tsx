@@ -16,6 +16,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** When *Annuler* would be ambiguous (e.g. the action itself cancels something). */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   pending?: boolean;
@@ -27,6 +29,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   onCancel,
   pending,
@@ -42,7 +45,7 @@ export function ConfirmDialog({
             <Button appearance="primary" onClick={onConfirm} disabled={pending}>
               {confirmLabel}
             </Button>
-            <Button onClick={onCancel}>{t("staff.action.cancel")}</Button>
+            <Button onClick={onCancel}>{cancelLabel ?? t("staff.action.cancel")}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

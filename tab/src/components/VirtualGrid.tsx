@@ -20,6 +20,15 @@ export interface GridColumn<T> {
   cell: (item: T) => ReactNode;
   /** Sortable columns get a header button and `aria-sort` when they hold the current sort. */
   sort?: { direction: SortDirection | null; onToggle: () => void };
+  /** Shown in the header cell instead of `header` (which stays its title), e.g. the select-all checkbox. */
+  headerContent?: ReactNode;
+}
+
+/** A multi-selection: rows carry `aria-selected`, Space toggles the active row (or, on the header row, all). */
+export interface GridSelection {
+  keys: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  onToggleAll: () => void;
 }
 
 export interface VirtualGridProps<T> {
@@ -41,6 +50,8 @@ export interface VirtualGridProps<T> {
   height?: string;
   /** When it changes (a new search or sort), the grid scrolls back to its first row. */
   scrollResetKey?: string;
+  /** With a multi-selection, `selectedKey` marks the open row with `aria-current` instead. */
+  selection?: GridSelection;
 }
 
 const useStyles = makeStyles({
@@ -140,6 +151,8 @@ interface GridRowProps<T> {
   /** The active cell's column when this row holds it, else -1. */
   activeCol: number;
   selected: boolean | undefined;
+  /** The open row, when `aria-selected` tells the multi-selection. */
+  current?: boolean;
   onRowClick: (index: number) => void;
 }
 
@@ -153,6 +166,7 @@ function GridRowView<T>({
   columns,
   activeCol,
   selected,
+  current,
   onRowClick,
 }: GridRowProps<T>) {
   const styles = useStyles();
@@ -161,11 +175,12 @@ function GridRowView<T>({
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
+      aria-current={current || undefined}
       className={mergeClasses(
         styles.row,
         styles.bodyRow,
         activeCol >= 0 && styles.activeRow,
-        selected && styles.selected,
+        (current ?? selected) && styles.selected,
       )}
       style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
       onClick={() => onRowClick(index)}
@@ -191,7 +206,8 @@ const GridRow = memo(GridRowView) as typeof GridRowView;
  * A virtualized data grid (`role="grid"`): only the visible rows are in the DOM, so 10,000 rows
  * scroll as smoothly as 10. Focus stays on the grid and the active cell is named by
  * `aria-activedescendant`; arrows, Home/End (Ctrl for the first/last row), PageUp/PageDown move it,
- * Enter opens the row. Pages load as the rows near the end of what is loaded come into view.
+ * Enter opens the row; with a `selection`, Space toggles it (all loaded rows on the header row). Pages load
+ * as the rows near the end of what is loaded come into view.
  */
 export function VirtualGrid<T>(props: VirtualGridProps<T>) {
   const {
@@ -206,6 +222,7 @@ export function VirtualGrid<T>(props: VirtualGridProps<T>) {
     onOpen,
     selectedKey,
     scrollResetKey,
+    selection,
   } = props;
   const styles = useStyles();
   const gridId = useId("grid");
@@ -252,6 +269,8 @@ export function VirtualGrid<T>(props: VirtualGridProps<T>) {
       const sort = row === -1 ? columns[col]?.sort : undefined;
       const item = items[row];
       if (sort) sort.onToggle();
+      else if (selection && event.key === " " && row === -1) selection.onToggleAll();
+      else if (selection && event.key === " " && item !== undefined) selection.onToggle(rowKey(item));
       else if (item !== undefined) onOpen(item);
       else return;
       event.preventDefault();
@@ -275,6 +294,7 @@ export function VirtualGrid<T>(props: VirtualGridProps<T>) {
       aria-label={label}
       aria-rowcount={total + 1}
       aria-colcount={columns.length}
+      aria-multiselectable={selection ? true : undefined}
       aria-activedescendant={focused ? cellId(row, col) : undefined}
       aria-busy={loadingMore || undefined}
       tabIndex={0}
@@ -308,7 +328,7 @@ export function VirtualGrid<T>(props: VirtualGridProps<T>) {
                   {column.sort.direction === "descending" && <ArrowSortDownRegular aria-hidden="true" />}
                 </button>
               ) : (
-                <span className={styles.headerText}>{column.header}</span>
+                (column.headerContent ?? <span className={styles.headerText}>{column.header}</span>)
               )}
             </div>
           ))}
@@ -328,7 +348,14 @@ export function VirtualGrid<T>(props: VirtualGridProps<T>) {
               template={template}
               columns={columns}
               activeCol={focused && virtual.index === row ? col : -1}
-              selected={selectedKey === undefined ? undefined : key !== null && key === selectedKey}
+              selected={
+                selection
+                  ? key !== null && selection.keys.has(key)
+                  : selectedKey === undefined
+                    ? undefined
+                    : key !== null && key === selectedKey
+              }
+              current={selection && selectedKey !== undefined ? key !== null && key === selectedKey : undefined}
               onRowClick={onRowClick}
             />
           );

@@ -1,5 +1,6 @@
 import type { Storage } from "../storage/connection";
 import { AuditRepository } from "./audit";
+import { CampaignRepository } from "./campaigns";
 import { ChangeLogRepository } from "./changes";
 import { ContactRepository } from "./contacts";
 import { ConversationRefRepository } from "./conversation-refs";
@@ -39,6 +40,8 @@ export interface Repos {
   importNotices: ImportNoticeRepository;
   /** Clients who came before their dossier's space was open (the firm is told once). */
   earlyArrivals: EarlyArrivalRepository;
+  /** Bulk proposals: campaigns and their items. */
+  campaigns: CampaignRepository;
 }
 
 export function createRepos(storage: Storage): Repos {
@@ -56,5 +59,6 @@ export function createRepos(storage: Storage): Repos {
     rateSlots: new RateSlotRepository(storage.table(TABLES.rateSlots)),
     importNotices: new ImportNoticeRepository(storage.table(TABLES.importNotices)),
     earlyArrivals: new EarlyArrivalRepository(storage.table(TABLES.earlyArrivals)),
+    campaigns: new CampaignRepository(storage.table(TABLES.campaigns)),
   };
 }

@@ -13,6 +13,7 @@ export const TABLES = {
   rateSlots: "rateSlots",
   importNotices: "importNotices",
   earlyArrivals: "earlyArrivals",
+  campaigns: "campaigns",
 } as const;
 
 export const ALL_TABLES = Object.values(TABLES);

@@ -64,6 +64,8 @@ export interface PipelineOptions {
   maxAttempts: number;
   /** Told once a subscription is invited (the bot then greets the client in Teams). */
   onInvited?: (tenantId: string, subscriptionId: string) => Promise<void>;
+  /** Told once a subscription's invitation step ended, invited or given up (a campaign's progress). Best effort. */
+  onInvitationSettled?: (tenantId: string, subscriptionId: string) => Promise<void>;
 }
 
 const jobSchema = z.object({ tenantId: z.string(), subscriptionId: z.string() });
@@ -104,10 +106,16 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     maxAttempts: opts.maxAttempts,
     isTransient: (e: unknown) => isConflict(e) || opts.graph.isTransient(e),
   };
+  const settled = async (job: InvitationJob) => {
+    await opts.onInvitationSettled?.(job.tenantId, job.subscriptionId).catch((e: unknown) => {
+      console.error("Invitation settled, but whoever listens failed", job, e);
+    });
+  };
   const giveUp = async (job: InvitationJob, error: unknown) => {
     const code = error instanceof AppError ? error.code : "INTERNAL";
     if (!(error instanceof AppError)) console.error("Invitation step failed for good", job, error);
     await markFailed(deps, deps.repos.invitations, job, code);
+    await settled(job);
   };
 
   const inviteWorker = startWorker({
@@ -115,8 +123,13 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     name: "invitations",
     queue: invitations,
     giveUp,
-    handle: (job) =>
-      underLease(deps, deps.repos.invitations, job, (state) => inviteStep(deps, opts, invitePacer, mails, job, state)),
+    handle: async (job) => {
+      const outcome = await underLease(deps, deps.repos.invitations, job, (state) =>
+        inviteStep(deps, opts, invitePacer, mails, job, state),
+      );
+      if ("done" in outcome) await settled(job);
+      return outcome;
+    },
   });
   const mailWorker = startWorker({
     ...common,

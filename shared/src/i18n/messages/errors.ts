@@ -309,4 +309,20 @@ export const errorMessages = defineMessages({
     fr: "Le bot local ne répond qu'au connecteur local (l'Agents Playground) : l'activité désigne un autre serviceUrl.",
     en: "The local bot only answers the local connector (the Agents Playground): the activity names another serviceUrl.",
   },
+  "error.CAMPAIGN_NOT_FOUND": {
+    fr: "Cette campagne de propositions est introuvable.",
+    en: "This proposal campaign cannot be found.",
+  },
+  "error.CAMPAIGN_TOO_LARGE": {
+    fr: "Une campagne compte au plus {max} propositions ; cette sélection en donnerait {count}. Scindez-la en plusieurs campagnes.",
+    en: "A campaign holds at most {max} proposals; this selection would make {count}. Split it into several campaigns.",
+  },
+  "error.CAMPAIGN_EMPTY": {
+    fr: "Aucune proposition à faire : les interlocuteurs choisis ne sont rattachés à aucun dossier, ou les dossiers choisis n'ont aucun interlocuteur.",
+    en: "Nothing to propose: the chosen contacts are linked to no dossier, or the chosen dossiers have no contact.",
+  },
+  "error.CAMPAIGN_INVALID_TRANSITION": {
+    fr: "Cette action n'est pas possible dans l'état actuel de la campagne (déjà en pause, reprise, annulée ou terminée) : rechargez-la pour voir où elle en est.",
+    en: "This action is not possible in the campaign's current state (already paused, resumed, cancelled or finished): reload it to see where it stands.",
+  },
 });

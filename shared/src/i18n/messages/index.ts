@@ -2,6 +2,8 @@ import { accountingMessages } from "./accounting";
 import { accountingUiMessages } from "./accounting-ui";
 import { agedBalanceMessages } from "./aged-balance";
 import { botMessages } from "./bot";
+import { campaignMessages } from "./campaigns";
+import { campaignUiMessages } from "./campaign-ui";
 import { cardPreviewMessages } from "./card-preview";
 import { cardMessages } from "./cards";
 import { clientMessages } from "./client";
@@ -26,6 +28,8 @@ export const allMessages = {
   ...accountingUiMessages,
   ...agedBalanceMessages,
   ...botMessages,
+  ...campaignMessages,
+  ...campaignUiMessages,
   ...cardPreviewMessages,
   ...cardMessages,
   ...clientMessages,

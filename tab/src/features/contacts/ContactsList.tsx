@@ -7,6 +7,8 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatPhone } from "../../components/format";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
+import type { KeySelection } from "../../components/key-selection";
+import { selectionColumn } from "../../components/selection-column";
 import { VirtualGrid, type GridColumn } from "../../components/VirtualGrid";
 import { useT } from "../../i18n/context";
 import { useContactsGrid } from "./useContactsGrid";
@@ -15,10 +17,12 @@ interface ContactsListProps {
   /** The contact shown in the pane, highlighted in the grid. */
   selectedId: string | null;
   onOpen: (contact: ContactSummary) => void;
+  /** The contacts chosen for a bulk proposal (checkboxes, Space). */
+  selection: KeySelection;
 }
 
 /** The search box and the grid of interlocuteurs; opening a row shows it in the pane. */
-export function ContactsList({ selectedId, onOpen }: ContactsListProps) {
+export function ContactsList({ selectedId, onOpen, selection }: ContactsListProps) {
   const layout = useLayoutStyles();
   const t = useT();
   const { search, setSearch, q, list, items, total, loadMore } = useContactsGrid();
@@ -33,6 +37,18 @@ export function ContactsList({ selectedId, onOpen }: ContactsListProps) {
     ],
     [t],
   );
+  const select = useMemo(
+    () =>
+      selectionColumn({
+        selection,
+        loaded: items,
+        rowKey: (c: ContactSummary) => c.id,
+        allLabel: t("staff.selection.allContacts"),
+        rowLabel: (c) => t("staff.selection.contact", { name: `${c.prenom} ${c.nom}`.trim() }),
+      }),
+    [selection, items, t],
+  );
+  const gridColumns = useMemo(() => [select.column, ...columns], [select.column, columns]);
 
   return (
     <div className={mergeClasses(layout.stackM, layout.shrink)}>
@@ -57,7 +73,7 @@ export function ContactsList({ selectedId, onOpen }: ContactsListProps) {
       ) : (
         <VirtualGrid
           label={t("staff.contacts.gridLabel")}
-          columns={columns}
+          columns={gridColumns}
           items={items}
           total={total}
           rowKey={(c) => c.id}
@@ -67,6 +83,7 @@ export function ContactsList({ selectedId, onOpen }: ContactsListProps) {
           onOpen={onOpen}
           scrollResetKey={q}
           selectedKey={selectedId}
+          selection={select.grid}
           height="max(18rem, calc(100vh - 22rem))"
         />
       )}

@@ -1,11 +1,15 @@
+import { useState } from "react";
 import { makeStyles, Title1, tokens } from "@fluentui/react-components";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { useKeySelection } from "../../components/key-selection";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { SuccessBar } from "../../components/SuccessBar";
 import { UnsavedChangesGuard } from "../../components/UnsavedChangesGuard";
 import { useT } from "../../i18n/context";
+import { CampaignsPanel } from "../campaigns/CampaignsPanel";
+import { StartCampaignDialog } from "../campaigns/StartCampaignDialog";
 import { ContactPane } from "./ContactPane";
 import { ContactsList } from "./ContactsList";
 import { ContactsToolbar } from "./ContactsToolbar";
@@ -29,18 +33,30 @@ export default function ContactsPage() {
   const title = t("shell.nav.contacts");
   useDocumentTitle(title);
   const editor = useContactEditor();
+  const selection = useKeySelection();
+  const [proposing, setProposing] = useState(false);
+  const [started, setStarted] = useState<string | null>(null);
 
   return (
     <div className={layout.stackL}>
       <Title1 as="h1" className={layout.flush}>
         {title}
       </Title1>
-      <ContactsToolbar editor={editor} />
+      <ContactsToolbar
+        editor={editor}
+        bulk={{ count: selection.keys.size, onPropose: () => setProposing(true), onClear: selection.clear }}
+      />
+      <SuccessBar message={started} />
+      <CampaignsPanel />
       <ApiErrorBar error={editor.remove.error} onReload={editor.reload} />
       <SuccessBar message={editor.done} />
 
       <div className={styles.workspace}>
-        <ContactsList selectedId={editor.mode === "new" ? null : editor.selectedId} onOpen={editor.select} />
+        <ContactsList
+          selectedId={editor.mode === "new" ? null : editor.selectedId}
+          onOpen={editor.select}
+          selection={selection}
+        />
         <ContactPane editor={editor} />
       </div>
 
@@ -63,6 +79,18 @@ export default function ContactsPage() {
         {t("staff.contact.confirmDelete.body", { name: editor.title })}
       </ConfirmDialog>
       <UnsavedChangesGuard when={editor.dirty} />
+      {proposing && (
+        <StartCampaignDialog
+          kind="contacts"
+          ids={[...selection.keys]}
+          onClose={() => setProposing(false)}
+          onStarted={(campaign, service) => {
+            setProposing(false);
+            selection.clear();
+            setStarted(t("staff.campaign.started", { total: campaign.total, service }));
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { makeStyles, Toolbar, ToolbarButton, tokens } from "@fluentui/react-components";
+import { makeStyles, Toolbar, ToolbarButton, ToolbarDivider, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular, EditRegular, SaveRegular } from "@fluentui/react-icons";
 import { useT } from "../../i18n/context";
 import { RgpdMenu } from "./RgpdMenu";
+import { BulkProposeTools } from "../campaigns/BulkProposeTools";
 import type { ContactEditor } from "./useContactEditor";
 
 const useStyles = makeStyles({
@@ -11,8 +12,14 @@ const useStyles = makeStyles({
   },
 });
 
-/** *Ajouter*, *Modifier*, *Supprimer* and *Sauvegarder* over the grid and its pane. */
-export function ContactsToolbar({ editor }: { editor: ContactEditor }) {
+interface ContactsToolbarProps {
+  editor: ContactEditor;
+  /** How many contacts are chosen for *Proposer un service…*, and what it and *Effacer la sélection* do. */
+  bulk: { count: number; onPropose: () => void; onClear: () => void };
+}
+
+/** *Ajouter*, *Modifier*, *Supprimer* and *Sauvegarder* over the grid and its pane, then the bulk proposal. */
+export function ContactsToolbar({ editor, bulk }: ContactsToolbarProps) {
   const styles = useStyles();
   const t = useT();
   return (
@@ -35,6 +42,8 @@ export function ContactsToolbar({ editor }: { editor: ContactEditor }) {
         onDone={editor.announce}
         onErased={editor.forgetSelected}
       />
+      <ToolbarDivider />
+      <BulkProposeTools kind="contacts" {...bulk} />
     </Toolbar>
   );
 }

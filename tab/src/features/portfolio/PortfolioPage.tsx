@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from "react";
-import { Badge, Field, makeStyles, SearchBox, Select, Text, Title1 } from "@fluentui/react-components";
+import { useCallback, useMemo, useState } from "react";
+import { Badge, Field, makeStyles, SearchBox, Select, Text, Title1, Toolbar } from "@fluentui/react-components";
 import { BriefcaseRegular } from "@fluentui/react-icons";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { CollaborativeStatus, DossierSummary } from "@comptoir/shared/api/back-office";
@@ -9,11 +9,17 @@ import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { EmptyState } from "../../components/EmptyState";
 import { formatSiren } from "../../components/format";
+import { useKeySelection } from "../../components/key-selection";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
+import { selectionColumn } from "../../components/selection-column";
+import { SuccessBar } from "../../components/SuccessBar";
 import { useUrlSearchText } from "../../components/useUrlSearchText";
 import { VirtualGrid, type GridColumn } from "../../components/VirtualGrid";
 import { useLocale, useT } from "../../i18n/context";
+import { BulkProposeTools } from "../campaigns/BulkProposeTools";
+import { CampaignsPanel } from "../campaigns/CampaignsPanel";
+import { StartCampaignDialog } from "../campaigns/StartCampaignDialog";
 import {
   offerFilterOf,
   readPortfolioQuery,
@@ -60,6 +66,10 @@ export default function PortfolioPage() {
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  // Dossiers chosen for *Proposer un service…* (a campaign to each of their interlocuteurs).
+  const selection = useKeySelection();
+  const [proposing, setProposing] = useState(false);
+  const [started, setStarted] = useState<string | null>(null);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const { search: listSearch } = useLocation();
   // The dossier page's back link returns to this very list (search, sort, filter).
@@ -119,6 +129,18 @@ export default function PortfolioPage() {
       },
     ];
   }, [t, layout.subtle, update, q, sort, dir, offer]);
+  const select = useMemo(
+    () =>
+      selectionColumn({
+        selection,
+        loaded: items,
+        rowKey: (d: DossierSummary) => d.id,
+        allLabel: t("staff.selection.allDossiers"),
+        rowLabel: (d) => t("staff.selection.dossier", { code: d.code, name: d.name }),
+      }),
+    [selection, items, t],
+  );
+  const gridColumns = useMemo(() => [select.column, ...columns], [select.column, columns]);
 
   const filtered = query.q.trim() !== "" || query.offer !== "all";
   const countText = translatePlural(locale, "staff.portfolio.count", total);
@@ -148,6 +170,16 @@ export default function PortfolioPage() {
           {list.isPending ? "" : countText}
         </Text>
       </div>
+      <Toolbar aria-label={t("staff.selection.toolbar")}>
+        <BulkProposeTools
+          kind="dossiers"
+          count={selection.keys.size}
+          onPropose={() => setProposing(true)}
+          onClear={selection.clear}
+        />
+      </Toolbar>
+      <SuccessBar message={started} />
+      <CampaignsPanel />
       {list.isError && !list.data ? (
         <ApiErrorBar error={list.error} onRetry={() => void list.refetch()} />
       ) : list.isPending ? (
@@ -163,7 +195,7 @@ export default function PortfolioPage() {
           {list.isFetchNextPageError && <ApiErrorBar error={list.error} onRetry={loadMore} />}
           <VirtualGrid
             label={t("staff.portfolio.gridLabel", { count: countText })}
-            columns={columns}
+            columns={gridColumns}
             items={items}
             total={total}
             rowKey={(d) => d.id}
@@ -171,10 +203,23 @@ export default function PortfolioPage() {
             loadingMore={isFetchingNextPage}
             onLoadMore={loadMore}
             onOpen={open}
+            selection={select.grid}
             scrollResetKey={`${q}|${sort}|${dir}|${offer}`}
             height="max(20rem, calc(100vh - 17rem))"
           />
         </>
+      )}
+      {proposing && (
+        <StartCampaignDialog
+          kind="dossiers"
+          ids={[...selection.keys]}
+          onClose={() => setProposing(false)}
+          onStarted={(campaign, service) => {
+            setProposing(false);
+            selection.clear();
+            setStarted(t("staff.campaign.started", { total: campaign.total, service }));
+          }}
+        />
       )}
     </div>
   );
