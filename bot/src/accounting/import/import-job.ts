@@ -18,6 +18,7 @@ import { FrameLogWriter, type FrameLogOptions } from "../store/frame-log";
 import type { FrameRef, Segment } from "../store/framed-blob";
 import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
+import { isThirdPartyAccount, THIRD_PARTY_BLOB, ThirdPartyIndexBuilder } from "../store/third-party-index";
 import {
   ENTRY_LAYOUT_VERSION,
   type AccountingStore,
@@ -94,6 +95,8 @@ export class FecImportJob {
   private readonly aggregator = new LedgerAggregator();
   private readonly letterSums = new LetterSumsBuilder();
   private readonly lines: FrameLogWriter;
+  /** The balance âgée's lines (411…, 401…), in columns (third-party-index.ts). */
+  private readonly thirdParty: ThirdPartyIndexBuilder;
   /** account → month (0 = à-nouveaux) → its records. */
   private readonly ledgerBuckets = new Map<string, Map<number, BucketRecords>>();
   private readonly lastLedgerBucket = new Map<string, BucketRecords>();
@@ -133,6 +136,7 @@ export class FecImportJob {
       importId: input.importId,
     };
     this.lines = new FrameLogWriter(store.blockSink(this.version), input.frames);
+    this.thirdParty = new ThirdPartyIndexBuilder(store.blockSink(this.version, THIRD_PARTY_BLOB));
   }
 
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */
@@ -162,6 +166,7 @@ export class FecImportJob {
         break;
       }
       if (this.lines.overBudget) await this.lines.relieve();
+      if (this.thirdParty.overBudget) await this.thirdParty.relieve();
     }
     const { report } = parser.end();
     if (this.failure !== null) throw this.failure;
@@ -209,6 +214,7 @@ export class FecImportJob {
     if (ledger === undefined || ledger.month !== ledgerMonth) ledger = this.ledgerBucket(e.compteNum, ledgerMonth);
     const journal = stats.bucket;
     const frame = this.lines.add(e.line, ledger.id, journal.id, bytes, start, end);
+    if (isThirdPartyAccount(e.compteNum)) this.thirdParty.add(e, etab, letter, frame);
     const size = recordBytes(end - start);
     counted(ledger, frame, size);
     counted(journal, frame, size);
@@ -300,6 +306,7 @@ export class FecImportJob {
     this.endRun();
     this.runEtabCount = 0;
     const frames = await this.lines.finish();
+    await this.thirdParty.finish(frames);
     const aggregate = this.aggregator.result();
     const format = this.report ? lineFormatOf(this.report) : null;
     if (format === null) throw new Error("write() before a successful parse()");

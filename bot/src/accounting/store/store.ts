@@ -20,6 +20,7 @@ import { firmPartition, key, odataString, partitionPrefixFilter } from "../../co
 import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
 import type { BlockSink } from "./frame-log";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
+import { THIRD_PARTY_BLOB } from "./third-party-index";
 import { STORAGE_PIPELINE_RETRY_OPTIONS } from "../../lib/storage-faults";
 
 export const ACCOUNTING_TABLE = "accounting";
@@ -136,7 +137,7 @@ export type EntryLayout = z.infer<typeof entryLayoutSchema>;
 /** One stored import of an exercice: its data lives under this partition and blob prefix. */
 export type VersionRef = { tenantId: string; dossierId: string; exercice: string; importId: string };
 /** `lines`: the entry blob; `ledger` and `journal`: its two copies in earlier builds (purged alike). */
-export type BlobKind = "lines" | "ledger" | "journal";
+export type BlobKind = "lines" | "ledger" | "journal" | typeof THIRD_PARTY_BLOB;
 
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
@@ -303,8 +304,8 @@ export class AccountingStore {
 
   // ---- One import's data ----
 
-  blockSink(v: VersionRef): BlockSink {
-    const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, "lines"));
+  blockSink(v: VersionRef, kind: BlobKind = "lines"): BlockSink {
+    const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
     return {
       stageBlock: async (id, data) => {
         // With an MD5 the service checks the block in transit (Azurite then skips its slower CRC64).
@@ -442,6 +443,21 @@ export class AccountingStore {
     return letterSumsSchema.parse(JSON.parse(rows.map((r) => unpackProperties(r)).join(""))).letters;
   }
 
+  /** A whole blob of the import, or null when it has none (an index written by later builds only). */
+  async readBlob(v: VersionRef, kind: BlobKind): Promise<Buffer | null> {
+    try {
+      return await this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).downloadToBuffer();
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
+    }
+  }
+
+  /** `load`ed once per import and `name`, kept with the import's other cached reads (dropped alike). */
+  async cachedRead<T>(v: VersionRef, name: string, load: () => Promise<T>): Promise<T> {
+    return this.cached(`${AccountingStore.versionPartition(v)}#${name}`, load);
+  }
+
   /** Forgets every cached read (bench:fec times views over cold caches). */
   dropCaches(): void {
     this.cache.clear();
@@ -520,7 +536,7 @@ export class AccountingStore {
     this.forget(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
-      (["lines", "ledger", "journal"] as const).map((kind) =>
+      (["lines", "ledger", "journal", THIRD_PARTY_BLOB] as const).map((kind) =>
         this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).deleteIfExists(),
       ),
     );
