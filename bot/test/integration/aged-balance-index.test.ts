@@ -6,7 +6,7 @@ import type {
   AccountingEcheancier,
 } from "@comptoir/shared/api/aged-balance";
 import { AccountingStore, type VersionRef } from "../../src/accounting/store/store";
-import { THIRD_PARTY_BLOB } from "../../src/accounting/store/third-party-index";
+import { THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB } from "../../src/accounting/store/third-party-index";
 import {
   readOpenThirdPartyLines,
   readThirdPartyIndex,
@@ -139,7 +139,8 @@ describe("third-party index", () => {
       return out;
     };
     const withIndex = await reads();
-    await t.acc.store.container.getBlockBlobClient(AccountingStore.blobName(v, THIRD_PARTY_BLOB)).delete();
+    for (const kind of [THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB] as const)
+      await t.acc.store.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).delete();
     t.acc.store.dropCaches();
     expect(await readThirdPartyIndex(t.acc.store, v)).toBeNull();
     expect(await reads()).toEqual(withIndex);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { FecEntry } from "@comptoir/shared";
+import { isOpenAt, type FecEntry } from "@comptoir/shared";
 import type { BlockSink } from "../../src/accounting/store/frame-log";
 import type { FrameRef } from "../../src/accounting/store/framed-blob";
 import {
-  decodeThirdPartyIndex,
+  chunkMayBeOpen,
+  closingGroup,
+  decodeThirdPartyChunk,
+  decodeThirdPartyMeta,
   indexCovers,
   isThirdPartyAccount,
   ThirdPartyIndexBuilder,
-  type ThirdPartyIndex,
+  type IndexChunk,
+  type ThirdPartyMeta,
 } from "../../src/accounting/store/third-party-index";
 
 /** A block blob in memory: staged blocks, joined in the committed order. */
@@ -37,89 +41,120 @@ function lines(n: number): Given[] {
   for (let k = 0; k < n; k++) {
     const entry = {
       line: k + 2,
-      date: 20240101 + (k % 28),
+      date: 20240101 + (k % 12) * 100 + (k % 28),
       compteNum: k % 3 === 0 ? "401000" : "411000",
       debitCents: k % 2 === 0 ? k * 101 : 0,
       creditCents: k % 2 === 1 ? (k % 1000 === 1 ? 3_000_000_000 + k : k) : 0,
       ...(k % 4 === 0 ? {} : { compAuxNum: `C${k % 50}` }),
       ...(k % 5 === 0 ? {} : { pieceDate: 20231201 + (k % 28) }),
-      ...(k % 6 === 0 ? { dateLet: 20240301 } : {}),
+      ...(k % 7 === 0 && k % 3 !== 0 ? { dateLet: [20231215, 20240301, 20240615, 20241231, 20250110][k % 5] } : {}),
     } as FecEntry;
     out.push({ entry, etab: ["", "E1", "E2"][k % 3] ?? "", letter: k % 7 === 0 ? `Lé${k}` : "", frame: k >> 12 });
   }
   return out;
 }
 
-/** Row k of the index as the reader sees it. */
-function row(index: ThirdPartyIndex, k: number) {
-  let at = k;
-  for (const c of index.chunks) {
-    if (at >= c.lines) {
-      at -= c.lines;
-      continue;
+const EXERCICE = { start: 20240101, end: 20241231 };
+
+/** Every row of the index as the reader sees it, with its chunk's meta. */
+async function rows(meta: ThirdPartyMeta, blob: Buffer) {
+  const out = [];
+  for (const [k, chunkMeta] of meta.chunks.entries()) {
+    const at = meta.offsets[k] ?? 0;
+    const c: IndexChunk = await decodeThirdPartyChunk(blob.subarray(at, at + chunkMeta[0]), chunkMeta[1]);
+    for (let i = 0; i < c.lines; i++) {
+      const aux = c.aux[i] ?? -1;
+      const from = c.letterAt[i] ?? 0;
+      out.push({
+        chunk: chunkMeta,
+        row: {
+          line: c.line[i],
+          date: c.date[i],
+          pieceDate: c.pieceDate[i] || undefined,
+          dateLet: c.dateLet[i] || undefined,
+          compteNum: meta.accounts[c.account[i] ?? -1],
+          compAuxNum: aux < 0 ? undefined : meta.auxes[aux],
+          etab: meta.etabs[c.etab[i] ?? -1],
+          debitCents: c.debit[i],
+          creditCents: c.credit[i],
+          letter: c.letters.toString("utf8", from, c.letterAt[i + 1]),
+          frame: c.frame[i],
+        },
+      });
     }
-    const aux = c.aux[at] ?? -1;
-    const from = c.letterAt[at] ?? 0;
-    return {
-      line: c.line[at],
-      date: c.date[at],
-      pieceDate: c.pieceDate[at] || undefined,
-      dateLet: c.dateLet[at] || undefined,
-      compteNum: index.accounts[c.account[at] ?? -1],
-      compAuxNum: aux < 0 ? undefined : index.auxes[aux],
-      etab: index.etabs[c.etab[at] ?? -1],
-      debitCents: c.debit[at],
-      creditCents: c.credit[at],
-      letter: c.letters.toString("utf8", from, c.letterAt[at + 1]),
-      frame: c.frame[at],
-    };
   }
-  throw new Error(`no row ${k}`);
+  return out;
+}
+
+async function built(given: readonly Given[], frames: FrameRef[] = []) {
+  const chunks = memoryBlob();
+  const metaBlob = memoryBlob();
+  const builder = new ThirdPartyIndexBuilder(chunks, metaBlob, EXERCICE);
+  for (const g of given) {
+    builder.add(g.entry, g.etab, g.letter, g.frame);
+    if (builder.overBudget) await builder.relieve();
+  }
+  await builder.finish(frames);
+  const meta = decodeThirdPartyMeta(metaBlob.committed ?? Buffer.alloc(0));
+  return { meta, chunks, rows: await rows(meta, chunks.committed ?? Buffer.alloc(0)) };
 }
 
 describe("third-party index", () => {
-  it("reads back every line it was given, over several chunks", async () => {
-    const sink = memoryBlob();
-    const builder = new ThirdPartyIndexBuilder(sink);
+  it("reads back every line it was given, over several chunks, each in the group of when it closes", async () => {
     const given = lines(70_000);
-    for (const g of given) {
-      builder.add(g.entry, g.etab, g.letter, g.frame);
-      if (builder.overBudget) await builder.relieve();
-    }
     const frames: FrameRef[] = [
       [0, 100],
       [100, 90],
     ];
-    await builder.finish(frames);
-    expect(sink.committed).not.toBeNull();
-    // Chunks of 32,768 lines: three, and the meta.
-    expect(sink.staged).toBe(4);
-    const index = await decodeThirdPartyIndex(sink.committed ?? Buffer.alloc(0));
-    expect(index.frames).toEqual(frames);
-    expect(index.chunks.map((c) => c.lines)).toEqual([32_768, 32_768, 70_000 - 65_536]);
-    for (const [k, g] of given.entries()) {
-      const e = g.entry;
-      expect(row(index, k)).toEqual({
-        line: e.line,
-        date: e.date,
-        pieceDate: e.pieceDate,
-        dateLet: e.dateLet,
-        compteNum: e.compteNum,
-        compAuxNum: e.compAuxNum,
+    const { meta, chunks, rows: got } = await built(given, frames);
+    expect(meta.frames).toEqual(frames);
+    expect(meta.chunks.length).toBe(chunks.staged);
+    expect(meta.chunks.length).toBeGreaterThan(70_000 / 4096);
+    expect(got.map((r) => r.row).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))).toEqual(
+      given.map((g) => ({
+        line: g.entry.line,
+        date: g.entry.date,
+        pieceDate: g.entry.pieceDate,
+        dateLet: g.entry.dateLet,
+        compteNum: g.entry.compteNum,
+        compAuxNum: g.entry.compAuxNum,
         etab: g.etab,
-        debitCents: e.debitCents,
-        creditCents: e.creditCents,
+        debitCents: g.entry.debitCents,
+        creditCents: g.entry.creditCents,
         letter: g.letter,
         frame: g.frame,
+      })),
+    );
+    const misplaced = got.filter(
+      ({ chunk, row }) => chunk[2] !== closingGroup(row.letter, row.dateLet, EXERCICE.start, EXERCICE.end),
+    );
+    expect(misplaced).toEqual([]);
+    // 401 lines are those of rows k % 3 = 0, without a code; 411 ones are E1 or E2.
+    expect(meta.present.length).toBe(3);
+  }, 60_000);
+
+  it("a reader at any date of the exercice skips only chunks without a line open then", async () => {
+    const { meta, rows: got } = await built(lines(30_000));
+    const skippedSomewhere = new Set<number>();
+    const skippedOpen: Array<[number, number | undefined]> = [];
+    for (const ref of [20240101, 20240229, 20240615, 20241130, 20241231]) {
+      for (const { chunk, row } of got) {
+        const line = { ...row, line: row.line ?? 0, date: row.date ?? 0, compteNum: "", debitCents: 0, creditCents: 0 };
+        if (isOpenAt({ ...line, ecritureLet: row.letter || undefined }, ref) && !chunkMayBeOpen(chunk, ref))
+          skippedOpen.push([ref, row.line]);
+      }
+      meta.chunks.forEach((c, k) => {
+        if (!chunkMayBeOpen(c, ref)) skippedSomewhere.add(k);
       });
     }
-  });
+    expect(skippedOpen).toEqual([]);
+    // The grouping pays: some chunks are not read.
+    expect(skippedSomewhere.size).toBeGreaterThan(0);
+  }, 60_000);
 
   it("an import without third-party lines still writes an (empty) index", async () => {
-    const sink = memoryBlob();
-    await new ThirdPartyIndexBuilder(sink).finish([]);
-    const index = await decodeThirdPartyIndex(sink.committed ?? Buffer.alloc(0));
-    expect([index.chunks, index.accounts]).toEqual([[], []]);
+    const { meta, rows: got } = await built([]);
+    expect([meta.chunks, meta.accounts, got]).toEqual([[], [], []]);
   });
 
   it("keeps the accounts of the balance âgée's two classes, and covers their prefixes only", () => {

@@ -4,6 +4,7 @@ import {
   FEC_ERROR_CODES,
   etablissementCodeKey,
   isOpeningJournal,
+  isoToYmd,
   LedgerAggregator,
   lineFormatOf,
   monthOf,
@@ -18,7 +19,12 @@ import { FrameLogWriter, type FrameLogOptions } from "../store/frame-log";
 import type { FrameRef, Segment } from "../store/framed-blob";
 import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
-import { isThirdPartyAccount, THIRD_PARTY_BLOB, ThirdPartyIndexBuilder } from "../store/third-party-index";
+import {
+  isThirdPartyAccount,
+  THIRD_PARTY_BLOB,
+  THIRD_PARTY_META_BLOB,
+  ThirdPartyIndexBuilder,
+} from "../store/third-party-index";
 import {
   ENTRY_LAYOUT_VERSION,
   type AccountingStore,
@@ -136,7 +142,11 @@ export class FecImportJob {
       importId: input.importId,
     };
     this.lines = new FrameLogWriter(store.blockSink(this.version), input.frames);
-    this.thirdParty = new ThirdPartyIndexBuilder(store.blockSink(this.version, THIRD_PARTY_BLOB));
+    this.thirdParty = new ThirdPartyIndexBuilder(
+      store.blockSink(this.version, THIRD_PARTY_BLOB),
+      store.blockSink(this.version, THIRD_PARTY_META_BLOB),
+      { start: isoToYmd(input.exercice.start) ?? 0, end: isoToYmd(input.exercice.end) ?? 0 },
+    );
   }
 
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */

@@ -20,7 +20,7 @@ import { firmPartition, key, odataString, partitionPrefixFilter } from "../../co
 import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
 import type { BlockSink } from "./frame-log";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
-import { THIRD_PARTY_BLOB } from "./third-party-index";
+import { THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB } from "./third-party-index";
 import { STORAGE_PIPELINE_RETRY_OPTIONS } from "../../lib/storage-faults";
 
 export const ACCOUNTING_TABLE = "accounting";
@@ -137,7 +137,7 @@ export type EntryLayout = z.infer<typeof entryLayoutSchema>;
 /** One stored import of an exercice: its data lives under this partition and blob prefix. */
 export type VersionRef = { tenantId: string; dossierId: string; exercice: string; importId: string };
 /** `lines`: the entry blob; `ledger` and `journal`: its two copies in earlier builds (purged alike). */
-export type BlobKind = "lines" | "ledger" | "journal" | typeof THIRD_PARTY_BLOB;
+export type BlobKind = "lines" | "ledger" | "journal" | typeof THIRD_PARTY_BLOB | typeof THIRD_PARTY_META_BLOB;
 
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
@@ -443,10 +443,11 @@ export class AccountingStore {
     return letterSumsSchema.parse(JSON.parse(rows.map((r) => unpackProperties(r)).join(""))).letters;
   }
 
-  /** A whole blob of the import, or null when it has none (an index written by later builds only). */
-  async readBlob(v: VersionRef, kind: BlobKind): Promise<Buffer | null> {
+  /** A blob of the import (whole, or `length` bytes from `offset`), or null when it has none (an index of later builds). */
+  async readBlob(v: VersionRef, kind: BlobKind, range?: { offset: number; length: number }): Promise<Buffer | null> {
     try {
-      return await this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).downloadToBuffer();
+      const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
+      return await (range ? blob.downloadToBuffer(range.offset, range.length) : blob.downloadToBuffer());
     } catch (e) {
       if (statusOf(e) === 404) return null;
       throw e;
@@ -536,7 +537,7 @@ export class AccountingStore {
     this.forget(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
-      (["lines", "ledger", "journal", THIRD_PARTY_BLOB] as const).map((kind) =>
+      (["lines", "ledger", "journal", THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB] as const).map((kind) =>
         this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).deleteIfExists(),
       ),
     );

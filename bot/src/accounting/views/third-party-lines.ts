@@ -5,11 +5,14 @@ import type { FrameRef } from "../store/framed-blob";
 import { forEachRecord } from "../store/line-records";
 import type { AccountingStore, VersionRef } from "../store/store";
 import {
-  decodeThirdPartyIndex,
+  chunkMayBeOpen,
+  decodeThirdPartyChunk,
+  decodeThirdPartyMeta,
   indexCovers,
   THIRD_PARTY_BLOB,
+  THIRD_PARTY_META_BLOB,
   type IndexChunk,
-  type ThirdPartyIndex,
+  type ThirdPartyMeta,
 } from "../store/third-party-index";
 import { accountLines, ledgerReader } from "./ledger-reader";
 import type { MonthSpan } from "./period";
@@ -53,12 +56,29 @@ export async function readOpenThirdPartyLines(
   };
 }
 
-/** The import's third-party index, decoded and cached with its other reads; null for imports of earlier builds. */
+/** An import's third-party index: its meta, and the chunks read so far (each read once). */
+type ThirdPartyIndex = { meta: ThirdPartyMeta; chunks: Map<number, Promise<IndexChunk>> };
+
+/** The import's third-party index (its meta, cached with its other reads); null for imports of earlier builds. */
 export function readThirdPartyIndex(store: AccountingStore, v: VersionRef): Promise<ThirdPartyIndex | null> {
   return store.cachedRead(v, "t", async () => {
-    const blob = await store.readBlob(v, THIRD_PARTY_BLOB);
-    return blob === null ? null : decodeThirdPartyIndex(blob);
+    const json = await store.readBlob(v, THIRD_PARTY_META_BLOB);
+    return json === null ? null : { meta: decodeThirdPartyMeta(json), chunks: new Map() };
   });
+}
+
+function chunkAt(store: AccountingStore, v: VersionRef, index: ThirdPartyIndex, k: number): Promise<IndexChunk> {
+  let pending = index.chunks.get(k);
+  if (pending === undefined) {
+    const [length = 0, lines = 0] = index.meta.chunks[k] ?? [];
+    pending = store.readBlob(v, THIRD_PARTY_BLOB, { offset: index.meta.offsets[k] ?? 0, length }).then((stored) => {
+      if (stored === null) throw new Error("the third-party index has its meta but not its chunks");
+      return decodeThirdPartyChunk(stored, lines);
+    });
+    pending.catch(() => index.chunks.delete(k));
+    index.chunks.set(k, pending);
+  }
+  return pending;
 }
 
 function wholeLine(line: StoredLine | undefined, number: number): StoredLine {
@@ -67,39 +87,45 @@ function wholeLine(line: StoredLine | undefined, number: number): StoredLine {
 }
 
 /**
- * The open lines straight from the index's columns: a line closed at `ref` (entered after it, or
- * lettered on or before it) costs a few comparisons and no object of its own.
+ * The open lines from the index: only its chunks that may hold a line open at `ref` are read (see
+ * third-party-index.ts), and in those a line closed at `ref` costs a few comparisons, no object.
  */
-function fromIndex(
+async function fromIndex(
   store: AccountingStore,
   v: VersionRef,
   index: ThirdPartyIndex,
   prefix: string,
   scope: ReadonlySet<string> | undefined,
   ref: number,
-): ThirdPartyLines {
-  const accountIn = index.accounts.map((a) => a.startsWith(prefix));
-  const etabIn = index.etabs.map((e) => inScope(scope, e));
+): Promise<ThirdPartyLines> {
+  const { meta } = index;
+  const accountIn = meta.accounts.map((a) => a.startsWith(prefix));
+  const etabIn = meta.etabs.map((e) => inScope(scope, e));
+  const hasAccount = meta.present.some(([a, e]) => accountIn[a] === true && etabIn[e] === true);
+  const wanted = meta.chunks.flatMap((chunk, k) => (chunkMayBeOpen(chunk, ref) ? [k] : []));
+  const chunks = await Promise.all(wanted.map((k) => chunkAt(store, v, index, k)));
   const open: ThirdPartyLine[] = [];
-  let hasAccount = false;
+  const frames = new Map<number, number>();
   // The rule's own function, on one reused object holding what it reads (the letter's text is not needed).
   const probe: AgedLine = { line: 0, date: 0, compteNum: "", debitCents: 0, creditCents: 0 };
-  for (const c of index.chunks) {
+  for (const c of chunks) {
     for (let k = 0; k < c.lines; k++) {
       if (accountIn[c.account[k] ?? -1] !== true || etabIn[c.etab[k] ?? -1] !== true) continue;
-      hasAccount = true;
       const letterBytes = c.letterBytes[k] ?? 0;
       const dateLet = c.dateLet[k] ?? 0;
       probe.date = c.date[k] ?? 0;
       probe.ecritureLet = letterBytes > 0 ? "lettered" : undefined;
       probe.dateLet = dateLet > 0 ? dateLet : undefined;
-      if (isOpenAt(probe, ref)) open.push(indexedLine(index, c, k, letterBytes));
+      if (!isOpenAt(probe, ref)) continue;
+      const line = indexedLine(meta, c, k, letterBytes);
+      open.push(line);
+      frames.set(line.line, c.frame[k] ?? -1);
     }
   }
-  return { open, hasAccount, shown: (some) => readWholeLines(store, v, index, some) };
+  return { open, hasAccount, shown: (some) => readWholeLines(store, v, meta.frames, frames, some) };
 }
 
-function indexedLine(index: ThirdPartyIndex, c: IndexChunk, k: number, letterBytes: number): ThirdPartyLine {
+function indexedLine(meta: ThirdPartyMeta, c: IndexChunk, k: number, letterBytes: number): ThirdPartyLine {
   const pieceDate = c.pieceDate[k] ?? 0;
   const dateLet = c.dateLet[k] ?? 0;
   const aux = c.aux[k] ?? -1;
@@ -108,45 +134,29 @@ function indexedLine(index: ThirdPartyIndex, c: IndexChunk, k: number, letterByt
     line: c.line[k] ?? 0,
     date: c.date[k] ?? 0,
     ...(pieceDate > 0 ? { pieceDate } : {}),
-    compteNum: index.accounts[c.account[k] ?? -1] ?? "",
-    ...(aux >= 0 ? { compAuxNum: index.auxes[aux] ?? "" } : {}),
+    compteNum: meta.accounts[c.account[k] ?? -1] ?? "",
+    ...(aux >= 0 ? { compAuxNum: meta.auxes[aux] ?? "" } : {}),
     debitCents: c.debit[k] ?? 0,
     creditCents: c.credit[k] ?? 0,
     ...(letterBytes > 0 ? { ecritureLet: c.letters.toString("utf8", letterAt, letterAt + letterBytes) } : {}),
     ...(dateLet > 0 ? { dateLet } : {}),
-    etablissement: index.etabs[c.etab[k] ?? -1] ?? "",
+    etablissement: meta.etabs[c.etab[k] ?? -1] ?? "",
   };
-}
-
-/** The frame of the lines blob holding `line` (line numbers grow in file order, as the index's rows). */
-function frameOf(index: ThirdPartyIndex, line: number): number {
-  for (const c of index.chunks) {
-    if (c.lines === 0 || (c.line[c.lines - 1] ?? 0) < line) continue;
-    let lo = 0;
-    let hi = c.lines - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((c.line[mid] ?? 0) < line) lo = mid + 1;
-      else hi = mid;
-    }
-    if (c.line[lo] === line) return c.frame[lo] ?? -1;
-    break;
-  }
-  throw new Error(`line ${line} is not in the third-party index`);
 }
 
 /** The whole lines of `some`, decoded from the frames of the lines blob that hold them (page cache). */
 async function readWholeLines(
   store: AccountingStore,
   v: VersionRef,
-  index: ThirdPartyIndex,
+  blobFrames: readonly FrameRef[],
+  frameOfLine: ReadonlyMap<number, number>,
   some: readonly ThirdPartyLine[],
 ): Promise<StoredLine[]> {
   if (some.length === 0) return [];
   const wanted = new Set(some.map((l) => l.line));
   const frames = new Map<number, FrameRef>();
   for (const l of some) {
-    const ref = index.frames[frameOf(index, l.line)];
+    const ref = blobFrames[frameOfLine.get(l.line) ?? -1];
     if (ref === undefined) throw new Error(`line ${l.line}: its frame is not in the index`);
     frames.set(ref[0], ref);
   }
