@@ -145,4 +145,16 @@ describe("third-party index", () => {
     expect(await readThirdPartyIndex(t.acc.store, v)).toBeNull();
     expect(await reads()).toEqual(withIndex);
   });
+
+  it("goes with its import when the import is purged", async () => {
+    const res = await t.upload(dossierId, await sitesFec(300), { fileName: "732829320FEC20241231.txt" });
+    expect(res.status).toBe(201);
+    const pointer = await t.acc.store.getPointer(TEST_TENANT, dossierId, "2024-12-31");
+    const other = { ...v, importId: pointer?.importId ?? "" };
+    const exists = (kind: typeof THIRD_PARTY_BLOB | typeof THIRD_PARTY_META_BLOB) =>
+      t.acc.store.container.getBlockBlobClient(AccountingStore.blobName(other, kind)).exists();
+    expect([await exists(THIRD_PARTY_BLOB), await exists(THIRD_PARTY_META_BLOB)]).toEqual([true, true]);
+    await t.acc.store.purgeVersion(other);
+    expect([await exists(THIRD_PARTY_BLOB), await exists(THIRD_PARTY_META_BLOB)]).toEqual([false, false]);
+  });
 });

@@ -32,7 +32,7 @@ const OPEN_ALWAYS = 0;
 const CLOSED_ALWAYS = -1;
 
 /** The account classes the index keeps (those of the balance âgée, AGED_ACCOUNTS). */
-export const THIRD_PARTY_CLASSES = ["411", "401"] as const;
+const THIRD_PARTY_CLASSES = ["411", "401"] as const;
 export function isThirdPartyAccount(compteNum: string): boolean {
   return compteNum.startsWith("411") || compteNum.startsWith("401");
 }
