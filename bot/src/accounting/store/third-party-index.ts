@@ -127,7 +127,10 @@ export class ThirdPartyIndexBuilder {
   private readonly auxes = new Dictionary();
   private readonly etabs = new Dictionary();
   private readonly groups = new Map<number, Filling>();
-  private readonly present = new Set<number>();
+  /** Account id → établissement ids of its lines. */
+  private readonly present = new Map<number, Set<number>>();
+  private lastAccount = -1;
+  private lastEtab = -1;
   private readonly ids: string[] = [];
   private readonly chunks: ThirdPartyMeta["chunks"] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -162,7 +165,17 @@ export class ThirdPartyIndexBuilder {
     c.etab[k] = etabId;
     c.debit[k] = e.debitCents;
     c.credit[k] = e.creditCents;
-    this.present.add(account * 65_536 + etabId);
+    // Lines come in runs of one account and établissement: one lookup per run.
+    if (account !== this.lastAccount || etabId !== this.lastEtab) {
+      let etabs = this.present.get(account);
+      if (etabs === undefined) {
+        etabs = new Set();
+        this.present.set(account, etabs);
+      }
+      etabs.add(etabId);
+      this.lastAccount = account;
+      this.lastEtab = etabId;
+    }
     let bytes = 0;
     if (letter !== "") {
       const need = Buffer.byteLength(letter);
@@ -200,7 +213,9 @@ export class ThirdPartyIndexBuilder {
       auxes: this.auxes.codes,
       etabs: this.etabs.codes,
       chunks: this.chunks,
-      present: [...this.present].map((p) => [Math.floor(p / 65_536), p % 65_536]),
+      present: [...this.present].flatMap(([account, etabs]) =>
+        [...etabs].map((etab): [number, number] => [account, etab]),
+      ),
       frames: [...frames],
     };
     const id = Buffer.from("tpm0").toString("base64");
