@@ -4,6 +4,7 @@ import {
   FEC_ERROR_CODES,
   etablissementCodeKey,
   isOpeningJournal,
+  isoToYmd,
   LedgerAggregator,
   lineFormatOf,
   monthOf,
@@ -21,6 +22,12 @@ import type { FrameRef, Segment } from "../store/framed-blob";
 import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
 import { SearchIndexWriter } from "../store/search-index-writer";
+import {
+  isThirdPartyAccount,
+  THIRD_PARTY_BLOB,
+  THIRD_PARTY_META_BLOB,
+  ThirdPartyIndexBuilder,
+} from "../store/third-party-index";
 import {
   ENTRY_LAYOUT_VERSION,
   type AccountingStore,
@@ -101,6 +108,8 @@ export class FecImportJob {
   /** The journaux' search index (words → écritures), spilled to a temporary file as it grows. */
   private readonly search = new SearchIndexWriter();
   private readonly lines: FrameLogWriter;
+  /** The balance âgée's lines (411…, 401…), in columns (third-party-index.ts). */
+  private readonly thirdParty: ThirdPartyIndexBuilder;
   /** account → month (0 = à-nouveaux) → its records. */
   private readonly ledgerBuckets = new Map<string, Map<number, BucketRecords>>();
   private readonly lastLedgerBucket = new Map<string, BucketRecords>();
@@ -140,6 +149,11 @@ export class FecImportJob {
       importId: input.importId,
     };
     this.lines = new FrameLogWriter(store.blockSink(this.version), input.frames);
+    this.thirdParty = new ThirdPartyIndexBuilder(
+      store.blockSink(this.version, THIRD_PARTY_BLOB),
+      store.blockSink(this.version, THIRD_PARTY_META_BLOB),
+      { start: isoToYmd(input.exercice.start) ?? 0, end: isoToYmd(input.exercice.end) ?? 0 },
+    );
   }
 
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */
@@ -180,6 +194,7 @@ export class FecImportJob {
         break;
       }
       if (this.lines.overBudget) await this.lines.relieve();
+      if (this.thirdParty.overBudget) await this.thirdParty.relieve();
     }
     const { report } = parser.end();
     if (this.failure !== null) throw this.failure;
@@ -228,6 +243,7 @@ export class FecImportJob {
     if (ledger === undefined || ledger.month !== ledgerMonth) ledger = this.ledgerBucket(e.compteNum, ledgerMonth);
     const journal = stats.bucket;
     const frame = this.lines.add(e.line, ledger.id, journal.id, bytes, start, end);
+    if (isThirdPartyAccount(e.compteNum)) this.thirdParty.add(e, etab, letter, frame);
     const size = recordBytes(end - start);
     counted(ledger, frame, size);
     counted(journal, frame, size);
@@ -344,6 +360,7 @@ export class FecImportJob {
     this.endRun();
     this.runEtabCount = 0;
     const frames = await this.lines.finish();
+    await this.thirdParty.finish(frames);
     // Before the other rows are built: the merge's buffers do not add to theirs.
     const search = await this.search.write(this.store.blockSink(this.version, "search"));
     await this.store.writeSearchHeader(this.version, JSON.stringify(search));

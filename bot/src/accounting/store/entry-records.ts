@@ -43,7 +43,7 @@ function etablissementOf(e: FecEntry): string {
   return raw ? etablissementCodeKey(raw) : "";
 }
 
-function storedLine(e: FecEntry): StoredLine {
+export function storedLine(e: FecEntry): StoredLine {
   return {
     line: e.line,
     date: e.date,
@@ -76,7 +76,7 @@ const READ_TEXT_FIELDS = [
 
 const decoders = new WeakMap<EntryLayout, FecLineDecoder>();
 
-function decoderOf(layout: EntryLayout) {
+export function decoderOf(layout: EntryLayout) {
   let decoder = decoders.get(layout);
   if (decoder === undefined) {
     decoder = createFecLineDecoder(layout.format, { textFields: READ_TEXT_FIELDS });

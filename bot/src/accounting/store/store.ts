@@ -20,6 +20,7 @@ import { firmPartition, key, odataString, partitionPrefixFilter } from "../../co
 import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
 import type { BlockSink } from "./frame-log";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
+import { THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB } from "./third-party-index";
 import { STORAGE_PIPELINE_RETRY_OPTIONS } from "../../lib/storage-faults";
 
 export const ACCOUNTING_TABLE = "accounting";
@@ -144,9 +145,11 @@ export type EntryLayout = z.infer<typeof entryLayoutSchema>;
 export type VersionRef = { tenantId: string; dossierId: string; exercice: string; importId: string };
 /**
  * `lines`: the entry blob; `ledger` and `journal`: its two copies in earlier builds (purged alike);
- * `search`: the journaux' search index (search-index-writer.ts; absent from earlier imports).
+ * `search`: the journaux' search index (search-index-writer.ts); `third-party` and its meta: the balance âgée's
+ * lines (third-party-index.ts). Both indexes are absent from earlier imports.
  */
-export type BlobKind = "lines" | "ledger" | "journal" | "search";
+export type BlobKind =
+  "lines" | "ledger" | "journal" | "search" | typeof THIRD_PARTY_BLOB | typeof THIRD_PARTY_META_BLOB;
 
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
@@ -452,6 +455,25 @@ export class AccountingStore {
     return letterSumsSchema.parse(JSON.parse(rows.map((r) => unpackProperties(r)).join(""))).letters;
   }
 
+  /** A blob of the import (whole, or `length` bytes from `offset`), or null when it has none (an index of later builds). */
+  async readBlob(v: VersionRef, kind: BlobKind, range?: { offset: number; length: number }): Promise<Buffer | null> {
+    try {
+      const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
+      return await (range ? blob.downloadToBuffer(range.offset, range.length) : blob.downloadToBuffer());
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Immutable data of an import derived by another module (the search and third-party indexes): `load`ed once
+   * per import and `name`, kept with the import's other cached reads (dropped alike).
+   */
+  async cachedRead<T>(v: VersionRef, name: string, load: () => Promise<T>): Promise<T> {
+    return this.cached(`${AccountingStore.versionPartition(v)}#${name}`, load);
+  }
+
   /** Forgets every cached read (bench:fec times views over cold caches). */
   dropCaches(): void {
     this.cache.clear();
@@ -538,11 +560,6 @@ export class AccountingStore {
     return length === 0 ? Buffer.alloc(0) : this.download(v, kind, offset, length);
   }
 
-  /** Immutable data of a version derived by another module (the search index), cached like the rows. */
-  async cachedRead<T>(v: VersionRef, name: string, load: () => Promise<T>): Promise<T> {
-    return this.cached(`${AccountingStore.versionPartition(v)}#${name}`, load);
-  }
-
   private async download(v: VersionRef, kind: BlobKind, offset: number, length: number): Promise<Buffer> {
     const blob = this.container.getBlockBlobClient(AccountingStore.blobName(v, kind));
     const response = await blob.download(offset, length);
@@ -558,7 +575,7 @@ export class AccountingStore {
     this.forget(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
-      (["lines", "ledger", "journal", "search"] as const).map((kind) =>
+      (["lines", "ledger", "journal", "search", THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB] as const).map((kind) =>
         this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).deleteIfExists(),
       ),
     );

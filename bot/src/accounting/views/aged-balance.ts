@@ -27,7 +27,7 @@ import { scopeSet, type AccountingAccess } from "../access";
 import type { AccountingDeps } from "../deps";
 import type { StoredLine } from "../store/entry-records";
 import { viewedImport } from "./service";
-import { readThirdPartyLines } from "./third-party-lines";
+import { readOpenThirdPartyLines, type ThirdPartyLine, type ThirdPartyLines } from "./third-party-lines";
 
 type AgedQuery = z.output<typeof agedBalanceQuerySchema>;
 
@@ -70,9 +70,9 @@ export async function agedItems(
   }
   const [aggregate, lines] = await Promise.all([
     acc.store.readAggregate(v),
-    readThirdPartyLines(acc.store, v, account, scopeSet(access)),
+    readOpenThirdPartyLines(acc.store, v, account, scopeSet(access), ref),
   ]);
-  const items = openItems(lines, { account, ref, termDays: query.term });
+  const items = openItems(lines.open, { account, ref, termDays: query.term });
   const labelOf = (p: PartyKey) =>
     (p.kind === "aux" ? aggregate.auxiliaryLabels[p.key] : aggregate.accountLabels[p.key]) ?? "";
   const head = {
@@ -87,10 +87,24 @@ export async function agedItems(
     head,
     items,
     labelOf,
-    hasAccount: lines.length > 0,
+    hasAccount: lines.hasAccount,
+    shown: lines.shown,
     dossierCode: access.dossier.code,
     exercice: pointer.end,
   };
+}
+
+/** The items with their whole lines (journal, écriture, pièce, label): read for the rows shown only. */
+async function shownItems<I extends OpenItem<ThirdPartyLine>>(
+  items: readonly I[],
+  shown: ThirdPartyLines["shown"],
+): Promise<Array<I & { line: StoredLine }>> {
+  const lines = await shown(items.map((i) => i.line));
+  return items.map((item, k) => {
+    const line = lines[k];
+    if (line === undefined) throw new Error(`line ${item.line.line} was not read`);
+    return { ...item, line };
+  });
 }
 
 export function openItemDto(item: OpenItem<StoredLine>): OpenItemDto {
@@ -133,7 +147,7 @@ export async function agedLinesView(
   query: z.output<typeof agedLinesQuerySchema>,
   now: Date,
 ): Promise<AccountingAgedLines> {
-  const { head, items, labelOf } = await agedItems(acc, principal, access, query, now);
+  const { head, items, labelOf, shown } = await agedItems(acc, principal, access, query, now);
   const key: PartyKey = { key: query.party, kind: query.partyKind };
   const mine = partyItems(items, key);
   const party = agedBalance(mine, labelOf).parties[0] ?? {
@@ -143,7 +157,7 @@ export async function agedLinesView(
     totalCents: 0,
     lineCount: 0,
   };
-  return { ...head, party, lines: mine.map(openItemDto) };
+  return { ...head, party, lines: (await shownItems(mine, shown)).map(openItemDto) };
 }
 
 export async function echeancierView(
@@ -153,9 +167,10 @@ export async function echeancierView(
   query: z.output<typeof echeancierQuerySchema>,
   now: Date,
 ): Promise<AccountingEcheancier> {
-  const { head, items, labelOf, hasAccount } = await agedItems(acc, principal, access, query, now);
+  const { head, items, labelOf, hasAccount, shown } = await agedItems(acc, principal, access, query, now);
   const info = pageInfo(query, items.length);
-  const rows = echeancierRows(items, info.first, info.last).map((r) => ({
+  const page = await shownItems(echeancierRows(items, info.first, info.last), shown);
+  const rows = page.map((r) => ({
     ...openItemDto(r),
     partyLabel: labelOf(r.party),
     cumulativeCents: r.cumulativeCents,
