@@ -94,6 +94,38 @@ async function fullContact() {
   expect(await repos.importNotices.claim(TEST_TENANT, notice)).toBe(true);
   const arrival = { dossierId: dossier.id, contactId: contact.id, contactName: "Client Collaboratif", at };
   expect(await repos.earlyArrivals.record(TEST_TENANT, { ...arrival, reason: "offer-inactive" })).toBe(true);
+  // A finished bulk proposal that named the contact (its item row keeps their name and e-mail).
+  const campaignId = `c-${contact.id}`;
+  await repos.campaigns.create(
+    TEST_TENANT,
+    {
+      id: campaignId,
+      kind: "contacts",
+      serviceId: proposed.body.subscription.serviceId,
+      status: "done",
+      startedAt: at,
+      startedBy: { oid: PERSONS.staff.oid, name: PERSONS.staff.name },
+      endedAt: at,
+      total: 1,
+      runningSince: at,
+      finishedAtRunStart: 0,
+    },
+    [
+      {
+        contactId: contact.id,
+        dossierId: dossier.id,
+        contactName: "Client Collaboratif",
+        email: detail.body.contact.email,
+        dossierCode: dossier.code,
+        dossierName: dossier.name,
+        status: "done",
+        subscriptionId: proposed.body.subscription.id,
+        error: null,
+        resend: false,
+        updatedAt: at,
+      },
+    ],
+  );
   return {
     contact: detail.body.contact,
     etag: detail.etag ?? "",
@@ -129,6 +161,7 @@ async function expectGone(contactId: string, oid: string, email: string, subscri
   expect(await repos.importNotices.isOptedOut(TEST_TENANT, contactId)).toBe(false);
   expect(await repos.importNotices.listByContact(TEST_TENANT, contactId)).toEqual([]);
   expect(await repos.earlyArrivals.listByContact(TEST_TENANT, contactId)).toEqual([]);
+  expect(await repos.campaigns.itemsOfContact(TEST_TENANT, contactId)).toEqual([]);
   const audit = JSON.stringify(await allAudit());
   for (const trace of [contactId, oid, email]) expect(audit).not.toContain(trace);
 }
@@ -149,6 +182,7 @@ describe("RGPD export (right of access)", () => {
     expect(data.importNotices.turnedOff).toBe(true);
     expect(data.importNotices.sent).toEqual([expect.objectContaining({ dossierId: dossier.id, importId: "import-1" })]);
     expect(data.earlyArrivals).toEqual([expect.objectContaining({ dossierId: dossier.id, reason: "offer-inactive" })]);
+    expect(data.campaignItems).toEqual([expect.objectContaining({ dossierId: dossier.id, status: "done" })]);
     const actions = data.auditEvents.map((e) => e.action);
     for (const action of ["contact.created", "link.created", "service.proposed"]) expect(actions).toContain(action);
 
@@ -202,6 +236,7 @@ describe("RGPD erasure (right to erasure)", () => {
         importNoticePreferences: 1,
         importNoticesSent: 1,
         earlyArrivals: 1,
+        campaignItems: 1,
       },
       pseudonymiseAuditEvents: about,
       deleteGuest: true,
@@ -244,6 +279,7 @@ describe("RGPD erasure (right to erasure)", () => {
     expect(await deps().repos.conversations.get(TEST_TENANT, other.oid)).not.toBeNull();
     expect(await deps().repos.importNotices.isOptedOut(TEST_TENANT, other.contact.id)).toBe(true);
     expect(await deps().repos.earlyArrivals.listByContact(TEST_TENANT, other.contact.id)).toHaveLength(1);
+    expect(await deps().repos.campaigns.itemsOfContact(TEST_TENANT, other.contact.id)).toHaveLength(1);
     expect(JSON.stringify(after)).toContain(other.contact.id);
   });
 

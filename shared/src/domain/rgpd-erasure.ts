@@ -93,6 +93,7 @@ export interface ContactHoldings {
   importNoticesOff: boolean;
   importNotices: readonly { dossierId: string; importId: string; at: string; status: string }[];
   earlyArrivals: readonly { dossierId: string; reason: string; at: string }[];
+  campaignItems: readonly RgpdExport["campaignItems"][number][];
   auditEvents: readonly AuditEvent[];
 }
 
@@ -114,6 +115,7 @@ export function buildRgpdExport(h: ContactHoldings, firmTenantId: string, now: D
       sent: h.importNotices.map((n) => ({ dossierId: n.dossierId, importId: n.importId, at: n.at, outcome: n.status })),
     },
     earlyArrivals: h.earlyArrivals.map((a) => ({ dossierId: a.dossierId, reason: a.reason, at: a.at })),
+    campaignItems: h.campaignItems,
     auditEvents: h.auditEvents,
   });
 }
@@ -134,6 +136,7 @@ export function erasurePreviewOf(
       importNoticePreferences: h.importNoticesOff ? 1 : 0,
       importNoticesSent: h.importNotices.length,
       earlyArrivals: h.earlyArrivals.length,
+      campaignItems: h.campaignItems.length,
     },
     pseudonymiseAuditEvents: h.auditEvents.length,
     ...guest,

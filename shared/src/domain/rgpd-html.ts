@@ -17,6 +17,7 @@ export function renderRgpdExportHtml(data: RgpdExport, locale: Locale): string {
     ["rgpd.export.conversationReferences", data.conversationReferences],
     ["rgpd.export.importNotices", data.importNotices.sent],
     ["rgpd.export.earlyArrivals", data.earlyArrivals],
+    ["rgpd.export.campaignItems", data.campaignItems],
     ["rgpd.export.auditEvents", data.auditEvents],
   ];
   const body = sections

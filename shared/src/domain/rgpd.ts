@@ -120,6 +120,15 @@ const earlyArrivalSentSchema = z.object({
   at: z.string().min(1),
 });
 
+const campaignItemHeldSchema = z.object({
+  campaignId: z.string().min(1),
+  dossierId: z.string().min(1),
+  contactName: z.string(),
+  email: z.string(),
+  status: z.string().min(1),
+  updatedAt: z.string(),
+});
+
 const invitationSchema = z.object({
   subscriptionId: z.string().min(1),
   state: z.record(z.string(), z.unknown()),
@@ -139,6 +148,8 @@ export const rgpdExportSchema = z.object({
   importNotices: z.object({ turnedOff: z.boolean(), sent: z.array(importNoticeSentSchema) }),
   /** The dossiers the contact came to before their space was open (the firm was told). */
   earlyArrivals: z.array(earlyArrivalSentSchema).default([]),
+  /** The bulk proposals ("campagnes") that named the contact, with the name and e-mail they kept. */
+  campaignItems: z.array(campaignItemHeldSchema).default([]),
   auditEvents: z.array(auditEventSchema),
 });
 export type RgpdExport = z.infer<typeof rgpdExportSchema>;
@@ -156,6 +167,7 @@ export const rgpdErasurePreviewSchema = z.object({
     /** Rows recording which import cards the contact was sent. */
     importNoticesSent: z.number().int().nonnegative().default(0),
     earlyArrivals: z.number().int().nonnegative().default(0),
+    campaignItems: z.number().int().nonnegative().default(0),
   }),
   pseudonymiseAuditEvents: z.number().int().nonnegative(),
   /** The guest account is deleted only when Comptoir invited it and no other contact uses it. */

@@ -118,6 +118,16 @@ function holdings(): ContactHoldings {
     importNoticesOff: true,
     importNotices: [{ dossierId: "dossier-1", importId: "imp-1", at, status: "sent" }],
     earlyArrivals: [{ dossierId: "dossier-1", reason: "offer-inactive", at }],
+    campaignItems: [
+      {
+        campaignId: "c-1",
+        dossierId: "dossier-1",
+        contactName: "Marie Durand",
+        email: contact.email,
+        status: "done",
+        updatedAt: at,
+      },
+    ],
     auditEvents: [],
   };
 }
@@ -135,6 +145,7 @@ describe("buildRgpdExport and erasurePreviewOf", () => {
       sent: [{ dossierId: "dossier-1", importId: "imp-1", at, outcome: "sent" }],
     });
     expect(data.earlyArrivals).toEqual([{ dossierId: "dossier-1", reason: "offer-inactive", at }]);
+    expect(data.campaignItems.map((i) => [i.campaignId, i.email])).toEqual([["c-1", contact.email]]);
   });
 
   it("count in the preview what the erasure removes", () => {
@@ -149,6 +160,7 @@ describe("buildRgpdExport and erasurePreviewOf", () => {
         importNoticePreferences: 1,
         importNoticesSent: 1,
         earlyArrivals: 1,
+        campaignItems: 1,
       },
       pseudonymiseAuditEvents: 0,
       deleteGuest: true,

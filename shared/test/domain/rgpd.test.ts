@@ -125,7 +125,7 @@ describe("retention bounds and erasure preview", () => {
     // Previews from before the early arrivals, notices sent and the guest's reason read with their defaults.
     expect(rgpdErasurePreviewSchema.parse(preview)).toEqual({
       ...preview,
-      remove: { ...preview.remove, importNoticesSent: 0, earlyArrivals: 0 },
+      remove: { ...preview.remove, importNoticesSent: 0, earlyArrivals: 0, campaignItems: 0 },
       keepGuestReason: null,
     });
     expect(rgpdErasurePreviewSchema.safeParse({ ...preview, remove: { ...preview.remove, links: -1 } }).success).toBe(

@@ -5,6 +5,7 @@ import { actorSchema } from "@comptoir/shared";
 import { commit, create, MAX_BATCH_OPS, replace, upsert } from "../storage/batch";
 import { toDocument, type Versioned } from "../storage/document";
 import { firmPartition, key, partitionPrefixFilter } from "../storage/keys";
+import { deleteRows } from "../storage/delete-rows";
 import { collect, getDocument, getIndexValue, listDocuments } from "../storage/reads";
 
 export const campaignSchema = z.object({
@@ -160,6 +161,23 @@ export class CampaignRepository {
     if (raw === null) return null;
     const parsed = subscriptionIndexSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
+  }
+
+  /** Every item naming this contact, across the firm's campaigns (RGPD export and erasure). */
+  async itemsOfContact(tenantId: string, contactId: string): Promise<{ campaignId: string; item: CampaignItem }[]> {
+    const out: { campaignId: string; item: CampaignItem }[] = [];
+    for await (const c of listDocuments(this.table, campaignSchema, firmPartition(tenantId), `${key("c")}|`)) {
+      const pk = itemPartition(tenantId, c.value.id);
+      for await (const item of listDocuments(this.table, campaignItemSchema, pk, `${key("i", contactId)}|`))
+        out.push({ campaignId: c.value.id, item: item.value });
+    }
+    return out;
+  }
+
+  /** Deletes those items (a row already gone counts as done, so an erasure can be retried). */
+  async deleteItems(tenantId: string, items: readonly CampaignItemRef[]): Promise<void> {
+    for (const { campaignId, contactId, dossierId } of items)
+      await deleteRows(this.table, itemPartition(tenantId, campaignId), [key("i", contactId, dossierId)]);
   }
 
   private campaignRow(tenantId: string, campaign: Campaign) {

@@ -63,6 +63,10 @@ export async function eraseContact(
     holdings.earlyArrivals.map((a) => a.dossierId),
   );
   for (const s of holdings.subscriptions) await deps.repos.invitations.delete(t, s.id);
+  await deps.repos.campaigns.deleteItems(
+    t,
+    holdings.campaignItems.map((i) => ({ campaignId: i.campaignId, contactId, dossierId: i.dossierId })),
+  );
 
   for (const s of holdings.subscriptions) {
     await deps.repos.subscriptions.purge(t, s);

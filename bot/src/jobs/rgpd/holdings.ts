@@ -25,7 +25,7 @@ export async function readHoldings(
 ): Promise<{ contact: Versioned<Contact>; holdings: ContactHoldings }> {
   const contact = await getContact(deps, tenantId, contactId);
   const oid = contact.value.guest?.objectId ?? null;
-  const [links, subscriptions, portfolio, conversation, importNoticesOff, importNotices, earlyArrivals] =
+  const [links, subscriptions, portfolio, conversation, importNoticesOff, importNotices, earlyArrivals, campaigns] =
     await Promise.all([
       deps.repos.links.listByContact(tenantId, contactId),
       deps.repos.subscriptions.listByContact(tenantId, contactId),
@@ -34,6 +34,7 @@ export async function readHoldings(
       deps.repos.importNotices.isOptedOut(tenantId, contactId),
       deps.repos.importNotices.listByContact(tenantId, contactId),
       deps.repos.earlyArrivals.listByContact(tenantId, contactId),
+      deps.repos.campaigns.itemsOfContact(tenantId, contactId),
     ]);
   const subscriptionIds = subscriptions.map((s) => s.id);
   const [invitations, greeted, auditEvents] = await Promise.all([
@@ -62,6 +63,14 @@ export async function readHoldings(
       importNoticesOff,
       importNotices,
       earlyArrivals,
+      campaignItems: campaigns.map(({ campaignId, item }) => ({
+        campaignId,
+        dossierId: item.dossierId,
+        contactName: item.contactName,
+        email: item.email,
+        status: item.status,
+        updatedAt: item.updatedAt,
+      })),
       auditEvents,
     },
   };

@@ -19,6 +19,10 @@ export const rgpdMessages = defineMessages({
     fr: "Venues avant l'ouverture de l'espace",
     en: "Visits before the space was open",
   },
+  "rgpd.export.campaignItems": {
+    fr: "Propositions groupées (campagnes)",
+    en: "Bulk proposals (campaigns)",
+  },
   "rgpd.export.auditEvents": { fr: "Journal d'audit", en: "Audit log" },
   "rgpd.export.none": { fr: "Aucune donnée.", en: "No data." },
   "rgpd.export.field": { fr: "Champ", en: "Field" },
@@ -51,6 +55,10 @@ export const rgpdMessages = defineMessages({
   "rgpd.erase.earlyArrivals": {
     fr: "venues avant l'ouverture de l'espace : {count}",
     en: "visits before the space was open: {count}",
+  },
+  "rgpd.erase.campaignItems": {
+    fr: "lignes de campagnes (propositions groupées) : {count}",
+    en: "campaign rows (bulk proposals): {count}",
   },
   "rgpd.erase.audit": {
     fr: "Les événements du journal d'audit qui la concernent ({count}) sont gardés, sous le pseudonyme {pseudonym}.",

@@ -62,6 +62,7 @@ export function RgpdEraseDialog({ contactId, name, open, onClose, onErased }: Pr
                     })}
                   </li>
                   <li>{t("rgpd.erase.earlyArrivals", { count: String(p.remove.earlyArrivals) })}</li>
+                  <li>{t("rgpd.erase.campaignItems", { count: String(p.remove.campaignItems) })}</li>
                 </ul>
                 <Body1 as="p">{t(guestKey)}</Body1>
                 <Body1 as="p">
