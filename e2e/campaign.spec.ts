@@ -122,6 +122,7 @@ test("staff choose contacts, confirm the count, watch the campaign end, then its
   const failed = report.getByRole("row").filter({ hasText: `david.${CONTACTS_NOM.toLowerCase()}@exemple.fr` });
   await expect(failed).toContainText(closedDossier.code);
   await expect(failed).toContainText("L'offre Consultation n'est pas activée sur le dossier");
+  await expect(failed).not.toContainText("{");
   await expect(report.getByRole("row")).toHaveCount(2);
   await expectAccessible(page, "Rapport des échecs");
 

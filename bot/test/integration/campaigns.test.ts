@@ -102,6 +102,9 @@ describe("a campaign of proposals", () => {
     const en = await call<CampaignFailureList>(app, "GET", `/campaigns/${started.body.id}/failures`, { lang: "en" });
     expect(en.body.items[0]?.message).not.toBe(fr.body.items[0]?.message);
     expect(en.body.items[0]?.message.length).toBeGreaterThan(10);
+    // The reason names the dossier, as the single proposal's error does: no placeholder left.
+    expect(fr.body.items[0]?.message).toContain(`le dossier ${closed.dossier.code}.`);
+    expect(en.body.items[0]?.message).not.toContain("{");
 
     const csv = await app.request(`/api/v1/campaigns/${started.body.id}/failures.csv`, {
       as: PERSONS.staff,

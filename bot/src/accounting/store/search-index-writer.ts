@@ -184,11 +184,14 @@ export class SearchIndexWriter {
   private readonly etabIds = new Map<string, number>();
   private readonly bucketLines = new Map<number, number>();
   private readonly accountTokens = new Map<string, string>();
-  /** The last text of each field and its tokens: an écriture's lines mostly repeat their label and piece. */
-  private readonly lastTexts: Array<[string, string[]]> = [
-    ["", []],
-    ["", []],
-    ["", []],
+  /**
+   * The last text of each field, its tokens and the écriture they were last added for: an écriture's lines mostly
+   * repeat their label and piece, whose tokens then go in once (the map lookups were the import's largest cost).
+   */
+  private readonly lastTexts: Array<[text: string, tokens: string[], ordinal: number]> = [
+    ["", [], -1],
+    ["", [], -1],
+    ["", [], -1],
   ];
   private readonly current = { bucket: 0, date: 0, pos: 0, lines: 0, debit: 0, credit: 0, etab: -1 };
 
@@ -234,19 +237,20 @@ export class SearchIndexWriter {
       this.accountTokens.set(compteNum, account);
     }
     this.addToken(account);
-    this.addTokens(this.tokensOf(0, ecritureLib));
-    this.addTokens(this.tokensOf(1, pieceRef));
-    if (compAuxNum !== "") this.addTokens(this.tokensOf(2, compAuxNum));
+    this.addField(0, ecritureLib);
+    this.addField(1, pieceRef);
+    if (compAuxNum !== "") this.addField(2, compAuxNum);
   }
 
-  private tokensOf(field: number, text: string): string[] {
+  private addField(field: number, text: string): void {
     const last = this.lastTexts[field];
-    if (last === undefined) return searchTokens(text);
+    if (last === undefined) return this.addTokens(searchTokens(text));
     if (last[0] !== text) {
       last[0] = text;
       last[1] = searchTokens(text);
-    }
-    return last[1];
+    } else if (last[2] === this.ordinal) return;
+    last[2] = this.ordinal;
+    this.addTokens(last[1]);
   }
 
   private addTokens(tokens: readonly string[]): void {

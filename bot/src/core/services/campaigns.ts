@@ -146,7 +146,8 @@ export async function campaignFailures(
         dossierName: i.dossierName,
         code,
         messageKey: errorMessageKey(known),
-        message: translate(locale, errorMessageKey(known)),
+        // The values the catalogue's messages name (the proposal's own errors carry these two).
+        message: translate(locale, errorMessageKey(known), { dossier: i.dossierCode, email: i.email }),
         at: i.error?.at ?? i.updatedAt,
       };
     });
