@@ -62,6 +62,19 @@ function storedLine(e: FecEntry): StoredLine {
   };
 }
 
+/**
+ * The decoder's entry itself made the stored line (its etablissement keyed in place): a streamed
+ * export then builds one object per line, not two (the second copy was a good part of its garbage).
+ * The entry keeps its other fields, which the views never read.
+ */
+function keyedInPlace(e: FecEntry): StoredLine {
+  e.etablissement = etablissementOf(e);
+  if (!isKeyed(e)) throw new Error(`line ${e.line}: etablissement not keyed`);
+  return e;
+}
+
+const isKeyed = (e: FecEntry): e is FecEntry & { etablissement: string } => typeof e.etablissement === "string";
+
 /** What the views show of a line: labels come from the aggregates, once per account or journal. */
 const READ_TEXT_FIELDS = [
   "journalCode",
@@ -253,7 +266,7 @@ export class BucketBatchReader {
         const start = at + RECORD_HEADER_BYTES;
         const end = start + records.readUInt32LE(at + 4);
         if (end > records.length) throw new Error(`record of line ${records.readUInt32LE(at)} is cut`);
-        const visited = visit(storedLine(decoder.decode(records, start, end, records.readUInt32LE(at))));
+        const visited = visit(keyedInPlace(decoder.decode(records, start, end, records.readUInt32LE(at))));
         if (visited !== undefined) await visited;
         at = end;
         if (++seen % LINES_PER_LOOK === 0 && turns?.over) await turns.pass();
