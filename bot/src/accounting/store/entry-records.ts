@@ -62,6 +62,19 @@ export function storedLine(e: FecEntry): StoredLine {
   };
 }
 
+/**
+ * The decoder's entry itself made the stored line (its etablissement keyed in place): a streamed
+ * export then builds one object per line, not two (the second copy was a good part of its garbage).
+ * The entry keeps its other fields, which the views never read.
+ */
+function keyedInPlace(e: FecEntry): StoredLine {
+  e.etablissement = etablissementOf(e);
+  if (!isKeyed(e)) throw new Error(`line ${e.line}: etablissement not keyed`);
+  return e;
+}
+
+const isKeyed = (e: FecEntry): e is FecEntry & { etablissement: string } => typeof e.etablissement === "string";
+
 /** What the views show of a line: labels come from the aggregates, once per account or journal. */
 const READ_TEXT_FIELDS = [
   "journalCode",
@@ -188,7 +201,8 @@ export class BucketBatchReader {
   private readonly position = new Map<number, number>();
   private start = 0;
   private end = 0;
-  private gathered = new Map<number, Buffer>();
+  /** Each gathered bucket's records: a buffer of its own, or where they start in a spilled batch. */
+  private gathered = new Map<number, GatheredRecords>();
   private layout: EntryLayout | null = null;
   /** A lean reader's own decoder: it pauses mid-bucket, and a shared one would interleave with other requests. */
   private ownDecoder: FecLineDecoder | null = null;
@@ -232,9 +246,14 @@ export class BucketBatchReader {
   async lines(bucket: BucketRef): Promise<StoredLine[]> {
     const { layout, records } = await this.records(bucket);
     const turns = this.scan.turns;
-    if (turns === undefined) return decodeLines(layout, records);
+    if (turns === undefined && records.starts === null) return decodeLines(layout, records.buf);
     this.ownDecoder ??= createFecLineDecoder(layout.format, { textFields: READ_TEXT_FIELDS });
-    return decodeInTurns(this.ownDecoder, records, turns);
+    const out: StoredLine[] = [];
+    await visitRecords(this.ownDecoder, records, turns, (e) => {
+      out.push(storedLine(e));
+      return undefined;
+    });
+    return out;
   }
 
   /**
@@ -244,30 +263,14 @@ export class BucketBatchReader {
   async forEachLine(bucket: BucketRef, visit: (line: StoredLine) => Promise<void> | undefined): Promise<void> {
     const { layout, records } = await this.records(bucket);
     this.ownDecoder ??= createFecLineDecoder(layout.format, { textFields: READ_TEXT_FIELDS });
-    const decoder = this.ownDecoder;
-    const turns = this.scan.turns;
-    let at = 0;
-    let seen = 0;
-    try {
-      while (at + RECORD_HEADER_BYTES <= records.length) {
-        const start = at + RECORD_HEADER_BYTES;
-        const end = start + records.readUInt32LE(at + 4);
-        if (end > records.length) throw new Error(`record of line ${records.readUInt32LE(at)} is cut`);
-        const visited = visit(storedLine(decoder.decode(records, start, end, records.readUInt32LE(at))));
-        if (visited !== undefined) await visited;
-        at = end;
-        if (++seen % LINES_PER_LOOK === 0 && turns?.over) await turns.pass();
-      }
-    } finally {
-      decoder.release();
-    }
+    await visitRecords(this.ownDecoder, records, this.scan.turns, (e) => visit(keyedInPlace(e)));
   }
 
-  private async records(bucket: BucketRef): Promise<{ layout: EntryLayout; records: Buffer }> {
+  private async records(bucket: BucketRef): Promise<{ layout: EntryLayout; records: GatheredRecords }> {
     const at = this.position.get(bucket.id);
     if (at === undefined) throw new Error(`bucket ${bucket.id} is not in the plan`);
     if (at < this.start || at >= this.end || !this.gathered.has(bucket.id)) await this.gather(at);
-    const records = this.gathered.get(bucket.id) ?? Buffer.alloc(0);
+    const records = this.gathered.get(bucket.id) ?? { buf: Buffer.alloc(0), starts: null };
     this.gathered.delete(bucket.id);
     this.layout ??= await this.store.readLayout(this.v);
     return { layout: this.layout, records };
@@ -313,7 +316,7 @@ export class BucketBatchReader {
     );
     for (const [id, { buf, used }] of targets) {
       if (used !== buf.length) throw new Error(`bucket ${id}: ${used} bytes of records found, ${buf.length} expected`);
-      this.gathered.set(id, buf);
+      this.gathered.set(id, { buf, starts: null });
     }
     this.start = from;
     this.end = end;
@@ -369,9 +372,9 @@ export class BucketBatchReader {
     if (batch === undefined) throw new Error(`bucket at ${at} is in no batch`);
     this.gathered = new Map();
     const records = await (await spilled.file).read(spilled.batches.indexOf(batch));
-    const targets = new Map<number, { buf: Buffer; used: number }>();
-    for (const b of this.plan.slice(batch.from, batch.end))
-      targets.set(b.id, { buf: Buffer.allocUnsafe(b.bytes), used: 0 });
+    // Each bucket's records stay where they are in the batch: only where each starts is noted.
+    const targets = new Map<number, { starts: number[]; used: number; bytes: number }>();
+    for (const b of this.plan.slice(batch.from, batch.end)) targets.set(b.id, { starts: [], used: 0, bytes: b.bytes });
     const idAt = BUCKET_ID_AT[this.kind];
     let seen = 0;
     let pos = 0;
@@ -381,31 +384,51 @@ export class BucketBatchReader {
       const target = targets.get(records.readUInt32LE(pos + idAt));
       if (target === undefined)
         throw new Error(`record of line ${records.readUInt32LE(pos)} is in no bucket of its batch`);
-      target.used += records.copy(target.buf, target.used, pos, end);
+      target.starts.push(pos);
+      target.used += end - pos;
       pos = end;
       if (++seen % 4096 === 0 && this.scan.turns?.over) await this.scan.turns.pass();
     }
-    for (const [id, { buf, used }] of targets) {
-      if (used !== buf.length) throw new Error(`bucket ${id}: ${used} bytes of records found, ${buf.length} expected`);
-      this.gathered.set(id, buf);
+    for (const [id, { starts, used, bytes }] of targets) {
+      if (used !== bytes) throw new Error(`bucket ${id}: ${used} bytes of records found, ${bytes} expected`);
+      this.gathered.set(id, { buf: records, starts });
     }
     this.start = batch.from;
     this.end = batch.end;
   }
 }
 
-/** decodeLines of a whole bucket (its records only), handing the event loop back on the clock of `turns`. */
-async function decodeInTurns(decoder: FecLineDecoder, records: Buffer, turns: Turns): Promise<StoredLine[]> {
-  const out: StoredLine[] = [];
+/** A bucket's records: the whole of `buf`, or (a spilled batch) those starting at `starts`, in order. */
+type GatheredRecords = { buf: Buffer; starts: readonly number[] | null };
+
+/**
+ * Decodes each record of `records` in order for `visit`, handing the event loop back on the clock of
+ * `turns` when given.
+ */
+async function visitRecords(
+  decoder: FecLineDecoder,
+  records: GatheredRecords,
+  turns: Turns | undefined,
+  visit: (entry: FecEntry) => Promise<void> | undefined,
+): Promise<void> {
+  const { buf, starts } = records;
   let at = 0;
-  while (at + RECORD_HEADER_BYTES <= records.length) {
-    const start = at + RECORD_HEADER_BYTES;
-    const end = start + records.readUInt32LE(at + 4);
-    if (end > records.length) throw new Error(`record of line ${records.readUInt32LE(at)} is cut`);
-    out.push(storedLine(decoder.decode(records, start, end, records.readUInt32LE(at))));
-    at = end;
-    if (out.length % LINES_PER_LOOK === 0 && turns.over) await turns.pass();
+  let seen = 0;
+  try {
+    for (;;) {
+      if (starts !== null) {
+        if (seen >= starts.length) break;
+        at = starts[seen] ?? 0;
+      } else if (at + RECORD_HEADER_BYTES > buf.length) break;
+      const start = at + RECORD_HEADER_BYTES;
+      const end = start + buf.readUInt32LE(at + 4);
+      if (end > buf.length) throw new Error(`record of line ${buf.readUInt32LE(at)} is cut`);
+      const visited = visit(decoder.decode(buf, start, end, buf.readUInt32LE(at)));
+      if (visited !== undefined) await visited;
+      at = end;
+      if (++seen % LINES_PER_LOOK === 0 && turns?.over) await turns.pass();
+    }
+  } finally {
+    decoder.release();
   }
-  decoder.release();
-  return out;
 }

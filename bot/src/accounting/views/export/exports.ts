@@ -9,7 +9,7 @@ import { eachAccountLine, ledgerReader, matchesLedgerSearch } from "../ledger-re
 import type { AccountingDeps } from "../../deps";
 import { balanceView, viewedImport } from "../service";
 import { EXPORT_TEXT, exportColumns, say } from "./columns";
-import type { TableWriter } from "./table-writer";
+import type { CellValue, TableWriter } from "./table-writer";
 
 export type ExportQuery = {
   exercice?: string | undefined;
@@ -121,6 +121,7 @@ export async function prepareExport(
         }
         await writer.end();
         async function writeLedger(reader: BucketBatchReader): Promise<void> {
+          const cells: CellValue[] = new Array<CellValue>(12).fill("");
           for (const index of indexes) {
             const lib = aggregate.accountLabels[index.compteNum] ?? "";
             const { broughtForward, each } = await eachAccountLine(index, accountQuery, reader);
@@ -147,20 +148,20 @@ export async function prepareExport(
               balance += r.debitCents - r.creditCents;
               if (query.lettering === "unlettered" && r.ecritureLet) return;
               if (q && !matchesLedgerSearch(r, q, searchable)) return;
-              await writer.row([
-                index.compteNum,
-                lib,
-                r.date,
-                r.journalCode,
-                r.ecritureNum,
-                r.pieceRef,
-                r.ecritureLib,
-                r.compAuxNum ?? "",
-                r.debitCents,
-                r.creditCents,
-                balance,
-                r.ecritureLet ?? "",
-              ]);
+              // One array for every line: a writer reads the cells before row() returns (see TableWriter).
+              cells[0] = index.compteNum;
+              cells[1] = lib;
+              cells[2] = r.date;
+              cells[3] = r.journalCode;
+              cells[4] = r.ecritureNum;
+              cells[5] = r.pieceRef;
+              cells[6] = r.ecritureLib;
+              cells[7] = r.compAuxNum ?? "";
+              cells[8] = r.debitCents;
+              cells[9] = r.creditCents;
+              cells[10] = balance;
+              cells[11] = r.ecritureLet ?? "";
+              await writer.row(cells);
             });
           }
         }

@@ -9,6 +9,7 @@ export type CellValue = string | number | null | undefined;
 /** A spreadsheet-shaped output written row by row (CSV or XLSX), flushed to the sink in chunks. */
 export interface TableWriter {
   start(columns: readonly Column[]): Promise<void>;
+  /** Reads `cells` before it returns: the caller may fill the same array again for the next row. */
   row(cells: readonly CellValue[]): Promise<void>;
   end(): Promise<void>;
 }
