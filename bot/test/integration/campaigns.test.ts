@@ -318,4 +318,53 @@ describe("bad input and limits", () => {
       message: expect.stringContaining("1000") as unknown,
     });
   });
+
+  it("expands a selection of many contacts from one listing of the firm's rows: only their links, all their links", async () => {
+    const { dossier } = await dossierWithOffer(app);
+    const { dossier: other } = await dossierWithOffer(app);
+    const { repos } = app.running.deps;
+    const now = new Date().toISOString();
+    const actor = { oid: "test", name: "Test" };
+    const prefix = unique("many");
+    // 60 selected contacts (past the point where the firm's rows are listed rather than read one by one), and one
+    // more linked to the same dossier but not selected.
+    const ids = Array.from({ length: 61 }, (_, i) => `${prefix}-${i}`);
+    const base = (await newContact(app, roleId)).contact;
+    await repos.contacts.createMany(
+      TEST_TENANT,
+      ids.map((id, i) => ({ ...base, id, email: `${id}@exemple.fr`, nom: `Nombreux ${i}`, guest: null })),
+    );
+    const link = (contactId: string, dossierId: string) =>
+      repos.links.create(TEST_TENANT, {
+        contactId,
+        dossierId,
+        limitedTo: "-",
+        createdAt: now,
+        createdBy: actor,
+        updatedAt: now,
+      });
+    for (const id of ids) await link(id, dossier.id);
+    await link(ids[0] as string, other.id);
+    const selected = ids.slice(0, 60);
+
+    const unknown = await call(app, "POST", "/campaigns", {
+      body: { kind: "contacts", serviceId: "consultation", contactIds: [...selected, `${prefix}-unknown`] },
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: "CONTACT_NOT_FOUND" });
+
+    const started = await start({ kind: "contacts", serviceId: "consultation", contactIds: selected });
+    expect(started.status).toBe(202);
+    expect(started.body.total).toBe(61);
+    const items = await repos.campaigns.items(TEST_TENANT, started.body.id);
+    expect(items.map((i) => `${i.value.contactId}>${i.value.dossierId}`).sort()).toEqual(
+      [...selected.map((id) => `${id}>${dossier.id}`), `${ids[0]}>${other.id}`].sort(),
+    );
+    expect(items.find((i) => i.value.contactId === ids[1])?.value).toMatchObject({
+      contactName: expect.stringContaining("Nombreux 1") as unknown,
+      dossierCode: dossier.code,
+    });
+    const ended = await until(started.body.id, (v) => v.status === "done");
+    expect(ended).toMatchObject({ done: 61, failed: 0 });
+  });
 });

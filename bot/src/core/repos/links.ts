@@ -31,6 +31,11 @@ export class LinkRepository {
     return collect(listDocuments(this.table, dossierLinkSchema, firmPartition(tenantId), key("c", contactId) + "|"));
   }
 
+  /** Every link of the firm (its contact-side rows), page by page: a campaign over many contacts reads them at once. */
+  allByContact(tenantId: string): AsyncGenerator<Versioned<DossierLink>> {
+    return listDocuments(this.table, dossierLinkSchema, firmPartition(tenantId), key("c") + "|");
+  }
+
   async listByDossier(tenantId: string, dossierId: string): Promise<DossierLink[]> {
     const rows = await collect(
       listDocuments(this.table, dossierLinkSchema, firmPartition(tenantId), key("d", dossierId) + "|"),

@@ -32,6 +32,8 @@ export interface CampaignRunner {
 }
 
 const READ_CONCURRENCY = 16;
+/** From this many ids on, one listing of the firm's rows takes fewer round trips than one read per id. */
+const LIST_FROM = 50;
 
 /** Starts a campaign: expands the selection into (contact, dossier) items, stores them, then queues their run. */
 export async function startCampaign(
@@ -208,7 +210,18 @@ async function expandSelection(deps: ServiceDeps, ctx: Ctx, input: CampaignStart
   const pairs: { contactId: string; dossierId: string }[] = [];
   const contacts = new Map<string, Contact>();
   const dossiers = new Map<string, Dossier>();
-  if (input.kind === "contacts") {
+  if (input.kind === "contacts" && input.contactIds.length >= LIST_FROM) {
+    const ids = new Set(input.contactIds);
+    const [listed, links] = await Promise.all([
+      collectWhere(repos.contacts.all(ctx.tenantId), (c) => ids.has(c.value.id)),
+      collectWhere(repos.links.allByContact(ctx.tenantId), (l) => ids.has(l.value.contactId)),
+    ]);
+    for (const c of listed) contacts.set(c.value.id, c.value);
+    for (const id of ids) if (!contacts.has(id)) throw new AppError("CONTACT_NOT_FOUND");
+    for (const { value: l } of links)
+      if (!input.dossierId || l.dossierId === input.dossierId)
+        pairs.push({ contactId: l.contactId, dossierId: l.dossierId });
+  } else if (input.kind === "contacts") {
     const ids = [...new Set(input.contactIds)];
     const links = await mapLimited(ids, async (contactId) => {
       const [contact, linked] = await Promise.all([
@@ -239,10 +252,18 @@ async function expandSelection(deps: ServiceDeps, ctx: Ctx, input: CampaignStart
   // Names for the failures report: only what the first reads did not bring.
   const contactIds = [...new Set(pairs.map((p) => p.contactId))].filter((id) => !contacts.has(id));
   const dossierIds = [...new Set(pairs.map((p) => p.dossierId))].filter((id) => !dossiers.has(id));
-  for (const c of await mapLimited(contactIds, (id) => repos.contacts.get(ctx.tenantId, id)))
-    if (c) contacts.set(c.value.id, c.value);
-  for (const d of await mapLimited(dossierIds, (id) => repos.dossiers.get(ctx.tenantId, id)))
-    if (d) dossiers.set(d.value.id, d.value);
+  const contactIdSet = new Set(contactIds);
+  const dossierIdSet = new Set(dossierIds);
+  const [moreContacts, moreDossiers] = await Promise.all([
+    contactIds.length >= LIST_FROM
+      ? collectWhere(repos.contacts.all(ctx.tenantId), (c) => contactIdSet.has(c.value.id))
+      : mapLimited(contactIds, (id) => repos.contacts.get(ctx.tenantId, id)),
+    dossierIds.length >= LIST_FROM
+      ? collectWhere(repos.dossiers.all(ctx.tenantId), (d) => dossierIdSet.has(d.value.id))
+      : mapLimited(dossierIds, (id) => repos.dossiers.get(ctx.tenantId, id)),
+  ]);
+  for (const c of moreContacts) if (c) contacts.set(c.value.id, c.value);
+  for (const d of moreDossiers) if (d) dossiers.set(d.value.id, d.value);
   const at = ctx.now.toISOString();
   return pairs.flatMap(({ contactId, dossierId }) => {
     const contact = contacts.get(contactId);
@@ -302,6 +323,12 @@ async function cancelPending(deps: ServiceDeps, ctx: Ctx, id: string): Promise<v
       if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
     }
   }
+}
+
+async function collectWhere<T>(rows: AsyncIterable<T>, keep: (row: T) => boolean): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) if (keep(row)) out.push(row);
+  return out;
 }
 
 async function mapLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {

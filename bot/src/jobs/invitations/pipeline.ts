@@ -66,13 +66,15 @@ export interface PipelineOptions {
   onInvited?: (tenantId: string, subscriptionId: string) => Promise<void>;
   /** Told once a subscription's invitation step ended, invited or given up (a campaign's progress). Best effort. */
   onInvitationSettled?: (tenantId: string, subscriptionId: string) => Promise<void>;
+  /** How long a step's lease lasts unless renewed (default 60 s); renewed every third of it while the step runs. */
+  leaseMs?: number;
 }
 
 const jobSchema = z.object({ tenantId: z.string(), subscriptionId: z.string() });
 export type InvitationJob = z.infer<typeof jobSchema>;
 
 const SYSTEM = { oid: "comptoir", name: "Comptoir" };
-/** A lease older than this belongs to a worker that died; the message's next delivery takes over. */
+/** A lease not renewed for this long belongs to a worker that died; the message's next delivery takes over. */
 const LEASE_MS = 60_000;
 
 export interface InvitationPipeline {
@@ -99,6 +101,7 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
   ]);
   const mailPacer = new SharedPacer(deps.repos.rateSlots, "mailbox", [{ limit: opts.mailsPerMinute, ms: 60_000 }]);
 
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   const common = {
     concurrency: opts.concurrency,
     idleMs: opts.idleMs,
@@ -124,8 +127,8 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     queue: invitations,
     giveUp,
     handle: async (job) => {
-      const outcome = await underLease(deps, deps.repos.invitations, job, (state) =>
-        inviteStep(deps, opts, invitePacer, mails, job, state),
+      const outcome = await underLease(deps, deps.repos.invitations, job, leaseMs, (state, _checkpoint, holdLease) =>
+        inviteStep(deps, opts, invitePacer, mails, job, state, holdLease),
       );
       if ("done" in outcome) await settled(job);
       return outcome;
@@ -138,7 +141,7 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     concurrency: Math.min(opts.concurrency, 4),
     giveUp,
     handle: (job) =>
-      underLease(deps, deps.repos.invitations, job, (state, checkpoint) =>
+      underLease(deps, deps.repos.invitations, job, leaseMs, (state, checkpoint) =>
         mailStep(deps, opts, mailPacer, invitations, job, state, checkpoint),
       ),
   });
@@ -182,6 +185,7 @@ async function inviteStep(
   mails: JsonQueue<typeof jobSchema>,
   job: InvitationJob,
   state: InvitationState,
+  holdLease: () => Promise<void>,
 ): Promise<StatePatch> {
   const { repos } = deps;
   const sub = await repos.subscriptions.get(job.tenantId, job.subscriptionId);
@@ -197,6 +201,9 @@ async function inviteStep(
     let guest = contact.value.guest;
     if (!guest) {
       await pacer.take(job.tenantId);
+      // The pacer's wait may have outlived the lease: only a worker that still holds it invites (else CONFLICT,
+      // and the message comes back to find the other worker's guest).
+      await holdLease();
       const invited = await opts.graph.inviteGuest({
         email: contact.value.email,
         displayName: contactDisplayName(contact.value),
@@ -307,27 +314,48 @@ async function stillToAccept(graph: GuestGraph, state: InvitationState): Promise
  * Runs a step holding the subscription's lease (taken under the state row's ETag), then saves what the
  * step changed and releases the lease in one write. A message whose lease is held elsewhere comes back
  * a little later; a failed step releases the lease so its retry need not wait for it to expire.
+ * The lease is renewed every third of its length while the step runs: a slow Graph call or a long pacer wait
+ * under load must not let it lapse while its holder is alive, or another delivery would invite the guest again.
  */
 async function underLease(
   deps: ServiceDeps,
   repo: InvitationStateRepository,
   job: InvitationJob,
-  step: (state: InvitationState, checkpoint: (patch: StatePatch) => Promise<void>) => Promise<StatePatch>,
+  leaseMs: number,
+  step: (
+    state: InvitationState,
+    checkpoint: (patch: StatePatch) => Promise<void>,
+    holdLease: () => Promise<void>,
+  ) => Promise<StatePatch>,
 ): Promise<Outcome> {
   const now = deps.now();
-  let leased = await repo.lease(job.tenantId, job.subscriptionId, new Date(now.getTime() + LEASE_MS), now);
-  if (!leased) return { retryInSeconds: 2 };
-  const checkpoint = async (part: StatePatch) => {
-    const current = leased;
-    if (current) leased = await untilStored(() => saveState(repo, job.tenantId, current, part));
+  const taken = await repo.lease(job.tenantId, job.subscriptionId, new Date(now.getTime() + leaseMs), now);
+  if (!taken) return { retryInSeconds: 2 };
+  let leased = taken;
+  // Writes to the state row go one at a time: each needs the ETag the previous one returned.
+  let writes: Promise<unknown> = Promise.resolve();
+  const write = (part: StatePatch): Promise<void> => {
+    const next = writes.then(async () => {
+      const current = leased;
+      leased = await untilStored(() => saveState(repo, job.tenantId, current, part));
+    });
+    writes = next.catch(() => undefined);
+    return next;
   };
+  const holdLease = () => write({ leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString() });
+  // A failed renewal (lease lost) shows at the next write under the stale ETag, which then fails with CONFLICT.
+  const renewal = setInterval(() => void holdLease().catch(() => undefined), leaseMs / 3);
   let patch: StatePatch;
   try {
-    patch = await step(leased.value, checkpoint);
+    patch = await step(leased.value, write, holdLease);
   } catch (e) {
+    clearInterval(renewal);
+    await writes;
     await saveState(repo, job.tenantId, leased, { leaseUntil: null }).catch(() => undefined);
     throw e;
   }
+  clearInterval(renewal);
+  await writes;
   await saveState(repo, job.tenantId, leased, { ...patch, leaseUntil: null });
   return { done: true };
 }
