@@ -26,8 +26,20 @@ export async function downloadExport(
       : view === AGED_VIEW
         ? agedExportPath(format)
         : accountingExportPath(view, format);
-  const url = `${accountingBase(audience)}/${path}${queryString(params)}`;
-  const get = async (refresh: boolean) => fetch(url, { headers: await apiHeaders(refresh) });
+  return downloadFile(`${accountingBase(audience)}/${path}${queryString(params)}`, fallbackName, locale);
+}
+
+/**
+ * GETs `url` with the bearer token and hands the body to the browser as a file, under the server's name
+ * (Content-Disposition) or `fallbackName`; every download of the tab (exports, reports, RGPD) goes through here.
+ */
+export async function downloadFile(
+  url: string,
+  fallbackName: string,
+  locale: Locale,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const get = async (refresh: boolean) => fetch(url, { headers: { ...(await apiHeaders(refresh)), ...headers } });
   let res: Response;
   try {
     res = await get(false);
@@ -38,8 +50,7 @@ export async function downloadExport(
   }
   if (!res.ok) throw responseError(res.status, await res.text(), locale);
   const name = fileNameFromDisposition(res.headers.get("Content-Disposition")) ?? fallbackName;
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
+  const href = URL.createObjectURL(await res.blob());
   try {
     const link = document.createElement("a");
     link.href = href;

@@ -2,9 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { meResponseSchema } from "@comptoir/shared/identity";
 import { rgpdErasurePreviewSchema } from "@comptoir/shared/domain/rgpd";
 import type { Locale } from "@comptoir/shared/i18n/locale";
-import { apiFetch, apiHeaders } from "../../api/client";
-import { fileNameFromDisposition } from "../accounting/export-name";
-import { responseError } from "../accounting/response-error";
+import { apiFetch } from "../../api/client";
+import { downloadFile } from "../accounting/download";
 import { apiPath, queryKeys } from "../query-keys";
 
 /** Whether the signed-in person is a Firm.Admin (the shell's `me`, same query key: no second request). */
@@ -47,30 +46,7 @@ export function useErase() {
 }
 
 /** Downloads the export with the bearer token (a plain link would not carry it); returns the file's name. */
-export async function downloadRgpdExport(contactId: string, ext: "json" | "html", locale: Locale): Promise<string> {
+export function downloadRgpdExport(contactId: string, ext: "json" | "html", locale: Locale): Promise<string> {
   const url = `${apiPath("contacts", contactId, "rgpd")}/export.${ext}`;
-  const get = async (refresh: boolean) =>
-    fetch(url, { headers: { ...(await apiHeaders(refresh)), "Accept-Language": locale } });
-  let res: Response;
-  try {
-    res = await get(false);
-    if (res.status === 401) res = await get(true);
-  } catch {
-    throw responseError(0, "", locale);
-  }
-  if (!res.ok) throw responseError(res.status, await res.text(), locale);
-  const name = fileNameFromDisposition(res.headers.get("Content-Disposition")) ?? `comptoir-rgpd-${contactId}.${ext}`;
-  const href = URL.createObjectURL(await res.blob());
-  try {
-    const link = document.createElement("a");
-    link.href = href;
-    link.download = name;
-    link.rel = "noopener";
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  }
-  return name;
+  return downloadFile(url, `comptoir-rgpd-${contactId}.${ext}`, locale, { "Accept-Language": locale });
 }
