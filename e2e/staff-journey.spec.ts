@@ -87,14 +87,14 @@ test("the Portefeuille sorts, filters and works from the keyboard", async ({ pag
   await expect(name).toHaveAttribute("aria-sort", "descending");
   await expect(page).toHaveURL(/sort=name&dir=desc/);
 
-  await page.getByLabel("Offre Consultation").selectOption({ label: "Offre non activée" });
+  await page.getByLabel("Offre Consultation", { exact: true }).selectOption({ label: "Offre non activée" });
   await expect(page).toHaveURL(/offer=off/);
   await page.getByLabel("Rechercher un dossier").fill("ROLL");
   await expect(page).toHaveURL(/q=ROLL/);
   await expect(grid.getByRole("gridcell", { name: "000097", exact: true })).toBeVisible();
 
   await page.getByLabel("Rechercher un dossier").fill("");
-  await page.getByLabel("Offre Consultation").selectOption({ label: "Tous les dossiers" });
+  await page.getByLabel("Offre Consultation", { exact: true }).selectOption({ label: "Tous les dossiers" });
   await grid.getByRole("columnheader", { name: "Code" }).click();
   await expect(grid.getByRole("columnheader", { name: "Code" })).toHaveAttribute("aria-sort", "ascending");
   // The previous rows stay on screen until the new page arrives: wait for it before moving around.
