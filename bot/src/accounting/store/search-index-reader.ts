@@ -1,4 +1,5 @@
 import {
+  forEachPosting,
   accountToken,
   META_BYTES,
   MIXED_ETAB,
@@ -36,25 +37,6 @@ function upperBound(sorted: readonly string[], word: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Calls `visit` with each ordinal of delta-varint postings. */
-function forEachPosting(bytes: Uint8Array, visit: (ordinal: number) => void): void {
-  let value = -1;
-  let i = 0;
-  while (i < bytes.length) {
-    let delta = 0;
-    let scale = 1;
-    for (;;) {
-      const b = bytes[i++];
-      if (b === undefined) throw new Error("Truncated postings");
-      delta += (b & 0x7f) * scale;
-      if (b < 0x80) break;
-      scale *= 0x80;
-    }
-    value = value < 0 ? delta : value + delta;
-    visit(value);
-  }
 }
 
 /** One query word as lookups: token prefixes, and exact tokens (accounts named by their label). */

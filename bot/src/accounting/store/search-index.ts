@@ -113,8 +113,8 @@ export function encodePostings(ordinals: Iterable<number>): Buffer {
   return Buffer.from(w.encoded());
 }
 
-export function decodePostings(bytes: Uint8Array): number[] {
-  const out: number[] = [];
+/** Calls `visit` with each ordinal of delta-varint postings (no array: the reader marks them as it goes). */
+export function forEachPosting(bytes: Uint8Array, visit: (ordinal: number) => void): void {
   let value = -1;
   let i = 0;
   while (i < bytes.length) {
@@ -128,8 +128,13 @@ export function decodePostings(bytes: Uint8Array): number[] {
       scale *= 0x80;
     }
     value = value < 0 ? delta : value + delta;
-    out.push(value);
+    visit(value);
   }
+}
+
+export function decodePostings(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  forEachPosting(bytes, (ordinal) => out.push(ordinal));
   return out;
 }
 
