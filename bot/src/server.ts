@@ -182,8 +182,8 @@ export async function startServer<W extends ModeWiring>({
     onInvited: async (tenantId, subscriptionId) => {
       await bot.greetClient(tenantId, subscriptionId);
     },
-    onInvitationSettled: (tenantId, subscriptionId) =>
-      campaignsRef.current?.invitationSettled(tenantId, subscriptionId) ?? Promise.resolve(),
+    onInvitationSettled: (tenantId, subscriptionId, outcome) =>
+      campaignsRef.current?.invitationSettled(tenantId, subscriptionId, outcome) ?? Promise.resolve(),
   });
   pipelineRef.current = pipeline;
   const campaigns = await startCampaignWorker(deps, {

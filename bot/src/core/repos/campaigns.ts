@@ -3,7 +3,7 @@ import { z } from "zod";
 import { campaignKindSchema, campaignStatusSchema, RECENT_CAMPAIGNS } from "@comptoir/shared/api/campaigns";
 import { actorSchema } from "@comptoir/shared";
 import { commit, create, MAX_BATCH_OPS, replace, upsert } from "../storage/batch";
-import { toDocument, type Versioned } from "../storage/document";
+import { fromDocument, toDocument, type Versioned } from "../storage/document";
 import { firmPartition, key, partitionPrefixFilter } from "../storage/keys";
 import { deleteRows } from "../storage/delete-rows";
 import { collect, getDocument, getIndexValue, listDocuments } from "../storage/reads";
@@ -63,8 +63,8 @@ export function newCampaignId(now: Date, random: string): string {
  * - PartitionKey = tenant id: `c|<campaignId>`, the campaign (status under its ETag; ids sort newest first, so the
  *   recent list is one query), and `s|<subscriptionId>`, which campaign item a subscription was proposed for (the
  *   invitation pipeline's word reaches the item through it);
- * - PartitionKey = `<tenantId>|<campaignId>`: `i|<contactId>|<dossierId>`, one row per item, with flat `status` and
- *   `updatedAt` columns. The key is the item's idempotency key; one partition per campaign, so items are written 100
+ * - PartitionKey = `<tenantId>|<campaignId>`: `i|<contactId>|<dossierId>`, one row per item, with flat `status`,
+ *   `updatedAt` and `resend` columns (a pass asks for the items it has to run). The key is the item's idempotency key; one partition per campaign, so items are written 100
  *   per transaction and progress is counted with one query reading those two columns only.
  */
 export class CampaignRepository {
@@ -121,6 +121,28 @@ export class CampaignRepository {
 
   items(tenantId: string, campaignId: string): Promise<Versioned<CampaignItem>[]> {
     return collect(listDocuments(this.table, campaignItemSchema, itemPartition(tenantId, campaignId), `${key("i")}|`));
+  }
+
+  /** Up to `limit` items a pass has to run: not proposed yet, or asked by *Renvoyer* to invite again. */
+  async itemsToRun(tenantId: string, campaignId: string, limit: number): Promise<Versioned<CampaignItem>[]> {
+    return this.firstItems(tenantId, campaignId, "(status eq 'pending' or resend eq true)", limit);
+  }
+
+  /** The items proposed and still waiting for the pipeline's word on their invitation. */
+  async itemsInviting(tenantId: string, campaignId: string): Promise<Versioned<CampaignItem>[]> {
+    return this.firstItems(tenantId, campaignId, "status eq 'inviting'", Number.MAX_SAFE_INTEGER);
+  }
+
+  private async firstItems(tenantId: string, campaignId: string, where: string, limit: number) {
+    const filter = `${partitionPrefixFilter(itemPartition(tenantId, campaignId), `${key("i")}|`)} and ${where}`;
+    const out: Versioned<CampaignItem>[] = [];
+    const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
+    for await (const page of pages.byPage({ maxPageSize: Math.min(limit, 1000) })) {
+      for (const entity of page)
+        if (entity.deleted !== true && out.length < limit) out.push(fromDocument(campaignItemSchema, entity));
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   /** Replaces items under their ETags, 100 per transaction (CONFLICT when one moved meanwhile). */
@@ -200,5 +222,6 @@ function itemRow(partitionKey: string, item: CampaignItem) {
   return toDocument(partitionKey, key("i", item.contactId, item.dossierId), item, {
     status: item.status,
     updatedAt: item.updatedAt,
+    resend: item.resend,
   });
 }

@@ -64,13 +64,18 @@ export interface PipelineOptions {
   maxAttempts: number;
   /** Told once a subscription is invited (the bot then greets the client in Teams). */
   onInvited?: (tenantId: string, subscriptionId: string) => Promise<void>;
-  /** Told once a subscription's invitation step ended, invited or given up (a campaign's progress). Best effort. */
-  onInvitationSettled?: (tenantId: string, subscriptionId: string) => Promise<void>;
+  /**
+   * Told once a subscription's invitation step ended, invited or given up (a campaign's progress), with the outcome
+   * when the step knows it. Best effort.
+   */
+  onInvitationSettled?: (tenantId: string, subscriptionId: string, outcome?: InvitationOutcome) => Promise<void>;
   /** How long a step's lease lasts unless renewed (default 60 s); renewed every third of it while the step runs. */
   leaseMs?: number;
 }
 
 const jobSchema = z.object({ tenantId: z.string(), subscriptionId: z.string() });
+/** How a subscription's invitation step ended: a guest bound, or given up with this code. */
+export type InvitationOutcome = { status: "done" } | { status: "failed"; code: string };
 export type InvitationJob = z.infer<typeof jobSchema>;
 
 const SYSTEM = { oid: "comptoir", name: "Comptoir" };
@@ -109,8 +114,8 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     maxAttempts: opts.maxAttempts,
     isTransient: (e: unknown) => isConflict(e) || opts.graph.isTransient(e),
   };
-  const settled = async (job: InvitationJob) => {
-    await opts.onInvitationSettled?.(job.tenantId, job.subscriptionId).catch((e: unknown) => {
+  const settled = async (job: InvitationJob, outcome?: InvitationOutcome) => {
+    await opts.onInvitationSettled?.(job.tenantId, job.subscriptionId, outcome).catch((e: unknown) => {
       console.error("Invitation settled, but whoever listens failed", job, e);
     });
   };
@@ -118,7 +123,7 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     const code = error instanceof AppError ? error.code : "INTERNAL";
     if (!(error instanceof AppError)) console.error("Invitation step failed for good", job, error);
     await markFailed(deps, deps.repos.invitations, job, code);
-    await settled(job);
+    await settled(job, { status: "failed", code });
   };
 
   const inviteWorker = startWorker({
@@ -127,10 +132,14 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
     queue: invitations,
     giveUp,
     handle: async (job) => {
-      const outcome = await underLease(deps, deps.repos.invitations, job, leaseMs, (state, _checkpoint, holdLease) =>
-        inviteStep(deps, opts, invitePacer, mails, job, state, holdLease),
-      );
-      if ("done" in outcome) await settled(job);
+      let invited = false;
+      const outcome = await underLease(deps, deps.repos.invitations, job, leaseMs, async (state, _checkpoint, hold) => {
+        const patch = await inviteStep(deps, opts, invitePacer, mails, job, state, hold);
+        // A guest bound (now or before): the step is done. Anything else (revoked, contact gone) is read by the listener.
+        invited = Boolean(patch.guestObjectId ?? state.guestObjectId);
+        return patch;
+      });
+      if ("done" in outcome) await settled(job, invited ? { status: "done" } : undefined);
       return outcome;
     },
   });
