@@ -227,11 +227,14 @@ test("the seed's chain, from the roles to a deleted contact, through the screens
         .first()
         .getAttribute("href")) ?? "";
     expect(spaceLink).toMatch(/^https?:\/\/[^#]+\/#\/ma-societe\/[\w-]+$/);
+    await shot(clientPage, testInfo, "seed-07a-mail");
     await body.getByRole("link", { name: "Accepter l'invitation" }).first().click();
     await clientPage.getByRole("button", { name: "Accepter" }).click();
     await expect(clientPage.getByRole("heading", { name: "Connexion locale" })).toBeVisible();
     await clientPage.getByRole("button", { name: new RegExp(CLIENT.nom) }).click();
     await expect(clientPage.getByRole("heading", { level: 1, name: "Ma société" })).toBeVisible();
+    // The list, not its loading placeholder.
+    await expect(clientPage.getByRole("status").filter({ hasText: /sociét/ })).toHaveText("2 sociétés");
     await shot(clientPage, testInfo, "seed-07-signed-in");
   });
 
