@@ -141,6 +141,7 @@ test("the seed's chain, from the roles to a deleted contact, through the screens
   const staff = await personPage(browser, "Camille Martin");
   const client = (await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } })).newPage();
   const clientPage = await client;
+  let spaceLink = "";
 
   await test.step("1. an admin creates the organisational role", async () => {
     await admin.getByRole("navigation").getByRole("link", { name: "Rôles organisationnels" }).click();
@@ -219,11 +220,21 @@ test("the seed's chain, from the roles to a deleted contact, through the screens
     const mail = await mailTo(clientPage, CLIENT.email, /vous invite à consulter votre espace collaboratif/);
     const body = mail.frameLocator("iframe");
     await expect(body.getByText(CLIENT.email).first()).toBeVisible();
+    // Issue 18, point 3: the e-mail also carries the space's stable address, opened at step 9 in the browser.
+    spaceLink =
+      (await body
+        .getByRole("link", { name: /\/#\/ma-societe\/./ })
+        .first()
+        .getAttribute("href")) ?? "";
+    expect(spaceLink).toMatch(/^https?:\/\/[^#]+\/#\/ma-societe\/[\w-]+$/);
+    await shot(clientPage, testInfo, "seed-07a-mail");
     await body.getByRole("link", { name: "Accepter l'invitation" }).first().click();
     await clientPage.getByRole("button", { name: "Accepter" }).click();
     await expect(clientPage.getByRole("heading", { name: "Connexion locale" })).toBeVisible();
     await clientPage.getByRole("button", { name: new RegExp(CLIENT.nom) }).click();
     await expect(clientPage.getByRole("heading", { level: 1, name: "Ma société" })).toBeVisible();
+    // The list, not its loading placeholder.
+    await expect(clientPage.getByRole("status").filter({ hasText: /sociét/ })).toHaveText("2 sociétés");
     await shot(clientPage, testInfo, "seed-07-signed-in");
   });
 
@@ -268,6 +279,14 @@ test("the seed's chain, from the roles to a deleted contact, through the screens
     const ventes = accounting.getByRole("table", { name: /Journal VE — Ventes/ });
     await expect(ventes).toContainText(`Ventes de ${LIMITED.kept} janvier`);
     await expect(ventes).not.toContainText(LIMITED.hidden);
+
+    // The e-mail's space link, loaded afresh as a bookmark would be: it opens that société's fiche.
+    await clientPage.goto(spaceLink);
+    await clientPage.reload();
+    await expect(clientPage.getByRole("heading", { level: 1 })).toHaveText(
+      new RegExp(`^(${LIMITED.name}|${FIRST.name})$`),
+    );
+    await expect(clientPage.getByRole("region", { name: "Comptabilité" })).toBeVisible();
   });
 
   await test.step("10. a second service for the same contact, then the first one revoked", async () => {
