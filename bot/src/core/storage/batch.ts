@@ -17,8 +17,29 @@ export async function commit(
 ): Promise<string[]> {
   if (ops.length === 0) return [];
   if (ops.length > MAX_BATCH_OPS) throw new Error(`A transaction holds at most ${MAX_BATCH_OPS} operations`);
+  const [only] = ops;
+  if (ops.length === 1 && only) return [await mapStorageErrors(() => single(table, only), onDuplicate)];
   const response = await mapStorageErrors(() => table.submitTransaction(ops), onDuplicate);
   return response.subResponses.map((r) => r.etag ?? "");
+}
+
+/**
+ * One operation as its own request, with the same answers (409, 412, 404) as inside a transaction: the service
+ * answers a plain request faster than a one-operation batch (`npm run bench:table-writes`).
+ */
+async function single(table: TableClient, op: TransactionAction): Promise<string> {
+  const [action, entity, mode = "Merge", options] = op;
+  switch (action) {
+    case "create":
+      return (await table.createEntity(entity)).etag ?? "";
+    case "delete":
+      await table.deleteEntity(entity.partitionKey, entity.rowKey);
+      return "";
+    case "update":
+      return (await table.updateEntity(entity, mode, options)).etag ?? "";
+    case "upsert":
+      return (await table.upsertEntity(entity, mode)).etag ?? "";
+  }
 }
 
 export const create = (entity: TableEntity): TransactionAction => ["create", entity];
