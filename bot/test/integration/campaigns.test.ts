@@ -192,6 +192,31 @@ describe("a campaign of proposals", () => {
     expect((await view(started.body.id, app)).body).toMatchObject({ done: 12, status: "done" });
   });
 
+  it("settles an item whose word from the pipeline was lost, at the campaign's follow", async () => {
+    const { dossier, contacts } = await dossierWithContacts(2);
+    const started = await start({ kind: "dossiers", serviceId: "consultation", dossierIds: [dossier.id] });
+    expect(await until(started.body.id, (v) => v.status === "done")).toMatchObject({ done: 2 });
+    // As if the pipeline's word had never come: the item still says "inviting", for two minutes now.
+    const { campaigns } = app.running.deps.repos;
+    const item = await campaigns.getItem(TEST_TENANT, started.body.id, contacts[0]?.id ?? "", dossier.id);
+    if (!item) throw new Error("item not found");
+    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+    await campaigns.saveItem(
+      TEST_TENANT,
+      started.body.id,
+      { ...item.value, status: "inviting", updatedAt: twoMinutesAgo },
+      item.etag,
+    );
+    expect((await campaigns.count(TEST_TENANT, started.body.id)).inviting).toBe(1);
+    // A pass finds nothing to run and queues the follow, which reads where the invitation stands (30 s later).
+    await second.running.campaigns.schedule(TEST_TENANT, started.body.id);
+    const deadline = Date.now() + 90_000;
+    while ((await campaigns.count(TEST_TENANT, started.body.id)).inviting > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 1000));
+    expect(await campaigns.count(TEST_TENANT, started.body.id)).toMatchObject({ inviting: 0, done: 2, failed: 0 });
+    expect((await invitationsByEmail()).get(contacts[0]?.email ?? "")).toBe(1);
+  });
+
   it("pauses (nothing new is proposed), resumes, and takes each action under the ETag it read", async () => {
     const { dossier } = await dossierWithContacts(15);
     // On the instance with one consumer, pausing at once leaves most items unproposed.
