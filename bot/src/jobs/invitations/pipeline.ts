@@ -341,19 +341,29 @@ async function underLease(
   const taken = await repo.lease(job.tenantId, job.subscriptionId, new Date(now.getTime() + leaseMs), now);
   if (!taken) return { retryInSeconds: 2 };
   let leased = taken;
+  /** When the lease was last stored: it then runs until this time + leaseMs. */
+  let storedAt = now.getTime();
   // Writes to the state row go one at a time: each needs the ETag the previous one returned.
   let writes: Promise<unknown> = Promise.resolve();
   const write = (part: StatePatch): Promise<void> => {
     const next = writes.then(async () => {
       const current = leased;
+      const at = deps.now().getTime();
       leased = await untilStored(() => saveState(repo, job.tenantId, current, part));
+      storedAt = at;
     });
     writes = next.catch(() => undefined);
     return next;
   };
-  const holdLease = () => write({ leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString() });
+  const renew = () => write({ leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString() });
+  /**
+   * Before a call that must not run twice: renewed (CONFLICT if another worker took it) unless it was stored less than
+   * half a lease ago, so no other worker can hold it yet. Skipping that write keeps it off each invitation's path,
+   * where its delay, varying from call to call, would bunch calls the pacer spaced and meet Graph's 429.
+   */
+  const holdLease = () => (deps.now().getTime() - storedAt < leaseMs / 2 ? writes.then(() => undefined) : renew());
   // A failed renewal (lease lost) shows at the next write under the stale ETag, which then fails with CONFLICT.
-  const renewal = setInterval(() => void holdLease().catch(() => undefined), leaseMs / 3);
+  const renewal = setInterval(() => void renew().catch(() => undefined), leaseMs / 3);
   let patch: StatePatch;
   try {
     patch = await step(leased.value, write, holdLease);

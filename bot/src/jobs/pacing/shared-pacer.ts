@@ -12,6 +12,8 @@ export interface Pacer {
 
 /** Reservations per write: a bounded history row, and a fair share for other instances. */
 const MAX_BATCH = 100;
+/** A reservation slower than this (storage in trouble) does not push every later slot further out. */
+const MAX_LEAD_MS = 1000;
 
 export interface SharedPacerOptions {
   /** Stretches every window by this fraction, as `Limiter` does. */
@@ -35,6 +37,8 @@ export class SharedPacer implements Pacer {
   private readonly outage: OutageTracker;
   /** While storage is down, the next time it is tried again (takes in between pace from memory). */
   private retryStorageAt = 0;
+  /** How long the last reservation took to be stored. */
+  private lead = 0;
 
   constructor(
     private readonly slots: RateSlotRepository,
@@ -92,7 +96,13 @@ export class SharedPacer implements Pacer {
     while (waiting.length > 0) {
       const batch = waiting.splice(0, MAX_BATCH);
       try {
-        const slots = await this.slots.reserve(this.name, subject, this.windows, this.now, batch.length);
+        // Slots are chosen before the reservation is stored: chosen `lead` ahead, a slot is not already past when the
+        // call can go out, so calls reach the service spaced as their slots are (a late call of one window followed by
+        // an on-time call of the next would exceed a sliding limit, as Graph's 429s showed).
+        const started = this.now();
+        const ahead = () => this.now() + this.lead;
+        const slots = await this.slots.reserve(this.name, subject, this.windows, ahead, batch.length);
+        this.lead = Math.min(MAX_LEAD_MS, this.now() - started);
         batch.forEach((w, i) => w.resolve(slots[i] ?? this.now()));
       } catch (e) {
         for (const w of batch) w.reject(e);
