@@ -234,7 +234,7 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
     // A lost race or a storage fault: this pass runs again (the items it recorded are done with), after a backoff.
     if (failures[0]) throw failures[0];
     // Paused or cancelled meanwhile: what was proposed still waits for its word, which the follow makes sure of.
-    if ((await status()) === "running") await queue.send({ kind: "pass", tenantId, campaignId });
+    if ((await status()) === "running") await sendPass(tenantId, campaignId);
     else await queue.send({ kind: "follow", tenantId, campaignId }, { delaySeconds: FOLLOW_SECONDS });
     return { done: true };
   };
@@ -264,6 +264,11 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
     return { done: true };
   };
 
+  const sendPass = async (tenantId: string, campaignId: string) => {
+    await queue.send({ kind: "pass", tenantId, campaignId });
+    worker.poke();
+  };
+
   const worker = startWorker({
     name: "campaigns",
     queue,
@@ -291,7 +296,7 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
   return {
     invitationsPerWindow: opts.invitationsPerWindow,
     invitationWindowSeconds: opts.invitationWindowSeconds,
-    schedule: (tenantId, campaignId) => queue.send({ kind: "pass", tenantId, campaignId }),
+    schedule: sendPass,
     invitationSettled: async (tenantId, subscriptionId, outcome) => {
       const ref = await repos.campaigns.findBySubscription(tenantId, subscriptionId);
       if (!ref) return;

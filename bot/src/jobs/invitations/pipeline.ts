@@ -157,7 +157,10 @@ export async function startInvitationPipeline(deps: ServiceDeps, opts: PipelineO
   const workers: Worker[] = [inviteWorker, mailWorker];
 
   return {
-    enqueue: (job) => invitations.send(job),
+    enqueue: async (job) => {
+      await invitations.send(job);
+      inviteWorker.poke();
+    },
     resend: async (job) => {
       const sub = await deps.repos.subscriptions.get(job.tenantId, job.subscriptionId);
       if (!sub || sub.value.status === "revoked") throw new AppError("SUBSCRIPTION_NOT_FOUND");

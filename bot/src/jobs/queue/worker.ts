@@ -24,6 +24,8 @@ export interface Worker {
   stop(): Promise<void>;
   /** Resolves once the queue was found empty and nothing is in flight (tests and benchmarks). */
   idle(): Promise<void>;
+  /** This instance just queued a message: look now rather than after the idle wait (other instances still poll). */
+  poke(): void;
 }
 
 /**
@@ -124,5 +126,6 @@ export function startWorker<S extends z.ZodType>(opts: WorkerOptions<S>): Worker
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     },
     idle: () => new Promise<void>((resolve) => idleWaiters.push(resolve)),
+    poke: () => wake?.(),
   };
 }
