@@ -19,6 +19,7 @@ import {
 import { effectiveCampaignStatus, estimateSecondsLeft, nextCampaignStatus } from "@comptoir/shared/api/campaign-rules";
 import type { Versioned } from "../repos";
 import { newCampaignId, type Campaign, type CampaignItem } from "../repos/campaigns";
+import { mapLimited } from "../../lib/map-limited";
 import { found, type Ctx, type ServiceDeps } from "./context";
 import { getSettings } from "./settings";
 
@@ -223,7 +224,7 @@ async function expandSelection(deps: ServiceDeps, ctx: Ctx, input: CampaignStart
         pairs.push({ contactId: l.contactId, dossierId: l.dossierId });
   } else if (input.kind === "contacts") {
     const ids = [...new Set(input.contactIds)];
-    const links = await mapLimited(ids, async (contactId) => {
+    const links = await mapLimited(ids, READ_CONCURRENCY, async (contactId) => {
       const [contact, linked] = await Promise.all([
         repos.contacts.get(ctx.tenantId, contactId),
         repos.links.listByContact(ctx.tenantId, contactId),
@@ -236,7 +237,7 @@ async function expandSelection(deps: ServiceDeps, ctx: Ctx, input: CampaignStart
         pairs.push({ contactId: l.contactId, dossierId: l.dossierId });
   } else {
     const ids = [...new Set(input.dossierIds)];
-    const links = await mapLimited(ids, async (dossierId) => {
+    const links = await mapLimited(ids, READ_CONCURRENCY, async (dossierId) => {
       const [dossier, linked] = await Promise.all([
         repos.dossiers.get(ctx.tenantId, dossierId),
         repos.links.listByDossier(ctx.tenantId, dossierId),
@@ -257,10 +258,10 @@ async function expandSelection(deps: ServiceDeps, ctx: Ctx, input: CampaignStart
   const [moreContacts, moreDossiers] = await Promise.all([
     contactIds.length >= LIST_FROM
       ? collectWhere(repos.contacts.all(ctx.tenantId), (c) => contactIdSet.has(c.value.id))
-      : mapLimited(contactIds, (id) => repos.contacts.get(ctx.tenantId, id)),
+      : mapLimited(contactIds, READ_CONCURRENCY, (id) => repos.contacts.get(ctx.tenantId, id)),
     dossierIds.length >= LIST_FROM
       ? collectWhere(repos.dossiers.all(ctx.tenantId), (d) => dossierIdSet.has(d.value.id))
-      : mapLimited(dossierIds, (id) => repos.dossiers.get(ctx.tenantId, id)),
+      : mapLimited(dossierIds, READ_CONCURRENCY, (id) => repos.dossiers.get(ctx.tenantId, id)),
   ]);
   for (const c of moreContacts) if (c) contacts.set(c.value.id, c.value);
   for (const d of moreDossiers) if (d) dossiers.set(d.value.id, d.value);
@@ -328,16 +329,5 @@ async function cancelPending(deps: ServiceDeps, ctx: Ctx, id: string): Promise<v
 async function collectWhere<T>(rows: AsyncIterable<T>, keep: (row: T) => boolean): Promise<T[]> {
   const out: T[] = [];
   for await (const row of rows) if (keep(row)) out.push(row);
-  return out;
-}
-
-async function mapLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, async () => {
-      for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-    }),
-  );
   return out;
 }

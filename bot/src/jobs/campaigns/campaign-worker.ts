@@ -8,6 +8,7 @@ import { propose } from "../../core/services/subscriptions";
 import { JsonQueue } from "../queue/queue";
 import type { InvitationOutcome } from "../invitations/pipeline";
 import { startWorker, type Outcome } from "../queue/worker";
+import { mapLimited } from "../../lib/map-limited";
 import { isStorageUnreachable } from "../../lib/storage-faults";
 
 const idsSchema = { tenantId: z.string(), campaignId: z.string() };
@@ -214,28 +215,24 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
     if (!campaign || campaign.value.status === "paused" || campaign.value.status === "cancelled") return { done: true };
     const items = await repos.campaigns.itemsToRun(tenantId, campaignId, PASS_ITEMS);
     if (items.length === 0) {
-      await queue.send({ kind: "follow", tenantId, campaignId }, { delaySeconds: FOLLOW_SECONDS });
+      await sendFollow(tenantId, campaignId, FOLLOW_SECONDS);
       return { done: true };
     }
     const status = statusWatch(tenantId, campaign);
     const failures: Error[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(PASS_LANES, opts.concurrency) }, async () => {
-        for (let i = next++; i < items.length && failures.length === 0; i = next++) {
-          const now = await status();
-          if (now === "paused") return; // resume queues a new pass
-          await runItem(tenantId, campaign.value, items[i] as Versioned<CampaignItem>, now).catch((e: unknown) => {
-            failures.push(e instanceof Error ? e : new Error(String(e)));
-          });
-        }
-      }),
-    );
+    await mapLimited(items, Math.min(PASS_LANES, opts.concurrency), async (item) => {
+      if (failures.length > 0) return;
+      const now = await status();
+      if (now === "paused") return; // resume queues a new pass
+      await runItem(tenantId, campaign.value, item, now).catch((e: unknown) => {
+        failures.push(e instanceof Error ? e : new Error(String(e)));
+      });
+    });
     // A lost race or a storage fault: this pass runs again (the items it recorded are done with), after a backoff.
     if (failures[0]) throw failures[0];
     // Paused or cancelled meanwhile: what was proposed still waits for its word, which the follow makes sure of.
     if ((await status()) === "running") await sendPass(tenantId, campaignId);
-    else await queue.send({ kind: "follow", tenantId, campaignId }, { delaySeconds: FOLLOW_SECONDS });
+    else await sendFollow(tenantId, campaignId, FOLLOW_SECONDS);
     return { done: true };
   };
 
@@ -244,25 +241,22 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
     const inviting = await repos.campaigns.itemsInviting(tenantId, campaignId);
     const cutoff = new Date(deps.now().getTime() - FOLLOW_AFTER_MS).toISOString();
     const stale = inviting.filter((i) => !i.value.resend && i.value.updatedAt <= cutoff);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: FOLLOW_LANES }, async () => {
-        for (let i = next++; i < stale.length; i = next++) {
-          const item = stale[i] as Versioned<CampaignItem>;
-          await saveFinal(tenantId, campaignId, item, await settle(tenantId, item.value)).catch((e: unknown) => {
-            // A lost race means the pipeline's word settled it meanwhile; anything else is seen at the next look.
-            if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
-          });
-        }
-      }),
-    );
+    await mapLimited(stale, FOLLOW_LANES, async (item) => {
+      await saveFinal(tenantId, campaignId, item, await settle(tenantId, item.value)).catch((e: unknown) => {
+        // A lost race means the pipeline's word settled it meanwhile; anything else is seen at the next look.
+        if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
+      });
+    });
     if (inviting.length > 0) return { retryInSeconds: followDelay(deliveries) };
     // Nothing waits: a pass given up on (its items still to run) is queued again, unless the campaign stopped.
     const campaign = await repos.campaigns.get(tenantId, campaignId);
     if (campaign?.value.status === "running" && (await repos.campaigns.itemsToRun(tenantId, campaignId, 1)).length > 0)
-      await queue.send({ kind: "pass", tenantId, campaignId });
+      await sendPass(tenantId, campaignId);
     return { done: true };
   };
+
+  const sendFollow = (tenantId: string, campaignId: string, delaySeconds: number) =>
+    queue.send({ kind: "follow", tenantId, campaignId }, { delaySeconds });
 
   const sendPass = async (tenantId: string, campaignId: string) => {
     await queue.send({ kind: "pass", tenantId, campaignId });
@@ -284,12 +278,7 @@ export async function startCampaignWorker(deps: ServiceDeps, opts: CampaignWorke
     giveUp: async (msg, error) => {
       console.error(`A campaign ${msg.kind} failed for good`, msg, error);
       // The follow that comes next queues the pass again; a follow given up on is replaced by a new one.
-      await queue.send(
-        { kind: "follow", tenantId: msg.tenantId, campaignId: msg.campaignId },
-        {
-          delaySeconds: FOLLOW_MAX_SECONDS,
-        },
-      );
+      await sendFollow(msg.tenantId, msg.campaignId, FOLLOW_MAX_SECONDS);
     },
   });
 
