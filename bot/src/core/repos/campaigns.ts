@@ -3,7 +3,7 @@ import { z } from "zod";
 import { campaignKindSchema, campaignStatusSchema, RECENT_CAMPAIGNS } from "@comptoir/shared/api/campaigns";
 import { actorSchema } from "@comptoir/shared";
 import { commit, create, MAX_BATCH_OPS, replace, upsert } from "../storage/batch";
-import { fromDocument, toDocument, type Versioned } from "../storage/document";
+import { toDocument, type Versioned } from "../storage/document";
 import { firmPartition, key, partitionPrefixFilter } from "../storage/keys";
 import { deleteRows } from "../storage/delete-rows";
 import { collect, getDocument, getIndexValue, listDocuments } from "../storage/reads";
@@ -64,8 +64,9 @@ export function newCampaignId(now: Date, random: string): string {
  *   recent list is one query), and `s|<subscriptionId>`, which campaign item a subscription was proposed for (the
  *   invitation pipeline's word reaches the item through it);
  * - PartitionKey = `<tenantId>|<campaignId>`: `i|<contactId>|<dossierId>`, one row per item, with flat `status`,
- *   `updatedAt` and `resend` columns (a pass asks for the items it has to run). The key is the item's idempotency key; one partition per campaign, so items are written 100
- *   per transaction and progress is counted with one query reading those two columns only.
+ *   `updatedAt` and `resend` columns. The key is the item's idempotency key; one partition per campaign, so items are
+ *   written 100 per transaction, progress is counted with one query reading `status` and `updatedAt` only, and a pass
+ *   asks for the items it has to run on `status` and `resend`.
  */
 export class CampaignRepository {
   constructor(private readonly table: TableClient) {}
@@ -134,12 +135,11 @@ export class CampaignRepository {
   }
 
   private async firstItems(tenantId: string, campaignId: string, where: string, limit: number) {
-    const filter = `${partitionPrefixFilter(itemPartition(tenantId, campaignId), `${key("i")}|`)} and ${where}`;
     const out: Versioned<CampaignItem>[] = [];
-    const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
-    for await (const page of pages.byPage({ maxPageSize: Math.min(limit, 1000) })) {
-      for (const entity of page)
-        if (entity.deleted !== true && out.length < limit) out.push(fromDocument(campaignItemSchema, entity));
+    const pk = itemPartition(tenantId, campaignId);
+    const pageSize = Math.min(limit, 1000);
+    for await (const item of listDocuments(this.table, campaignItemSchema, pk, `${key("i")}|`, { where, pageSize })) {
+      out.push(item);
       if (out.length >= limit) break;
     }
     return out;

@@ -38,17 +38,22 @@ export async function getIndexValue(
   }
 }
 
-/** Every document row of a partition under a RowKey prefix, skipping tombstones. */
+/**
+ * Every document row of a partition under a RowKey prefix, skipping tombstones; `where` narrows them on flat columns,
+ * and `pageSize` caps each answer (a caller that stops early then reads no more than it takes).
+ */
 export async function* listDocuments<S extends z.ZodType>(
   table: TableClient,
   schema: S,
   partitionKey: string,
   prefix: string,
+  opts: { where?: string; pageSize?: number } = {},
 ): AsyncGenerator<Versioned<z.output<S>>> {
-  const filter = partitionPrefixFilter(partitionKey, prefix);
-  for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-    if (entity.deleted === true) continue;
-    yield fromDocument(schema, entity);
+  const base = partitionPrefixFilter(partitionKey, prefix);
+  const filter = opts.where ? `${base} and ${opts.where}` : base;
+  const pages = table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
+  for await (const page of pages.byPage(opts.pageSize ? { maxPageSize: opts.pageSize } : {})) {
+    for (const entity of page) if (entity.deleted !== true) yield fromDocument(schema, entity);
   }
 }
 
