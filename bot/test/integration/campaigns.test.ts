@@ -42,6 +42,16 @@ async function dossierWithContacts(
   return { dossier, contacts };
 }
 
+/**
+ * A campaign of fifteen items on `on`, a deployment of its own whose campaign worker is stopped first: nothing runs
+ * it until another instance of that deployment starts, so an action lands before any proposal.
+ */
+async function startUnrun(on: TestApp) {
+  await on.running.campaigns.stop();
+  const { dossier } = await dossierWithContacts(15, true, "Client", on, (await newRole(on)).id);
+  return start({ kind: "dossiers", serviceId: "consultation", dossierIds: [dossier.id] }, on);
+}
+
 async function start(body: unknown, on: TestApp = app) {
   return call<CampaignView>(on, "POST", "/campaigns", { body });
 }
@@ -225,9 +235,7 @@ describe("a campaign of proposals", () => {
     const solo = await startTestApp();
     let worker: TestApp | null = null;
     try {
-      await solo.running.campaigns.stop();
-      const { dossier } = await dossierWithContacts(15, true, "Client", solo, (await newRole(solo)).id);
-      const started = await start({ kind: "dossiers", serviceId: "consultation", dossierIds: [dossier.id] }, solo);
+      const started = await startUnrun(solo);
       const noEtag = await call(solo, "POST", `/campaigns/${started.body.id}/pause`);
       expect(noEtag.status).toBe(428);
       const paused = await call<CampaignView>(solo, "POST", `/campaigns/${started.body.id}/pause`, {
@@ -266,9 +274,7 @@ describe("a campaign of proposals", () => {
     // shared one, a pass can propose all fifteen items before the cancel, and then nothing is left to cancel).
     const solo = await startTestApp();
     try {
-      await solo.running.campaigns.stop();
-      const { dossier } = await dossierWithContacts(15, true, "Client", solo, (await newRole(solo)).id);
-      const started = await start({ kind: "dossiers", serviceId: "consultation", dossierIds: [dossier.id] }, solo);
+      const started = await startUnrun(solo);
       const cancelled = await call<CampaignView>(solo, "POST", `/campaigns/${started.body.id}/cancel`, {
         etag: started.etag,
       });
