@@ -53,6 +53,19 @@ const tabBoundary = {
     },
   ],
 };
+/** What the browser loads: as above, and values come from shared/'s modules, never its barrel. */
+const tabSourceBoundary = {
+  ...tabBoundary,
+  paths: [
+    {
+      // zod schemas are module-level calls no bundler can drop: a value import of the barrel puts all of
+      // shared/ (with the phone numbering plans) in the first page's JS (tab/scripts/initial-js-size.ts).
+      name: "@comptoir/shared",
+      allowTypeImports: true,
+      message: "Import values from their module (@comptoir/shared/domain/…); the barrel is for types only in tab/src.",
+    },
+  ],
+};
 const botBoundary = {
   patterns: [{ group: ["@comptoir/tab", "@comptoir/tab/*", "**/tab/src/**"], message: "bot/ never imports tab/." }],
 };
@@ -202,6 +215,11 @@ export default tseslint.config(
     files: ["tab/**/*.ts", "tab/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, "no-restricted-imports": ["error", tabBoundary] },
+  },
+  {
+    files: ["tab/src/**/*.ts", "tab/src/**/*.tsx"],
+    // The typescript-eslint variant, for allowTypeImports.
+    rules: { "no-restricted-imports": "off", "@typescript-eslint/no-restricted-imports": ["error", tabSourceBoundary] },
   },
   { files: ["bot/**/*.ts"], rules: { "no-restricted-imports": ["error", botBoundary] } },
   {

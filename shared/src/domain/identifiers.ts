@@ -1,6 +1,3 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import type { CountryCode } from "libphonenumber-js/max";
-
 /** Luhn (mod 10) check used by INSEE for SIREN and SIRET numbers. */
 export function luhnIsValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
@@ -57,17 +54,4 @@ function digitSum(digits: string): number {
 /** The uniqueness key of an e-mail address: trimmed, lower-case, Unicode-normalised. */
 export function normalizeEmail(email: string): string {
   return email.normalize("NFC").trim().toLowerCase();
-}
-
-export const DEFAULT_PHONE_COUNTRY: CountryCode = "FR";
-
-/**
- * Parses a phone number as people type it ("01 23 45 67 89", "+33 6 12 34 56 78") into E.164
- * ("+33123456789"); `null` when it is not a valid number. Uses the full metadata so digits are
- * checked against real numbering plans, not only the length. Extensions are refused: E.164 has none.
- */
-export function toE164Phone(input: string, defaultCountry: CountryCode = DEFAULT_PHONE_COUNTRY): string | null {
-  const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
-  if (!parsed || !parsed.isValid() || parsed.ext) return null;
-  return parsed.number;
 }

@@ -14,6 +14,7 @@ export * from "./dossier-link";
 export * from "./dossier-rules";
 export * from "./firm-settings";
 export * from "./identifiers";
+export * from "./phone";
 export * from "./offer";
 export * from "./organisational-role";
 export * from "./propose-service";

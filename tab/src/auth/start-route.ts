@@ -1,4 +1,4 @@
-import { ID_PATTERN } from "@comptoir/shared";
+import { ID_PATTERN } from "@comptoir/shared/domain/common";
 
 /**
  * The tab route a Teams deep link asks for: the links the bot and the message extension build carry the page in
