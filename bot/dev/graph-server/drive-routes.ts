@@ -109,9 +109,14 @@ export function createDriveRoutes(deps: DriveRoutesDeps): { graph: Router; downl
     res.json(itemView(drive, root, { delta: false }));
   });
 
+  /** A request about one item: that item is brought up to date, not the whole drive. */
+  const itemOf = async (req: Request) => {
+    const drive = deps.drives.get(String(req.params.driveId));
+    return { drive, item: await drive?.fresh(String(req.params.itemId)) };
+  };
+
   graph.get("/drives/:driveId/items/:itemId", async (req, res) => {
-    const drive = await driveOf(req);
-    const item = drive?.get(String(req.params.itemId));
+    const { drive, item } = await itemOf(req);
     if (!drive || !item || item.deleted) return notFound(res);
     res.json(
       itemView(drive, item, { delta: false, ...(item.folder ? {} : { downloadUrl: downloadUrl(drive, item) }) }),
@@ -128,8 +133,7 @@ export function createDriveRoutes(deps: DriveRoutesDeps): { graph: Router; downl
   });
 
   graph.get("/drives/:driveId/items/:itemId/content", async (req, res) => {
-    const drive = await driveOf(req);
-    const item = drive?.get(String(req.params.itemId));
+    const { drive, item } = await itemOf(req);
     if (!drive || !item || item.deleted || item.folder) return notFound(res);
     res.redirect(302, downloadUrl(drive, item));
   });

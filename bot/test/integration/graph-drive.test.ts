@@ -121,6 +121,22 @@ describe("drives through the Graph client", () => {
     expect((await fetch(url.replace(/sig=./, "sig=x"))).status).toBe(401);
   });
 
+  it("answers about one file as it is now, and about a file no scan has seen yet", async () => {
+    await writeFile(join(root, "RPTEST2", "suivi.txt"), "un");
+    const { items, deltaLink } = await drive.delta(DRIVE);
+    const item = items.find((i) => i.name === "suivi.txt");
+    if (!item) throw new Error("suivi.txt not listed");
+    // Rewritten, then asked about at once: the item's own request sees the new size and bytes.
+    await writeFile(join(root, "RPTEST2", "suivi.txt"), "deux fois plus");
+    expect((await drive.item(DRIVE, item.id)).size).toBe(14);
+    expect(await new Response(await drive.download(DRIVE, item.id)).text()).toBe("deux fois plus");
+    // ...and the change is in the next delta round, once.
+    const next = await drive.delta(DRIVE, deltaLink);
+    expect(next.items.filter((i) => i.id === item.id)).toHaveLength(1);
+    await rm(join(root, "RPTEST2", "suivi.txt"));
+    expect((await drive.item(DRIVE, item.id).catch((e: unknown) => e)) instanceof AppError).toBe(true);
+  });
+
   it("refuses a link outside Graph rather than sending it the token", async () => {
     const e = await drive
       .delta(DRIVE, "https://attaquant.example/v1.0/drives/x/root/delta")
