@@ -158,7 +158,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       // The bundle `npm run build` made (scripts/build-bot.mjs), started by Node itself: no TypeScript loader, no
       // npm or scripts/start.mjs process around it. The flags are bot/server-node-flags.json's (a unit test checks).
       // Stack traces on TypeScript lines: add the app setting NODE_OPTIONS=--enable-source-maps (docs/ARCHITECTURE.md).
-      appCommandLine: 'node --no-memory-reducer bot/dist/main.js'
+      appCommandLine: 'node --no-memory-reducer --max-semi-space-size=4 bot/dist/main.js'
       alwaysOn: true
       // The load balancer stops sending to an instance whose /api/health answers 503 (storage unreachable, not
       // started yet) and replaces it after WEBSITE_HEALTHCHECK_MAXPINGFAILURES failed pings.
