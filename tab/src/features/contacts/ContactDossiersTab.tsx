@@ -36,8 +36,14 @@ type Dialog =
   | { kind: "revoke"; row: DossierRow; subscription: ServiceSubscription }
   | { kind: "unlink"; row: DossierRow };
 
+// The tab sits in the contact's side pane, about 350 px wide: the services go under their dossier rather
+// than in a column of their own, long names wrap instead of running into the next column, and the two
+// short columns keep the width of their content.
 const useStyles = makeStyles({
+  dossier: { overflowWrap: "anywhere" },
   service: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  limitedTo: { width: "4.75rem", overflowWrap: "anywhere" },
+  actions: { width: "6.25rem" },
 });
 
 interface ContactDossiersTabProps {
@@ -89,28 +95,36 @@ export function ContactDossiersTab({ detail, onReload }: ContactDossiersTabProps
         rowKey={(row) => row.dossier.id}
         empty={t("staff.contactDossiers.none")}
         columns={[
-          { id: "dossier", header: t("staff.contactDossiers.dossier"), cell: dossierName },
-          { id: "limitedTo", header: t("staff.limitedTo.label"), cell: (row) => limitedToText(row.link.limitedTo) },
           {
-            id: "services",
-            header: t("staff.contactDossiers.services"),
-            cell: (row) =>
-              row.subscriptions.length === 0 ? (
-                <span className={layout.muted}>{t("staff.widget.noService")}</span>
-              ) : (
-                <div className={layout.cellList}>
-                  {row.subscriptions.map((s) => (
+            id: "dossier",
+            header: t("staff.contactDossiers.dossierAndServices"),
+            className: styles.dossier,
+            cell: (row) => (
+              <div className={layout.cellList}>
+                <span>{dossierName(row)}</span>
+                {row.subscriptions.length === 0 ? (
+                  <span className={layout.muted}>{t("staff.widget.noService")}</span>
+                ) : (
+                  row.subscriptions.map((s) => (
                     <span key={s.id} className={styles.service}>
                       {serviceLabel(s.serviceId)}
                       <SubscriptionStatusBadge status={s.status} />
                     </span>
-                  ))}
-                </div>
-              ),
+                  ))
+                )}
+              </div>
+            ),
+          },
+          {
+            id: "limitedTo",
+            header: t("staff.limitedTo.label"),
+            className: styles.limitedTo,
+            cell: (row) => limitedToText(row.link.limitedTo),
           },
           {
             id: "actions",
             header: t("staff.contactDossiers.actions"),
+            className: styles.actions,
             cell: (row) => (
               <Menu>
                 <MenuTrigger disableButtonEnhancement>
