@@ -8,16 +8,13 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Radio,
-  RadioGroup,
   useId,
 } from "@fluentui/react-components";
 import { MAX_CAMPAIGN_ITEMS, type CampaignKind, type CampaignView } from "@comptoir/shared/api/campaigns";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLayoutStyles } from "../../components/layout-styles";
-import { LoadingRows } from "../../components/LoadingRows";
 import { useLocale, useT } from "../../i18n/context";
+import { ServicePicker } from "../catalogue/ServicePicker";
 import { useServiceCatalogue } from "../catalogue/useServiceCatalogue";
 import { confirmQuestion } from "./campaign-format";
 import { useStartCampaign } from "./useCampaigns";
@@ -88,29 +85,14 @@ export function StartCampaignDialog({ kind, ids, onClose, onStarted }: StartCamp
                     ? t("staff.campaign.start.help.contacts")
                     : t("staff.campaign.start.help.dossiers")}
                 </Body1>
-                {catalogue.isPending ? (
-                  <LoadingRows rows={2} />
-                ) : catalogue.isError ? (
-                  <ApiErrorBar error={catalogue.error} onRetry={() => void catalogue.refetch()} />
-                ) : services.length === 0 ? (
-                  <Body1 as="p" className={layout.muted}>
-                    {t("staff.propose.noService")}
-                  </Body1>
-                ) : (
-                  <Field
-                    label={t("staff.propose.services")}
-                    required
-                    validationMessage={
-                      tooMany ? t("staff.campaign.start.tooMany", { max: MAX_CAMPAIGN_ITEMS }) : undefined
-                    }
-                  >
-                    <RadioGroup value={serviceId} onChange={(_, data) => setServiceId(data.value)}>
-                      {services.map((s) => (
-                        <Radio key={s.id} value={s.id} label={s.label[locale]} />
-                      ))}
-                    </RadioGroup>
-                  </Field>
-                )}
+                <ServicePicker
+                  catalogue={catalogue}
+                  value={serviceId}
+                  onChange={setServiceId}
+                  validationMessage={
+                    tooMany ? t("staff.campaign.start.tooMany", { max: MAX_CAMPAIGN_ITEMS }) : undefined
+                  }
+                />
               </>
             )}
             <ApiErrorBar error={start.error} />

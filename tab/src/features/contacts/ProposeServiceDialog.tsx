@@ -8,16 +8,13 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Radio,
-  RadioGroup,
 } from "@fluentui/react-components";
 import { isLive } from "@comptoir/shared/domain/service-subscription";
 import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLayoutStyles } from "../../components/layout-styles";
-import { LoadingRows } from "../../components/LoadingRows";
 import { useLocale, useT } from "../../i18n/context";
 import { InvitationCardPreview } from "../card-preview/InvitationCardPreview";
+import { ServicePicker } from "../catalogue/ServicePicker";
 import { useFirmName, useServiceCatalogue } from "../catalogue/useServiceCatalogue";
 import type { DossierRow } from "./ContactDossiersTab";
 import { ExtensionNotActiveNotice } from "./ExtensionNotActiveNotice";
@@ -63,29 +60,12 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
             <Body1 as="p" className={layout.muted}>
               {t("staff.propose.forDossier", { code: row.dossier.code, name: row.dossier.name })}
             </Body1>
-            {catalogue.isPending ? (
-              <LoadingRows rows={2} />
-            ) : catalogue.isError ? (
-              <ApiErrorBar error={catalogue.error} onRetry={() => void catalogue.refetch()} />
-            ) : services.length === 0 ? (
-              <Body1 as="p" className={layout.muted}>
-                {t("staff.propose.noService")}
-              </Body1>
-            ) : (
-              <Field label={t("staff.propose.services")} required>
-                <RadioGroup value={serviceId} onChange={(_, data) => setServiceId(data.value)}>
-                  {services.map((s) => (
-                    <Radio
-                      key={s.id}
-                      value={s.id}
-                      label={
-                        live.has(s.id) ? t("staff.propose.alreadyLive", { service: s.label[locale] }) : s.label[locale]
-                      }
-                    />
-                  ))}
-                </RadioGroup>
-              </Field>
-            )}
+            <ServicePicker
+              catalogue={catalogue}
+              value={serviceId}
+              onChange={setServiceId}
+              labelOf={(s, label) => (live.has(s.id) ? t("staff.propose.alreadyLive", { service: label }) : label)}
+            />
             {serviceId && firmName.data && (
               <InvitationCardPreview
                 firmName={firmName.data}
