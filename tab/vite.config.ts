@@ -1,13 +1,14 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { catalogueSplit } from "./scripts/catalogue-plugin";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const server = `http://localhost:${process.env.PORT ?? 3978}`;
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), catalogueSplit()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { en } from "@comptoir/shared/i18n/en";
+import { fr } from "@comptoir/shared/i18n/fr";
 import {
   DEFAULT_DIST_DIR,
   INITIAL_JS_BUDGET_KB,
@@ -63,5 +65,14 @@ describe("initial JS of the first page", () => {
     const report = initialJsSize();
     expect(report.chunks.length).toBeGreaterThan(0);
     expect(report.gzipKb).toBeLessThanOrEqual(INITIAL_JS_BUDGET_KB);
+    // French comes with the first page, English in a chunk of its own (scripts/catalogue-plugin.ts).
+    const initial = report.chunks.map((c) => readFileSync(join(DEFAULT_DIST_DIR, c.file), "utf8")).join("\n");
+    const key = "staff.contactDossiers.dossierAndServices";
+    const [french, english] = [fr[key], en[key]];
+    expect(initial).toContain(french);
+    expect(initial).not.toContain(english);
+    const assets = readdirSync(join(DEFAULT_DIST_DIR, "assets")).filter((f) => f.endsWith(".js"));
+    const holders = assets.filter((f) => readFileSync(join(DEFAULT_DIST_DIR, "assets", f), "utf8").includes(english));
+    expect(holders).toEqual([expect.stringMatching(/^english-data-/)]);
   });
 });

@@ -1,1 +1,4 @@
-export { englishCatalogue as en } from "./fr";
+import { catalogueOf } from "./catalogue";
+
+/** The English catalogue (see fr.ts for why each language has its module). */
+export const en = catalogueOf("en");

@@ -1,13 +1,9 @@
-import { allMessages } from "./messages";
+import { catalogueOf } from "./catalogue";
 
-export type MessageKey = keyof typeof allMessages;
+export type { MessageKey } from "./catalogue";
 
-function pick(lang: "fr" | "en"): Record<MessageKey, string> {
-  const out = {} as Record<MessageKey, string>;
-  for (const key of Object.keys(allMessages) as MessageKey[]) out[key] = allMessages[key][lang];
-  return out;
-}
-
-/** French is the default catalogue. */
-export const fr = pick("fr");
-export const englishCatalogue = pick("en");
+/**
+ * French is the default catalogue. Each language has its module, so that the tab's build can load French
+ * with the first page and English only when it is chosen (tab/build/catalogue-plugin.ts).
+ */
+export const fr = catalogueOf("fr");

@@ -17,12 +17,12 @@ async function end(): Promise<void> {
     await pca.initialize();
     const result = await pca.handleRedirectPromise();
     if (!result) throw new Error("no_sign_in_response");
-    showStatus(locale, "shell.popup.done");
+    void showStatus(locale, "shell.popup.done");
     authentication.notifySuccess("consented");
   } catch (e) {
-    showStatus(locale, "shell.popup.failed");
+    void showStatus(locale, "shell.popup.failed");
     authentication.notifyFailure(e instanceof Error ? e.message : "consent_failed");
   }
 }
 
-end().catch(() => showStatus(popupLocale(null), "shell.popup.failed"));
+end().catch(() => void showStatus(popupLocale(null), "shell.popup.failed"));

@@ -8,7 +8,7 @@ async function start(): Promise<void> {
   await app.initialize();
   const context = await app.getContext();
   const locale = popupLocale(context);
-  showStatus(locale, "shell.popup.redirecting");
+  void showStatus(locale, "shell.popup.redirecting");
   try {
     const setup = msalSetup(await loadAuthConfig(locale), popupRedirectUri(), false);
     if (!setup.ok) throw new Error(`missing ${setup.missing}`);
@@ -16,9 +16,9 @@ async function start(): Promise<void> {
     await pca.initialize();
     await pca.loginRedirect({ scopes: setup.scopes, loginHint: context.user?.loginHint, prompt: "consent" });
   } catch (e) {
-    showStatus(locale, "shell.popup.failed");
+    void showStatus(locale, "shell.popup.failed");
     authentication.notifyFailure(e instanceof Error ? e.message : "consent_failed");
   }
 }
 
-start().catch(() => showStatus(popupLocale(null), "shell.popup.failed"));
+start().catch(() => void showStatus(popupLocale(null), "shell.popup.failed"));
