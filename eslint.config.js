@@ -102,6 +102,7 @@ const BOT_LAYERS = {
     "core/services",
     "jobs/queue",
   ],
+  "accounting/indexing": ["accounting/store", "accounting/deps.ts", "jobs/queue"],
   "accounting/access.ts": ["core/services"],
   "accounting/deps.ts": ["accounting/store", "accounting/import", "core/storage"],
   jobs: ["core/services", "core/repos"],

@@ -19,6 +19,7 @@ import { intakeRoutes } from "./api/routes/fec-intake";
 import { graphNotificationsRouter } from "./api/webhooks/graph-notifications";
 import type { IntakeDeps } from "./accounting/intake/service";
 import { startIntakeWorker, type IntakeWorker } from "./accounting/intake/worker";
+import { startSearchIndexWorker, type SearchIndexWorker } from "./accounting/indexing/worker";
 import { IntakeStore } from "./accounting/store/intake-store";
 import { clientSpaceRoutes } from "./api/routes/client-space";
 import { contactRoutes } from "./api/routes/contacts";
@@ -52,6 +53,8 @@ export interface RunningServer<W extends ModeWiring = ModeWiring> {
   campaigns: CampaignWorker;
   /** Tells clients of new imports (tests wait on its `idle`). */
   importNotifier: ImportNotifier;
+  /** Builds imports' search indexes after they answer (tests and benchmarks wait on its `idle`). */
+  searchIndex: SearchIndexWorker;
   /** The automatic FEC intake's queue (tests wait on its `idle`, or run a sweep). */
   intake: IntakeWorker;
   /** The bot (tests wait for its proactive queue). */
@@ -101,6 +104,11 @@ export async function startServer<W extends ModeWiring>({
     heavyWork: { slots: env.HEAVY_WORK_SLOTS, perPerson: env.HEAVY_WORK_PER_PERSON, waitMs: env.HEAVY_WORK_WAIT_MS },
   });
   await accounting.store.ensure();
+  const searchIndex = await startSearchIndexWorker(accounting, {
+    connectionString,
+    queuePrefix: tablePrefix.toLowerCase(),
+  });
+  accounting.requestSearchIndex = (v) => searchIndex.request(v);
   const intakeStore = IntakeStore.fromStorage(storage);
   await intakeStore.ensure();
   const intakeRef: { current?: IntakeDeps } = {};
@@ -234,6 +242,7 @@ export async function startServer<W extends ModeWiring>({
     campaigns,
     importNotifier,
     intake,
+    searchIndex,
     bot,
     wiring,
     // Bounded even while storage is down: workers wait for their handlers at most 2 s (messages left
@@ -245,7 +254,7 @@ export async function startServer<W extends ModeWiring>({
       });
       await importNotifier.idle();
       retention.stop();
-      await Promise.all([pipeline.stop(), campaigns.stop(), intake.stop(), bot.stop(), closed]);
+      await Promise.all([pipeline.stop(), campaigns.stop(), intake.stop(), searchIndex.stop(), bot.stop(), closed]);
       await wiring.stop();
     },
   };

@@ -3,7 +3,7 @@ import type { Storage } from "../core/storage/connection";
 import { WorkGate } from "../lib/work-gate";
 import type { ImportHooks } from "./import/import-job";
 import { DEFAULT_IMPORT_LEASE_SECONDS, ImportLeases } from "./store/import-lease";
-import { AccountingStore } from "./store/store";
+import { AccountingStore, type VersionRef } from "./store/store";
 
 /**
  * What the accounting slice's services share: its store, the two gates of heavy work, the upload limit
@@ -23,6 +23,11 @@ export type AccountingDeps = {
   maxUploadBytes: number;
   hooks: ImportHooks;
   log: (message: string, error?: unknown) => void;
+  /**
+   * Queues the build of a stored version's search index (search-index-build.ts) for any instance to run.
+   * Unset (a store used on its own: tests, tools), the import builds it before it switches.
+   */
+  requestSearchIndex?: (v: VersionRef) => Promise<void>;
   /** Told once an import switched an exercice (the import notices); must return at once. */
   onImported?: (event: ImportedEvent) => void;
 };

@@ -21,7 +21,6 @@ import { ENTITY_CHARS } from "../store/packing";
 import type { FrameRef, Segment } from "../store/framed-blob";
 import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
-import { SearchIndexWriter } from "../store/search-index-writer";
 import {
   isThirdPartyAccount,
   THIRD_PARTY_BLOB,
@@ -105,8 +104,6 @@ export class FecImportJob {
   readonly version: VersionRef;
   private readonly aggregator = new LedgerAggregator();
   private readonly letterSums = new LetterSumsBuilder();
-  /** The journaux' search index (words → écritures), spilled to a temporary file as it grows. */
-  private readonly search = new SearchIndexWriter();
   private readonly lines: FrameLogWriter;
   /** The balance âgée's lines (411…, 401…), in columns (third-party-index.ts). */
   private readonly thirdParty: ThirdPartyIndexBuilder;
@@ -158,17 +155,6 @@ export class FecImportJob {
 
   /** Reads the whole body (or until the parser gives up) and returns the validation report. */
   async parse(): Promise<FecReport> {
-    try {
-      const report = await this.parseBody();
-      if (!report.ok) this.search.dispose();
-      return report;
-    } catch (e) {
-      this.search.dispose();
-      throw e;
-    }
-  }
-
-  private async parseBody(): Promise<FecReport> {
     const hash = createHash("sha256");
     const parser = (this.parser = createFecParser({
       maxBytes: this.input.maxBytes,
@@ -268,16 +254,6 @@ export class FecImportJob {
     je.lines++;
     je.debit += e.debitCents;
     je.credit += e.creditCents;
-    const parser = this.parser;
-    this.search.addLine(
-      e.compteNum,
-      e.compAuxNum ?? "",
-      etab,
-      e.debitCents,
-      e.creditCents,
-      parser?.lineText("ecritureLib") ?? "",
-      parser?.lineText("pieceRef") ?? "",
-    );
   }
 
   private touched(etab: string): boolean {
@@ -344,26 +320,14 @@ export class FecImportJob {
     }
     run.opening = journal.opening;
     run.stats = stats;
-    this.search.startEcriture(stats.bucket.id, e.date, num);
   }
 
   /** Commits both blobs and writes aggregates and indexes under the version's partition. */
   async write(): Promise<{ etablissements: string[] }> {
-    try {
-      return await this.writeAll();
-    } finally {
-      this.search.dispose();
-    }
-  }
-
-  private async writeAll(): Promise<{ etablissements: string[] }> {
     this.endRun();
     this.runEtabCount = 0;
     const frames = await this.lines.finish();
     await this.thirdParty.finish(frames);
-    // Before the other rows are built: the merge's buffers do not add to theirs.
-    const search = await this.search.write(this.store.blockSink(this.version, "search"));
-    await this.store.writeSearchHeader(this.version, JSON.stringify(search));
     const aggregate = this.aggregator.result();
     const format = this.report ? lineFormatOf(this.report) : null;
     if (format === null) throw new Error("write() before a successful parse()");

@@ -4,6 +4,7 @@ import { ctxFor, type ServiceDeps } from "../../core/services/context";
 import { staffAccess } from "../access";
 import type { AccountingDeps } from "../deps";
 import type { HeldImportLease } from "../store/import-lease";
+import { buildSearchIndex } from "../store/search-index-build";
 import type { ExercicePointer, StoredImport } from "../store/store";
 import { startImportHeartbeat, importOwnerGone } from "./heartbeat";
 import { FecImportJob, importRecord } from "./import-job";
@@ -93,6 +94,9 @@ export async function uploadFec(
     let record: StoredImport;
     try {
       const { etablissements } = await job.write();
+      // Queued before the switch, so that a crash right after it still leaves the work to another instance.
+      if (acc.requestSearchIndex) await acc.requestSearchIndex(job.version);
+      else await buildSearchIndex(acc.store, job.version);
       await acc.hooks.beforeSwitch?.(job.version);
       await beating.stop();
       await ensureStillOwned(acc, ctx.tenantId, dossierId, input.importId);

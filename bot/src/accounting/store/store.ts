@@ -537,6 +537,11 @@ export class AccountingStore {
     return out;
   }
 
+  /** Whether the version's rows are still stored (not collected), read afresh: its layout row is written with them. */
+  async versionStored(v: VersionRef): Promise<boolean> {
+    return (await this.listRows(AccountingStore.versionPartition(v), "l|")).length > 0;
+  }
+
   /** The search index's row (`s|nnnn`, JSON written by `writeSearchHeader`), or null for imports stored without one. */
   async readSearchHeader(v: VersionRef): Promise<string | null> {
     const rows = await this.listRows(AccountingStore.versionPartition(v), "s|");
@@ -572,7 +577,7 @@ export class AccountingStore {
 
   /** Deletes an import's rows and blobs (never the served one: callers check the pointer). */
   async purgeVersion(v: VersionRef): Promise<void> {
-    this.forget(v);
+    this.forgetVersion(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
       (["lines", "ledger", "journal", "search", THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB] as const).map((kind) =>
@@ -590,7 +595,8 @@ export class AccountingStore {
     }
   }
 
-  private forget(v: VersionRef): void {
+  /** Drops the version's cached reads (a background build's reads leave the cache to the views). */
+  forgetVersion(v: VersionRef): void {
     const pk = AccountingStore.versionPartition(v);
     for (const k of [...this.cache.keys()]) if (k.startsWith(`${pk}#`)) this.cache.delete(k);
   }
