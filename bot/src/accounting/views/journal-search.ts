@@ -140,22 +140,40 @@ async function indexedHits(
   aggregate: LedgerAggregate,
   query: SearchQuery,
 ): Promise<Hit[]> {
-  const located = new Map<number, { rank: number; journal: JournalIndex; bucket: Bucket }>();
+  // The buckets in scope, in display order (journal, then month), each gathering its matches: a frequent
+  // word matches a good part of the import, so matches are grouped by bucket rather than sorted whole.
+  type Group = { rank: number; journal: JournalIndex; bucket: Bucket; hits: Hit[] };
+  const groups: Group[] = [];
+  const byId: Array<Group | undefined> = [];
   query.journals.forEach((journal, rank) => {
     for (const bucket of journal.buckets)
-      if (bucket[0] >= query.period.from && bucket[0] <= query.period.to)
-        located.set(bucket[5], { rank, journal, bucket });
+      if (bucket[0] >= query.period.from && bucket[0] <= query.period.to) {
+        const group = { rank, journal, bucket, hits: [] };
+        groups.push(group);
+        byId[bucket[5]] = group;
+      }
   });
-  const hits: Hit[] = [];
+  groups.sort((a, b) => a.rank - b.rank || a.bucket[0] - b.bucket[0]);
   const partial: Hit[] = [];
   for (const ordinal of await index.search(query.words, accountsNamedBy(aggregate))) {
-    const at = located.get(index.bucketOf(ordinal));
-    if (at === undefined) continue;
+    const group = byId[index.bucketOf(ordinal)];
+    if (group === undefined) continue;
     const m = index.record(ordinal);
     if (m.etab !== null && !inScope(query.scope, m.etab)) continue;
-    const hit: Hit = { ordinal, ...at, date: m.date, pos: m.pos, lines: m.lines, debit: m.debit, credit: m.credit };
+    const { rank, journal, bucket } = group;
+    const hit: Hit = {
+      ordinal,
+      rank,
+      journal,
+      bucket,
+      date: m.date,
+      pos: m.pos,
+      lines: m.lines,
+      debit: m.debit,
+      credit: m.credit,
+    };
     if (m.etab === null && query.scope !== undefined) partial.push(hit);
-    else hits.push(hit);
+    else group.hits.push(hit);
   }
   await readHits(store, v, partial, query.scope);
   for (const h of partial) {
@@ -164,9 +182,22 @@ async function indexedHits(
     h.date = lines[0]?.date ?? h.date;
     h.debit = lines.reduce((n, l) => n + l.debitCents, 0);
     h.credit = lines.reduce((n, l) => n + l.creditCents, 0);
-    hits.push(h);
+    byId[h.bucket[5]]?.hits.push(h);
   }
-  return hits.sort((a, b) => byDay(a, b) || a.ordinal - b.ordinal);
+  const hits: Hit[] = [];
+  for (const { hits: list } of groups) {
+    // Ordinals ascend (file order); a bucket whose dates do too (most journals) is already in order.
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) {
+      const a = list[i - 1];
+      const b = list[i];
+      if (a !== undefined && b !== undefined && (a.date > b.date || (a.date === b.date && a.ordinal > b.ordinal)))
+        sorted = false;
+    }
+    if (!sorted) list.sort((a, b) => a.date - b.date || a.ordinal - b.ordinal);
+    for (const h of list) hits.push(h);
+  }
+  return hits;
 }
 
 /** hits[first, last) in display order: the days they share with their neighbours are read whole and sorted. */

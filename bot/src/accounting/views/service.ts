@@ -27,6 +27,7 @@ import { scopeSet, type AccountingAccess } from "../access";
 import type { AccountingDeps } from "../deps";
 import type { ExercicePointer, VersionRef } from "../store/store";
 import { readJournaux } from "./journal-reader";
+import { readSearchIndex } from "../store/search-index-reader";
 import { readGrandLivre } from "./ledger-reader";
 import { exerciceMonths, resolvePeriod, type MonthSpan } from "./period";
 
@@ -208,8 +209,12 @@ export async function journauxView(
 ): Promise<AccountingJournaux> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const scope = scopeSet(access);
-  const [aggregate, indexes] = await Promise.all([acc.store.readAggregate(v), acc.store.readJournalIndex(v)]);
   const q = query.q ? searchable(query.q) : "";
+  // A search reads the index's records too (megabytes on a large import): alongside, not after. It is cached
+  // for readJournaux, which meets a failure again itself.
+  const searchIndex = q ? readSearchIndex(acc.store, v).catch(() => null) : null;
+  const [aggregate, indexes] = await Promise.all([acc.store.readAggregate(v), acc.store.readJournalIndex(v)]);
+  await searchIndex;
   const result = await readJournaux(
     acc.store,
     v,
