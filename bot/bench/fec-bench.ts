@@ -343,6 +343,8 @@ type ImportRun = {
   /** From the import's answer until its search index is stored, and the server's CPU meanwhile. */
   indexSeconds: number;
   indexCpu: number;
+  /** The peak until the import answered (peakRss also covers the index's build). */
+  importPeakRss: number;
 };
 
 /** Timed like the other steps (median of 3 on the big file, after a run on the small one); every run is kept. */
@@ -361,6 +363,7 @@ function importStep(server: ServerHandle, sender: Sender, runs: ImportRun[], azu
         samples: 0,
         indexSeconds: 0,
         indexCpu: 0,
+        importPeakRss: 0,
       };
       // Linux: writing 5 to clear_refs resets the peak (VmHWM) of our own child, so it covers this run only.
       try {
@@ -394,6 +397,7 @@ function importStep(server: ServerHandle, sender: Sender, runs: ImportRun[], azu
           sender: cpuSeconds(senderPid) - before.sender,
           bench: cpuOf(process.cpuUsage(before.bench)),
         };
+        run.importPeakRss = Math.max(run.peakRss, procStatus(pid, "VmHWM"));
         // The next run and (e) start once the index is stored: its build would otherwise share their cores.
         const answered = performance.now();
         const ready = await fetch(`http://127.0.0.1:${server.port}/bench/search-ready`);
@@ -444,6 +448,7 @@ async function main(): Promise<void> {
     const importSeconds = [...timed.map((r) => r.seconds)].sort((a, b) => a - b)[Math.floor(timed.length / 2)] ?? 0;
     const importVsParse = importSeconds / parse.seconds;
     const peakMb = Math.max(...timed.map((r) => r.peakRss)) / 1e6;
+    const importPeakMb = Math.max(...timed.map((r) => r.importPeakRss)) / 1e6;
     const samples = timed.reduce((n, r) => n + r.samples, 0);
     const perRun = (pick: (c: CpuUse) => number) => timed.reduce((n, r) => n + pick(r.cpu), 0) / timed.length;
     const cpu: CpuUse = {
@@ -457,7 +462,7 @@ async function main(): Promise<void> {
       `(d) end-to-end import: ${importSeconds.toFixed(2)} s, ${(bytes / 1e6 / importSeconds).toFixed(1)} MB/s (median of ${timed.length} runs: ${timed.map((r) => r.seconds.toFixed(2)).join(", ")} s, in order)`,
     );
     console.log(
-      `    server RSS: ${((timed[0]?.rssBefore ?? 0) / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) and its search index (${samples} samples + VmHWM of each run)`,
+      `    server RSS: ${((timed[0]?.rssBefore ?? 0) / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) and its search index (${importPeakMb.toFixed(0)} MB until the import answered; ${samples} samples + VmHWM of each run)`,
     );
     console.log(
       `    CPU per run of (d): server ${cpu.server.toFixed(2)} s, Azurite ${cpu.azurite.toFixed(2)} s, the sending client ${cpu.sender.toFixed(2)} s, this process (waiting) ${cpu.bench.toFixed(2)} s — ${(cpu.server + cpu.azurite + cpu.sender + cpu.bench).toFixed(2)} s on ${availableParallelism()} cores`,

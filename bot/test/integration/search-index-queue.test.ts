@@ -5,7 +5,14 @@ import { startSearchIndexWorker, type SearchIndexWorker } from "../../src/accoun
 import { buildSearchIndex } from "../../src/accounting/store/search-index-build";
 import { readSearchIndex } from "../../src/accounting/store/search-index-reader";
 import type { VersionRef } from "../../src/accounting/store/store";
-import { consultableDossier, generatedFec, startAccountingApp, type AccountingTestApp } from "./accounting-harness";
+import {
+  consultableDossier,
+  fecText,
+  generatedFec,
+  startAccountingApp,
+  type AccountingTestApp,
+  type Line,
+} from "./accounting-harness";
 import { TEST_TENANT } from "./harness";
 
 /**
@@ -20,6 +27,32 @@ const queuePrefix = `sx${randomUUID().slice(0, 8)}`;
 const workers: SearchIndexWorker[] = [];
 let dossierId = "";
 let version: VersionRef;
+/** A dossier whose VE journal is not stored in display order (same-day écritures out of number order), AC is. */
+let unorderedId = "";
+
+/** One balanced écriture: a client's invoice. */
+const invoice = (journal: string, num: string, date: string): Line[] => [
+  { journal, num, date, compte: "411000", aux: "C1", lib: `Facture ${num}`, debit: "100,00" },
+  { journal, num, date, compte: "706000", lib: `Facture ${num}`, credit: "100,00" },
+];
+const UNORDERED: Line[] = [
+  ...["7", "3", "12", "1"].flatMap((n) => invoice("VE", n, "20240105")),
+  ...invoice("VE", "5", "20240103"),
+  ...["2", "9", "4"].flatMap((n) => invoice("VE", n, "20240105")),
+  ...["20", "21", "22", "23", "24"].flatMap((n) => invoice("AC", n, "20240110")),
+];
+/** Every page of a search, two écritures a page: page edges fall inside days. */
+const allPages = async (id: string, q: string) => {
+  const out = [];
+  for (let p = 1; p <= 8; p++) {
+    const res = await t.get<AccountingJournaux>(
+      `/dossiers/${id}/accounting/journaux?q=${encodeURIComponent(q)}&pageSize=2&page=${p}`,
+    );
+    expect(res.status).toBe(200);
+    out.push(res.body.journals.map((j) => [j.journalCode, j.ecritureCount, j.ecritures.map((e) => e.ecritureNum)]));
+  }
+  return out;
+};
 
 const searches = ["facture", "virement", "411", "zzzz-absent"];
 /** One after the other: a scan is a heavy read, two at a time per person. */
@@ -48,6 +81,11 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   version = { tenantId: TEST_TENANT, dossierId, exercice: "2024-12-31", importId: res.body.import.id };
+  unorderedId = await consultableDossier(t.app);
+  const unordered = await t.upload(unorderedId, Buffer.from(fecText(UNORDERED)), {
+    fileName: "732829320FEC20241231.txt",
+  });
+  expect(unordered.status).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -59,6 +97,8 @@ describe("search index built after the import, from the queue", () => {
   it("scans until another instance built the index, then answers the same pages from it", async () => {
     expect(await readSearchIndex(t.acc.store, version)).toBeNull();
     const scanned = await pages();
+    const unorderedScanned = await allPages(unorderedId, "facture");
+    expect(unorderedScanned.flat().length).toBeGreaterThan(4);
     expect(scanned[0]?.totalEcritures).toBeGreaterThan(0);
     expect(scanned[3]?.totalEcritures).toBe(0);
 
@@ -68,6 +108,8 @@ describe("search index built after the import, from the queue", () => {
     const index = await readSearchIndex(t.acc.store, version);
     expect(index?.ecritures).toBeGreaterThan(500);
     expect(await pages()).toEqual(scanned);
+    // Pages cut inside days of a journal out of display order sort like the scan (the day is read).
+    expect(await allPages(unorderedId, "facture")).toEqual(unorderedScanned);
   });
 
   it("builds once: a second message finds the index, and a collected version is left alone", async () => {

@@ -64,6 +64,11 @@ type Hit = {
   lines: number;
   debit: number;
   credit: number;
+  /**
+   * Its bucket's écritures were stored in display order (journal-paging.ts) and none of its matches moved
+   * to the date of its visible lines: file order is then display order, and no day needs reading to sort.
+   */
+  stored: boolean;
   /** Its visible lines, once read. */
   ecriture?: Ecriture;
 };
@@ -142,13 +147,14 @@ async function indexedHits(
 ): Promise<Hit[]> {
   // The buckets in scope, in display order (journal, then month), each gathering its matches: a frequent
   // word matches a good part of the import, so matches are grouped by bucket rather than sorted whole.
-  type Group = { rank: number; journal: JournalIndex; bucket: Bucket; hits: Hit[] };
+  type Group = { rank: number; journal: JournalIndex; bucket: Bucket; hits: Hit[]; stored: boolean };
   const groups: Group[] = [];
   const byId: Array<Group | undefined> = [];
   query.journals.forEach((journal, rank) => {
+    const sortedMonths = new Set((journal.paging ?? []).map((p) => p[0]));
     for (const bucket of journal.buckets)
       if (bucket[0] >= query.period.from && bucket[0] <= query.period.to) {
-        const group = { rank, journal, bucket, hits: [] };
+        const group = { rank, journal, bucket, hits: [], stored: sortedMonths.has(bucket[0]) };
         groups.push(group);
         byId[bucket[5]] = group;
       }
@@ -171,6 +177,7 @@ async function indexedHits(
       lines: m.lines,
       debit: m.debit,
       credit: m.credit,
+      stored: group.stored,
     };
     if (m.etab === null && query.scope !== undefined) partial.push(hit);
     else group.hits.push(hit);
@@ -182,10 +189,13 @@ async function indexedHits(
     h.date = lines[0]?.date ?? h.date;
     h.debit = lines.reduce((n, l) => n + l.debitCents, 0);
     h.credit = lines.reduce((n, l) => n + l.creditCents, 0);
-    byId[h.bucket[5]]?.hits.push(h);
+    const group = byId[h.bucket[5]];
+    if (group === undefined) continue;
+    group.stored = false;
+    group.hits.push(h);
   }
   const hits: Hit[] = [];
-  for (const { hits: list } of groups) {
+  for (const { hits: list, stored } of groups) {
     // Ordinals ascend (file order); a bucket whose dates do too (most journals) is already in order.
     let sorted = true;
     for (let i = 1; i < list.length && sorted; i++) {
@@ -195,7 +205,10 @@ async function indexedHits(
         sorted = false;
     }
     if (!sorted) list.sort((a, b) => a.date - b.date || a.ordinal - b.ordinal);
-    for (const h of list) hits.push(h);
+    for (const h of list) {
+      h.stored = stored;
+      hits.push(h);
+    }
   }
   return hits;
 }
@@ -210,10 +223,11 @@ async function inOrder(
   scope: Scope,
 ): Promise<Hit[]> {
   if (first >= last) return [];
+  // A page edge inside a day of a bucket not in display order: the whole day is read to sort it.
   let lo = first;
-  while (lo > 0 && sameDay(hits[lo - 1], hits[first])) lo--;
+  if (hits[first]?.stored === false) while (lo > 0 && sameDay(hits[lo - 1], hits[first])) lo--;
   let hi = last;
-  while (hi < hits.length && sameDay(hits[hi - 1], hits[hi])) hi++;
+  if (hits[last - 1]?.stored === false) while (hi < hits.length && sameDay(hits[hi - 1], hits[hi])) hi++;
   const days = hits.slice(lo, hi);
   await readHits(store, v, days, scope);
   return days.sort(displayOrder).slice(first - lo, last - lo);
