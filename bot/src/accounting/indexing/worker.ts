@@ -40,7 +40,7 @@ export async function startSearchIndexWorker(
     // A 1,000,000-line import's index takes seconds; a slow machine gets minutes before another takes over.
     visibilitySeconds: 10 * 60,
     maxAttempts: 5,
-    // The version's data is immutable: any failure but a refusal of its layout is worth another attempt.
+    // The version's data is immutable: every failure but a refusal of its layout is worth another attempt.
     isTransient: (e) => !isAppError(e),
     handle: async (v) => {
       await buildSearchIndex(acc.store, v);

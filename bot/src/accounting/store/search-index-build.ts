@@ -79,7 +79,6 @@ export async function buildSearchIndex(
     await store.writeSearchHeader(v, JSON.stringify(header));
   } finally {
     writer.dispose();
-    store.forgetVersion(v);
   }
   // Collected while it was built (replaced twice over): what was just written goes with the rest.
   if (!(await store.versionStored(v))) {

@@ -577,7 +577,7 @@ export class AccountingStore {
 
   /** Deletes an import's rows and blobs (never the served one: callers check the pointer). */
   async purgeVersion(v: VersionRef): Promise<void> {
-    this.forgetVersion(v);
+    this.forget(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
       (["lines", "ledger", "journal", "search", THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB] as const).map((kind) =>
@@ -595,8 +595,7 @@ export class AccountingStore {
     }
   }
 
-  /** Drops the version's cached reads (a background build's reads leave the cache to the views). */
-  forgetVersion(v: VersionRef): void {
+  private forget(v: VersionRef): void {
     const pk = AccountingStore.versionPartition(v);
     for (const k of [...this.cache.keys()]) if (k.startsWith(`${pk}#`)) this.cache.delete(k);
   }
