@@ -11,8 +11,12 @@ import type { AccountingStore, VersionRef } from "./store";
  * function of the stored lines, so two builders of one version write the same blocks and row.
  */
 
-/** Frames read at a time (about 1 MiB each once inflated), the next batch downloading meanwhile. */
-const FRAMES_PER_READ = 8;
+/**
+ * Frames read at a time (about 1 MiB each once inflated), the next batch downloading meanwhile. Eight
+ * set the server's peak (bench:fec: 292-312 MB, over issue 17's 300 MB); four peaked at 281 MB, for a
+ * build about 0.5 s longer (in the background).
+ */
+const FRAMES_PER_READ = 4;
 
 /** Fields the index needs: the écriture's number and journal (its runs), and the searchable texts. */
 const TEXT_FIELDS = [
