@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FecEntry } from "@comptoir/shared";
-import type { BlockSink } from "./frame-log";
-import { compressFrame, inflateFrame, type FrameRef } from "./framed-blob";
+import { inflateFrame, type FrameRef } from "./framed-blob";
+import { FrameStager, type BlockSink } from "./frame-stager";
 
 /**
  * The third-party index (blobs `third-party` and `third-party-meta` beside `lines`): the lines of the
@@ -16,7 +16,7 @@ import { compressFrame, inflateFrame, type FrameRef } from "./framed-blob";
  * month of the exercice, and lines closed whatever the date (lettered before the exercice, or without
  * DateLet, which counts as lettered). A reader at date D reads the first group, the months from D's on,
  * and never the last. Each group fills chunks of up to CHUNK_LINES lines in file order, brotli-compressed
- * and staged as blocks while the import parses: the builder holds one partial chunk per group (the
+ * and staged, several per block, while the import parses: the builder holds one partial chunk per group (the
  * exercice's months bound their count). `third-party-meta`, written last, holds the dictionaries, each
  * chunk's size, group and date bounds, the (account, établissement) pairs present and the lines blob's
  * frames. Imports of earlier builds have no meta: readers fall back to the lines.
@@ -25,8 +25,8 @@ export const THIRD_PARTY_BLOB = "third-party";
 export const THIRD_PARTY_META_BLOB = "third-party-meta";
 const FORMAT = 1;
 const CHUNK_LINES = 4096;
-/** Chunks being compressed or staged before the parser waits. */
-const CHUNKS_IN_FLIGHT = 4;
+/** Chunks (about 50 KB once compressed) per staged block: few requests, whose cost is fixed (frame-stager.ts). */
+const CHUNKS_PER_BLOCK = 16;
 /** Group keys: open at any date, closed at any date; the months between are yyyymm. */
 const OPEN_ALWAYS = 0;
 const CLOSED_ALWAYS = -1;
@@ -131,17 +131,22 @@ export class ThirdPartyIndexBuilder {
   private readonly present = new Map<number, Set<number>>();
   private lastAccount = -1;
   private lastEtab = -1;
-  private readonly ids: string[] = [];
+  /** Each chunk's [stored length (set at `finish`), lines, group, first date, last DateLet]. */
   private readonly chunks: ThirdPartyMeta["chunks"] = [];
-  private readonly inFlight = new Set<Promise<void>>();
-  private failure: Error | null = null;
+  private readonly stager: FrameStager;
 
   /** `exercice`: its first and last days (yyyymmdd), the dates a balance âgée may be asked at. */
   constructor(
-    private readonly sink: BlockSink,
+    sink: BlockSink,
     private readonly metaSink: BlockSink,
     private readonly exercice: { start: number; end: number },
-  ) {}
+  ) {
+    this.stager = new FrameStager(sink, {
+      framesPerBlock: CHUNKS_PER_BLOCK,
+      maxPendingFrames: CHUNKS_PER_BLOCK + 4,
+      blockIdPrefix: "tpi",
+    });
+  }
 
   /** One line of a third-party account: `etab` as "Limité à" compares it, `frame` its frame in the lines blob. */
   add(e: FecEntry, etab: string, letter: string, frame: number): void {
@@ -193,20 +198,23 @@ export class ThirdPartyIndexBuilder {
 
   /** True when the parser should wait for chunks under way (`relieve`). */
   get overBudget(): boolean {
-    return this.inFlight.size >= CHUNKS_IN_FLIGHT;
+    return this.stager.overBudget;
   }
 
-  async relieve(): Promise<void> {
-    await Promise.all(this.inFlight);
-    this.rethrow();
+  relieve(): Promise<void> {
+    return this.stager.relieve();
   }
 
   /** Stages the last chunks and commits them, then the meta (`frames`: the lines blob's, by number). */
   async finish(frames: readonly FrameRef[]): Promise<void> {
     for (const [key, group] of this.groups) if (group.count > 0) this.seal(key, group);
     this.groups.clear();
-    await this.relieve();
-    await this.sink.commitBlockList(this.ids);
+    const stored = await this.stager.finish();
+    for (const [slot, chunk] of this.chunks.entries()) {
+      const ref = stored[slot];
+      if (ref === undefined) throw new Error(`third-party chunk ${slot} was not stored`);
+      chunk[0] = ref[1];
+    }
     const meta: z.input<typeof metaSchema> = {
       format: FORMAT,
       accounts: this.accounts.codes,
@@ -242,24 +250,8 @@ export class ThirdPartyIndexBuilder {
     }
     group.count = 0;
     group.lettersUsed = 0;
-    const id = Buffer.from(`tpi${String(this.ids.length).padStart(10, "0")}`).toString("base64");
-    this.ids.push(id);
-    const slot = this.chunks.length;
     this.chunks.push([0, n, key, firstDate, lastDateLet]);
-    const staged: Promise<void> = (async () => {
-      const compressed = await compressFrame(raw);
-      this.chunks[slot] = [compressed.length, n, key, firstDate, lastDateLet];
-      await this.sink.stageBlock(id, compressed);
-    })()
-      .catch((e: unknown) => {
-        this.failure ??= e instanceof Error ? e : new Error(String(e));
-      })
-      .finally(() => this.inFlight.delete(staged));
-    this.inFlight.add(staged);
-  }
-
-  private rethrow(): void {
-    if (this.failure !== null) throw this.failure;
+    this.stager.push(raw);
   }
 }
 
