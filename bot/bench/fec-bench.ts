@@ -462,7 +462,7 @@ async function main(): Promise<void> {
       `(d) end-to-end import: ${importSeconds.toFixed(2)} s, ${(bytes / 1e6 / importSeconds).toFixed(1)} MB/s (median of ${timed.length} runs: ${timed.map((r) => r.seconds.toFixed(2)).join(", ")} s, in order)`,
     );
     console.log(
-      `    server RSS: ${((timed[0]?.rssBefore ?? 0) / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) and its search index (${importPeakMb.toFixed(0)} MB until the import answered; ${samples} samples + VmHWM of each run)`,
+      `    server RSS: ${((timed[0]?.rssBefore ?? 0) / 1e6).toFixed(0)} MB before, peak ${peakMb.toFixed(0)} MB during (d) and its search index (${importPeakMb.toFixed(0)} MB until the import answered; ${samples} samples + VmHWM of each run; per run, import/with index: ${timed.map((r) => `${(r.importPeakRss / 1e6).toFixed(0)}/${(r.peakRss / 1e6).toFixed(0)}`).join(", ")} MB)`,
     );
     console.log(
       `    CPU per run of (d): server ${cpu.server.toFixed(2)} s, Azurite ${cpu.azurite.toFixed(2)} s, the sending client ${cpu.sender.toFixed(2)} s, this process (waiting) ${cpu.bench.toFixed(2)} s — ${(cpu.server + cpu.azurite + cpu.sender + cpu.bench).toFixed(2)} s on ${availableParallelism()} cores`,

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { BlockSink } from "../../src/accounting/store/frame-log";
+import { compressFrame } from "../../src/accounting/store/framed-blob";
 import {
   accountToken,
+  META_BYTES,
   SearchIndexBuilder,
   searchOrdinals,
   searchTokens,
+  shuffleRecords,
+  unshuffleRecords,
+  type SearchHeader,
 } from "../../src/accounting/store/search-index";
-import { StoredSearchIndex } from "../../src/accounting/store/search-index-reader";
+import { searchRecords, StoredSearchIndex } from "../../src/accounting/store/search-index-reader";
 import { SearchIndexWriter } from "../../src/accounting/store/search-index-writer";
 
 /** An in-memory block blob: staged blocks, committed in the listed order. */
@@ -74,7 +79,7 @@ async function written(
   const blob = memoryBlob();
   const header = await writer.write(blob);
   const bytes = blob.bytes();
-  const meta = bytes.subarray(header.meta[0], header.meta[0] + header.meta[1]);
+  const meta = await searchRecords(header, bytes.subarray(header.meta[0], header.meta[0] + header.meta[1]));
   return Object.assign(
     new StoredSearchIndex(header, meta, (offset, length) => Promise.resolve(bytes.subarray(offset, offset + length))),
     { blob: bytes },
@@ -142,5 +147,60 @@ describe("SearchIndexWriter", () => {
     const index = await written([], 4_096);
     expect(index.ecritures).toBe(0);
     expect(await index.search(["facture"], () => [])).toEqual([]);
+  });
+});
+
+describe("search index records", () => {
+  const records = (count: number, seed: number) => {
+    const rnd = prng(seed);
+    const out = Buffer.alloc(count * META_BYTES);
+    for (let i = 0; i < out.length; i++) out[i] = Math.floor(rnd() * 256);
+    return out;
+  };
+  const header = (ecritures: number, metaFrames?: number[]): SearchHeader => ({
+    version: metaFrames ? 2 : 1,
+    ecritures,
+    meta: [0, 0],
+    ...(metaFrames ? { metaFrames } : {}),
+    etabs: [],
+    blocks: [],
+  });
+
+  it("shuffles records into byte planes and back", () => {
+    for (const count of [0, 1, 7, 1000]) {
+      const raw = records(count, count + 1);
+      const planes = shuffleRecords(raw);
+      if (count > 1) expect(planes.equals(raw)).toBe(false);
+      expect(planes[count]).toBe(raw[1]);
+      const back = Buffer.alloc(raw.length + 5);
+      unshuffleRecords(planes, back, 5);
+      expect(back.subarray(5).equals(raw)).toBe(true);
+    }
+  });
+
+  it("reads version 2 records from several compressed frames, and version 1 records as stored", async () => {
+    const first = records(300, 7);
+    const second = records(120, 8);
+    const frames = await Promise.all([first, second].map((r) => compressFrame(shuffleRecords(r), { quality: 4 })));
+    const stored = Buffer.concat(frames);
+    const got = await searchRecords(
+      header(
+        420,
+        frames.map((f) => f.length),
+      ),
+      stored,
+    );
+    expect(got.equals(Buffer.concat([first, second]))).toBe(true);
+    expect(await searchRecords(header(300), first)).toBe(first);
+    // A header that does not match its bytes is refused, not read past.
+    await expect(
+      searchRecords(
+        header(
+          421,
+          frames.map((f) => f.length),
+        ),
+        stored,
+      ),
+    ).rejects.toThrow(/do not match/);
   });
 });

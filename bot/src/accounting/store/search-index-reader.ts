@@ -5,9 +5,11 @@ import {
   MIXED_ETAB,
   parseDictionaryBlock,
   searchHeaderSchema,
+  unshuffleRecords,
   type SearchHeader,
   type SearchIndexData,
 } from "./search-index";
+import { inflateFrame } from "./framed-blob";
 import type { AccountingStore, VersionRef } from "./store";
 
 /** Dictionary blocks kept per index (about 32 KB each): the words users type again. */
@@ -186,6 +188,27 @@ export class StoredSearchIndex {
   }
 }
 
+/** The écritures' records from their stored bytes: as they are (version 1), or inflated from frames (2). */
+export async function searchRecords(header: SearchHeader, stored: Buffer): Promise<Buffer> {
+  if (header.version === 1) return stored;
+  const lengths = header.metaFrames ?? [];
+  let at = 0;
+  const frames = lengths.map((length) => {
+    const frame = stored.subarray(at, at + length);
+    at += length;
+    return inflateFrame(frame);
+  });
+  const out = Buffer.allocUnsafe(header.ecritures * META_BYTES);
+  let filled = 0;
+  for (const planes of await Promise.all(frames)) {
+    if (filled + planes.length > out.length) break;
+    unshuffleRecords(planes, out, filled);
+    filled += planes.length;
+  }
+  if (filled !== out.length || at !== stored.length) throw new Error("Search index records do not match its header");
+  return out;
+}
+
 /** Thrown inside the cached read when the index is absent, so that the cache keeps found indexes only. */
 const NOT_BUILT = new Error("search index not built");
 
@@ -200,7 +223,7 @@ export async function readSearchIndex(store: AccountingStore, v: VersionRef): Pr
       const json = await store.readSearchHeader(v);
       if (json === null) throw NOT_BUILT;
       const header = searchHeaderSchema.parse(JSON.parse(json));
-      const meta = await store.readBlobRange(v, "search", header.meta[0], header.meta[1]);
+      const meta = await searchRecords(header, await store.readBlobRange(v, "search", header.meta[0], header.meta[1]));
       return new StoredSearchIndex(header, meta, (offset, length) => store.readBlobRange(v, "search", offset, length));
     });
   } catch (e) {
