@@ -54,6 +54,12 @@ const allPages = async (id: string, q: string) => {
   return out;
 };
 
+const journaux = async (id: string, query: string) => {
+  const res = await t.get<AccountingJournaux>(`/dossiers/${id}/accounting/journaux${query}`);
+  expect(res.status).toBe(200);
+  return res.body;
+};
+
 const searches = ["facture", "virement", "411", "zzzz-absent"];
 /** One after the other: a scan is a heavy read, two at a time per person. */
 const pages = async () => {
@@ -96,6 +102,9 @@ afterAll(async () => {
 describe("search index built after the import, from the queue", () => {
   it("scans until another instance built the index, then answers the same pages from it", async () => {
     expect(await readSearchIndex(t.acc.store, version)).toBeNull();
+    // The tab says the index is being prepared; a page without search says nothing.
+    expect((await journaux(dossierId, "?q=facture")).searchIndexPending).toBe(true);
+    expect((await journaux(dossierId, "")).searchIndexPending).toBeUndefined();
     const scanned = await pages();
     const unorderedScanned = await allPages(unorderedId, "facture");
     expect(unorderedScanned.flat().length).toBeGreaterThan(4);
@@ -108,6 +117,7 @@ describe("search index built after the import, from the queue", () => {
     const index = await readSearchIndex(t.acc.store, version);
     expect(index?.ecritures).toBeGreaterThan(500);
     expect(await pages()).toEqual(scanned);
+    expect((await journaux(dossierId, "?q=facture")).searchIndexPending).toBeUndefined();
     // Pages cut inside days of a journal out of display order sort like the scan (the day is read).
     expect(await allPages(unorderedId, "facture")).toEqual(unorderedScanned);
   });
@@ -117,5 +127,28 @@ describe("search index built after the import, from the queue", () => {
     await t.acc.store.purgeVersion(version);
     expect(await buildSearchIndex(t.acc.store, version)).toBe("gone");
     expect(await t.acc.store.readSearchHeader(version)).toBeNull();
+  });
+
+  it("asks for the index of an import that has none when it is searched (a lost message, an earlier build)", async () => {
+    // The import's message goes to a queue no instance reads.
+    const lost = await startSearchIndexWorker(t.acc, { connectionString, queuePrefix: `${queuePrefix}lost` });
+    workers.push(lost);
+    await lost.stop();
+    const live = workers[1];
+    if (live === undefined) throw new Error("the building instance of the first test is missing");
+    t.acc.requestSearchIndex = (v) => lost.request(v);
+    const id = await consultableDossier(t.app);
+    const res = await t.upload(id, Buffer.from(fecText(UNORDERED)), { fileName: "732829320FEC20241231.txt" });
+    expect(res.status).toBe(201);
+    const orphan = { tenantId: TEST_TENANT, dossierId: id, exercice: "2024-12-31", importId: res.body.import.id };
+
+    t.acc.requestSearchIndex = (v) => live.request(v);
+    const scanned = await journaux(id, "?q=facture");
+    expect(scanned.searchIndexPending).toBe(true);
+    await live.idle();
+    expect((await readSearchIndex(t.acc.store, orphan))?.ecritures).toBe(13);
+    const indexed = await journaux(id, "?q=facture");
+    expect(indexed.searchIndexPending).toBeUndefined();
+    expect(indexed.totalEcritures).toBe(scanned.totalEcritures);
   });
 });

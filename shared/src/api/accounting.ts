@@ -360,6 +360,11 @@ export const accountingJournauxSchema = accountingViewHeadSchema.extend({
   journals: z.array(journalSectionSchema),
   /** Every journal of the exercice (code and label), for the journal selector. */
   available: z.array(z.object({ journalCode: z.string(), journalLib: z.string() })),
+  /**
+   * Present on a search answered by reading every écriture, because the import's search index is
+   * still being built (in the seconds after an import): same answers, slower. Absent otherwise.
+   */
+  searchIndexPending: z.literal(true).optional(),
 });
 export type AccountingJournaux = z.infer<typeof accountingJournauxSchema>;
 

@@ -201,6 +201,23 @@ export async function grandLivreView(
   return { ...head(access, pointer, period), ...page };
 }
 
+/** Versions this process asked an index for from a search (bounded: it only spares repeated messages). */
+const indexAsked = new Set<string>();
+
+/**
+ * A search found no index: it is being built after a recent import, or the import comes from an
+ * earlier build and never had one. Asking costs a queue message, and a build of a present index ends
+ * at once; once per version and process, so that a build that keeps failing is not asked per search.
+ */
+async function askForSearchIndex(acc: AccountingDeps, v: VersionRef): Promise<void> {
+  const key = `${v.tenantId}|${v.dossierId}|${v.exercice}|${v.importId}`;
+  if (acc.requestSearchIndex === undefined || indexAsked.has(key)) return;
+  if (indexAsked.size >= 10_000) indexAsked.clear();
+  indexAsked.add(key);
+  // The search answers anyway (by scanning): a queue that is down must not fail it.
+  await acc.requestSearchIndex(v).catch((e: unknown) => acc.log("search index request failed", e));
+}
+
 export async function journauxView(
   acc: AccountingDeps,
   principal: Principal,
@@ -214,7 +231,8 @@ export async function journauxView(
   // for readJournaux, which meets a failure again itself.
   const searchIndex = q ? readSearchIndex(acc.store, v).catch(() => null) : null;
   const [aggregate, indexes] = await Promise.all([acc.store.readAggregate(v), acc.store.readJournalIndex(v)]);
-  await searchIndex;
+  const pending = searchIndex !== null && (await searchIndex) === null;
+  if (pending) await askForSearchIndex(acc, v);
   const result = await readJournaux(
     acc.store,
     v,
@@ -225,7 +243,7 @@ export async function journauxView(
   const available = indexes
     .filter((i) => i.buckets.some((b) => b[4].some(([etab]) => scope === undefined || scope.has(etab))))
     .map((i) => ({ journalCode: i.journalCode, journalLib: aggregate.journalLabels[i.journalCode] ?? "" }));
-  return { ...head(access, pointer, period), ...result, available };
+  return { ...head(access, pointer, period), ...result, available, ...(pending ? { searchIndexPending: true } : {}) };
 }
 
 /** Months of `period` by rank in `exercice`, mapped onto the same ranks of `other` (N-1). */

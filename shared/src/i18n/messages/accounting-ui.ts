@@ -61,6 +61,10 @@ export const accountingUiMessages = defineMessages({
     fr: "La synthèse, la balance, le grand livre et les journaux de votre société apparaîtront ici dès que votre cabinet aura importé son fichier des écritures comptables (FEC).",
     en: "Your company's summary, trial balance, general ledger and journals will appear here as soon as your firm has imported its accounting entries file (FEC).",
   },
+  "accountingUi.j.indexPending": {
+    fr: "L'index de recherche de cet import est en préparation : cette recherche a parcouru toutes les écritures. Les suivantes seront plus rapides dans quelques instants.",
+    en: "This import's search index is being prepared: this search read every entry. The next ones will be faster in a few moments.",
+  },
   "accountingUi.noMatch": {
     fr: "Aucune écriture ne correspond à cette période ou à cette recherche.",
     en: "No entries match this period or search.",

@@ -1,5 +1,15 @@
 import { useState } from "react";
-import { Body1, Field, makeStyles, mergeClasses, Select, tokens, useId } from "@fluentui/react-components";
+import {
+  Body1,
+  Field,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
 import type { AccountingJournaux } from "@comptoir/shared/api/accounting";
 import { translatePlural } from "@comptoir/shared/i18n/translate";
 import { useLayoutStyles } from "../../components/layout-styles";
@@ -105,6 +115,17 @@ function JournalSection({ journal }: { journal: Journal }) {
   );
 }
 
+/** Said while the import's search index is built: the search still answers, by reading everything. */
+export function SearchIndexPending({ data }: { data: Pick<AccountingJournaux, "searchIndexPending"> }) {
+  const t = useT();
+  if (data.searchIndexPending !== true) return null;
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>{t("accountingUi.j.indexPending")}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** Journaux: a journal picker, écritures grouped with their lines, server pages. */
 export function JournauxView({ audience, dossierCode, period, range }: AccountingViewProps) {
   const styles = useStyles();
@@ -151,11 +172,15 @@ export function JournauxView({ audience, dossierCode, period, range }: Accountin
       <ViewFrame query={journaux}>
         {(data) =>
           data.journals.length === 0 ? (
-            <Body1 as="p" className={layout.muted}>
-              {t("accountingUi.noMatch")}
-            </Body1>
+            <>
+              <SearchIndexPending data={data} />
+              <Body1 as="p" className={layout.muted}>
+                {t("accountingUi.noMatch")}
+              </Body1>
+            </>
           ) : (
             <>
+              <SearchIndexPending data={data} />
               <div className={layout.stackXL}>
                 {data.journals.map((j) => (
                   <JournalSection key={j.journalCode} journal={j} />
