@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { BlockSink } from "../../src/accounting/store/frame-log";
-import { compressFrame } from "../../src/accounting/store/framed-blob";
 import {
   accountToken,
   META_BYTES,
   SearchIndexBuilder,
   searchOrdinals,
   searchTokens,
-  shuffleRecords,
-  unshuffleRecords,
+  MIXED_ETAB,
   type SearchHeader,
 } from "../../src/accounting/store/search-index";
 import { searchRecords, StoredSearchIndex } from "../../src/accounting/store/search-index-reader";
+import { SearchRecordEncoder } from "../../src/accounting/store/search-records";
 import { SearchIndexWriter } from "../../src/accounting/store/search-index-writer";
 
 /** An in-memory block blob: staged blocks, committed in the listed order. */
@@ -79,7 +78,7 @@ async function written(
   const blob = memoryBlob();
   const header = await writer.write(blob);
   const bytes = blob.bytes();
-  const meta = await searchRecords(header, bytes.subarray(header.meta[0], header.meta[0] + header.meta[1]));
+  const meta = searchRecords(header, bytes.subarray(header.meta[0], header.meta[0] + header.meta[1]));
   return Object.assign(
     new StoredSearchIndex(header, meta, (offset, length) => Promise.resolve(bytes.subarray(offset, offset + length))),
     { blob: bytes },
@@ -151,56 +150,77 @@ describe("SearchIndexWriter", () => {
 });
 
 describe("search index records", () => {
-  const records = (count: number, seed: number) => {
-    const rnd = prng(seed);
-    const out = Buffer.alloc(count * META_BYTES);
-    for (let i = 0; i < out.length; i++) out[i] = Math.floor(rnd() * 256);
+  type Fields = [debit: number, credit: number, bucket: number, date: number, pos: number, lines: number, etab: number];
+  const fixed = (records: readonly Fields[]) => {
+    const out = Buffer.alloc(records.length * META_BYTES);
+    records.forEach(([debit, credit, bucket, date, pos, lines, etab], r) => {
+      const at = r * META_BYTES;
+      out.writeDoubleLE(debit, at);
+      out.writeDoubleLE(credit, at + 8);
+      out.writeUInt32LE(bucket, at + 16);
+      out.writeUInt32LE(date, at + 20);
+      out.writeUInt32LE(pos, at + 24);
+      out.writeUInt32LE(lines, at + 28);
+      out.writeUInt32LE(etab, at + 32);
+    });
     return out;
   };
-  const header = (ecritures: number, metaFrames?: number[]): SearchHeader => ({
-    version: metaFrames ? 2 : 1,
+  /** Écritures in file order, as the writer records them: each starts where its bucket's previous one ended. */
+  const usual = (count: number, seed: number): Fields[] => {
+    const rnd = prng(seed);
+    const ends = new Map<number, number>();
+    let date = 20240101;
+    return Array.from({ length: count }, () => {
+      const bucket = Math.floor(rnd() * 12);
+      const lines = 2 + Math.floor(rnd() * 3);
+      const pos = ends.get(bucket) ?? 0;
+      ends.set(bucket, pos + lines);
+      if (rnd() < 0.05) date++;
+      const amount = Math.floor(rnd() * 1_000_000);
+      return [amount, amount, bucket, date, pos, lines, Math.floor(rnd() * 3)];
+    });
+  };
+  const header = (ecritures: number, version: 1 | 2 = 2): SearchHeader => ({
+    version,
     ecritures,
     meta: [0, 0],
-    ...(metaFrames ? { metaFrames } : {}),
     etabs: [],
     blocks: [],
   });
 
-  it("shuffles records into byte planes and back", () => {
-    for (const count of [0, 1, 7, 1000]) {
-      const raw = records(count, count + 1);
-      const planes = shuffleRecords(raw);
-      if (count > 1) expect(planes.equals(raw)).toBe(false);
-      expect(planes[count]).toBe(raw[1]);
-      const back = Buffer.alloc(raw.length + 5);
-      unshuffleRecords(planes, back, 5);
-      expect(back.subarray(5).equals(raw)).toBe(true);
-    }
+  it("encodes usual records in a few bytes each and decodes them as they were, across chunks", () => {
+    const records = fixed(usual(5000, 3));
+    const encoder = new SearchRecordEncoder();
+    const stored = Buffer.concat([
+      encoder.encode(records.subarray(0, 1234 * META_BYTES)),
+      encoder.encode(records.subarray(1234 * META_BYTES)),
+    ]);
+    expect(stored.length).toBeLessThan(5000 * 10);
+    expect(searchRecords(header(5000), stored).equals(records)).toBe(true);
   });
 
-  it("reads version 2 records from several compressed frames, and version 1 records as stored", async () => {
-    const first = records(300, 7);
-    const second = records(120, 8);
-    const frames = await Promise.all([first, second].map((r) => compressFrame(shuffleRecords(r), { quality: 4 })));
-    const stored = Buffer.concat(frames);
-    const got = await searchRecords(
-      header(
-        420,
-        frames.map((f) => f.length),
-      ),
-      stored,
-    );
-    expect(got.equals(Buffer.concat([first, second]))).toBe(true);
-    expect(await searchRecords(header(300), first)).toBe(first);
-    // A header that does not match its bytes is refused, not read past.
-    await expect(
-      searchRecords(
-        header(
-          421,
-          frames.map((f) => f.length),
-        ),
-        stored,
-      ),
-    ).rejects.toThrow(/do not match/);
+  it("keeps what breaks the predictions: unbalanced, negative or huge amounts, several établissements, dates and positions out of order", () => {
+    const records = fixed([
+      [100, 100, 3, 20240105, 0, 2, 0],
+      [250, 120, 3, 20240103, 2, 3, MIXED_ETAB],
+      [-700, -700, 0, 20240110, 40, 2, 7],
+      [2 ** 52, 2 ** 52, 0, 20240110, 42, 1, 0],
+      [-(2 ** 53) + 1, 5, 9, 20231231, 0, 4, 1],
+      [0, 0, 9, 20240101, 4, 0, 2],
+      [1.5, 1.5, 9, 20240101, 3, 2, 2],
+      [300, 300, 3, 20240105, 5, 2, 0],
+      [10, 10, 3, 20240105, 4_000_000_000, 2, 0],
+      [10, 10, 3, 20240105, 7, 2, 0],
+    ]);
+    const stored = new SearchRecordEncoder().encode(records);
+    expect(searchRecords(header(10), stored).equals(records)).toBe(true);
+  });
+
+  it("reads version 1 records as stored, and refuses records that do not match the header", () => {
+    const records = fixed(usual(10, 4));
+    expect(searchRecords(header(10, 1), records)).toBe(records);
+    const stored = new SearchRecordEncoder().encode(records);
+    expect(() => searchRecords(header(11), stored)).toThrow(/truncated/);
+    expect(() => searchRecords(header(9), stored)).toThrow(/do not match/);
   });
 });

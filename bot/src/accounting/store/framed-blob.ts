@@ -18,16 +18,15 @@ function windowBits(bytes: number): number {
   return bits;
 }
 
-/** `quality` above 0 for data written once in the background and read often (the search index's records). */
-export function compressFrame(data: Buffer, { quality = 0, text = true }: { quality?: number; text?: boolean } = {}) {
+export function compressFrame(data: Buffer): Promise<Buffer> {
   return compress(data, {
     // Output in few pieces: each piece is a trip between the thread pool and the event loop.
     chunkSize: 256 * 1024,
     params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality,
+      [constants.BROTLI_PARAM_QUALITY]: 0,
       [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
       [constants.BROTLI_PARAM_LGWIN]: windowBits(data.length),
-      [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
     },
   });
 }

@@ -5,11 +5,10 @@ import {
   MIXED_ETAB,
   parseDictionaryBlock,
   searchHeaderSchema,
-  unshuffleRecords,
   type SearchHeader,
   type SearchIndexData,
 } from "./search-index";
-import { inflateFrame } from "./framed-blob";
+import { decodeSearchRecords } from "./search-records";
 import type { AccountingStore, VersionRef } from "./store";
 
 /** Dictionary blocks kept per index (about 32 KB each): the words users type again. */
@@ -188,25 +187,9 @@ export class StoredSearchIndex {
   }
 }
 
-/** The écritures' records from their stored bytes: as they are (version 1), or inflated from frames (2). */
-export async function searchRecords(header: SearchHeader, stored: Buffer): Promise<Buffer> {
-  if (header.version === 1) return stored;
-  const lengths = header.metaFrames ?? [];
-  let at = 0;
-  const frames = lengths.map((length) => {
-    const frame = stored.subarray(at, at + length);
-    at += length;
-    return inflateFrame(frame);
-  });
-  const out = Buffer.allocUnsafe(header.ecritures * META_BYTES);
-  let filled = 0;
-  for (const planes of await Promise.all(frames)) {
-    if (filled + planes.length > out.length) break;
-    unshuffleRecords(planes, out, filled);
-    filled += planes.length;
-  }
-  if (filled !== out.length || at !== stored.length) throw new Error("Search index records do not match its header");
-  return out;
+/** The écritures' records from their stored bytes: as they are (version 1), or encoded (2, search-records.ts). */
+export function searchRecords(header: SearchHeader, stored: Buffer): Buffer {
+  return header.version === 1 ? stored : decodeSearchRecords(stored, header.ecritures);
 }
 
 /** Thrown inside the cached read when the index is absent, so that the cache keeps found indexes only. */
@@ -223,7 +206,7 @@ export async function readSearchIndex(store: AccountingStore, v: VersionRef): Pr
       const json = await store.readSearchHeader(v);
       if (json === null) throw NOT_BUILT;
       const header = searchHeaderSchema.parse(JSON.parse(json));
-      const meta = await searchRecords(header, await store.readBlobRange(v, "search", header.meta[0], header.meta[1]));
+      const meta = searchRecords(header, await store.readBlobRange(v, "search", header.meta[0], header.meta[1]));
       return new StoredSearchIndex(header, meta, (offset, length) => store.readBlobRange(v, "search", offset, length));
     });
   } catch (e) {

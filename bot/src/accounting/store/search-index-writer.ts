@@ -3,18 +3,16 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BlockSink } from "./frame-log";
-import { compressFrame } from "./framed-blob";
 import {
   accountToken,
   decodePostings,
   PostingsWriter,
   searchTokens,
   META_BYTES,
-  META_FRAME_RECORDS,
   MIXED_ETAB,
-  shuffleRecords,
   type SearchHeader,
 } from "./search-index";
+import { SearchRecordEncoder, writeVarint } from "./search-records";
 
 /**
  * Builds the journaux' search index while the import streams (layout in search-index.ts). Memory is
@@ -27,11 +25,6 @@ import {
 const SPILL_BYTES = 2 * 1024 * 1024;
 /** Dictionary block: entries are gathered up to this size, and a query reads only the blocks of its words. */
 const DICTIONARY_BLOCK_BYTES = 32 * 1024;
-/**
- * Brotli quality of the records' frames (search-index.ts). Quality 4 stored bench:fec's records in 1.8 MB
- * instead of about 3 MB, but its encoder's memory raised the server's peak past 300 MB.
- */
-const META_QUALITY = 1;
 /** Staged blob block. */
 const STAGE_BYTES = 1024 * 1024;
 /** Bytes read at a time from a spilled run while merging. */
@@ -71,17 +64,6 @@ class SpillFile {
 }
 
 /** Writes `n` as an unsigned LEB128 varint at `at`; returns where it ends. */
-function writeVarint(buf: Buffer, at: number, n: number): number {
-  let i = at;
-  let v = n;
-  while (v >= 0x80) {
-    buf[i++] = (v % 0x80) | 0x80;
-    v = Math.floor(v / 0x80);
-  }
-  buf[i++] = v;
-  return i;
-}
-
 /** Reads one spilled run's entries in order, a few hundred KB at a time. */
 class RunCursor {
   private buf = Buffer.alloc(0);
@@ -351,14 +333,10 @@ export class SearchIndexWriter {
     this.spillRun();
     const blob = new StagedBlob(sink);
     const metaLength = this.metaFile.size;
-    const metaFrames: number[] = [];
-    const frameBytes = META_FRAME_RECORDS * META_BYTES;
-    for (let at = 0; at < metaLength; at += frameBytes) {
-      const records = this.metaFile.read(at, Math.min(frameBytes, metaLength - at));
-      const stored = await compressFrame(shuffleRecords(records), { quality: META_QUALITY, text: false });
-      metaFrames.push(stored.length);
-      await blob.push(stored);
-    }
+    const encoder = new SearchRecordEncoder();
+    const chunkBytes = 65_536 * META_BYTES;
+    for (let at = 0; at < metaLength; at += chunkBytes)
+      await blob.push(encoder.encode(this.metaFile.read(at, Math.min(chunkBytes, metaLength - at))));
     const metaStored = blob.size;
     this.metaFile.close();
 
@@ -414,7 +392,6 @@ export class SearchIndexWriter {
       version: 2,
       ecritures: this.ordinal + 1,
       meta: [0, metaStored],
-      metaFrames,
       etabs: [...this.etabIds.keys()],
       blocks,
     };

@@ -249,46 +249,16 @@ export function accountToken(compteNum: string): string {
  */
 export const META_BYTES = 36;
 export const MIXED_ETAB = 0xffffffff;
-/**
- * Records per stored frame of the records (version 2). A frame is byte-shuffled (the records' first
- * bytes, then their second bytes…: dates, buckets and positions change slowly from one écriture to
- * the next) and brotli-compressed: bench:fec's 14 MB of records store as about 3 MB, and a cold
- * search, which reads them all, inflates them in tens of ms instead of waiting for 14 MB from storage.
- */
-export const META_FRAME_RECORDS = 65_536;
-
 export const searchHeaderSchema = z.object({
-  /** 1: records stored as they are (imports of earlier builds); 2: in frames (`metaFrames`). */
+  /** 1: records stored as they are (imports of earlier builds); 2: encoded (search-records.ts). */
   version: z.union([z.literal(1), z.literal(2)]),
   ecritures: z.number().int().nonnegative(),
   /** Where the records are stored in the blob: [offset, stored length]. */
   meta: z.tuple([z.number().int(), z.number().int()]),
-  /** Version 2: each frame's stored length, in order from `meta`'s offset. */
-  metaFrames: z.array(z.number().int().nonnegative()).optional(),
   etabs: z.array(z.string()),
   blocks: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
 });
 export type SearchHeader = z.infer<typeof searchHeaderSchema>;
-
-/** Records as byte planes: byte b of record i moves to b × count + i. */
-export function shuffleRecords(records: Buffer): Buffer {
-  const count = records.length / META_BYTES;
-  const out = Buffer.allocUnsafe(records.length);
-  for (let b = 0; b < META_BYTES; b++) {
-    const plane = b * count;
-    for (let i = 0, at = b; i < count; i++, at += META_BYTES) out[plane + i] = records[at] ?? 0;
-  }
-  return out;
-}
-
-/** The inverse of shuffleRecords, written into `into` from byte `at`. */
-export function unshuffleRecords(planes: Buffer, into: Buffer, at: number): void {
-  const count = planes.length / META_BYTES;
-  for (let b = 0; b < META_BYTES; b++) {
-    const plane = b * count;
-    for (let i = 0, to = at + b; i < count; i++, to += META_BYTES) into[to] = planes[plane + i] ?? 0;
-  }
-}
 
 /** A dictionary block's entries, as SearchIndexData. */
 export function parseDictionaryBlock(bytes: Buffer): SearchIndexData {
