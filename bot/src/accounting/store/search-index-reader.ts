@@ -1,14 +1,13 @@
 import {
   forEachPosting,
   accountToken,
-  META_BYTES,
   MIXED_ETAB,
   parseDictionaryBlock,
   searchHeaderSchema,
   type SearchHeader,
   type SearchIndexData,
 } from "./search-index";
-import { decodeSearchRecords } from "./search-records";
+import { decodeSearchRecords, fixedSearchRecords, type SearchRecords } from "./search-records";
 import type { AccountingStore, VersionRef } from "./store";
 
 /** Dictionary blocks kept per index (about 32 KB each): the words users type again. */
@@ -50,11 +49,12 @@ export class StoredSearchIndex {
 
   constructor(
     readonly header: SearchHeader,
-    private readonly meta: Buffer,
+    /** By ordinal, in columns: the search's hot loop reads them directly. */
+    readonly records: SearchRecords,
     private readonly readRange: (offset: number, length: number) => Promise<Buffer>,
   ) {
     this.firsts = header.blocks.map((b) => b[0]);
-    if (meta.length !== header.ecritures * META_BYTES) throw new Error("Search index records do not match its header");
+    if (records.date.length !== header.ecritures) throw new Error("Search index records do not match its header");
   }
 
   get ecritures(): number {
@@ -62,22 +62,22 @@ export class StoredSearchIndex {
   }
 
   record(ordinal: number): EcritureMeta {
-    const at = ordinal * META_BYTES;
-    const etab = this.meta.readUInt32LE(at + 32);
+    const r = this.records;
     return {
-      debit: this.meta.readDoubleLE(at),
-      credit: this.meta.readDoubleLE(at + 8),
-      bucket: this.meta.readUInt32LE(at + 16),
-      date: this.meta.readUInt32LE(at + 20),
-      pos: this.meta.readUInt32LE(at + 24),
-      lines: this.meta.readUInt32LE(at + 28),
-      etab: etab === MIXED_ETAB ? null : (this.header.etabs[etab] ?? ""),
+      debit: r.debit[ordinal] ?? 0,
+      credit: r.credit[ordinal] ?? 0,
+      bucket: r.bucket[ordinal] ?? 0,
+      date: r.date[ordinal] ?? 0,
+      pos: r.pos[ordinal] ?? 0,
+      lines: r.lines[ordinal] ?? 0,
+      etab: this.etabOf(ordinal),
     };
   }
 
-  /** Journal bucket id of an écriture (read alone: the period and journal filters look at every match). */
-  bucketOf(ordinal: number): number {
-    return this.meta.readUInt32LE(ordinal * META_BYTES + 16);
+  /** An écriture's établissement code, or null when its lines belong to several. */
+  etabOf(ordinal: number): string | null {
+    const etab = this.records.etab[ordinal] ?? MIXED_ETAB;
+    return etab === MIXED_ETAB ? null : (this.header.etabs[etab] ?? "");
   }
 
   private block(i: number): Promise<SearchIndexData> {
@@ -187,9 +187,11 @@ export class StoredSearchIndex {
   }
 }
 
-/** The écritures' records from their stored bytes: as they are (version 1), or encoded (2, search-records.ts). */
-export function searchRecords(header: SearchHeader, stored: Buffer): Buffer {
-  return header.version === 1 ? stored : decodeSearchRecords(stored, header.ecritures);
+/** The écritures' records from their stored bytes: fixed (version 1), or encoded (2, search-records.ts). */
+export function searchRecords(header: SearchHeader, stored: Buffer): SearchRecords {
+  return header.version === 1
+    ? fixedSearchRecords(stored, header.ecritures)
+    : decodeSearchRecords(stored, header.ecritures);
 }
 
 /** Thrown inside the cached read when the index is absent, so that the cache keeps found indexes only. */

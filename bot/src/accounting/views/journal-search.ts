@@ -161,25 +161,27 @@ async function indexedHits(
   });
   groups.sort((a, b) => a.rank - b.rank || a.bucket[0] - b.bucket[0]);
   const partial: Hit[] = [];
+  // The records' columns, read directly: a frequent word matches a good part of the import.
+  const r = index.records;
   for (const ordinal of await index.search(query.words, accountsNamedBy(aggregate))) {
-    const group = byId[index.bucketOf(ordinal)];
+    const group = byId[r.bucket[ordinal] ?? -1];
     if (group === undefined) continue;
-    const m = index.record(ordinal);
-    if (m.etab !== null && !inScope(query.scope, m.etab)) continue;
+    const etab = index.etabOf(ordinal);
+    if (etab !== null && !inScope(query.scope, etab)) continue;
     const { rank, journal, bucket } = group;
     const hit: Hit = {
       ordinal,
       rank,
       journal,
       bucket,
-      date: m.date,
-      pos: m.pos,
-      lines: m.lines,
-      debit: m.debit,
-      credit: m.credit,
+      date: r.date[ordinal] ?? 0,
+      pos: r.pos[ordinal] ?? 0,
+      lines: r.lines[ordinal] ?? 0,
+      debit: r.debit[ordinal] ?? 0,
+      credit: r.credit[ordinal] ?? 0,
       stored: group.stored,
     };
-    if (m.etab === null && query.scope !== undefined) partial.push(hit);
+    if (etab === null && query.scope !== undefined) partial.push(hit);
     else group.hits.push(hit);
   }
   await readHits(store, v, partial, query.scope);
