@@ -5,6 +5,7 @@ import { inScope } from "../access";
 import { readBucketLines, type StoredLine } from "../store/entry-records";
 import { accountToken, searchTokens } from "../store/search-index";
 import { readSearchIndex, type StoredSearchIndex } from "../store/search-index-reader";
+import type { SearchRecords } from "../store/search-records";
 import type { AccountingStore, JournalIndex, VersionRef } from "../store/store";
 import type { MonthSpan } from "./period";
 
@@ -133,6 +134,108 @@ async function readHits(store: AccountingStore, v: VersionRef, hits: readonly Hi
 
 type SearchQuery = { journals: readonly JournalIndex[]; period: MonthSpan; scope: Scope; words: readonly string[] };
 
+/** One journal bucket's matches, in display order: ordinals, or (when some were read) their hits. */
+type Group = {
+  rank: number;
+  journal: JournalIndex;
+  bucket: Bucket;
+  stored: boolean;
+  ordinals: number[];
+  /** Set when matches of partly visible écritures joined the group: every match as a hit, dates of their visible lines. */
+  hits: Hit[] | null;
+  debit: number;
+  credit: number;
+};
+
+/**
+ * Every match, in display order, without an object per match (a frequent word matches a good part of
+ * the import): hits are made for the positions a page or an export step asks for.
+ */
+class HitList {
+  readonly length: number;
+  private readonly starts: number[] = [];
+
+  constructor(
+    private readonly groups: readonly Group[],
+    private readonly records: SearchRecords,
+  ) {
+    let n = 0;
+    for (const g of groups) {
+      this.starts.push(n);
+      n += g.hits?.length ?? g.ordinals.length;
+    }
+    this.length = n;
+  }
+
+  at(i: number): Hit | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    let lo = 0;
+    let hi = this.groups.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const group = this.groups[lo];
+    if (group === undefined) return undefined;
+    const k = i - (this.starts[lo] ?? 0);
+    if (group.hits !== null) return group.hits[k];
+    const ordinal = group.ordinals[k];
+    return ordinal === undefined ? undefined : hitOf(group, ordinal, this.records);
+  }
+
+  slice(from: number, to: number): Hit[] {
+    const out: Hit[] = [];
+    for (let i = from; i < to; i++) {
+      const h = this.at(i);
+      if (h !== undefined) out.push(h);
+    }
+    return out;
+  }
+
+  /** The count and totals of a journal's matches (its rank in the query). */
+  totalsOf(rank: number): { count: number; debit: number; credit: number } {
+    let count = 0;
+    let debit = 0;
+    let credit = 0;
+    for (const g of this.groups)
+      if (g.rank === rank) {
+        count += g.hits?.length ?? g.ordinals.length;
+        debit += g.debit;
+        credit += g.credit;
+      }
+    return { count, debit, credit };
+  }
+
+  /** Positions [from, end) of a journal's matches (from = -1: none). */
+  rangeOf(journalCode: string): [number, number] {
+    let from = -1;
+    let end = -1;
+    this.groups.forEach((g, k) => {
+      if (g.journal.journalCode !== journalCode) return;
+      const start = this.starts[k] ?? 0;
+      if (from < 0) from = start;
+      end = start + (g.hits?.length ?? g.ordinals.length);
+    });
+    return [from, end];
+  }
+}
+
+function hitOf(group: Group, ordinal: number, r: SearchRecords): Hit {
+  return {
+    ordinal,
+    rank: group.rank,
+    journal: group.journal,
+    bucket: group.bucket,
+    date: r.date[ordinal] ?? 0,
+    pos: r.pos[ordinal] ?? 0,
+    lines: r.lines[ordinal] ?? 0,
+    debit: r.debit[ordinal] ?? 0,
+    credit: r.credit[ordinal] ?? 0,
+    stored: group.stored,
+  };
+}
+
 /**
  * Every match in scope and period, ordered by journal, month and date (the days' own order needs
  * their numbers: `inOrder`). An écriture whose lines lie in several établissements, some outside a
@@ -144,45 +247,36 @@ async function indexedHits(
   index: StoredSearchIndex,
   aggregate: LedgerAggregate,
   query: SearchQuery,
-): Promise<Hit[]> {
+): Promise<HitList> {
   // The buckets in scope, in display order (journal, then month), each gathering its matches: a frequent
   // word matches a good part of the import, so matches are grouped by bucket rather than sorted whole.
-  type Group = { rank: number; journal: JournalIndex; bucket: Bucket; hits: Hit[]; stored: boolean };
   const groups: Group[] = [];
   const byId: Array<Group | undefined> = [];
   query.journals.forEach((journal, rank) => {
     const sortedMonths = new Set((journal.paging ?? []).map((p) => p[0]));
     for (const bucket of journal.buckets)
       if (bucket[0] >= query.period.from && bucket[0] <= query.period.to) {
-        const group = { rank, journal, bucket, hits: [], stored: sortedMonths.has(bucket[0]) };
+        const stored = sortedMonths.has(bucket[0]);
+        const group: Group = { rank, journal, bucket, stored, ordinals: [], hits: null, debit: 0, credit: 0 };
         groups.push(group);
         byId[bucket[5]] = group;
       }
   });
   groups.sort((a, b) => a.rank - b.rank || a.bucket[0] - b.bucket[0]);
-  const partial: Hit[] = [];
-  // The records' columns, read directly: a frequent word matches a good part of the import.
   const r = index.records;
+  const partial: Hit[] = [];
   for (const ordinal of await index.search(query.words, accountsNamedBy(aggregate))) {
     const group = byId[r.bucket[ordinal] ?? -1];
     if (group === undefined) continue;
     const etab = index.etabOf(ordinal);
     if (etab !== null && !inScope(query.scope, etab)) continue;
-    const { rank, journal, bucket } = group;
-    const hit: Hit = {
-      ordinal,
-      rank,
-      journal,
-      bucket,
-      date: r.date[ordinal] ?? 0,
-      pos: r.pos[ordinal] ?? 0,
-      lines: r.lines[ordinal] ?? 0,
-      debit: r.debit[ordinal] ?? 0,
-      credit: r.credit[ordinal] ?? 0,
-      stored: group.stored,
-    };
-    if (etab === null && query.scope !== undefined) partial.push(hit);
-    else group.hits.push(hit);
+    if (etab === null && query.scope !== undefined) {
+      partial.push(hitOf(group, ordinal, r));
+      continue;
+    }
+    group.ordinals.push(ordinal);
+    group.debit += r.debit[ordinal] ?? 0;
+    group.credit += r.credit[ordinal] ?? 0;
   }
   await readHits(store, v, partial, query.scope);
   for (const h of partial) {
@@ -193,33 +287,37 @@ async function indexedHits(
     h.credit = lines.reduce((n, l) => n + l.creditCents, 0);
     const group = byId[h.bucket[5]];
     if (group === undefined) continue;
+    // Its date may now be another: the group's order is no longer file order.
     group.stored = false;
+    group.hits ??= group.ordinals.map((o) => hitOf(group, o, r));
     group.hits.push(h);
+    group.debit += h.debit;
+    group.credit += h.credit;
   }
-  const hits: Hit[] = [];
-  for (const { hits: list, stored } of groups) {
+  for (const g of groups) {
     // Ordinals ascend (file order); a bucket whose dates do too (most journals) is already in order.
+    if (g.hits !== null) {
+      g.hits.sort((a, b) => a.date - b.date || a.ordinal - b.ordinal);
+      for (const h of g.hits) h.stored = false;
+      continue;
+    }
+    const list = g.ordinals;
     let sorted = true;
     for (let i = 1; i < list.length && sorted; i++) {
-      const a = list[i - 1];
-      const b = list[i];
-      if (a !== undefined && b !== undefined && (a.date > b.date || (a.date === b.date && a.ordinal > b.ordinal)))
-        sorted = false;
+      const a = list[i - 1] ?? 0;
+      const b = list[i] ?? 0;
+      if ((r.date[a] ?? 0) > (r.date[b] ?? 0)) sorted = false;
     }
-    if (!sorted) list.sort((a, b) => a.date - b.date || a.ordinal - b.ordinal);
-    for (const h of list) {
-      h.stored = stored;
-      hits.push(h);
-    }
+    if (!sorted) list.sort((a, b) => (r.date[a] ?? 0) - (r.date[b] ?? 0) || a - b);
   }
-  return hits;
+  return new HitList(groups, r);
 }
 
 /** hits[first, last) in display order: the days they share with their neighbours are read whole and sorted. */
 async function inOrder(
   store: AccountingStore,
   v: VersionRef,
-  hits: readonly Hit[],
+  hits: HitList,
   first: number,
   last: number,
   scope: Scope,
@@ -227,9 +325,11 @@ async function inOrder(
   if (first >= last) return [];
   // A page edge inside a day of a bucket not in display order: the whole day is read to sort it.
   let lo = first;
-  if (hits[first]?.stored === false) while (lo > 0 && sameDay(hits[lo - 1], hits[first])) lo--;
+  const firstHit = hits.at(first);
+  if (firstHit?.stored === false) while (lo > 0 && sameDay(hits.at(lo - 1), firstHit)) lo--;
   let hi = last;
-  if (hits[last - 1]?.stored === false) while (hi < hits.length && sameDay(hits[hi - 1], hits[hi])) hi++;
+  const lastHit = hits.at(last - 1);
+  if (lastHit?.stored === false) while (hi < hits.length && sameDay(lastHit, hits.at(hi))) hi++;
   const days = hits.slice(lo, hi);
   await readHits(store, v, days, scope);
   return days.sort(displayOrder).slice(first - lo, last - lo);
@@ -268,15 +368,7 @@ export async function indexedSearchPage(
   for (const h of shown) {
     let section = journals.at(-1);
     if (section?.journalCode !== h.journal.journalCode) {
-      let count = 0;
-      let debit = 0;
-      let credit = 0;
-      for (const o of hits)
-        if (o.rank === h.rank) {
-          count++;
-          debit += o.debit;
-          credit += o.credit;
-        }
+      const { count, debit, credit } = hits.totalsOf(h.rank);
       section = {
         journalCode: h.journal.journalCode,
         journalLib: aggregate.journalLabels[h.journal.journalCode] ?? "",
@@ -316,13 +408,11 @@ export async function indexedSearchExport(
   const hits = await indexedHits(store, v, index, aggregate, query);
   return {
     async *ecrituresOf(journalCode: string) {
-      const from = hits.findIndex((h) => h.journal.journalCode === journalCode);
+      const [from, end] = hits.rangeOf(journalCode);
       if (from < 0) return;
-      let end = from;
-      while (end < hits.length && hits[end]?.journal.journalCode === journalCode) end++;
       for (let a = from; a < end;) {
         let b = Math.min(end, a + EXPORT_STEP);
-        while (b < end && sameDay(hits[b - 1], hits[b])) b++;
+        while (b < end && sameDay(hits.at(b - 1), hits.at(b))) b++;
         for (const h of await inOrder(store, v, hits, a, b, query.scope)) {
           yield ecritureOf(h);
           delete h.ecriture;
