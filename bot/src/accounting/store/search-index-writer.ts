@@ -10,9 +10,10 @@ import {
   searchTokens,
   META_BYTES,
   MIXED_ETAB,
+  writeVarint,
   type SearchHeader,
 } from "./search-index";
-import { SearchRecordEncoder, writeVarint } from "./search-records";
+import { SearchRecordEncoder } from "./search-records";
 
 /**
  * Builds the journaux' search index while the import streams (layout in search-index.ts). Memory is
@@ -63,7 +64,6 @@ class SpillFile {
   }
 }
 
-/** Writes `n` as an unsigned LEB128 varint at `at`; returns where it ends. */
 /** Reads one spilled run's entries in order, a few hundred KB at a time. */
 class RunCursor {
   private buf = Buffer.alloc(0);

@@ -87,7 +87,7 @@ export class PostingsWriter {
     if (ordinal === this.last) return;
     if (ordinal < this.last) throw new Error(`Ordinal ${ordinal} after ${this.last}`);
     // The first delta is the ordinal itself (last starts at −1, so the delta is ordinal + 1 − 1).
-    let delta = this.last < 0 ? ordinal : ordinal - this.last;
+    const delta = this.last < 0 ? ordinal : ordinal - this.last;
     this.last = ordinal;
     this.count++;
     if (this.size + 8 > this.bytes.length) {
@@ -95,11 +95,7 @@ export class PostingsWriter {
       this.bytes.copy(grown, 0, 0, this.size);
       this.bytes = grown;
     }
-    while (delta >= 0x80) {
-      this.bytes[this.size++] = (delta % 0x80) | 0x80;
-      delta = Math.floor(delta / 0x80);
-    }
-    this.bytes[this.size++] = delta;
+    this.size = writeVarint(this.bytes, this.size, delta);
   }
 
   encoded(): Buffer {
@@ -249,6 +245,7 @@ export function accountToken(compteNum: string): string {
  */
 export const META_BYTES = 36;
 export const MIXED_ETAB = 0xffffffff;
+
 export const searchHeaderSchema = z.object({
   /** 1: records stored as they are (imports of earlier builds); 2: encoded (search-records.ts). */
   version: z.union([z.literal(1), z.literal(2)]),
@@ -264,25 +261,55 @@ export type SearchHeader = z.infer<typeof searchHeaderSchema>;
 export function parseDictionaryBlock(bytes: Buffer): SearchIndexData {
   const tokens: string[] = [];
   const postings: Buffer[] = [];
-  let at = 0;
-  const varint = () => {
-    let value = 0;
-    let scale = 1;
+  const read = new VarintReader(bytes, "Truncated dictionary block");
+  while (read.at < bytes.length) {
+    const t = read.next();
+    tokens.push(bytes.toString("utf8", read.at, read.at + t));
+    read.at += t;
+    const p = read.next();
+    postings.push(bytes.subarray(read.at, read.at + p));
+    read.at += p;
+  }
+  return { tokens, postings };
+}
+
+/** Writes `n` as an unsigned LEB128 varint at `at`; returns where it ends. */
+export function writeVarint(buf: Buffer, at: number, n: number): number {
+  let i = at;
+  let v = n;
+  while (v >= 0x80) {
+    buf[i++] = (v % 0x80) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  buf[i++] = v;
+  return i;
+}
+
+/**
+ * Reads unsigned LEB128 varints in order from `at` (a class, not a closure over a position: V8 keeps
+ * the field fast in the records' decoding loop). `truncated` is the error when the bytes end mid-varint.
+ */
+export class VarintReader {
+  at = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly truncated: string,
+  ) {}
+
+  next(): number {
+    const bytes = this.bytes;
+    let b = bytes[this.at++];
+    if (b === undefined) throw new Error(this.truncated);
+    if (b < 0x80) return b;
+    let value = b & 0x7f;
+    let scale = 0x80;
     for (;;) {
-      const b = bytes[at++];
-      if (b === undefined) throw new Error("Truncated dictionary block");
+      b = bytes[this.at++];
+      if (b === undefined) throw new Error(this.truncated);
       value += (b & 0x7f) * scale;
       if (b < 0x80) return value;
       scale *= 0x80;
     }
-  };
-  while (at < bytes.length) {
-    const t = varint();
-    tokens.push(bytes.toString("utf8", at, at + t));
-    at += t;
-    const p = varint();
-    postings.push(bytes.subarray(at, at + p));
-    at += p;
   }
-  return { tokens, postings };
 }

@@ -1,4 +1,4 @@
-import { META_BYTES, MIXED_ETAB } from "./search-index";
+import { META_BYTES, MIXED_ETAB, VarintReader, writeVarint } from "./search-index";
 
 /**
  * The search index's écriture records as stored (version 2, search-index.ts): each record's fields as
@@ -64,17 +64,6 @@ const MAX_RECORD_BYTES = 5 * 5 + 8 + 1 + 8;
 /** Amounts beyond this go as fixed records: zigzag doubles them, and past 2⁵² doubles lose units. */
 const COMPACT_AMOUNT = 2 ** 51;
 
-export function writeVarint(buf: Buffer, at: number, n: number): number {
-  let i = at;
-  let v = n;
-  while (v >= 0x80) {
-    buf[i++] = (v % 0x80) | 0x80;
-    v = Math.floor(v / 0x80);
-  }
-  buf[i++] = v;
-  return i;
-}
-
 const zigzag = (n: number) => (n >= 0 ? 2 * n : -2 * n - 1);
 const unzigzag = (z: number) => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 /** unzigzag for deltas of 32-bit fields (z < 2³²): integer operations only. */
@@ -96,28 +85,6 @@ class Prediction {
     this.bucket = bucket;
     // A sparse id (a damaged row) would make a holey array, still correct.
     this.ends[bucket] = pos + lines;
-  }
-}
-
-/** Reads varints in order (a class, not a closure over `at`: V8 keeps its position in a register-friendly field). */
-class VarintReader {
-  at = 0;
-  constructor(private readonly bytes: Buffer) {}
-
-  next(): number {
-    const bytes = this.bytes;
-    let b = bytes[this.at++];
-    if (b === undefined) throw new Error("Search index records are truncated");
-    if (b < 0x80) return b;
-    let value = b & 0x7f;
-    let scale = 0x80;
-    for (;;) {
-      b = bytes[this.at++];
-      if (b === undefined) throw new Error("Search index records are truncated");
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) return value;
-      scale *= 0x80;
-    }
   }
 }
 
@@ -171,7 +138,7 @@ const compact = (amount: number) => Number.isInteger(amount) && Math.abs(amount)
 export function decodeSearchRecords(stored: Buffer, count: number): SearchRecords {
   const out = emptyRecords(count);
   const seen = new Prediction();
-  const read = new VarintReader(stored);
+  const read = new VarintReader(stored, "Search index records are truncated");
   for (let r = 0; r < count; r++) {
     const lines = read.next();
     if (lines === 0) {
