@@ -9,8 +9,8 @@ export interface BlockSink {
 export type FrameStagerOptions = {
   /** Frames per staged block. */
   framesPerBlock: number;
-  /** Frames and blocks held (compressed or being stored) before the caller must wait. */
-  maxPendingFrames: number;
+  /** Frames and blocks held (compressed or being stored) before the caller must wait (at least, and by default, a block and the frames being compressed). */
+  maxPendingFrames?: number;
   /** Block ids are this prefix and the block's number (ids of a blob have one length). */
   blockIdPrefix: string;
 };
@@ -47,7 +47,7 @@ export class FrameStager {
   ) {
     this.framesPerBlock = options.framesPerBlock;
     // Never fewer than a block and the frames being compressed: relieve() would wait for nothing.
-    this.maxPending = Math.max(options.maxPendingFrames, options.framesPerBlock + PARALLEL_FRAMES);
+    this.maxPending = Math.max(options.maxPendingFrames ?? 0, options.framesPerBlock + PARALLEL_FRAMES);
   }
 
   /**

@@ -141,11 +141,7 @@ export class ThirdPartyIndexBuilder {
     private readonly metaSink: BlockSink,
     private readonly exercice: { start: number; end: number },
   ) {
-    this.stager = new FrameStager(sink, {
-      framesPerBlock: CHUNKS_PER_BLOCK,
-      maxPendingFrames: CHUNKS_PER_BLOCK + 4,
-      blockIdPrefix: "tpi",
-    });
+    this.stager = new FrameStager(sink, { framesPerBlock: CHUNKS_PER_BLOCK, blockIdPrefix: "tpi" });
   }
 
   /** One line of a third-party account: `etab` as "Limité à" compares it, `frame` its frame in the lines blob. */
