@@ -147,6 +147,8 @@ type Group = {
   credit: number;
 };
 
+const groupSize = (g: Group) => g.hits?.length ?? g.ordinals.length;
+
 /**
  * Every match, in display order, without an object per match (a frequent word matches a good part of
  * the import): hits are made for the positions a page or an export step asks for.
@@ -162,7 +164,7 @@ class HitList {
     let n = 0;
     for (const g of groups) {
       this.starts.push(n);
-      n += g.hits?.length ?? g.ordinals.length;
+      n += groupSize(g);
     }
     this.length = n;
   }
@@ -200,7 +202,7 @@ class HitList {
     let credit = 0;
     for (const g of this.groups)
       if (g.rank === rank) {
-        count += g.hits?.length ?? g.ordinals.length;
+        count += groupSize(g);
         debit += g.debit;
         credit += g.credit;
       }
@@ -215,7 +217,7 @@ class HitList {
       if (g.journal.journalCode !== journalCode) return;
       const start = this.starts[k] ?? 0;
       if (from < 0) from = start;
-      end = start + (g.hits?.length ?? g.ordinals.length);
+      end = start + groupSize(g);
     });
     return [from, end];
   }
