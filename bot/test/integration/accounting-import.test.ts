@@ -342,6 +342,52 @@ describe("atomic replacement under failure", () => {
     expect((await t.get<AccountingBalance>(`${base()}/balance`)).status).toBe(200);
   });
 
+  it("shows the labels kept apart from the aggregate, and the aggregate's for imports stored without them", async () => {
+    const other = (await newDossier(t.app, { siren: "552100554" })).dossier.id;
+    expect((await t.upload(other, fileA)).status).toBe(201);
+    const exercices = await t.get<AccountingExercices>(`/dossiers/${other}/accounting/exercices`);
+    const v = {
+      tenantId: TEST_TENANT,
+      dossierId: other,
+      exercice: "2024-12-31",
+      importId: exercices.body.items[0]?.importId ?? "",
+    };
+    const { accountLabels, auxiliaryLabels, journalLabels } = await t.acc.store.readAggregate(v);
+    expect(Object.keys(auxiliaryLabels).length).toBeGreaterThan(0);
+    const views = async () => {
+      const gl = await t.get<AccountingGrandLivre>(`/dossiers/${other}/accounting/grand-livre?account=411&pageSize=50`);
+      const j = await t.get<AccountingJournaux>(`/dossiers/${other}/accounting/journaux?pageSize=5`);
+      expect(gl.status).toBe(200);
+      expect(j.status).toBe(200);
+      return {
+        accounts: gl.body.accounts.map((a) => [a.compteNum, a.compteLib]),
+        journals: j.body.available.map((a) => [a.journalCode, a.journalLib]),
+      };
+    };
+    const expected = {
+      accounts: (await views()).accounts.map(([num]) => [num, accountLabels[num ?? ""]]),
+      journals: Object.entries(journalLabels).sort(([a], [b]) => a.localeCompare(b)),
+    };
+    expect(await views()).toEqual(expected);
+    expect(await t.acc.store.readLabels(v)).toEqual({ accountLabels, auxiliaryLabels, journalLabels });
+
+    // Builds before the `n|` rows: the same labels, from the aggregate.
+    const pk = AccountingStore.versionPartition(v);
+    const filter = `PartitionKey eq '${pk}'`;
+    let deleted = 0;
+    for await (const row of t.acc.store.table.listEntities({ queryOptions: { filter } }))
+      if (row.rowKey?.startsWith("n|")) deleted += (await t.acc.store.table.deleteEntity(pk, row.rowKey), 1);
+    expect(deleted).toBeGreaterThan(0);
+    t.acc.store.dropCaches();
+    expect(await views()).toEqual(expected);
+    const fallback = await t.acc.store.readLabels(v);
+    expect([fallback.accountLabels, fallback.auxiliaryLabels, fallback.journalLabels]).toEqual([
+      accountLabels,
+      auxiliaryLabels,
+      journalLabels,
+    ]);
+  });
+
   it("serves an import stored by an earlier build, and asks for a re-import where its lines are needed", async () => {
     const other = (await newDossier(t.app, { siren: "552100554" })).dossier.id;
     expect((await t.upload(other, fileA)).status).toBe(201);

@@ -68,13 +68,13 @@ export async function agedItems(
     }
     ref = asked;
   }
-  const [aggregate, lines] = await Promise.all([
-    acc.store.readAggregate(v),
+  const [labels, lines] = await Promise.all([
+    acc.store.readLabels(v),
     readOpenThirdPartyLines(acc.store, v, account, scopeSet(access), ref),
   ]);
   const items = openItems(lines.open, { account, ref, termDays: query.term });
   const labelOf = (p: PartyKey) =>
-    (p.kind === "aux" ? aggregate.auxiliaryLabels[p.key] : aggregate.accountLabels[p.key]) ?? "";
+    (p.kind === "aux" ? labels.auxiliaryLabels[p.key] : labels.accountLabels[p.key]) ?? "";
   const head = {
     exercice: { id: pointer.end, start: pointer.start, end: pointer.end, importId: pointer.importId },
     period,

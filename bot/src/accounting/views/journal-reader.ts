@@ -1,4 +1,4 @@
-import type { LedgerAggregate } from "@comptoir/shared";
+import type { LedgerLabels } from "@comptoir/shared";
 import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
 import { naturalCompare, pageInfo, pageWhileCounting, sliceSections } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "../access";
@@ -135,11 +135,11 @@ export async function* journalEcritures(
 }
 
 /** The search rule (journal-search.ts) applied to an écriture read by a scan. */
-export function matchesJournalSearch(e: Ecriture, q: string, aggregate: LedgerAggregate): boolean {
-  return ecritureMatches(e.lines, queryWords(q), aggregate.accountLabels);
+export function matchesJournalSearch(e: Ecriture, q: string, labels: LedgerLabels): boolean {
+  return ecritureMatches(e.lines, queryWords(q), labels.accountLabels);
 }
 
-export function ecritureDto(e: Ecriture, aggregate: LedgerAggregate): JournalSectionDto["ecritures"][number] {
+export function ecritureDto(e: Ecriture, labels: LedgerLabels): JournalSectionDto["ecritures"][number] {
   const first = e.lines[0];
   const dto: JournalSectionDto["ecritures"][number] = {
     ecritureNum: e.ecritureNum,
@@ -152,14 +152,14 @@ export function ecritureDto(e: Ecriture, aggregate: LedgerAggregate): JournalSec
       const line: JournalSectionDto["ecritures"][number]["lines"][number] = {
         line: l.line,
         compteNum: l.compteNum,
-        compteLib: aggregate.accountLabels[l.compteNum] ?? "",
+        compteLib: labels.accountLabels[l.compteNum] ?? "",
         ecritureLib: l.ecritureLib,
         debitCents: l.debitCents,
         creditCents: l.creditCents,
       };
       if (l.compAuxNum !== undefined) {
         line.compAuxNum = l.compAuxNum;
-        line.compAuxLib = aggregate.auxiliaryLabels[l.compAuxNum] ?? "";
+        line.compAuxLib = labels.auxiliaryLabels[l.compAuxNum] ?? "";
       }
       if (l.ecritureLet !== undefined) line.ecritureLet = l.ecritureLet;
       return line;
@@ -178,7 +178,7 @@ export function ecritureDto(e: Ecriture, aggregate: LedgerAggregate): JournalSec
 export async function readJournaux(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   query: JournalQuery,
   request: { page: number; pageSize: number },
 ): Promise<JournalsResult> {
@@ -186,16 +186,16 @@ export async function readJournaux(
     (i) => query.journal === undefined || i.journalCode === query.journal,
   );
   const words = queryWords(query.q ?? "");
-  if (words.length === 0) return indexedPage(store, v, aggregate, indexes, query, request);
+  if (words.length === 0) return indexedPage(store, v, labels, indexes, query, request);
   const scope = { journals: indexes, period: query.period, scope: query.scope, words };
-  const found = await indexedSearchPage(store, v, aggregate, scope, request, (e) => ecritureDto(e, aggregate));
-  return found ?? searchPage(store, v, aggregate, indexes, query, query.q ?? "", request);
+  const found = await indexedSearchPage(store, v, labels, scope, request, (e) => ecritureDto(e, labels));
+  return found ?? searchPage(store, v, labels, indexes, query, query.q ?? "", request);
 }
 
 async function indexedPage(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   indexes: readonly JournalIndex[],
   query: JournalQuery,
   request: { page: number; pageSize: number },
@@ -229,13 +229,13 @@ async function indexedPage(
       const skipped = parts[i]?.skipped ?? 0;
       (read[i] ?? []).forEach((e, j) => {
         const at = start + skipped + j;
-        if (at >= a && at < b) ecritures.push(ecritureDto(e, aggregate));
+        if (at >= a && at < b) ecritures.push(ecritureDto(e, labels));
       });
     });
     const code = section.index.journalCode;
     journals.push({
       journalCode: code,
-      journalLib: aggregate.journalLabels[code] ?? "",
+      journalLib: labels.journalLabels[code] ?? "",
       ecritureCount: section.count,
       totalDebitCents: section.debit,
       totalCreditCents: section.credit,
@@ -248,7 +248,7 @@ async function indexedPage(
 async function searchPage(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   indexes: readonly JournalIndex[],
   query: JournalQuery,
   q: string,
@@ -264,9 +264,9 @@ async function searchPage(
       let credit = 0;
       const shown: JournalSectionDto["ecritures"] = [];
       for await (const e of journalEcritures(store, v, index, query, reader)) {
-        if (!matchesJournalSearch(e, q, aggregate)) continue;
+        if (!matchesJournalSearch(e, q, labels)) continue;
         const at = total + count;
-        if (at >= first && at < last) shown.push(ecritureDto(e, aggregate));
+        if (at >= first && at < last) shown.push(ecritureDto(e, labels));
         count++;
         for (const l of e.lines) {
           debit += l.debitCents;
@@ -276,7 +276,7 @@ async function searchPage(
       if (shown.length > 0) {
         journals.push({
           journalCode: index.journalCode,
-          journalLib: aggregate.journalLabels[index.journalCode] ?? "",
+          journalLib: labels.journalLabels[index.journalCode] ?? "",
           ecritureCount: count,
           totalDebitCents: debit,
           totalCreditCents: credit,

@@ -1,4 +1,4 @@
-import type { LedgerAggregate } from "@comptoir/shared";
+import type { LedgerLabels } from "@comptoir/shared";
 import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
 import { naturalCompare, pageInfo } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "../access";
@@ -49,9 +49,9 @@ export function ecritureMatches(
 }
 
 /** Accounts whose label has a word starting with `word`. */
-function accountsNamedBy(aggregate: LedgerAggregate): (word: string) => string[] {
-  const labels = Object.entries(aggregate.accountLabels).map(([num, label]) => [num, searchTokens(label)] as const);
-  return (word) => labels.filter(([, tokens]) => startsAny(tokens, word)).map(([num]) => num);
+function accountsNamedBy(labels: LedgerLabels): (word: string) => string[] {
+  const named = Object.entries(labels.accountLabels).map(([num, label]) => [num, searchTokens(label)] as const);
+  return (word) => named.filter(([, tokens]) => startsAny(tokens, word)).map(([num]) => num);
 }
 
 /** A match: where it sorts (journal, month, date, then number and file order) and what it adds up to. */
@@ -247,7 +247,7 @@ async function indexedHits(
   store: AccountingStore,
   v: VersionRef,
   index: StoredSearchIndex,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   query: SearchQuery,
 ): Promise<HitList> {
   // The buckets in scope, in display order (journal, then month), each gathering its matches: a frequent
@@ -267,7 +267,7 @@ async function indexedHits(
   groups.sort((a, b) => a.rank - b.rank || a.bucket[0] - b.bucket[0]);
   const r = index.records;
   const partial: Hit[] = [];
-  for (const ordinal of await index.search(query.words, accountsNamedBy(aggregate))) {
+  for (const ordinal of await index.search(query.words, accountsNamedBy(labels))) {
     const group = byId[r.bucket[ordinal] ?? -1];
     if (group === undefined) continue;
     const etab = index.etabOf(ordinal);
@@ -283,7 +283,7 @@ async function indexedHits(
   await readHits(store, v, partial, query.scope);
   for (const h of partial) {
     const lines = h.ecriture?.lines ?? [];
-    if (lines.length === 0 || !ecritureMatches(lines, query.words, aggregate.accountLabels)) continue;
+    if (lines.length === 0 || !ecritureMatches(lines, query.words, labels.accountLabels)) continue;
     h.date = lines[0]?.date ?? h.date;
     h.debit = lines.reduce((n, l) => n + l.debitCents, 0);
     h.credit = lines.reduce((n, l) => n + l.creditCents, 0);
@@ -356,14 +356,14 @@ export type SearchPage = {
 export async function indexedSearchPage(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   query: SearchQuery,
   request: { page: number; pageSize: number },
   dto: (e: Ecriture) => JournalSectionDto["ecritures"][number],
 ): Promise<SearchPage | null> {
   const index = await readSearchIndex(store, v);
   if (index === null) return null;
-  const hits = await indexedHits(store, v, index, aggregate, query);
+  const hits = await indexedHits(store, v, index, labels, query);
   const info = pageInfo(request, hits.length);
   const shown = await inOrder(store, v, hits, info.first, info.last, query.scope);
   const journals: JournalSectionDto[] = [];
@@ -373,7 +373,7 @@ export async function indexedSearchPage(
       const { count, debit, credit } = hits.totalsOf(h.rank);
       section = {
         journalCode: h.journal.journalCode,
-        journalLib: aggregate.journalLabels[h.journal.journalCode] ?? "",
+        journalLib: labels.journalLabels[h.journal.journalCode] ?? "",
         ecritureCount: count,
         totalDebitCents: debit,
         totalCreditCents: credit,
@@ -402,12 +402,12 @@ const EXPORT_STEP = 2000;
 export async function indexedSearchExport(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   query: SearchQuery,
 ): Promise<{ ecrituresOf(journalCode: string): AsyncGenerator<Ecriture> } | null> {
   const index = await readSearchIndex(store, v);
   if (index === null) return null;
-  const hits = await indexedHits(store, v, index, aggregate, query);
+  const hits = await indexedHits(store, v, index, labels, query);
   return {
     async *ecrituresOf(journalCode: string) {
       const [from, end] = hits.rangeOf(journalCode);

@@ -1,4 +1,4 @@
-import type { LedgerAggregate } from "@comptoir/shared";
+import type { LedgerAggregate, LedgerLabels } from "@comptoir/shared";
 import type { LedgerAccountDto, LedgerLineDto } from "@comptoir/shared/api/accounting";
 import { pageInfo, pageWhileCounting, sliceSections } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "../access";
@@ -143,18 +143,18 @@ export function matchesLedgerSearch(r: StoredLine, q: string, normalise: (s: str
 export async function readGrandLivre(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   query: LedgerQuery,
   request: { page: number; pageSize: number },
   normalise: (s: string) => string,
 ): Promise<LedgerPage> {
   const indexes = await store.readLedgerIndex(v, query.account);
-  const located = (view: LocatedView) => locatedPage(store, v, aggregate, indexes, query, request, view);
+  const located = (view: LocatedView) => locatedPage(store, v, labels, indexes, query, request, view);
   if (query.q === undefined && query.aux === undefined)
     return located(query.unletteredOnly ? unletteredView(query) : indexedView(query));
   if (query.q === undefined && query.aux !== undefined && !query.unletteredOnly)
-    return located(auxiliaryView(aggregate, { ...query, aux: query.aux }));
-  return filteredPage(store, v, aggregate, indexes, query, request, normalise);
+    return located(auxiliaryView(await store.readAggregate(v), { ...query, aux: query.aux }));
+  return filteredPage(store, v, labels, indexes, query, request, normalise);
 }
 
 /**
@@ -187,7 +187,7 @@ const wholeBucket = (bucket: Bucket, start: number): PagePart => ({
 async function locatedPage(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   indexes: readonly LedgerIndex[],
   query: LedgerQuery,
   request: { page: number; pageSize: number },
@@ -257,7 +257,7 @@ async function locatedPage(
     const compteNum = section.index.compteNum;
     const account: LedgerAccountDto = {
       compteNum,
-      compteLib: aggregate.accountLabels[compteNum] ?? "",
+      compteLib: labels.accountLabels[compteNum] ?? "",
       broughtForwardCents: section.broughtForward,
       totalDebitCents: section.debit,
       totalCreditCents: section.credit,
@@ -268,7 +268,7 @@ async function locatedPage(
     };
     if (view.aux !== undefined) {
       account.compAuxNum = view.aux;
-      account.compAuxLib = aggregate.auxiliaryLabels[view.aux] ?? "";
+      account.compAuxLib = labels.auxiliaryLabels[view.aux] ?? "";
     }
     accounts.push(account);
   }
@@ -439,7 +439,7 @@ async function* bucketStream(
 async function filteredPage(
   store: AccountingStore,
   v: VersionRef,
-  aggregate: LedgerAggregate,
+  labels: LedgerLabels,
   indexes: readonly LedgerIndex[],
   query: LedgerQuery,
   request: { page: number; pageSize: number },
@@ -477,7 +477,7 @@ async function filteredPage(
         const compteNum = index.compteNum;
         const section: LedgerAccountDto = {
           compteNum,
-          compteLib: aggregate.accountLabels[compteNum] ?? "",
+          compteLib: labels.accountLabels[compteNum] ?? "",
           broughtForwardCents: broughtForward,
           totalDebitCents: debit,
           totalCreditCents: credit,
@@ -488,7 +488,7 @@ async function filteredPage(
         };
         if (query.aux !== undefined) {
           section.compAuxNum = query.aux;
-          section.compAuxLib = aggregate.auxiliaryLabels[query.aux] ?? "";
+          section.compAuxLib = labels.auxiliaryLabels[query.aux] ?? "";
         }
         accounts.push(section);
       }

@@ -179,14 +179,18 @@ export async function grandLivreView(
   query: z.output<typeof grandLivreQuerySchema>,
 ): Promise<AccountingGrandLivre> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
-  // The ledger index is read beside the aggregate (the page reads it from the store's cache): a cold first page
-  // waits for the slower of the two, not for both in turn.
-  const [aggregate] = await Promise.all([acc.store.readAggregate(v), acc.store.readLedgerIndex(v)]);
+  // The ledger index is read beside the labels (the page reads it from the store's cache): a cold first page
+  // waits for the slower of the two, not for both in turn. An auxiliary's page locates its lines from the
+  // aggregate's rows (ledger-reader.ts), which hold the labels too.
+  const [labels] = await Promise.all([
+    query.aux ? acc.store.readAggregate(v) : acc.store.readLabels(v),
+    acc.store.readLedgerIndex(v),
+  ]);
   const q = query.q ? searchable(query.q) : "";
   const page = await readGrandLivre(
     acc.store,
     v,
-    aggregate,
+    labels,
     {
       account: query.account ?? "",
       ...(query.aux ? { aux: query.aux } : {}),
@@ -230,19 +234,19 @@ export async function journauxView(
   // A search reads the index's records too (megabytes on a large import): alongside, not after. It is cached
   // for readJournaux, which meets a failure again itself.
   const searchIndex = q ? readSearchIndex(acc.store, v).catch(() => null) : null;
-  const [aggregate, indexes] = await Promise.all([acc.store.readAggregate(v), acc.store.readJournalIndex(v)]);
+  const [labels, indexes] = await Promise.all([acc.store.readLabels(v), acc.store.readJournalIndex(v)]);
   const pending = searchIndex !== null && (await searchIndex) === null;
   if (pending) await askForSearchIndex(acc, v);
   const result = await readJournaux(
     acc.store,
     v,
-    aggregate,
+    labels,
     { ...(query.journal ? { journal: query.journal } : {}), ...(q ? { q } : {}), period, scope },
     { page: query.page, pageSize: query.pageSize },
   );
   const available = indexes
     .filter((i) => i.buckets.some((b) => b[4].some(([etab]) => scope === undefined || scope.has(etab))))
-    .map((i) => ({ journalCode: i.journalCode, journalLib: aggregate.journalLabels[i.journalCode] ?? "" }));
+    .map((i) => ({ journalCode: i.journalCode, journalLib: labels.journalLabels[i.journalCode] ?? "" }));
   return { ...head(access, pointer, period), ...result, available, ...(pending ? { searchIndexPending: true } : {}) };
 }
 

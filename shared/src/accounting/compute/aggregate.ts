@@ -32,6 +32,14 @@ export const ledgerAggregateSchema = z.object({
 });
 export type LedgerAggregate = z.infer<typeof ledgerAggregateSchema>;
 
+/** The labels alone: what the line views (grand livre, journaux, balance âgée, exports) show beside the lines. */
+export const ledgerLabelsSchema = ledgerAggregateSchema.pick({
+  accountLabels: true,
+  auxiliaryLabels: true,
+  journalLabels: true,
+});
+export type LedgerLabels = z.infer<typeof ledgerLabelsSchema>;
+
 /** Journal codes commonly used for à-nouveaux (opening) entries. */
 export const DEFAULT_OPENING_JOURNAL_CODES: readonly string[] = ["AN", "ANO", "RAN", "ANX", "AN0"];
 

@@ -61,7 +61,7 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const scope = scopeSet(access);
-  const aggregate = await acc.store.readAggregate(v);
+  const labels = await acc.store.readLabels(v);
   const q = query.q ? searchable(query.q) : "";
   let prepared: Omit<PreparedExport, "fileName" | "sheetName">;
 
@@ -123,7 +123,7 @@ export async function prepareExport(
         async function writeLedger(reader: BucketBatchReader): Promise<void> {
           const cells: CellValue[] = new Array<CellValue>(12).fill("");
           for (const index of indexes) {
-            const lib = aggregate.accountLabels[index.compteNum] ?? "";
+            const lib = labels.accountLabels[index.compteNum] ?? "";
             const { broughtForward, each } = await eachAccountLine(index, accountQuery, reader);
             let balance = broughtForward;
             let wroteForward = false;
@@ -189,7 +189,7 @@ export async function prepareExport(
         const words = queryWords(q);
         const searched =
           words.length > 0
-            ? await indexedSearchExport(acc.store, v, aggregate, { journals: indexes, period, scope, words })
+            ? await indexedSearchExport(acc.store, v, labels, { journals: indexes, period, scope, words })
             : null;
         const reader = journalReader(acc.store, v, indexes, { period, scope }).lean(exportReading(turns));
         try {
@@ -200,12 +200,12 @@ export async function prepareExport(
         await writer.end();
         async function writeJournals(reader: BucketBatchReader): Promise<void> {
           for (const index of indexes) {
-            const journalLib = aggregate.journalLabels[index.journalCode] ?? "";
+            const journalLib = labels.journalLabels[index.journalCode] ?? "";
             const ecritures =
               searched?.ecrituresOf(index.journalCode) ??
               journalEcritures(acc.store, v, index, { period, scope }, reader);
             for await (const e of ecritures) {
-              if (q && !searched && !matchesJournalSearch(e, q, aggregate)) continue;
+              if (q && !searched && !matchesJournalSearch(e, q, labels)) continue;
               for (const l of e.lines) {
                 await writer.row([
                   index.journalCode,
@@ -215,7 +215,7 @@ export async function prepareExport(
                   l.pieceRef,
                   l.pieceDate ?? null,
                   l.compteNum,
-                  aggregate.accountLabels[l.compteNum] ?? "",
+                  labels.accountLabels[l.compteNum] ?? "",
                   l.compAuxNum ?? "",
                   l.ecritureLib,
                   l.debitCents,
