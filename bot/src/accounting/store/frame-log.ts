@@ -19,6 +19,9 @@ import { recordBytes, writeRecord } from "./line-records";
 
 export type { BlockSink } from "./frame-stager";
 
+/** Records per frame by default: what a reader inflates at once (store.ts sizes its output to it). */
+export const FRAME_BYTES = 1024 * 1024;
+
 export type FrameLogOptions = {
   /** Records per frame, in bytes (a longer line gets a frame of its own). */
   frameBytes?: number;
@@ -37,7 +40,7 @@ export class FrameLogWriter {
   private frameNo = 0;
 
   constructor(sink: BlockSink, options: FrameLogOptions = {}) {
-    this.frameBytes = options.frameBytes ?? 1024 * 1024;
+    this.frameBytes = options.frameBytes ?? FRAME_BYTES;
     this.stager = new FrameStager(sink, {
       framesPerBlock: options.framesPerBlock ?? 8,
       maxPendingFrames: options.maxPendingFrames ?? 12,

@@ -31,8 +31,13 @@ export function compressFrame(data: Buffer): Promise<Buffer> {
   });
 }
 
-export function inflateFrame(frame: Buffer): Promise<Buffer> {
-  return decompress(frame, { chunkSize: 256 * 1024 });
+/**
+ * `outputBytes`: the size the frame is expected to inflate to. Output comes in pieces of that size,
+ * which are then concatenated on the event loop: one piece spares that copy (bench:fec's cold
+ * search inflates 18 frames of 1 MiB: about 8 ms less with one piece each than with four).
+ */
+export function inflateFrame(frame: Buffer, outputBytes = 256 * 1024): Promise<Buffer> {
+  return decompress(frame, { chunkSize: outputBytes });
 }
 
 /** A frame's place in the blob: [stored offset, stored length]. */

@@ -20,7 +20,7 @@ import type { Storage } from "../../core/storage/connection";
 import { statusOf } from "../../core/storage/errors";
 import { firmPartition, key, odataString, partitionPrefixFilter } from "../../core/storage/keys";
 import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
-import type { BlockSink } from "./frame-log";
+import { FRAME_BYTES, type BlockSink } from "./frame-log";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
 import { THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB } from "./third-party-index";
 import { STORAGE_PIPELINE_RETRY_OPTIONS } from "../../lib/storage-faults";
@@ -551,7 +551,7 @@ export class AccountingStore {
         await Promise.all(
           range.frames.map(async ([offset, length]) => {
             const at = offset - range.offset;
-            const inflated = await inflateFrame(stored.subarray(at, at + length));
+            const inflated = await inflateFrame(stored.subarray(at, at + length), FRAME_BYTES);
             out.set(offset, inflated);
             if (opts.cache) this.frames.set(`${name}@${offset}`, inflated);
           }),
