@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BucketBatchReader, readBucketLines } from "../../src/accounting/store/entry-records";
+import { BucketBatchReader, readBucketLines, readBucketLinesAt } from "../../src/accounting/store/entry-records";
 import type { VersionRef } from "../../src/accounting/store/store";
 import { storedFec } from "../support/stored-fec";
 
@@ -38,5 +38,26 @@ describe("reading buckets back from lines stored once", () => {
       expect((await byJournal.lines(b)).map((l) => l.line)).toEqual(
         s.placed.filter((p) => p.journal === b.id).map((p) => p.entry.line),
       );
+  });
+
+  it("decodes only the lines wanted by position, the same lines as a whole read gives", async () => {
+    const s = await storedFec(1_500);
+    const journals = [...s.journals.values()].map((id) => s.bucket("journal", id));
+    const whole = await readBucketLines(s.store, v, "journal", journals);
+    // Every third line, and a run crossing frames (écritures span segments): positions in what is read.
+    const wanted = (position: number) => position % 3 === 1 || (position >= 40 && position < 90);
+    const picked = await readBucketLinesAt(
+      s.store,
+      v,
+      "journal",
+      journals.map((b) => ({ ...b, wanted })),
+    );
+    expect(journals.some((b) => b.segments.length > 2)).toBe(true);
+    picked.forEach((got, i) => {
+      const lines = whole[i] ?? [];
+      const expected = lines.flatMap((l, at) => (wanted(at) ? [[at, l.line, l.compteNum, l.debitCents]] : []));
+      expect([...got].map(([at, l]) => [at, l.line, l.compteNum, l.debitCents])).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    });
   });
 });

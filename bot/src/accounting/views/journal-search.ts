@@ -2,7 +2,7 @@ import type { LedgerLabels } from "@comptoir/shared";
 import type { JournalSectionDto } from "@comptoir/shared/api/accounting";
 import { naturalCompare, pageInfo } from "@comptoir/shared/accounting/compute/paging";
 import { inScope } from "../access";
-import { readBucketLines, type StoredLine } from "../store/entry-records";
+import { readBucketLinesAt, type StoredLine } from "../store/entry-records";
 import { accountToken, searchTokens } from "../store/search-index";
 import { readSearchIndex, type StoredSearchIndex } from "../store/search-index-reader";
 import type { SearchRecords } from "../store/search-records";
@@ -106,29 +106,44 @@ async function readHits(store: AccountingStore, v: VersionRef, hits: readonly Hi
         if (start < h.pos + h.lines && start + s[2] > h.pos) wanted.add(k);
       });
     const chosen = [...wanted].sort((a, b) => a - b);
-    return { bucket, list, starts, chosen };
+    // Where each chosen segment's lines begin, in the bucket and in what is read; then where each hit's are.
+    let outAt = 0;
+    const outStart = new Map<number, number>();
+    for (const k of chosen) {
+      outStart.set(k, outAt);
+      outAt += bucket[1][k]?.[2] ?? 0;
+    }
+    const wantedLines = new Uint8Array(outAt);
+    const froms = list.map((h) => {
+      const k = chosen.find((c) => (starts[c] ?? 0) + (bucket[1][c]?.[2] ?? 0) > h.pos) ?? -1;
+      const from = (outStart.get(k) ?? 0) + h.pos - (starts[k] ?? 0);
+      wantedLines.fill(1, from, from + h.lines);
+      return from;
+    });
+    return { bucket, list, chosen, froms, wantedLines };
   });
-  const read = await readBucketLines(
+  const read = await readBucketLinesAt(
     store,
     v,
     "journal",
-    plans.map((p) => ({ id: p.bucket[5], segments: p.chosen.map((k) => p.bucket[1][k] ?? [0, 0, 0]), bytes: 0 })),
+    plans.map((p) => ({
+      id: p.bucket[5],
+      segments: p.chosen.map((k) => p.bucket[1][k] ?? [0, 0, 0]),
+      bytes: 0,
+      wanted: (position: number) => p.wantedLines[position] === 1,
+    })),
   );
   plans.forEach((p, i) => {
-    const lines = read[i] ?? [];
-    // Where each chosen segment's lines begin, in the bucket and in what was read.
-    let outAt = 0;
-    const outStart = new Map<number, number>();
-    for (const k of p.chosen) {
-      outStart.set(k, outAt);
-      outAt += p.bucket[1][k]?.[2] ?? 0;
-    }
-    for (const h of p.list) {
-      const k = p.chosen.find((c) => (p.starts[c] ?? 0) + (p.bucket[1][c]?.[2] ?? 0) > h.pos) ?? -1;
-      const from = (outStart.get(k) ?? 0) + h.pos - (p.starts[k] ?? 0);
-      const visible = lines.slice(from, from + h.lines).filter((l) => inScope(scope, l.etablissement));
+    const lines = read[i] ?? new Map<number, StoredLine>();
+    p.list.forEach((h, j) => {
+      const from = p.froms[j] ?? 0;
+      const visible: StoredLine[] = [];
+      for (let at = from; at < from + h.lines; at++) {
+        const l = lines.get(at);
+        if (l !== undefined && inScope(scope, l.etablissement)) visible.push(l);
+      }
       h.ecriture = { ecritureNum: visible[0]?.ecritureNum ?? "", lines: visible };
-    }
+    });
   });
 }
 
