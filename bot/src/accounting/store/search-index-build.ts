@@ -13,10 +13,11 @@ import type { AccountingStore, VersionRef } from "./store";
 
 /**
  * Frames read at a time (about 1 MiB each once inflated), the next batch downloading meanwhile. Eight
- * set the server's peak (bench:fec: 292-312 MB, over issue 17's 300 MB); four peaked at 281 MB, for a
- * build about 0.5 s longer (in the background).
+ * set the server's peak (bench:fec: 292-312 MB, over issue 17's 300 MB); four peaked at 281-299 MB, for
+ * a build about 0.5 s longer (in the background). Two: the build's own rise, measured in process on
+ * bench:fec's file, went from 43-71 MB to 40-44 MB, in about the same time.
  */
-const FRAMES_PER_READ = 4;
+const FRAMES_PER_READ = 2;
 
 /** Fields the index needs: the écriture's number and journal (its runs), and the searchable texts. */
 const TEXT_FIELDS = [
