@@ -413,15 +413,23 @@ export async function eachAccountLine(
   index: LedgerIndex,
   query: AccountQuery,
   reader: BucketBatchReader,
-): Promise<{ broughtForward: number; each: (visit: (r: StoredLine) => Promise<void>) => Promise<void> }> {
+): Promise<{
+  broughtForward: number;
+  /** Visits the lines in display order; `visit` returns a promise only when the next line must wait for it. */
+  each: (visit: (r: StoredLine) => Promise<void> | undefined) => Promise<void>;
+}> {
   const { broughtForward, within } = await accountStart(index, query, reader);
   const { scope, aux } = query;
   const shown = (r: StoredLine) => inScope(scope, r.etablissement) && (aux === undefined || r.compAuxNum === aux);
-  const each = async (visit: (r: StoredLine) => Promise<void>) => {
+  const each = async (visit: (r: StoredLine) => Promise<void> | undefined) => {
     for (const b of within) {
       const ref = ledgerBucketRef(b);
       if (b[5] === 1) await reader.forEachLine(ref, (r) => (shown(r) ? visit(r) : undefined));
-      else for (const r of inDisplayOrder(await reader.lines(ref), scope)) if (shown(r)) await visit(r);
+      else
+        for (const r of inDisplayOrder(await reader.lines(ref), scope)) {
+          const visited = shown(r) ? visit(r) : undefined;
+          if (visited !== undefined) await visited;
+        }
     }
   };
   return { broughtForward, each };

@@ -127,9 +127,11 @@ export async function prepareExport(
             const { broughtForward, each } = await eachAccountLine(index, accountQuery, reader);
             let balance = broughtForward;
             let wroteForward = false;
-            await each(async (r) => {
+            // Synchronous unless a row went to the sink: a promise per line was a good part of the export's CPU.
+            await each((r) => {
+              let flushed: Promise<void> | undefined;
               if (!wroteForward && broughtForward !== 0) {
-                await writer.row([
+                flushed = writer.row([
                   index.compteNum,
                   lib,
                   null,
@@ -146,8 +148,8 @@ export async function prepareExport(
               }
               wroteForward = true;
               balance += r.debitCents - r.creditCents;
-              if (query.lettering === "unlettered" && r.ecritureLet) return;
-              if (q && !matchesLedgerSearch(r, q, searchable)) return;
+              if (query.lettering === "unlettered" && r.ecritureLet) return flushed;
+              if (q && !matchesLedgerSearch(r, q, searchable)) return flushed;
               // One array for every line: a writer reads the cells before row() returns (see TableWriter).
               cells[0] = index.compteNum;
               cells[1] = lib;
@@ -161,7 +163,7 @@ export async function prepareExport(
               cells[9] = r.creditCents;
               cells[10] = balance;
               cells[11] = r.ecritureLet ?? "";
-              await writer.row(cells);
+              return flushed ? flushed.then(() => writer.row(cells)) : writer.row(cells);
             });
           }
         }
@@ -207,7 +209,7 @@ export async function prepareExport(
             for await (const e of ecritures) {
               if (q && !searched && !matchesJournalSearch(e, q, labels)) continue;
               for (const l of e.lines) {
-                await writer.row([
+                const flushed = writer.row([
                   index.journalCode,
                   journalLib,
                   l.date,
@@ -222,6 +224,7 @@ export async function prepareExport(
                   l.creditCents,
                   l.ecritureLet ?? "",
                 ]);
+                if (flushed) await flushed;
               }
             }
           }

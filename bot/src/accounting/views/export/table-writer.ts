@@ -9,8 +9,12 @@ export type CellValue = string | number | null | undefined;
 /** A spreadsheet-shaped output written row by row (CSV or XLSX), flushed to the sink in chunks. */
 export interface TableWriter {
   start(columns: readonly Column[]): Promise<void>;
-  /** Reads `cells` before it returns: the caller may fill the same array again for the next row. */
-  row(cells: readonly CellValue[]): Promise<void>;
+  /**
+   * Reads `cells` before it returns: the caller may fill the same array again for the next row. Returns
+   * a promise only when the row filled a chunk that went to the sink (await it then): a million rows
+   * each awaited were a million promises and microtask turns.
+   */
+  row(cells: readonly CellValue[]): Promise<void> | undefined;
   end(): Promise<void>;
 }
 
@@ -94,7 +98,7 @@ export class CsvWriter implements TableWriter {
     return Promise.resolve();
   }
 
-  async row(cells: readonly CellValue[]): Promise<void> {
+  row(cells: readonly CellValue[]): Promise<void> | undefined {
     const kinds = this.kinds;
     for (let i = 0; i < kinds.length; i++) {
       if (i > 0) this.byte(SEMICOLON);
@@ -102,7 +106,7 @@ export class CsvWriter implements TableWriter {
     }
     this.byte(0x0d);
     this.byte(0x0a);
-    if (this.at >= CSV_FLUSH_BYTES) await this.flush();
+    return this.at >= CSV_FLUSH_BYTES ? this.flush() : undefined;
   }
 
   private cell(kind: ColumnKind, value: CellValue): void {
@@ -250,13 +254,13 @@ export class XlsxWriter implements TableWriter {
     );
   }
 
-  async row(cells: readonly CellValue[]): Promise<void> {
+  row(cells: readonly CellValue[]): Promise<void> | undefined {
     this.rowNumber++;
     this.buffer += sheetRow(
       this.rowNumber,
       this.columns.map((c, i) => ({ kind: c.kind, value: cells[i] })),
     );
-    if (this.buffer.length >= FLUSH_CHARS) await this.flush();
+    return this.buffer.length >= FLUSH_CHARS ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
