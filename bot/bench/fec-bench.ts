@@ -143,13 +143,20 @@ async function getJson<T>(port: number, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Times one GET (its body read to the end) and returns its size. */
+/**
+ * Times one GET, its body read to the end as it streams in (as a browser saves a download: chunk by
+ * chunk, none kept), and returns its size. Collecting the body into one buffer made this process hold
+ * and copy the whole export (136 MB) on the cores the server uses.
+ */
 async function timedGet(port: number, path: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { headers: { Authorization: "Bearer bench" } });
-  const body = await res.arrayBuffer();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
-  return { ms: performance.now() - started, bytes: body.byteLength };
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  let bytes = 0;
+  const reader = (res.body as ReadableStream<Uint8Array> | null)?.getReader();
+  if (reader)
+    for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.byteLength;
+  return { ms: performance.now() - started, bytes };
 }
 
 /** Goals of (e), as ratios to the end-to-end import time (d) of the same run (issue 17). */
