@@ -197,6 +197,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     SECRET_BOT_PASSWORD: botPassword
     STORAGE_CONNECTION_STRING: storageConnectionString
     GRAPH_MAIL_SENDER: graphMailSender
+    // bot/server-node-flags.json's environment (a unit test checks): two malloc arenas keep the memory peak lower.
+    MALLOC_ARENA_MAX: '2'
   }
 }
 

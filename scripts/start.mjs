@@ -83,8 +83,10 @@ if (built) {
   }
 }
 
-// The backend's V8 flags, and why, are in bot/server-node-flags.json (bench:fec's server uses them too).
-const serverFlags = JSON.parse(readFileSync(join(root, "bot", "server-node-flags.json"), "utf8")).flags;
+// The backend's V8 flags and environment, and why, are in bot/server-node-flags.json (bench:fec's server uses them too).
+const { flags: serverFlags, env: serverEnv } = JSON.parse(
+  readFileSync(join(root, "bot", "server-node-flags.json"), "utf8"),
+);
 const nodeArgs = built
   ? [...serverFlags, join(root, "bot", "dist", "main.js")]
   : [
@@ -97,11 +99,9 @@ const nodeArgs = built
 // Local mode's sign-in page needs this run's secret (the backend prints the link that carries it). Chosen here
 // once, so that `--dev`'s restarts on every change keep the browser's sign-in cookie valid.
 const signInSecret = process.env.LOCAL_SIGNIN_SECRET || randomBytes(32).toString("base64url");
-const backend = run(
-  process.execPath,
-  nodeArgs,
-  local ? { env: { ...process.env, LOCAL_SIGNIN_SECRET: signInSecret } } : {},
-);
+const backend = run(process.execPath, nodeArgs, {
+  env: { ...process.env, ...serverEnv, ...(local ? { LOCAL_SIGNIN_SECRET: signInSecret } : {}) },
+});
 if (dev) {
   const vitePort = process.env.VITE_PORT ?? "5173";
   run(process.execPath, [vite, "--strictPort", "--port", vitePort], { cwd: join(root, "tab") });

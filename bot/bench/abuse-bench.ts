@@ -120,11 +120,12 @@ type ServerHandle = {
 };
 
 function startServerChild(connectionString: string): Promise<ServerHandle> {
-  const { flags } = JSON.parse(readFileSync(new URL("../server-node-flags.json", import.meta.url), "utf8")) as {
+  const { flags, env } = JSON.parse(readFileSync(new URL("../server-node-flags.json", import.meta.url), "utf8")) as {
     flags: string[];
+    env: Record<string, string>;
   };
   const child = spawn(process.execPath, [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--server"], {
-    env: { ...process.env, COMPTOIR_BENCH_STORAGE: connectionString },
+    env: { ...process.env, ...env, COMPTOIR_BENCH_STORAGE: connectionString },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

@@ -261,13 +261,14 @@ async function timeReads(server: ServerHandle, importSeconds: number, importMbPe
 type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
 
 function startServerChild(connectionString: string): Promise<ServerHandle> {
-  // The flags `npm start` gives the backend: the benchmark measures the server as it runs.
-  const { flags } = JSON.parse(readFileSync(new URL("../server-node-flags.json", import.meta.url), "utf8")) as {
+  // The flags and environment `npm start` gives the backend: the benchmark measures the server as it runs.
+  const { flags, env } = JSON.parse(readFileSync(new URL("../server-node-flags.json", import.meta.url), "utf8")) as {
     flags: string[];
+    env: Record<string, string>;
   };
   const args = [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--server"];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, COMPTOIR_BENCH_STORAGE: connectionString },
+    env: { ...process.env, ...env, COMPTOIR_BENCH_STORAGE: connectionString },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

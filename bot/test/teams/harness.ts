@@ -100,9 +100,17 @@ export function buildServer(): void {
   if (run.status !== 0) throw new Error(`scripts/build-bot.mjs failed (${run.status ?? run.signal})`);
 }
 
-/** The node arguments of each form: the backend's V8 flags (bot/server-node-flags.json), then the entry point. */
+/** The backend's V8 flags and environment (bot/server-node-flags.json), as App Service starts it. */
+function serverProcess(): { flags: string[]; env: Record<string, string> } {
+  return JSON.parse(readFileSync(join(root, "bot/server-node-flags.json"), "utf8")) as {
+    flags: string[];
+    env: Record<string, string>;
+  };
+}
+
+/** The node arguments of each form: the backend's V8 flags, then the entry point. */
 export function serverArgs(form: ServerForm): string[] {
-  const { flags } = JSON.parse(readFileSync(join(root, "bot/server-node-flags.json"), "utf8")) as { flags: string[] };
+  const { flags } = serverProcess();
   return form === "built" ? [...flags, BUILT_SERVER] : [...flags, "--import", "tsx", join(root, "bot/src/main.ts")];
 }
 
@@ -239,14 +247,23 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** The production server in `form` (the built bundle by default), with exactly `env` (plus PATH, HOME, TMPDIR). */
+/**
+ * The production server in `form` (the built bundle by default), with exactly `env` (plus PATH, HOME, TMPDIR,
+ * and the backend's own environment from bot/server-node-flags.json).
+ */
 export async function spawnServer(env: Record<string, string>, form: ServerForm = "built"): Promise<ServerProcess> {
   if (form === "built" && !existsSync(BUILT_SERVER))
     throw new Error(`${BUILT_SERVER} is missing: run \`npm run build:bot\` (the teams projects' global setups do).`);
   const spawned = Date.now();
   const child: ChildProcess = spawn(process.execPath, serverArgs(form), {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TMPDIR: process.env.TMPDIR ?? tmpdir(), ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      TMPDIR: process.env.TMPDIR ?? tmpdir(),
+      ...serverProcess().env,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = await untilReady(child, "The teams-mode server", 60_000);

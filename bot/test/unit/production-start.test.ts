@@ -7,10 +7,19 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const readText = (file: string) => readFileSync(join(root, file), "utf8");
 
 describe("production start (App Service)", () => {
-  it("starts the built bundle with the backend's V8 flags, without npm or a TypeScript loader", () => {
-    const { flags } = JSON.parse(readText("bot/server-node-flags.json")) as { flags: string[] };
-    const commandLine = readText("infra/azure.bicep").match(/^\s*appCommandLine: '([^']*)'/m)?.[1];
+  it("starts the built bundle with the backend's V8 flags and environment, without npm or a TypeScript loader", () => {
+    const { flags, env } = JSON.parse(readText("bot/server-node-flags.json")) as {
+      flags: string[];
+      env: Record<string, string>;
+    };
+    const bicep = readText("infra/azure.bicep");
+    const commandLine = bicep.match(/^\s*appCommandLine: '([^']*)'/m)?.[1];
     expect(commandLine).toBe(["node", ...flags, "bot/dist/main.js"].join(" "));
+    // The environment goes through the app settings (App Service sets them on the process it starts).
+    const settings = bicep.split("resource webAppSettings")[1]?.split(/^}/m)[0] ?? "";
+    expect(Object.keys(env).length).toBeGreaterThan(0);
+    for (const [name, value] of Object.entries(env))
+      expect(settings).toMatch(new RegExp(`^\\s*${name}: '${value}'$`, "m"));
   });
 
   it("deploys what it starts: the toolkit's deploy builds the bundle, the zip keeps it", () => {
