@@ -98,14 +98,17 @@ export function decoderOf(layout: EntryLayout) {
   return decoder;
 }
 
-/** Decodes the records of `buf` (those of `kind` bucket `id` when given) as stored lines, in order. */
-function decodeLines(layout: EntryLayout, buf: Buffer, kind?: BucketKind, id?: number): StoredLine[] {
+/** Decodes the records of `buf` as stored lines, in order. */
+function decodeLines(layout: EntryLayout, buf: Buffer): StoredLine[] {
   const decoder = decoderOf(layout);
   const out: StoredLine[] = [];
-  forEachRecord(buf, (line, start, end) => out.push(storedLine(decoder.decode(buf, start, end, line))), kind, id);
+  forEachRecord(buf, (line, start, end) => out.push(storedLine(decoder.decode(buf, start, end, line))));
   decoder.release();
   return out;
 }
+
+/** Every line wanted (readBucketLines). */
+const always = () => true;
 
 /**
  * The lines of each bucket, in file order, for a page: the frames they need are read once (and kept
@@ -117,21 +120,9 @@ export async function readBucketLines(
   kind: BucketKind,
   buckets: readonly BucketRef[],
 ): Promise<StoredLine[][]> {
-  const frames: FrameRef[] = [];
-  for (const b of buckets) for (const [offset, length] of b.segments) frames.push([offset, length]);
-  const [layout, inflated] = await Promise.all([store.readLayout(v), store.readFrames(v, frames)]);
-  return buckets.map((b) => {
-    const out: StoredLine[] = [];
-    for (const [offset, , lines] of b.segments) {
-      const frame = inflated.get(offset);
-      if (!frame) throw new Error(`frame at ${offset} was not read`);
-      const got = decodeLines(layout, frame, kind, b.id);
-      if (got.length !== lines)
-        throw new Error(`frame at ${offset} holds ${got.length} lines of bucket ${b.id}, not ${lines}`);
-      for (const l of got) out.push(l);
-    }
-    return out;
-  });
+  const out = buckets.map((): StoredLine[] => []);
+  await decodeBuckets(store, v, kind, buckets, always, (i, _, line) => out[i]?.push(line));
+  return out;
 }
 
 /**
@@ -146,13 +137,37 @@ export async function readBucketLinesAt(
   kind: BucketKind,
   buckets: ReadonlyArray<BucketRef & { wanted: (position: number) => boolean }>,
 ): Promise<Array<Map<number, StoredLine>>> {
+  const out = buckets.map(() => new Map<number, StoredLine>());
+  await decodeBuckets(
+    store,
+    v,
+    kind,
+    buckets,
+    (i, position) => buckets[i]?.wanted(position) ?? false,
+    (i, position, line) => out[i]?.set(position, line),
+  );
+  return out;
+}
+
+/**
+ * Reads the frames of `buckets` once, then hands each bucket's records on in order, by bucket index and
+ * position (counted from the first line of its segments), decoding those `wanted`; each segment's line
+ * count is checked against the records found.
+ */
+async function decodeBuckets(
+  store: AccountingStore,
+  v: VersionRef,
+  kind: BucketKind,
+  buckets: readonly BucketRef[],
+  wanted: (bucket: number, position: number) => boolean,
+  take: (bucket: number, position: number, line: StoredLine) => void,
+): Promise<void> {
   const frames: FrameRef[] = [];
   for (const b of buckets) for (const [offset, length] of b.segments) frames.push([offset, length]);
   const [layout, inflated] = await Promise.all([store.readLayout(v), store.readFrames(v, frames)]);
   const decoder = decoderOf(layout);
   try {
-    return buckets.map((b) => {
-      const out = new Map<number, StoredLine>();
+    buckets.forEach((b, i) => {
       let position = 0;
       for (const [offset, , lines] of b.segments) {
         const frame = inflated.get(offset);
@@ -161,7 +176,7 @@ export async function readBucketLinesAt(
         forEachRecord(
           frame,
           (line, start, end) => {
-            if (b.wanted(position)) out.set(position, storedLine(decoder.decode(frame, start, end, line)));
+            if (wanted(i, position)) take(i, position, storedLine(decoder.decode(frame, start, end, line)));
             position++;
           },
           kind,
@@ -170,7 +185,6 @@ export async function readBucketLinesAt(
         if (position - first !== lines)
           throw new Error(`frame at ${offset} holds ${position - first} lines of bucket ${b.id}, not ${lines}`);
       }
-      return out;
     });
   } finally {
     decoder.release();
