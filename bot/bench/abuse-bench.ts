@@ -36,6 +36,7 @@ import { startAzurite } from "../dev/azurite";
 import { generateFecFile } from "./fec-generate";
 import { benchVerifier, setUpClientDossier } from "./lib/bench-firm";
 import { startSender } from "./lib/fec-sender";
+import { serverNodeFlags } from "./lib/server-node-flags";
 
 const LEGIT = "client-legit";
 const HOSTILE = ["client-hostile-1", "client-hostile-2", "client-hostile-3"];
@@ -120,10 +121,7 @@ type ServerHandle = {
 };
 
 function startServerChild(connectionString: string): Promise<ServerHandle> {
-  const { flags, env } = JSON.parse(readFileSync(new URL("../server-node-flags.json", import.meta.url), "utf8")) as {
-    flags: string[];
-    env: Record<string, string>;
-  };
+  const { flags, env } = serverNodeFlags();
   const child = spawn(process.execPath, [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--server"], {
     env: { ...process.env, ...env, COMPTOIR_BENCH_STORAGE: connectionString },
     stdio: ["ignore", "inherit", "inherit", "ipc"],

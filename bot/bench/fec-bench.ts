@@ -39,6 +39,7 @@ import { createNewDossier } from "../src/core/services/dossiers";
 import { createStorage } from "../src/core/storage/connection";
 import { generateFecFile } from "./fec-generate";
 import { startSender, type Sender } from "./lib/fec-sender";
+import { serverNodeFlags } from "./lib/server-node-flags";
 import {
   benchParse,
   comptoirFullStep,
@@ -262,10 +263,7 @@ type ServerHandle = { child: ChildProcess; port: number; dossierId: string };
 
 function startServerChild(connectionString: string): Promise<ServerHandle> {
   // The flags and environment `npm start` gives the backend: the benchmark measures the server as it runs.
-  const { flags, env } = JSON.parse(readFileSync(new URL("../server-node-flags.json", import.meta.url), "utf8")) as {
-    flags: string[];
-    env: Record<string, string>;
-  };
+  const { flags, env } = serverNodeFlags();
   const args = [...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--server"];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, COMPTOIR_BENCH_STORAGE: connectionString },

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import { startLocalConnector, type LocalConnector } from "../support/connector-s
 import { startBotFrameworkStandIn, type BotFrameworkStandIn } from "../support/stand-ins/bot-framework";
 import { startEntraStandIn, type EntraStandIn, type EntraUser, type UserTokenInput } from "../support/stand-ins/entra";
 import { standInTls } from "../support/stand-ins/tls";
+import { serverNodeFlags } from "../../bench/lib/server-node-flags";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -100,17 +101,9 @@ export function buildServer(): void {
   if (run.status !== 0) throw new Error(`scripts/build-bot.mjs failed (${run.status ?? run.signal})`);
 }
 
-/** The backend's V8 flags and environment (bot/server-node-flags.json), as App Service starts it. */
-function serverProcess(): { flags: string[]; env: Record<string, string> } {
-  return JSON.parse(readFileSync(join(root, "bot/server-node-flags.json"), "utf8")) as {
-    flags: string[];
-    env: Record<string, string>;
-  };
-}
-
 /** The node arguments of each form: the backend's V8 flags, then the entry point. */
 export function serverArgs(form: ServerForm): string[] {
-  const { flags } = serverProcess();
+  const { flags } = serverNodeFlags();
   return form === "built" ? [...flags, BUILT_SERVER] : [...flags, "--import", "tsx", join(root, "bot/src/main.ts")];
 }
 
@@ -261,7 +254,7 @@ export async function spawnServer(env: Record<string, string>, form: ServerForm 
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       TMPDIR: process.env.TMPDIR ?? tmpdir(),
-      ...serverProcess().env,
+      ...serverNodeFlags().env,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
