@@ -2,16 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { serverNodeFlags } from "../../bench/lib/server-node-flags";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const readText = (file: string) => readFileSync(join(root, file), "utf8");
 
 describe("production start (App Service)", () => {
   it("starts the built bundle with the backend's V8 flags and environment, without npm or a TypeScript loader", () => {
-    const { flags, env } = JSON.parse(readText("bot/server-node-flags.json")) as {
-      flags: string[];
-      env: Record<string, string>;
-    };
+    const { flags, env } = serverNodeFlags();
     const bicep = readText("infra/azure.bicep");
     const commandLine = bicep.match(/^\s*appCommandLine: '([^']*)'/m)?.[1];
     expect(commandLine).toBe(["node", ...flags, "bot/dist/main.js"].join(" "));
