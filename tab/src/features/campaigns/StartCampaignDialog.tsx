@@ -15,7 +15,7 @@ import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { ServicePicker } from "../catalogue/ServicePicker";
-import { useServiceCatalogue } from "../catalogue/useServiceCatalogue";
+import { useActiveServices } from "../catalogue/useServiceCatalogue";
 import { confirmQuestion } from "./campaign-format";
 import { useStartCampaign } from "./useCampaigns";
 
@@ -35,7 +35,7 @@ export function StartCampaignDialog({ kind, ids, onClose, onStarted }: StartCamp
   const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
-  const catalogue = useServiceCatalogue();
+  const catalogue = useActiveServices();
   const start = useStartCampaign();
   const [serviceId, setServiceId] = useState("");
   const [confirming, setConfirming] = useState(false);
@@ -43,7 +43,7 @@ export function StartCampaignDialog({ kind, ids, onClose, onStarted }: StartCamp
   const nextRef = useRef<HTMLButtonElement>(null);
   const stepped = useRef(false);
   const questionId = useId("campaign-question");
-  const services = (catalogue.data ?? []).filter((s) => s.active);
+  const services = catalogue.data ?? [];
   const service = services.find((s) => s.id === serviceId);
   const tooMany = ids.length > MAX_CAMPAIGN_ITEMS;
 

@@ -4,11 +4,11 @@ import { ApiErrorBar } from "../../components/ApiErrorBar";
 import { useLayoutStyles } from "../../components/layout-styles";
 import { LoadingRows } from "../../components/LoadingRows";
 import { useLocale, useT } from "../../i18n/context";
-import type { useServiceCatalogue } from "./useServiceCatalogue";
+import type { useActiveServices } from "./useServiceCatalogue";
 
 interface ServicePickerProps {
-  /** The dialog's own `useServiceCatalogue()`: it also needs the services (to submit, to preview). */
-  catalogue: ReturnType<typeof useServiceCatalogue>;
+  /** The dialog's own `useActiveServices()`: it also needs the services (to submit, to preview). */
+  catalogue: ReturnType<typeof useActiveServices>;
   value: string;
   onChange: (serviceId: string) => void;
   /** A radio's label, when it says more than the service's name. */
@@ -16,14 +16,14 @@ interface ServicePickerProps {
   validationMessage?: string | undefined;
 }
 
-/** The catalogue's active services as radios, with its loading, error and empty states (propose, campaigns). */
+/** The active services as radios, with its loading, error and empty states (propose, campaigns). */
 export function ServicePicker({ catalogue, value, onChange, labelOf, validationMessage }: ServicePickerProps) {
   const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
   if (catalogue.isPending) return <LoadingRows rows={2} />;
   if (catalogue.isError) return <ApiErrorBar error={catalogue.error} onRetry={() => void catalogue.refetch()} />;
-  const services = catalogue.data.filter((s) => s.active);
+  const services = catalogue.data;
   if (services.length === 0) {
     return (
       <Body1 as="p" className={layout.muted}>

@@ -15,7 +15,7 @@ import { useLayoutStyles } from "../../components/layout-styles";
 import { useLocale, useT } from "../../i18n/context";
 import { InvitationCardPreview } from "../card-preview/InvitationCardPreview";
 import { ServicePicker } from "../catalogue/ServicePicker";
-import { useFirmName, useServiceCatalogue } from "../catalogue/useServiceCatalogue";
+import { useActiveServices, useFirmName } from "../catalogue/useServiceCatalogue";
 import type { DossierRow } from "./ContactDossiersTab";
 import { ExtensionNotActiveNotice } from "./ExtensionNotActiveNotice";
 import { useProposeService } from "./useContacts";
@@ -32,14 +32,14 @@ export function ProposeServiceDialog({ contactId, row, onClose, onProposed }: Pr
   const layout = useLayoutStyles();
   const t = useT();
   const { locale } = useLocale();
-  const catalogue = useServiceCatalogue();
+  const catalogue = useActiveServices();
   const firmName = useFirmName();
   const propose = useProposeService(contactId);
   const [serviceId, setServiceId] = useState("");
   const [sendAnyway, setSendAnyway] = useState(false);
   const [activatedHere, setActivatedHere] = useState(false);
   const extensionOff = !row.dossier.extensionActive && !activatedHere;
-  const services = (catalogue.data ?? []).filter((s) => s.active);
+  const services = catalogue.data ?? [];
   const live = new Set(row.subscriptions.filter(isLive).map((s) => s.serviceId));
 
   function submit() {
