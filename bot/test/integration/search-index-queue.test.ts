@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { AccountingJournaux } from "@comptoir/shared/api/accounting";
+import type { AccountingGrandLivre, AccountingJournaux } from "@comptoir/shared/api/accounting";
 import { startSearchIndexWorker, type SearchIndexWorker } from "../../src/accounting/indexing/worker";
+import { AUX_LEDGER_BLOB, AUX_READY_ROW } from "../../src/accounting/store/aux-ledger";
+import { buildAuxLedger } from "../../src/accounting/store/aux-ledger-build";
+import { auxLedgerReady } from "../../src/accounting/store/aux-ledger-read";
 import { buildSearchIndex } from "../../src/accounting/store/search-index-build";
 import { readSearchIndex } from "../../src/accounting/store/search-index-reader";
 import type { VersionRef } from "../../src/accounting/store/store";
@@ -67,6 +70,20 @@ const pages = async () => {
   for (const q of searches) out.push(await page(q));
   return out;
 };
+/** The first pages of a few auxiliaries' grand livre (through the API, as the tab asks). */
+const auxiliaryPages = async () => {
+  const aggregate = await t.acc.store.readAggregate(version);
+  const auxes = [...new Set(aggregate.rows.map((r) => r.compAuxNum).filter((a) => a !== ""))].sort().slice(0, 4);
+  const out = [];
+  for (const aux of auxes)
+    for (const query of [`account=411&aux=${aux}`, `aux=${aux}&from=2024-03&to=2024-09&pageSize=7&page=1`]) {
+      const res = await t.get<AccountingGrandLivre>(`/dossiers/${dossierId}/accounting/grand-livre?${query}`);
+      expect(res.status).toBe(200);
+      const { page, pageCount, totalLines, accounts } = res.body;
+      out.push({ page, pageCount, totalLines, accounts });
+    }
+  return out;
+};
 const page = async (q: string) => {
   const res = await t.get<AccountingJournaux>(`/dossiers/${dossierId}/accounting/journaux?q=${encodeURIComponent(q)}`);
   expect(res.status).toBe(200);
@@ -106,6 +123,9 @@ describe("search index built after the import, from the queue", () => {
     expect((await journaux(dossierId, "?q=facture")).searchIndexPending).toBe(true);
     expect((await journaux(dossierId, "")).searchIndexPending).toBeUndefined();
     const scanned = await pages();
+    const auxPages = await auxiliaryPages();
+    expect(auxPages.some((p) => p.totalLines > 0)).toBe(true);
+    expect(await auxLedgerReady(t.acc.store, version)).toBe(false);
     const unorderedScanned = await allPages(unorderedId, "facture");
     expect(unorderedScanned.flat().length).toBeGreaterThan(4);
     expect(scanned[0]?.totalEcritures).toBeGreaterThan(0);
@@ -118,15 +138,22 @@ describe("search index built after the import, from the queue", () => {
     expect(index?.ecritures).toBeGreaterThan(500);
     expect(await pages()).toEqual(scanned);
     expect((await journaux(dossierId, "?q=facture")).searchIndexPending).toBeUndefined();
+    // The same job built the auxiliaries' grand livre next: the same pages, from it.
+    expect(await auxLedgerReady(t.acc.store, version)).toBe(true);
+    expect(await auxiliaryPages()).toEqual(auxPages);
     // Pages cut inside days of a journal out of display order sort like the scan (the day is read).
     expect(await allPages(unorderedId, "facture")).toEqual(unorderedScanned);
   });
 
   it("builds once: a second message finds the index, and a collected version is left alone", async () => {
     expect(await buildSearchIndex(t.acc.store, version)).toBe("present");
+    expect(await buildAuxLedger(t.acc.store, version)).toBe("present");
     await t.acc.store.purgeVersion(version);
     expect(await buildSearchIndex(t.acc.store, version)).toBe("gone");
+    expect(await buildAuxLedger(t.acc.store, version)).toBe("gone");
     expect(await t.acc.store.readSearchHeader(version)).toBeNull();
+    expect(await t.acc.store.readBlob(version, AUX_LEDGER_BLOB)).toBeNull();
+    expect(await t.acc.store.readDocument(version, AUX_READY_ROW)).toBeNull();
   });
 
   it("asks for the index of an import that has none when it is searched (a lost message, an earlier build)", async () => {

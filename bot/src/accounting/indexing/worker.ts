@@ -3,6 +3,7 @@ import { isAppError } from "@comptoir/shared";
 import { JsonQueue } from "../../jobs/queue/queue";
 import { startWorker } from "../../jobs/queue/worker";
 import type { AccountingDeps } from "../deps";
+import { buildAuxLedger } from "../store/aux-ledger-build";
 import { buildSearchIndex } from "../store/search-index-build";
 import type { VersionRef } from "../store/store";
 
@@ -23,9 +24,10 @@ export interface SearchIndexWorker {
 
 /**
  * The search index queue (`<prefix>searchindex`): each message names an imported version, and any instance
- * builds its index from the stored lines. One build at a time per instance: it is CPU work, and the
- * imports and views share the cores. A build whose instance dies reappears after the visibility timeout;
- * meanwhile the search scans, with the same answers.
+ * builds its search index, then its auxiliaries' grand livre, from the stored lines. One build at a time per
+ * instance: it is CPU work, and the imports and views share the cores. A build whose instance dies
+ * reappears after the visibility timeout; meanwhile the search scans and an auxiliary's page reads the
+ * lines blob, with the same answers.
  */
 export async function startSearchIndexWorker(
   acc: Pick<AccountingDeps, "store" | "log">,
@@ -43,11 +45,15 @@ export async function startSearchIndexWorker(
     // The version's data is immutable: every failure but a refusal of its layout is worth another attempt.
     isTransient: (e) => !isAppError(e),
     handle: async (v) => {
-      await buildSearchIndex(acc.store, v);
+      // Then the auxiliaries' grand livre (aux-ledger.ts): it reads the stored lines again, after the index searches wait for.
+      if ((await buildSearchIndex(acc.store, v)) !== "gone") await buildAuxLedger(acc.store, v);
       return { done: true };
     },
     giveUp: (v, error) => {
-      acc.log(`search index of import ${v.importId} given up: its journaux are searched by scanning`, error);
+      acc.log(
+        `search index of import ${v.importId} given up: its journaux are searched by scanning, its auxiliaries read from its lines`,
+        error,
+      );
       return Promise.resolve();
     },
   });

@@ -1,4 +1,5 @@
 import { createFecLineDecoder, etablissementCodeKey, type FecEntry, type FecLineDecoder } from "@comptoir/shared";
+import type { AUX_LEDGER_BLOB } from "./aux-ledger";
 import type { FrameRef, Segment } from "./framed-blob";
 import type { Turns } from "../../lib/turns";
 import { BatchSpill } from "./batch-spill";
@@ -7,6 +8,8 @@ import type { AccountingStore, EntryLayout, JournalIndex, LedgerIndex, VersionRe
 
 /** A bucket as its index row gives it: its id in the records' headers, its frames, the bytes of its records. */
 export type BucketRef = { id: number; segments: readonly Segment[]; bytes: number };
+/** The blobs of records a bucket may point into: the lines, or the auxiliaries' copy of some (aux-ledger.ts). */
+export type CopyBlob = "lines" | typeof AUX_LEDGER_BLOB;
 export const ledgerBucketRef = (b: LedgerIndex["buckets"][number]): BucketRef => ({
   id: b[4],
   segments: b[1],
@@ -119,9 +122,10 @@ export async function readBucketLines(
   v: VersionRef,
   kind: BucketKind,
   buckets: readonly BucketRef[],
+  blob: CopyBlob = "lines",
 ): Promise<StoredLine[][]> {
   const out = buckets.map((): StoredLine[] => []);
-  await decodeBuckets(store, v, kind, buckets, always, (i, _, line) => out[i]?.push(line));
+  await decodeBuckets(store, v, kind, buckets, always, (i, _, line) => out[i]?.push(line), blob);
   return out;
 }
 
@@ -161,10 +165,14 @@ async function decodeBuckets(
   buckets: readonly BucketRef[],
   wanted: (bucket: number, position: number) => boolean,
   take: (bucket: number, position: number, line: StoredLine) => void,
+  blob: CopyBlob = "lines",
 ): Promise<void> {
   const frames: FrameRef[] = [];
   for (const b of buckets) for (const [offset, length] of b.segments) frames.push([offset, length]);
-  const [layout, inflated] = await Promise.all([store.readLayout(v), store.readFrames(v, frames)]);
+  const [layout, inflated] = await Promise.all([
+    store.readLayout(v),
+    store.readFrames(v, frames, { cache: true }, blob),
+  ]);
   const decoder = decoderOf(layout);
   try {
     buckets.forEach((b, i) => {

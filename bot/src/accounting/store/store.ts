@@ -23,6 +23,8 @@ import { inflateFrame, rangesOf, type FrameRef } from "./framed-blob";
 import { FRAME_BYTES, type BlockSink } from "./frame-log";
 import { entityChunks, packProperties, unpackProperties } from "./packing";
 import { THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB } from "./third-party-index";
+import { AUX_FRAME_BYTES, AUX_LEDGER_BLOB } from "./aux-ledger";
+import type { CopyBlob } from "./entry-records";
 import { STORAGE_PIPELINE_RETRY_OPTIONS } from "../../lib/storage-faults";
 
 export const ACCOUNTING_TABLE = "accounting";
@@ -148,18 +150,25 @@ export type VersionRef = { tenantId: string; dossierId: string; exercice: string
 /**
  * `lines`: the entry blob; `ledger` and `journal`: its two copies in earlier builds (purged alike);
  * `search`: the journaux' search index (search-index-writer.ts); `third-party` and its meta: the balance âgée's
- * lines (third-party-index.ts). Both indexes are absent from earlier imports.
+ * lines (third-party-index.ts); `aux`: the auxiliaries' grand livre (aux-ledger.ts). These indexes are absent from earlier
+ * imports.
  */
 export type BlobKind =
-  "lines" | "ledger" | "journal" | "search" | typeof THIRD_PARTY_BLOB | typeof THIRD_PARTY_META_BLOB;
+  | "lines"
+  | "ledger"
+  | "journal"
+  | "search"
+  | typeof THIRD_PARTY_BLOB
+  | typeof THIRD_PARTY_META_BLOB
+  | typeof AUX_LEDGER_BLOB;
 
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
 const CACHE_VERSIONS = 8;
 /** Inflated frames kept in memory for the reads that follow (paging, month-by-month exports). */
 const FRAME_CACHE_BYTES = 32 * 1024 * 1024;
-/** Cached entries per version: aggregate, both indexes and the layout. */
-const CACHED_PER_VERSION = 4;
+/** Cached entries per version: aggregate, labels, both indexes, the layout and the background indexes' headers. */
+const CACHED_PER_VERSION = 8;
 /** Accounts whose letter sums are kept (across versions). */
 const CACHED_LETTER_ACCOUNTS = 256;
 
@@ -391,6 +400,13 @@ export class AccountingStore {
         ...packProperties(JSON.stringify(index)),
       });
 
+    await this.upsertAll(entities);
+  }
+
+  /** Upserts entities of one partition, in transactions of at most 100 entities and BATCH_CHARS. */
+  private async upsertAll(
+    entities: ReadonlyArray<{ partitionKey: string; rowKey: string } & Record<string, string | number>>,
+  ): Promise<void> {
     let batch: TransactionAction[] = [];
     let chars = 0;
     const submit = async () => {
@@ -405,6 +421,29 @@ export class AccountingStore {
       chars += size;
     }
     await submit();
+  }
+
+  /**
+   * Writes JSON documents under the version's partition, each as rows `<key…>|nnnn` (long ones over
+   * several entities): the background indexes' rows (aux-ledger.ts).
+   */
+  async writeDocuments(v: VersionRef, docs: ReadonlyArray<{ key: readonly string[]; json: string }>): Promise<void> {
+    const pk = AccountingStore.versionPartition(v);
+    await this.upsertAll(
+      docs.flatMap(({ key: parts, json }) =>
+        entityChunks(json).map((chunk, i) => ({
+          partitionKey: pk,
+          rowKey: key(...parts, String(i).padStart(4, "0")),
+          ...packProperties(chunk),
+        })),
+      ),
+    );
+  }
+
+  /** The JSON document writeDocuments wrote under `parts`, or null (one range query, not cached). */
+  async readDocument(v: VersionRef, parts: readonly string[]): Promise<string | null> {
+    const rows = await this.listRows(AccountingStore.versionPartition(v), `${key(...parts)}|`);
+    return rows.length === 0 ? null : rows.map((r) => unpackProperties(r)).join("");
   }
 
   async readAggregate(v: VersionRef): Promise<LedgerAggregate> {
@@ -534,8 +573,13 @@ export class AccountingStore {
    * frames read lately served from memory (the pages that follow need them again). Long sequential
    * reads pass `cache: false` rather than push out what pages use.
    */
-  async readFrames(v: VersionRef, frames: Iterable<FrameRef>, opts = { cache: true }): Promise<Map<number, Buffer>> {
-    const kind = "lines";
+  async readFrames(
+    v: VersionRef,
+    frames: Iterable<FrameRef>,
+    opts = { cache: true },
+    kind: CopyBlob = "lines",
+  ): Promise<Map<number, Buffer>> {
+    const frameBytes = kind === "lines" ? FRAME_BYTES : AUX_FRAME_BYTES;
     const name = AccountingStore.blobName(v, kind);
     const out = new Map<number, Buffer>();
     const missing: FrameRef[] = [];
@@ -551,7 +595,7 @@ export class AccountingStore {
         await Promise.all(
           range.frames.map(async ([offset, length]) => {
             const at = offset - range.offset;
-            const inflated = await inflateFrame(stored.subarray(at, at + length), FRAME_BYTES);
+            const inflated = await inflateFrame(stored.subarray(at, at + length), frameBytes);
             out.set(offset, inflated);
             if (opts.cache) this.frames.set(`${name}@${offset}`, inflated);
           }),
@@ -604,8 +648,8 @@ export class AccountingStore {
     this.forget(v);
     const pk = AccountingStore.versionPartition(v);
     await Promise.all(
-      (["lines", "ledger", "journal", "search", THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB] as const).map((kind) =>
-        this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).deleteIfExists(),
+      (["lines", "ledger", "journal", "search", THIRD_PARTY_BLOB, THIRD_PARTY_META_BLOB, AUX_LEDGER_BLOB] as const).map(
+        (kind) => this.container.getBlockBlobClient(AccountingStore.blobName(v, kind)).deleteIfExists(),
       ),
     );
     const keys: string[] = [];

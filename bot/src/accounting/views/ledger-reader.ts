@@ -7,8 +7,11 @@ import {
   ledgerBucketRef,
   readBucketLines,
   type BucketRef,
+  type CopyBlob,
   type StoredLine,
 } from "../store/entry-records";
+import { AUX_LEDGER_BLOB } from "../store/aux-ledger";
+import { readAuxLedger } from "../store/aux-ledger-read";
 import type { Segment } from "../store/framed-blob";
 import { markLettering } from "./lettering";
 import type { MonthSpan } from "./period";
@@ -69,8 +72,9 @@ async function readLines(
   v: VersionRef,
   buckets: readonly BucketRef[],
   scope: ReadonlySet<string> | undefined,
+  blob: CopyBlob = "lines",
 ): Promise<StoredLine[][]> {
-  const lines = await readBucketLines(store, v, "ledger", buckets);
+  const lines = await readBucketLines(store, v, "ledger", buckets, blob);
   return lines.map((l) => inDisplayOrder(l, scope));
 }
 
@@ -148,6 +152,21 @@ export async function readGrandLivre(
   request: { page: number; pageSize: number },
   normalise: (s: string) => string,
 ): Promise<LedgerPage> {
+  if (query.q === undefined && query.aux !== undefined && !query.unletteredOnly) {
+    // The auxiliaries' copy, once built: the auxiliary's lines paged as an account's (aux-ledger.ts).
+    const copy = await readAuxLedger(store, v, query.aux, query.account);
+    if (copy !== null)
+      return locatedPage(
+        store,
+        v,
+        labels,
+        copy,
+        query,
+        request,
+        { ...indexedView(query), aux: query.aux },
+        AUX_LEDGER_BLOB,
+      );
+  }
   const indexes = await store.readLedgerIndex(v, query.account);
   const located = (view: LocatedView) => locatedPage(store, v, labels, indexes, query, request, view);
   if (query.q === undefined && query.aux === undefined)
@@ -192,6 +211,7 @@ async function locatedPage(
   query: LedgerQuery,
   request: { page: number; pageSize: number },
   view: LocatedView,
+  blob: CopyBlob = "lines",
 ): Promise<LedgerPage> {
   const { period, scope } = query;
   const sections = indexes
@@ -237,6 +257,7 @@ async function locatedPage(
       v,
       plans.map((p) => p.ref),
       scope,
+      blob,
     );
     const lines: LedgerLineDto[] = [];
     let balanceBeforePage = balance;

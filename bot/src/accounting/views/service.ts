@@ -180,11 +180,11 @@ export async function grandLivreView(
 ): Promise<AccountingGrandLivre> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   // The ledger index is read beside the labels (the page reads it from the store's cache): a cold first page
-  // waits for the slower of the two, not for both in turn. An auxiliary's page locates its lines from the
-  // aggregate's rows (ledger-reader.ts), which hold the labels too.
+  // waits for the slower of the two, not for both in turn. An auxiliary's page reads the auxiliaries' copy
+  // instead (ledger-reader.ts; until it is built, the index and the aggregate's rows, after the labels).
   const [labels] = await Promise.all([
-    query.aux ? acc.store.readAggregate(v) : acc.store.readLabels(v),
-    acc.store.readLedgerIndex(v),
+    acc.store.readLabels(v),
+    query.aux && !query.q && query.lettering !== "unlettered" ? undefined : acc.store.readLedgerIndex(v),
   ]);
   const q = query.q ? searchable(query.q) : "";
   const page = await readGrandLivre(

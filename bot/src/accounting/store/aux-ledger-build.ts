@@ -1,0 +1,330 @@
+import { createFecLineDecoder, etablissementCodeKey } from "@comptoir/shared";
+import { AUX_FRAME_BYTES, AUX_LEDGER_BLOB, AUX_READY_ROW, AUX_ROWS } from "./aux-ledger";
+import { AUX_READY } from "./aux-ledger-read";
+import type { FrameRef, Segment } from "./framed-blob";
+import { FrameLogWriter, type FrameLogOptions } from "./frame-log";
+import { BUCKET_ID_AT, forEachRecord, recordBytes } from "./line-records";
+import type { AccountingStore, LedgerIndex, VersionRef } from "./store";
+
+/**
+ * Builds an import's auxiliaries' grand livre (aux-ledger.ts) from its stored lines, after the import,
+ * like its search index: any instance, more than once, the same output each time.
+ *
+ * The copy is sorted by auxiliary, which the lines blob is not, so an auxiliary's lines must be read
+ * before they are written. Holding every such line at once would add bench:fec's 58 MB of 411/401
+ * records to the server's peak. But each month of an (account, auxiliary) is a bucket of its own,
+ * stored anywhere in the copy: so the build goes a few months at a time (up to PASS_BYTES of records,
+ * known from the ledger index), reading only the frames that hold those months' lines.
+ */
+
+/** Record bytes one pass holds at most (a month larger than this is a pass of its own). */
+const PASS_BYTES = 8 * 1024 * 1024;
+/** Frames read at a time, as the search index build reads them. */
+const FRAMES_PER_READ = 2;
+/** Small frames, many to a block: one request per MiB or so. */
+const FRAMES_PER_BLOCK = 64;
+/** Per record held: [line start in the pass's bytes, its length, group, month, date, line, journal bucket, établissement]. */
+const STRIDE = 8;
+
+export type AuxLedgerOutcome = "built" | "present" | "gone";
+export type AuxLedgerOptions = { passBytes?: number; frames?: FrameLogOptions };
+
+/** One (auxiliary, account) and its month buckets in the copy. */
+type Group = { aux: string; compteNum: string; buckets: Map<number, CopyBucket> };
+type CopyBucket = {
+  id: number;
+  month: number;
+  frames: number[];
+  lastFrame: number;
+  bytes: number;
+  nets: number[];
+  etabs: Map<string, [lines: number, debit: number, credit: number]>;
+};
+/** A ledger bucket of an account with auxiliaries: its account, month, record bytes and lines. */
+type Source = { id: number; compteNum: string; month: number; bytes: number; lines: number; segments: Segment[] };
+
+export async function buildAuxLedger(
+  store: AccountingStore,
+  v: VersionRef,
+  options: AuxLedgerOptions = {},
+): Promise<AuxLedgerOutcome> {
+  if (!(await store.versionStored(v))) return "gone";
+  if ((await store.readDocument(v, AUX_READY_ROW)) !== null) return "present";
+  const [layout, ledger, aggregate] = await Promise.all([
+    store.readLayout(v),
+    store.readLedgerIndex(v),
+    store.readAggregate(v),
+  ]);
+  const withAux = new Set(aggregate.rows.filter((r) => r.compAuxNum !== "").map((r) => r.compteNum));
+  const byMonth = new Map<number, Source[]>();
+  for (const index of ledger) {
+    if (!withAux.has(index.compteNum)) continue;
+    for (const b of index.buckets) {
+      const lines = b[3].reduce((n, s) => n + s[1], 0);
+      const source = { id: b[4], compteNum: index.compteNum, month: b[0], bytes: b[2], lines, segments: b[1] };
+      const list = byMonth.get(b[0]);
+      if (list) list.push(source);
+      else byMonth.set(b[0], [source]);
+    }
+  }
+  const passes = monthPasses(byMonth, options.passBytes ?? PASS_BYTES);
+  const holder = new Holder(Math.max(0, ...passes.map((p) => p.bytes)), Math.max(0, ...passes.map((p) => p.lines)));
+  const writer = new FrameLogWriter(store.blockSink(v, AUX_LEDGER_BLOB), {
+    frameBytes: AUX_FRAME_BYTES,
+    framesPerBlock: FRAMES_PER_BLOCK,
+    ...options.frames,
+  });
+  const groups = new Groups();
+  let bucketCount = 0;
+  for (const pass of passes) {
+    await holdPass(store, v, layout.format, pass.sources, holder, groups);
+    for (const k of holder.order()) {
+      const at = k * STRIDE;
+      const r = holder.records;
+      const group = groups.list[r[at + 2] ?? -1];
+      if (group === undefined) throw new Error("record without its group");
+      const month = r[at + 3] ?? 0;
+      let bucket = group.buckets.get(month);
+      if (bucket === undefined) {
+        bucket = { id: bucketCount++, month, frames: [], lastFrame: -1, bytes: 0, nets: [], etabs: new Map() };
+        group.buckets.set(month, bucket);
+      }
+      const start = r[at] ?? 0;
+      const end = start + (r[at + 1] ?? 0);
+      const frame = writer.add(r[at + 5] ?? 0, bucket.id, r[at + 6] ?? 0, holder.bytes, start, end);
+      const debit = holder.amounts[k * 2] ?? 0;
+      const credit = holder.amounts[k * 2 + 1] ?? 0;
+      counted(bucket, frame, recordBytes(end - start), debit - credit);
+      const etab = groups.etabs[r[at + 7] ?? -1] ?? "";
+      const sums = bucket.etabs.get(etab);
+      if (sums) {
+        sums[0]++;
+        sums[1] += debit;
+        sums[2] += credit;
+      } else bucket.etabs.set(etab, [1, debit, credit]);
+      if (writer.overBudget) await writer.relieve();
+    }
+  }
+  const stored = await writer.finish();
+
+  const byAux = new Map<string, LedgerIndex[]>();
+  for (const g of groups.list) {
+    const index: LedgerIndex = {
+      compteNum: g.compteNum,
+      buckets: [...g.buckets.values()]
+        .sort((a, b) => a.month - b.month)
+        .map((b) => [
+          b.month,
+          segmentsOf(b, stored),
+          b.bytes,
+          [...b.etabs].map(([etab, [n, d, c]]) => [etab, n, d, c]),
+          b.id,
+          1,
+          b.nets,
+          // Not used: an auxiliary's unlettered lines are listed from the lines blob (ledger-reader.ts).
+          [],
+        ]),
+    };
+    const list = byAux.get(g.aux);
+    if (list) list.push(index);
+    else byAux.set(g.aux, [index]);
+  }
+  await store.writeDocuments(
+    v,
+    [...byAux].map(([aux, indexes]) => ({ key: [AUX_ROWS, aux], json: JSON.stringify(indexes) })),
+  );
+  await store.writeDocuments(v, [{ key: AUX_READY_ROW, json: AUX_READY }]);
+  // Collected while it was built: what was just written goes with the rest.
+  if (!(await store.versionStored(v))) {
+    await store.purgeVersion(v);
+    return "gone";
+  }
+  return "built";
+}
+
+type Pass = { sources: Source[]; bytes: number; lines: number };
+
+/** Consecutive months (à-nouveaux first), gathered while their records stay under `passBytes`. */
+function monthPasses(byMonth: ReadonlyMap<number, Source[]>, passBytes: number): Pass[] {
+  const passes: Pass[] = [];
+  let current: Pass = { sources: [], bytes: 0, lines: 0 };
+  for (const month of [...byMonth.keys()].sort((a, b) => a - b)) {
+    const sources = byMonth.get(month) ?? [];
+    const bytes = sources.reduce((n, s) => n + s.bytes, 0);
+    const lines = sources.reduce((n, s) => n + s.lines, 0);
+    if (current.sources.length > 0 && current.bytes + bytes > passBytes) {
+      passes.push(current);
+      current = { sources: [], bytes: 0, lines: 0 };
+    }
+    current.sources.push(...sources);
+    current.bytes += bytes;
+    current.lines += lines;
+  }
+  if (current.sources.length > 0) passes.push(current);
+  return passes;
+}
+
+/** The (account, auxiliary) pairs and établissements met so far, numbered in order of first sight. */
+class Groups {
+  readonly list: Group[] = [];
+  readonly etabs: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly etabIds = new Map<string, number>();
+
+  group(compteNum: string, aux: string): number {
+    const key = `${compteNum}\u0000${aux}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push({ aux, compteNum, buckets: new Map() });
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  etab(code: string): number {
+    let id = this.etabIds.get(code);
+    if (id === undefined) {
+      id = this.etabs.length;
+      this.etabs.push(code);
+      this.etabIds.set(code, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * What one pass holds, in memory sized once for the largest pass (from the index: its records' bytes
+ * and lines), reused by the next: the lines' bytes, STRIDE numbers and two amounts per line.
+ */
+class Holder {
+  bytes: Buffer;
+  records: Int32Array;
+  amounts: Float64Array;
+  used = 0;
+  count = 0;
+
+  constructor(bytes: number, lines: number) {
+    this.bytes = Buffer.allocUnsafeSlow(Math.max(1, bytes));
+    this.records = new Int32Array(Math.max(1, lines) * STRIDE);
+    this.amounts = new Float64Array(Math.max(1, lines) * 2);
+  }
+
+  clear(): void {
+    this.used = 0;
+    this.count = 0;
+  }
+
+  /** Record numbers in the copy's order: group, month, date, line. */
+  order(): number[] {
+    const r = this.records;
+    const at = (k: number, field: number) => r[k * STRIDE + field] ?? 0;
+    return Array.from({ length: this.count }, (_, k) => k).sort(
+      (a, b) => at(a, 2) - at(b, 2) || at(a, 3) - at(b, 3) || at(a, 4) - at(b, 4) || at(a, 5) - at(b, 5),
+    );
+  }
+}
+
+/** Reads the frames of `sources` (a few months' buckets) and holds their lines that carry an auxiliary. */
+async function holdPass(
+  store: AccountingStore,
+  v: VersionRef,
+  format: Parameters<typeof createFecLineDecoder>[0],
+  sources: readonly Source[],
+  holder: Holder,
+  groups: Groups,
+): Promise<void> {
+  holder.clear();
+  const buckets = new Map(sources.map((s) => [s.id, s]));
+  const offsets = new Map<number, number>();
+  for (const s of sources) for (const [offset, length] of s.segments) offsets.set(offset, length);
+  const frames: FrameRef[] = [...offsets].sort((a, b) => a[0] - b[0]);
+  const decoder = createFecLineDecoder(format, { textFields: ["compAuxNum", "etablissement"] });
+  const read = (from: number) => {
+    if (from >= frames.length) return null;
+    const reading = store.readFrames(v, frames.slice(from, from + FRAMES_PER_READ), { cache: false });
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next = read(0);
+  for (let from = 0; next !== null; from += FRAMES_PER_READ) {
+    const inflated = await next;
+    next = read(from + FRAMES_PER_READ);
+    for (const [offset] of frames.slice(from, from + FRAMES_PER_READ)) {
+      const buf = inflated.get(offset);
+      if (buf === undefined) throw new Error(`frame at ${offset} was not read`);
+      forEachRecord(buf, (line, start, end, recordStart) => {
+        const source = buckets.get(buf.readUInt32LE(recordStart + BUCKET_ID_AT.ledger));
+        if (source === undefined) return;
+        const e = decoder.decode(buf, start, end, line);
+        const aux = e.compAuxNum ?? "";
+        if (aux === "") return;
+        const length = end - start;
+        if (holder.used + length > holder.bytes.length) holder.bytes = grown(holder.bytes, holder.used, length);
+        if ((holder.count + 1) * STRIDE > holder.records.length) {
+          holder.records = grownInts(holder.records);
+          holder.amounts = grownFloats(holder.amounts);
+        }
+        buf.copy(holder.bytes, holder.used, start, end);
+        const r = holder.records;
+        const at = holder.count * STRIDE;
+        r[at] = holder.used;
+        r[at + 1] = length;
+        r[at + 2] = groups.group(source.compteNum, aux);
+        r[at + 3] = source.month;
+        r[at + 4] = e.date;
+        r[at + 5] = line;
+        r[at + 6] = buf.readUInt32LE(recordStart + BUCKET_ID_AT.journal);
+        r[at + 7] = groups.etab(e.etablissement ? etablissementCodeKey(e.etablissement) : "");
+        holder.amounts[holder.count * 2] = e.debitCents;
+        holder.amounts[holder.count * 2 + 1] = e.creditCents;
+        holder.used += length;
+        holder.count++;
+      });
+      decoder.release();
+    }
+  }
+}
+
+/** The index's sizes are exact; growing is only a safeguard. */
+function grown(bytes: Buffer, used: number, more: number): Buffer {
+  const next = Buffer.allocUnsafeSlow(Math.max(bytes.length * 2, used + more));
+  bytes.copy(next, 0, 0, used);
+  return next;
+}
+
+function grownInts(a: Int32Array): Int32Array {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
+}
+
+function grownFloats(a: Float64Array): Float64Array {
+  const next = new Float64Array(a.length * 2);
+  next.set(a);
+  return next;
+}
+
+/** Counts a record in `frame` for its bucket (records come in frame order), with its net. */
+function counted(bucket: CopyBucket, frame: number, size: number, net: number): void {
+  const last = bucket.frames.length - 1;
+  if (bucket.lastFrame === frame) bucket.frames[last] = (bucket.frames[last] ?? 0) + 1;
+  else {
+    bucket.frames.push(frame, 1);
+    bucket.lastFrame = frame;
+  }
+  const segment = (bucket.frames.length >> 1) - 1;
+  bucket.nets[segment] = (bucket.nets[segment] ?? 0) + net;
+  bucket.bytes += size;
+}
+
+/** A bucket's segments once the frames are stored: [stored offset, stored length, lines]. */
+function segmentsOf(bucket: CopyBucket, frames: readonly FrameRef[]): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < bucket.frames.length; i += 2) {
+    const ref = frames[bucket.frames[i] ?? -1];
+    if (ref === undefined) throw new Error(`frame ${bucket.frames[i]} was not stored`);
+    out.push([ref[0], ref[1], bucket.frames[i + 1] ?? 0]);
+  }
+  return out;
+}
