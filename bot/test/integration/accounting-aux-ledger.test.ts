@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generalLedgerPage, parseFec, searchable, type FecEntry, type LedgerAggregate } from "@comptoir/shared";
-import { FecImportJob } from "../../src/accounting/import/import-job";
 import { buildAuxLedger } from "../../src/accounting/store/aux-ledger-build";
 import type { VersionRef } from "../../src/accounting/store/store";
 import { readGrandLivre, type LedgerQuery } from "../../src/accounting/views/ledger-reader";
 import type { MonthSpan } from "../../src/accounting/views/period";
-import { fecText, generatedFec, startAccountingApp, type AccountingTestApp } from "./accounting-harness";
+import { fecText, generatedFec, startAccountingApp, type AccountingTestApp, storedImport } from "./accounting-harness";
 import { twoYears, yearLines } from "./limited-to-fec";
 
 /**
@@ -21,32 +20,11 @@ let aggregate: LedgerAggregate;
 const v: VersionRef = { tenantId: "t-aux", dossierId: "d-aux", exercice: "2024-12-31", importId: "aux" };
 const YEAR: MonthSpan = { from: 202401, to: 202412 };
 
-/** Imports `file` as version `to`, in small frames (as a large file is stored). */
-async function imported(to: VersionRef, file: Buffer): Promise<void> {
-  const job = new FecImportJob(t.acc.store, {
-    tenantId: to.tenantId,
-    dossierId: to.dossierId,
-    importId: to.importId,
-    exercice: { start: "2024-01-01", end: "2024-12-31" },
-    fileName: "552100554FEC20241231.txt",
-    siren: null,
-    actor: { oid: "test", name: "Test" },
-    now: () => new Date(),
-    maxBytes: 10_000_000,
-    body: (async function* () {
-      yield await Promise.resolve(file);
-    })(),
-    frames: { frameBytes: 8 * 1024, framesPerBlock: 2 },
-  });
-  expect((await job.parse()).ok).toBe(true);
-  await job.write();
-}
-
 beforeAll(async () => {
   t = await startAccountingApp();
   const file = await generatedFec(6_000, { seed: 11 });
   entries = parseFec(file).entries;
-  await imported(v, file);
+  await storedImport(t.acc.store, v, file, 8 * 1024);
   aggregate = await t.acc.store.readAggregate(v);
 });
 afterAll(() => t.close());
@@ -102,6 +80,17 @@ async function everyPage(
   }
   return { shown, sections, total, pageCount };
 }
+
+/** The first page of a query over the whole exercice, unscoped. */
+const firstPage = (query: Pick<LedgerQuery, "account" | "aux" | "unletteredOnly">, pageSize: number) =>
+  readGrandLivre(
+    t.acc.store,
+    v,
+    aggregate,
+    { ...query, period: YEAR, scope: undefined },
+    { page: 0, pageSize },
+    searchable,
+  );
 
 /** Which blobs readFrames was asked for while `run` ran, and how many distinct frames. */
 async function blobsRead<T>(run: () => Promise<T>): Promise<{ result: T; blobs: string[]; frames: number }> {
@@ -180,16 +169,7 @@ describe("the auxiliaries' grand livre", () => {
   it("reads the few frames of the copy a first page needs, not every frame holding the auxiliary's lines", async () => {
     const [{ aux, account }] = busiestAuxiliaries(1) as [{ aux: string; account: string }];
     t.acc.store.dropCaches();
-    const { result, frames } = await blobsRead(() =>
-      readGrandLivre(
-        t.acc.store,
-        v,
-        aggregate,
-        { account, aux, unletteredOnly: false, period: YEAR, scope: undefined },
-        { page: 0, pageSize: 20 },
-        searchable,
-      ),
-    );
+    const { result, frames } = await blobsRead(() => firstPage({ account, aux, unletteredOnly: false }, 20));
     const lines = result.accounts.flatMap((a) => a.lines);
     expect(lines).toHaveLength(20);
     // Each month of the auxiliary is a bucket of the copy (the first test built it with 2 KiB frames and
@@ -206,16 +186,7 @@ describe("the auxiliaries' grand livre", () => {
     const empty = await everyPage({ account: "411", aux: "NOBODY", period: YEAR }, 50);
     expect(empty.total).toBe(0);
     const [{ aux, account }] = busiestAuxiliaries(1) as [{ aux: string; account: string }];
-    const { result, blobs } = await blobsRead(() =>
-      readGrandLivre(
-        t.acc.store,
-        v,
-        aggregate,
-        { account, aux, unletteredOnly: true, period: YEAR, scope: undefined },
-        { page: 0, pageSize: 500 },
-        searchable,
-      ),
-    );
+    const { result, blobs } = await blobsRead(() => firstPage({ account, aux, unletteredOnly: true }, 500));
     expect(blobs).toEqual(["lines"]);
     const expected = generalLedgerPage(entries, {
       compteNum: account,
@@ -230,7 +201,7 @@ describe("the auxiliaries' grand livre", () => {
     const years = fc.sample(twoYears, { seed: 17, numRuns: 3 });
     for (const [k, [, year]] of years.entries()) {
       const to: VersionRef = { ...v, importId: `scoped-${k}` };
-      await imported(to, Buffer.from(fecText(yearLines(year), { etab: true }), "latin1"));
+      await storedImport(t.acc.store, to, Buffer.from(fecText(yearLines(year), { etab: true }), "latin1"), 8 * 1024);
       const of = { v: to, aggregate: await t.acc.store.readAggregate(to) };
       const cases: Array<[Query, number]> = [];
       for (const aux of ["C1", "C2", "F1", "F2"])

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FecImportJob } from "../../src/accounting/import/import-job";
 import type { StoredLine } from "../../src/accounting/store/entry-records";
 import type { VersionRef } from "../../src/accounting/store/store";
 import { accountLines, eachAccountLine, ledgerReader } from "../../src/accounting/views/ledger-reader";
 import type { MonthSpan } from "../../src/accounting/views/period";
 import { Turns } from "../../src/lib/turns";
-import { fecText, startAccountingApp, type AccountingTestApp, type Line } from "./accounting-harness";
+import { fecText, startAccountingApp, type AccountingTestApp, type Line, storedImport } from "./accounting-harness";
 
 /**
  * The grand livre export reads each account through eachAccountLine: lines handed over one at a time
@@ -72,23 +71,7 @@ function exportFec(): string {
 beforeAll(async () => {
   t = await startAccountingApp();
   const file = Buffer.from(exportFec(), "utf8");
-  const job = new FecImportJob(t.acc.store, {
-    tenantId: v.tenantId,
-    dossierId: v.dossierId,
-    importId: v.importId,
-    exercice: { start: "2024-01-01", end: "2024-12-31" },
-    fileName: "552100554FEC20241231.txt",
-    siren: null,
-    actor: { oid: "test", name: "Test" },
-    now: () => new Date(),
-    maxBytes: 10_000_000,
-    body: (async function* () {
-      yield await Promise.resolve(file);
-    })(),
-    frames: { frameBytes: 2 * 1024, framesPerBlock: 2 },
-  });
-  expect((await job.parse()).ok).toBe(true);
-  await job.write();
+  await storedImport(t.acc.store, v, file, 2 * 1024);
 });
 afterAll(() => t.close());
 

@@ -7,6 +7,8 @@ import type { ServiceSubscription } from "@comptoir/shared";
 import type { FecUploadResult } from "@comptoir/shared/api/accounting";
 import { generateFec } from "../../bench/fec-generate";
 import { createAccountingDeps, type AccountingDeps, type AccountingOptions } from "../../src/accounting/deps";
+import { FecImportJob } from "../../src/accounting/import/import-job";
+import type { AccountingStore, VersionRef } from "../../src/accounting/store/store";
 import { createTokenVerifier } from "../../src/auth/verify";
 import type { DemoPerson } from "../../dev/demo-persons";
 import { createApiRouter } from "../../src/api/http/api-router";
@@ -185,4 +187,33 @@ export async function clientOn(app: TestApp, dossierId: string, limitedTo: strin
   const oid = detail.body.contact.guest?.objectId ?? "";
   expect(oid).not.toBe("");
   return app.sign({ oid, name: "Client", roles: [] });
+}
+
+/**
+ * Imports `file` straight into the store as version `v` (exercice 2024, no route, no pointer), in frames
+ * of `frameBytes`: small frames store a small file the way a large one is stored, over many frames.
+ */
+export async function storedImport(
+  store: AccountingStore,
+  v: VersionRef,
+  file: Buffer,
+  frameBytes: number,
+): Promise<void> {
+  const job = new FecImportJob(store, {
+    tenantId: v.tenantId,
+    dossierId: v.dossierId,
+    importId: v.importId,
+    exercice: { start: "2024-01-01", end: "2024-12-31" },
+    fileName: "552100554FEC20241231.txt",
+    siren: null,
+    actor: { oid: "test", name: "Test" },
+    now: () => new Date(),
+    maxBytes: 10_000_000,
+    body: (async function* () {
+      yield await Promise.resolve(file);
+    })(),
+    frames: { frameBytes, framesPerBlock: 2 },
+  });
+  expect((await job.parse()).ok).toBe(true);
+  await job.write();
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { journalsPage, parseFec, type FecEntry, type LedgerAggregate } from "@comptoir/shared";
-import { FecImportJob } from "../../src/accounting/import/import-job";
 import type { JournalIndex, VersionRef } from "../../src/accounting/store/store";
 import { readJournaux, type JournalQuery } from "../../src/accounting/views/journal-reader";
-import { fecText, startAccountingApp, type AccountingTestApp, type Line } from "./accounting-harness";
+import { fecText, startAccountingApp, type AccountingTestApp, type Line, storedImport } from "./accounting-harness";
 
 /**
  * Journal pages read through the index: a bucket whose écritures the import found in display order
@@ -55,23 +54,7 @@ beforeAll(async () => {
   t = await startAccountingApp();
   const file = Buffer.from(journalFec(), "utf8");
   entries = parseFec(file).entries;
-  const job = new FecImportJob(t.acc.store, {
-    tenantId: v.tenantId,
-    dossierId: v.dossierId,
-    importId: v.importId,
-    exercice: { start: "2024-01-01", end: "2024-12-31" },
-    fileName: "552100554FEC20241231.txt",
-    siren: null,
-    actor: { oid: "test", name: "Test" },
-    now: () => new Date(),
-    maxBytes: 10_000_000,
-    body: (async function* () {
-      yield await Promise.resolve(file);
-    })(),
-    frames: { frameBytes: 2 * 1024, framesPerBlock: 2 },
-  });
-  expect((await job.parse()).ok).toBe(true);
-  await job.write();
+  await storedImport(t.acc.store, v, file, 2 * 1024);
   aggregate = await t.acc.store.readAggregate(v);
 });
 afterAll(() => t.close());

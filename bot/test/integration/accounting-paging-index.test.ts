@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generalLedgerPage, parseFec, searchable, type FecEntry, type LedgerAggregate } from "@comptoir/shared";
-import { FecImportJob } from "../../src/accounting/import/import-job";
 import type { VersionRef } from "../../src/accounting/store/store";
 import { readGrandLivre, type LedgerQuery } from "../../src/accounting/views/ledger-reader";
 import type { MonthSpan } from "../../src/accounting/views/period";
-import { generatedFec, startAccountingApp, type AccountingTestApp } from "./accounting-harness";
+import { generatedFec, startAccountingApp, type AccountingTestApp, storedImport } from "./accounting-harness";
 
 /**
  * The grand livre's indexed paths over a file stored in many small frames, as a large file is: a page
@@ -22,23 +21,7 @@ beforeAll(async () => {
   t = await startAccountingApp();
   const file = await generatedFec(5_000, { seed: 5 });
   entries = parseFec(file).entries;
-  const job = new FecImportJob(t.acc.store, {
-    tenantId: v.tenantId,
-    dossierId: v.dossierId,
-    importId: v.importId,
-    exercice: { start: "2024-01-01", end: "2024-12-31" },
-    fileName: "552100554FEC20241231.txt",
-    siren: null,
-    actor: { oid: "test", name: "Test" },
-    now: () => new Date(),
-    maxBytes: 10_000_000,
-    body: (async function* () {
-      yield await Promise.resolve(file);
-    })(),
-    frames: { frameBytes: 8 * 1024, framesPerBlock: 2 },
-  });
-  expect((await job.parse()).ok).toBe(true);
-  await job.write();
+  await storedImport(t.acc.store, v, file, 8 * 1024);
   aggregate = await t.acc.store.readAggregate(v);
 });
 afterAll(() => t.close());

@@ -15,10 +15,10 @@ import {
   type FecReport,
   type LedgerAggregate,
 } from "@comptoir/shared";
-import { FrameLogWriter, type FrameLogOptions } from "../store/frame-log";
+import { countRecord, FrameLogWriter, segmentsOf, type FrameCounts, type FrameLogOptions } from "../store/frame-log";
 import { countJournalLine, journalPagingEntry, newJournalPaging, type JournalPaging } from "../store/journal-paging";
 import { ENTITY_CHARS } from "../store/packing";
-import type { FrameRef, Segment } from "../store/framed-blob";
+import type { FrameRef } from "../store/framed-blob";
 import { LetterSumsBuilder } from "../store/letter-sums";
 import { recordBytes } from "../store/line-records";
 import {
@@ -63,13 +63,10 @@ type LedgerStats = Map<string, [lines: number, debit: number, credit: number]>;
  * sees a new run; piece references, écriture labels, lettering… stay in the stored bytes.
  */
 const IMPORT_TEXT_FIELDS = ["journalCode", "compteNum", "compAuxNum", "etablissement"] as const;
-/** A bucket's id (in its records' headers) and where its records went: [frame, lines] pairs, flat. */
-type BucketRecords = {
+/** A bucket's id (in its records' headers) and where its records went. */
+type BucketRecords = FrameCounts & {
   id: number;
   month: number;
-  frames: number[];
-  lastFrame: number;
-  bytes: number;
   /** Ledger buckets: debit − credit of the lines in each of `frames`' frames (per pair). */
   nets: number[];
   /** Ledger buckets: whether the lines come in display order (dates never go back), and the last date. */
@@ -231,8 +228,8 @@ export class FecImportJob {
     const frame = this.lines.add(e.line, ledger.id, journal.id, bytes, start, end);
     if (isThirdPartyAccount(e.compteNum)) this.thirdParty.add(e, etab, letter, frame);
     const size = recordBytes(end - start);
-    counted(ledger, frame, size);
-    counted(journal, frame, size);
+    countRecord(ledger, frame, size);
+    countRecord(journal, frame, size);
     countJournalLine(stats.paging, (journal.frames.length >> 1) - 1, newRun, e.date, num);
     ledgerCounted(ledger, e, etab, letter === "");
 
@@ -418,7 +415,7 @@ const newBucket = (id: number, month: number): BucketRecords => ({
 });
 
 /**
- * What a ledger bucket's index adds to its segments, counted right after `counted` put the line in
+ * What a ledger bucket's index adds to its segments, counted right after `countRecord` put the line in
  * its frame: the net of each segment (a page further on skips the segments before it and still
  * knows its running balance), whether dates never go back (then file order is display order), and
  * the unlettered lines per établissement (the unlettered filter's counts and totals).
@@ -442,29 +439,6 @@ function ledgerCounted(bucket: BucketRecords, e: FecEntry, etab: string, unlette
   stats[0]++;
   stats[1] += e.debitCents;
   stats[2] += e.creditCents;
-}
-
-/** Counts a record of `size` bytes in `frame` for its bucket (records come in frame order). */
-function counted(bucket: BucketRecords, frame: number, size: number): void {
-  const last = bucket.frames.length - 1;
-  if (bucket.lastFrame === frame) bucket.frames[last] = (bucket.frames[last] ?? 0) + 1;
-  else {
-    bucket.frames.push(frame, 1);
-    bucket.lastFrame = frame;
-  }
-  bucket.bytes += size;
-}
-
-/** A bucket's segments once the frames are stored: [stored offset, stored length, lines]. */
-function segmentsOf(bucket: BucketRecords | undefined, frames: readonly FrameRef[]): Segment[] {
-  const out: Segment[] = [];
-  const pairs = bucket?.frames ?? [];
-  for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const ref = frames[pairs[i] ?? -1];
-    if (ref === undefined) throw new Error(`frame ${pairs[i]} was not stored`);
-    out.push([ref[0], ref[1], pairs[i + 1] ?? 0]);
-  }
-  return out;
 }
 
 function statsOf(all: Map<string, Map<number, LedgerStats>>, group: string, month: number): LedgerStats {

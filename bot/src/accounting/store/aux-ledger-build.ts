@@ -1,8 +1,9 @@
 import { createFecLineDecoder, etablissementCodeKey } from "@comptoir/shared";
 import { AUX_FRAME_BYTES, AUX_LEDGER_BLOB, AUX_READY_ROW, AUX_ROWS } from "./aux-ledger";
 import { AUX_READY } from "./aux-ledger-read";
-import type { FrameRef, Segment } from "./framed-blob";
-import { FrameLogWriter, type FrameLogOptions } from "./frame-log";
+import { scanFrames } from "./entry-records";
+import type { Segment } from "./framed-blob";
+import { countRecord, FrameLogWriter, segmentsOf, type FrameCounts, type FrameLogOptions } from "./frame-log";
 import { BUCKET_ID_AT, forEachRecord, recordBytes } from "./line-records";
 import type { AccountingStore, LedgerIndex, VersionRef } from "./store";
 
@@ -20,7 +21,7 @@ import type { AccountingStore, LedgerIndex, VersionRef } from "./store";
 /** Record bytes one pass holds at most (a month larger than this is a pass of its own). */
 const PASS_BYTES = 8 * 1024 * 1024;
 /** Frames read at a time, as the search index build reads them. */
-const FRAMES_PER_READ = 2;
+const FRAME_READS = { framesPerRead: 2, readsInFlight: 1 };
 /** Small frames, many to a block: one request per MiB or so. */
 const FRAMES_PER_BLOCK = 64;
 /** Per record held: [line start in the pass's bytes, its length, group, month, date, line, journal bucket, établissement]. */
@@ -31,12 +32,9 @@ export type AuxLedgerOptions = { passBytes?: number; frames?: FrameLogOptions };
 
 /** One (auxiliary, account) and its month buckets in the copy. */
 type Group = { aux: string; compteNum: string; buckets: Map<number, CopyBucket> };
-type CopyBucket = {
+type CopyBucket = FrameCounts & {
   id: number;
   month: number;
-  frames: number[];
-  lastFrame: number;
-  bytes: number;
   nets: number[];
   etabs: Map<string, [lines: number, debit: number, credit: number]>;
 };
@@ -94,7 +92,9 @@ export async function buildAuxLedger(
       const frame = writer.add(r[at + 5] ?? 0, bucket.id, r[at + 6] ?? 0, holder.bytes, start, end);
       const debit = holder.amounts[k * 2] ?? 0;
       const credit = holder.amounts[k * 2 + 1] ?? 0;
-      counted(bucket, frame, recordBytes(end - start), debit - credit);
+      countRecord(bucket, frame, recordBytes(end - start));
+      const segment = (bucket.frames.length >> 1) - 1;
+      bucket.nets[segment] = (bucket.nets[segment] ?? 0) + debit - credit;
       const etab = groups.etabs[r[at + 7] ?? -1] ?? "";
       const sums = bucket.etabs.get(etab);
       if (sums) {
@@ -236,23 +236,14 @@ async function holdPass(
 ): Promise<void> {
   holder.clear();
   const buckets = new Map(sources.map((s) => [s.id, s]));
-  const offsets = new Map<number, number>();
-  for (const s of sources) for (const [offset, length] of s.segments) offsets.set(offset, length);
-  const frames: FrameRef[] = [...offsets].sort((a, b) => a[0] - b[0]);
+  const frames = new Map<number, number>();
+  for (const s of sources) for (const [offset, length] of s.segments) frames.set(offset, length);
   const decoder = createFecLineDecoder(format, { textFields: ["compAuxNum", "etablissement"] });
-  const read = (from: number) => {
-    if (from >= frames.length) return null;
-    const reading = store.readFrames(v, frames.slice(from, from + FRAMES_PER_READ), { cache: false });
-    reading.catch(() => undefined);
-    return reading;
-  };
-  let next = read(0);
-  for (let from = 0; next !== null; from += FRAMES_PER_READ) {
-    const inflated = await next;
-    next = read(from + FRAMES_PER_READ);
-    for (const [offset] of frames.slice(from, from + FRAMES_PER_READ)) {
-      const buf = inflated.get(offset);
-      if (buf === undefined) throw new Error(`frame at ${offset} was not read`);
+  await scanFrames(
+    store,
+    v,
+    frames,
+    (buf) => {
       forEachRecord(buf, (line, start, end, recordStart) => {
         const source = buckets.get(buf.readUInt32LE(recordStart + BUCKET_ID_AT.ledger));
         if (source === undefined) return;
@@ -282,8 +273,9 @@ async function holdPass(
         holder.count++;
       });
       decoder.release();
-    }
-  }
+    },
+    FRAME_READS,
+  );
 }
 
 /** The index's sizes are exact; growing is only a safeguard. */
@@ -303,28 +295,4 @@ function grownFloats(a: Float64Array): Float64Array {
   const next = new Float64Array(a.length * 2);
   next.set(a);
   return next;
-}
-
-/** Counts a record in `frame` for its bucket (records come in frame order), with its net. */
-function counted(bucket: CopyBucket, frame: number, size: number, net: number): void {
-  const last = bucket.frames.length - 1;
-  if (bucket.lastFrame === frame) bucket.frames[last] = (bucket.frames[last] ?? 0) + 1;
-  else {
-    bucket.frames.push(frame, 1);
-    bucket.lastFrame = frame;
-  }
-  const segment = (bucket.frames.length >> 1) - 1;
-  bucket.nets[segment] = (bucket.nets[segment] ?? 0) + net;
-  bucket.bytes += size;
-}
-
-/** A bucket's segments once the frames are stored: [stored offset, stored length, lines]. */
-function segmentsOf(bucket: CopyBucket, frames: readonly FrameRef[]): Segment[] {
-  const out: Segment[] = [];
-  for (let i = 0; i + 1 < bucket.frames.length; i += 2) {
-    const ref = frames[bucket.frames[i] ?? -1];
-    if (ref === undefined) throw new Error(`frame ${bucket.frames[i]} was not stored`);
-    out.push([ref[0], ref[1], bucket.frames[i + 1] ?? 0]);
-  }
-  return out;
 }

@@ -204,7 +204,7 @@ async function decodeBuckets(
  * `turns` when the scan shares the event loop with other requests (it then hands the loop back between
  * frames and, decoding, every few hundred lines).
  */
-type ScanOptions = { framesPerRead: number; readsInFlight: number; turns?: Turns };
+export type ScanOptions = { framesPerRead: number; readsInFlight: number; turns?: Turns };
 /** About 16 MiB of records per range read, 3 under way: the fastest for bench:fec. */
 const FAST_SCAN: ScanOptions = { framesPerRead: 16, readsInFlight: 3 };
 
@@ -212,7 +212,7 @@ const FAST_SCAN: ScanOptions = { framesPerRead: 16, readsInFlight: 3 };
  * Visits each of `frames` inflated, once, in blob order: a few range reads under way while one is
  * visited, and nothing kept (long scans skip the page cache).
  */
-async function scanFrames(
+export async function scanFrames(
   store: AccountingStore,
   v: VersionRef,
   frames: ReadonlyMap<number, number>,

@@ -13,7 +13,7 @@
  * Frame buffers are recycled: V8 frees a dropped Buffer only at its next collection, late for
  * memory it does not see.
  */
-import type { FrameRef } from "./framed-blob";
+import type { FrameRef, Segment } from "./framed-blob";
 import { FrameStager, type BlockSink } from "./frame-stager";
 import { recordBytes, writeRecord } from "./line-records";
 
@@ -100,4 +100,30 @@ export class FrameLogWriter {
     this.buf = this.take();
     this.used = 0;
   }
+}
+
+/** Where a bucket's records go while the frames are written: [frame, lines] pairs, flat, and their bytes. */
+export type FrameCounts = { frames: number[]; lastFrame: number; bytes: number };
+
+/** Counts a record of `size` bytes in `frame` for its bucket (records come in frame order). */
+export function countRecord(bucket: FrameCounts, frame: number, size: number): void {
+  const last = bucket.frames.length - 1;
+  if (bucket.lastFrame === frame) bucket.frames[last] = (bucket.frames[last] ?? 0) + 1;
+  else {
+    bucket.frames.push(frame, 1);
+    bucket.lastFrame = frame;
+  }
+  bucket.bytes += size;
+}
+
+/** A bucket's segments once the frames are stored (`frames`, by number): [stored offset, stored length, lines]. */
+export function segmentsOf(bucket: FrameCounts | undefined, frames: readonly FrameRef[]): Segment[] {
+  const out: Segment[] = [];
+  const pairs = bucket?.frames ?? [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const ref = frames[pairs[i] ?? -1];
+    if (ref === undefined) throw new Error(`frame ${pairs[i]} was not stored`);
+    out.push([ref[0], ref[1], pairs[i + 1] ?? 0]);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { createFecLineDecoder, etablissementCodeKey } from "@comptoir/shared";
-import type { FrameRef } from "./framed-blob";
+import { scanFrames } from "./entry-records";
 import { BUCKET_ID_AT, forEachRecord } from "./line-records";
 import { SearchIndexWriter } from "./search-index-writer";
 import type { AccountingStore, VersionRef } from "./store";
@@ -17,7 +17,7 @@ import type { AccountingStore, VersionRef } from "./store";
  * a build about 0.5 s longer (in the background). Two: the build's own rise, measured in process on
  * bench:fec's file, went from 43-71 MB to 40-44 MB, in about the same time.
  */
-const FRAMES_PER_READ = 2;
+const FRAME_READS = { framesPerRead: 2, readsInFlight: 1 };
 
 /** Fields the index needs: the écriture's number and journal (its runs), and the searchable texts. */
 const TEXT_FIELDS = [
@@ -41,9 +41,8 @@ export async function buildSearchIndex(
   if ((await store.readSearchHeader(v)) !== null) return "present";
   const [layout, journals] = await Promise.all([store.readLayout(v), store.readJournalIndex(v)]);
   // Each line is in one journal bucket: their segments name every frame of the blob, in file order by offset.
-  const offsets = new Map<number, number>();
-  for (const j of journals) for (const b of j.buckets) for (const [offset, length] of b[1]) offsets.set(offset, length);
-  const frames: FrameRef[] = [...offsets].sort((a, b) => a[0] - b[0]);
+  const frames = new Map<number, number>();
+  for (const j of journals) for (const b of j.buckets) for (const [offset, length] of b[1]) frames.set(offset, length);
 
   const writer = new SearchIndexWriter(options.spillBytes);
   try {
@@ -51,20 +50,11 @@ export async function buildSearchIndex(
     let journal = "";
     let num = "";
     let started = false;
-    const read = (from: number) => {
-      if (from >= frames.length) return null;
-      const reading = store.readFrames(v, frames.slice(from, from + FRAMES_PER_READ), { cache: false });
-      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
-      reading.catch(() => undefined);
-      return reading;
-    };
-    let next = read(0);
-    for (let from = 0; next !== null; from += FRAMES_PER_READ) {
-      const inflated = await next;
-      next = read(from + FRAMES_PER_READ);
-      for (const [offset] of frames.slice(from, from + FRAMES_PER_READ)) {
-        const buf = inflated.get(offset);
-        if (buf === undefined) throw new Error(`frame at ${offset} was not read`);
+    await scanFrames(
+      store,
+      v,
+      frames,
+      (buf) => {
         forEachRecord(buf, (line, start, end, recordStart) => {
           const e = decoder.decode(buf, start, end, line);
           // An écriture is a run of lines with the same journal and number, as the import counts them.
@@ -78,8 +68,9 @@ export async function buildSearchIndex(
           writer.addLine(e.compteNum, e.compAuxNum ?? "", etab, e.debitCents, e.creditCents, e.ecritureLib, e.pieceRef);
         });
         decoder.release();
-      }
-    }
+      },
+      FRAME_READS,
+    );
     const header = await writer.write(store.blockSink(v, "search"));
     await store.writeSearchHeader(v, JSON.stringify(header));
   } finally {
