@@ -24,8 +24,11 @@ const PASS_BYTES = 8 * 1024 * 1024;
 const FRAME_READS = { framesPerRead: 2, readsInFlight: 1 };
 /** Small frames, many to a block: one request per MiB or so. */
 const FRAMES_PER_BLOCK = 64;
-/** Per record held: [line start in the pass's bytes, its length, group, month, date, line, journal bucket, établissement]. */
-const STRIDE = 8;
+/**
+ * Per record held: [line start in the pass's bytes, its length, group, month, date, line, journal bucket,
+ * établissement, 1 when it has no letter].
+ */
+const STRIDE = 9;
 
 export type AuxLedgerOutcome = "built" | "present" | "gone";
 export type AuxLedgerOptions = { passBytes?: number; frames?: FrameLogOptions };
@@ -36,8 +39,11 @@ type CopyBucket = FrameCounts & {
   id: number;
   month: number;
   nets: number[];
-  etabs: Map<string, [lines: number, debit: number, credit: number]>;
+  etabs: Sums;
+  /** The same, of its lines without a letter (the unlettered filter's counts and totals). */
+  unlettered: Sums;
 };
+type Sums = Map<string, [lines: number, debit: number, credit: number]>;
 /** A ledger bucket of an account with auxiliaries: its account, month, record bytes and lines. */
 type Source = { id: number; compteNum: string; month: number; bytes: number; lines: number; segments: Segment[] };
 
@@ -84,7 +90,16 @@ export async function buildAuxLedger(
       const month = r[at + 3] ?? 0;
       let bucket = group.buckets.get(month);
       if (bucket === undefined) {
-        bucket = { id: bucketCount++, month, frames: [], lastFrame: -1, bytes: 0, nets: [], etabs: new Map() };
+        bucket = {
+          id: bucketCount++,
+          month,
+          frames: [],
+          lastFrame: -1,
+          bytes: 0,
+          nets: [],
+          etabs: new Map(),
+          unlettered: new Map(),
+        };
         group.buckets.set(month, bucket);
       }
       const start = r[at] ?? 0;
@@ -96,12 +111,8 @@ export async function buildAuxLedger(
       const segment = (bucket.frames.length >> 1) - 1;
       bucket.nets[segment] = (bucket.nets[segment] ?? 0) + debit - credit;
       const etab = groups.etabs[r[at + 7] ?? -1] ?? "";
-      const sums = bucket.etabs.get(etab);
-      if (sums) {
-        sums[0]++;
-        sums[1] += debit;
-        sums[2] += credit;
-      } else bucket.etabs.set(etab, [1, debit, credit]);
+      counted(bucket.etabs, etab, debit, credit);
+      if (r[at + 8] === 1) counted(bucket.unlettered, etab, debit, credit);
       if (writer.overBudget) await writer.relieve();
     }
   }
@@ -117,12 +128,11 @@ export async function buildAuxLedger(
           b.month,
           segmentsOf(b, stored),
           b.bytes,
-          [...b.etabs].map(([etab, [n, d, c]]) => [etab, n, d, c]),
+          statsOf(b.etabs),
           b.id,
           1,
           b.nets,
-          // Not used: an auxiliary's unlettered lines are listed from the lines blob (ledger-reader.ts).
-          [],
+          statsOf(b.unlettered),
         ]),
     };
     const list = byAux.get(g.aux);
@@ -238,7 +248,7 @@ async function holdPass(
   const buckets = new Map(sources.map((s) => [s.id, s]));
   const frames = new Map<number, number>();
   for (const s of sources) for (const [offset, length] of s.segments) frames.set(offset, length);
-  const decoder = createFecLineDecoder(format, { textFields: ["compAuxNum", "etablissement"] });
+  const decoder = createFecLineDecoder(format, { textFields: ["compAuxNum", "etablissement", "ecritureLet"] });
   await scanFrames(
     store,
     v,
@@ -267,6 +277,7 @@ async function holdPass(
         r[at + 5] = line;
         r[at + 6] = buf.readUInt32LE(recordStart + BUCKET_ID_AT.journal);
         r[at + 7] = groups.etab(e.etablissement ? etablissementCodeKey(e.etablissement) : "");
+        r[at + 8] = e.ecritureLet === undefined ? 1 : 0;
         holder.amounts[holder.count * 2] = e.debitCents;
         holder.amounts[holder.count * 2 + 1] = e.creditCents;
         holder.used += length;
@@ -296,3 +307,17 @@ function grownFloats(a: Float64Array): Float64Array {
   next.set(a);
   return next;
 }
+
+/** Adds a line to its établissement's [lines, debit, credit]. */
+function counted(sums: Sums, etab: string, debit: number, credit: number): void {
+  const found = sums.get(etab);
+  if (found) {
+    found[0]++;
+    found[1] += debit;
+    found[2] += credit;
+  } else sums.set(etab, [1, debit, credit]);
+}
+
+/** The index's [établissement, lines, debit, credit] entries. */
+const statsOf = (sums: Sums): Array<[string, number, number, number]> =>
+  [...sums].map(([etab, [n, d, c]]) => [etab, n, d, c]);

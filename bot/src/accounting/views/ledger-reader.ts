@@ -152,20 +152,12 @@ export async function readGrandLivre(
   request: { page: number; pageSize: number },
   normalise: (s: string) => string,
 ): Promise<LedgerPage> {
-  if (query.q === undefined && query.aux !== undefined && !query.unletteredOnly) {
+  if (query.q === undefined && query.aux !== undefined) {
     // The auxiliaries' copy, once built: the auxiliary's lines paged as an account's (aux-ledger.ts).
     const copy = await readAuxLedger(store, v, query.aux, query.account);
+    const view = query.unletteredOnly ? unletteredView(query) : indexedView(query);
     if (copy !== null)
-      return locatedPage(
-        store,
-        v,
-        labels,
-        copy,
-        query,
-        request,
-        { ...indexedView(query), aux: query.aux },
-        AUX_LEDGER_BLOB,
-      );
+      return locatedPage(store, v, labels, copy, query, request, { ...view, aux: query.aux }, AUX_LEDGER_BLOB);
   }
   const indexes = await store.readLedgerIndex(v, query.account);
   const located = (view: LocatedView) => locatedPage(store, v, labels, indexes, query, request, view);

@@ -184,7 +184,7 @@ export async function grandLivreView(
   // instead (ledger-reader.ts; until it is built, the index and the aggregate's rows, after the labels).
   const [labels] = await Promise.all([
     acc.store.readLabels(v),
-    query.aux && !query.q && query.lettering !== "unlettered" ? undefined : acc.store.readLedgerIndex(v),
+    query.aux && !query.q ? undefined : acc.store.readLedgerIndex(v),
   ]);
   const q = query.q ? searchable(query.q) : "";
   const page = await readGrandLivre(
