@@ -178,4 +178,26 @@ describe("search index built after the import, from the queue", () => {
     expect(indexed.searchIndexPending).toBeUndefined();
     expect(indexed.totalEcritures).toBe(scanned.totalEcritures);
   });
+
+  it("asks for the auxiliaries' copy of an import that has none when an auxiliary's page is read", async () => {
+    const lost = workers[2];
+    const live = workers[1];
+    if (lost === undefined || live === undefined) throw new Error("the workers of the tests above are missing");
+    t.acc.requestSearchIndex = (v) => lost.request(v);
+    const id = await consultableDossier(t.app);
+    const res = await t.upload(id, await generatedFec(1_000, { seed: 9 }), { fileName: "732829320FEC20241231.txt" });
+    expect(res.status).toBe(201);
+    const orphan = { tenantId: TEST_TENANT, dossierId: id, exercice: "2024-12-31", importId: res.body.import.id };
+
+    t.acc.requestSearchIndex = (v) => live.request(v);
+    const aux = (await t.acc.store.readAggregate(orphan)).rows.find((r) => r.compAuxNum !== "")?.compAuxNum ?? "";
+    expect(aux).not.toBe("");
+    const path = `/dossiers/${id}/accounting/grand-livre?aux=${aux}&pageSize=5`;
+    const before = await t.get<AccountingGrandLivre>(path);
+    expect(before.status).toBe(200);
+    expect(await auxLedgerReady(t.acc.store, orphan)).toBe(false);
+    await live.idle();
+    expect(await auxLedgerReady(t.acc.store, orphan)).toBe(true);
+    expect((await t.get<AccountingGrandLivre>(path)).body).toEqual(before.body);
+  });
 });

@@ -28,6 +28,7 @@ import type { AccountingDeps } from "../deps";
 import type { ExercicePointer, VersionRef } from "../store/store";
 import { readJournaux } from "./journal-reader";
 import { readSearchIndex } from "../store/search-index-reader";
+import { auxLedgerReady } from "../store/aux-ledger-read";
 import { readGrandLivre } from "./ledger-reader";
 import { exerciceMonths, resolvePeriod, type MonthSpan } from "./period";
 
@@ -185,6 +186,7 @@ export async function grandLivreView(
   const [labels] = await Promise.all([
     acc.store.readLabels(v),
     query.aux && !query.q ? undefined : acc.store.readLedgerIndex(v),
+    query.aux ? askForAuxLedger(acc, v) : undefined,
   ]);
   const q = query.q ? searchable(query.q) : "";
   const page = await readGrandLivre(
@@ -205,13 +207,19 @@ export async function grandLivreView(
   return { ...head(access, pointer, period), ...page };
 }
 
+/** An import without the auxiliaries' copy (a lost message, an earlier build) gets it when an auxiliary is first asked for. */
+async function askForAuxLedger(acc: AccountingDeps, v: VersionRef): Promise<void> {
+  if (!(await auxLedgerReady(acc.store, v))) await askForSearchIndex(acc, v);
+}
+
 /** Versions this process asked an index for from a search (bounded: it only spares repeated messages). */
 const indexAsked = new Set<string>();
 
 /**
- * A search found no index: it is being built after a recent import, or the import comes from an
- * earlier build and never had one. Asking costs a queue message, and a build of a present index ends
- * at once; once per version and process, so that a build that keeps failing is not asked per search.
+ * A search found no index (or an auxiliary's page no copy, which the same job builds next): it is being
+ * built after a recent import, or the import comes from an earlier build and never had one. Asking
+ * costs a queue message, and a build of a present index ends at once; once per version and process,
+ * so that a build that keeps failing is not asked per search.
  */
 async function askForSearchIndex(acc: AccountingDeps, v: VersionRef): Promise<void> {
   const key = `${v.tenantId}|${v.dossierId}|${v.exercice}|${v.importId}`;
