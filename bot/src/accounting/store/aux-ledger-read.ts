@@ -8,21 +8,13 @@ const readySchema = z.object({ format: z.literal(1) });
 /** The marker row's content, written once the copy is complete. */
 export const AUX_READY = JSON.stringify({ format: 1 } satisfies z.infer<typeof readySchema>);
 
-/** Thrown inside the cached read when the copy is not complete, so that the cache keeps found copies only. */
-const NOT_BUILT = new Error("auxiliaries' grand livre not built");
-
 /** Whether the version's copy is complete: cached once it is; looked for again on each page until then. */
 export async function auxLedgerReady(store: AccountingStore, v: VersionRef): Promise<boolean> {
-  try {
-    return await store.cachedRead(v, "w", async () => {
-      const json = await store.readDocument(v, AUX_READY_ROW);
-      if (json === null || !readySchema.safeParse(JSON.parse(json)).success) throw NOT_BUILT;
-      return true;
-    });
-  } catch (e) {
-    if (e === NOT_BUILT) return false;
-    throw e;
-  }
+  const ready = await store.cachedIfBuilt(v, "w", async () => {
+    const json = await store.readDocument(v, AUX_READY_ROW);
+    return json !== null && readySchema.safeParse(JSON.parse(json)).success ? true : null;
+  });
+  return ready === true;
 }
 
 /**

@@ -194,25 +194,16 @@ export function searchRecords(header: SearchHeader, stored: Buffer): SearchRecor
     : decodeSearchRecords(stored, header.ecritures);
 }
 
-/** Thrown inside the cached read when the index is absent, so that the cache keeps found indexes only. */
-const NOT_BUILT = new Error("search index not built");
-
 /**
  * The version's search index, or null while it has none: built after the import by any instance
  * (search-index-build.ts), or never for imports of earlier builds. Then the journaux scan.
  */
-export async function readSearchIndex(store: AccountingStore, v: VersionRef): Promise<StoredSearchIndex | null> {
-  try {
-    // A failed read leaves the cache: an absent index is looked for again on the next search.
-    return await store.cachedRead(v, "s", async () => {
-      const json = await store.readSearchHeader(v);
-      if (json === null) throw NOT_BUILT;
-      const header = searchHeaderSchema.parse(JSON.parse(json));
-      const meta = searchRecords(header, await store.readBlobRange(v, "search", header.meta[0], header.meta[1]));
-      return new StoredSearchIndex(header, meta, (offset, length) => store.readBlobRange(v, "search", offset, length));
-    });
-  } catch (e) {
-    if (e === NOT_BUILT) return null;
-    throw e;
-  }
+export function readSearchIndex(store: AccountingStore, v: VersionRef): Promise<StoredSearchIndex | null> {
+  return store.cachedIfBuilt(v, "s", async () => {
+    const json = await store.readSearchHeader(v);
+    if (json === null) return null;
+    const header = searchHeaderSchema.parse(JSON.parse(json));
+    const meta = searchRecords(header, await store.readBlobRange(v, "search", header.meta[0], header.meta[1]));
+    return new StoredSearchIndex(header, meta, (offset, length) => store.readBlobRange(v, "search", offset, length));
+  });
 }

@@ -162,6 +162,8 @@ export type BlobKind =
   | typeof THIRD_PARTY_META_BLOB
   | typeof AUX_LEDGER_BLOB;
 
+/** Thrown inside cachedIfBuilt's read when nothing is built yet: a failed read leaves the cache. */
+const NOT_BUILT = new Error("not built yet");
 /** A transaction holds at most 100 operations and 4 MiB: we stay well under the latter. */
 const BATCH_CHARS = 1_200_000;
 const CACHE_VERSIONS = 8;
@@ -535,6 +537,23 @@ export class AccountingStore {
    */
   async cachedRead<T>(v: VersionRef, name: string, load: () => Promise<T>): Promise<T> {
     return this.cached(`${AccountingStore.versionPartition(v)}#${name}`, load);
+  }
+
+  /**
+   * cachedRead for what a background job builds after the import (search index, auxiliaries' copy): null
+   * while it is absent, and an absence is not cached, so that the next read looks again.
+   */
+  async cachedIfBuilt<T>(v: VersionRef, name: string, load: () => Promise<T | null>): Promise<T | null> {
+    try {
+      return await this.cachedRead(v, name, async () => {
+        const found = await load();
+        if (found === null) throw NOT_BUILT;
+        return found;
+      });
+    } catch (e) {
+      if (e === NOT_BUILT) return null;
+      throw e;
+    }
   }
 
   /** Forgets every cached read (bench:fec times views over cold caches). */
