@@ -4,8 +4,7 @@ import { ctxFor, type ServiceDeps } from "../../core/services/context";
 import { staffAccess } from "../access";
 import type { AccountingDeps } from "../deps";
 import type { HeldImportLease } from "../store/import-lease";
-import { buildAuxLedger } from "../store/aux-ledger-build";
-import { buildSearchIndex } from "../store/search-index-build";
+import { buildBackgroundIndexes } from "../store/background-indexes";
 import type { ExercicePointer, StoredImport } from "../store/store";
 import { startImportHeartbeat, importOwnerGone } from "./heartbeat";
 import { FecImportJob, importRecord } from "./import-job";
@@ -97,11 +96,7 @@ export async function uploadFec(
       const { etablissements } = await job.write();
       // Queued before the switch, so that a crash right after it still leaves the work to another instance.
       if (acc.requestSearchIndex) await acc.requestSearchIndex(job.version);
-      else {
-        // No queue (a store used alone): the background job's two builds, here.
-        await buildSearchIndex(acc.store, job.version);
-        await buildAuxLedger(acc.store, job.version);
-      }
+      else await buildBackgroundIndexes(acc.store, job.version);
       await acc.hooks.beforeSwitch?.(job.version);
       await beating.stop();
       await ensureStillOwned(acc, ctx.tenantId, dossierId, input.importId);

@@ -3,8 +3,7 @@ import { isAppError } from "@comptoir/shared";
 import { JsonQueue } from "../../jobs/queue/queue";
 import { startWorker } from "../../jobs/queue/worker";
 import type { AccountingDeps } from "../deps";
-import { buildAuxLedger } from "../store/aux-ledger-build";
-import { buildSearchIndex } from "../store/search-index-build";
+import { buildBackgroundIndexes } from "../store/background-indexes";
 import type { VersionRef } from "../store/store";
 
 const messageSchema = z.object({
@@ -45,8 +44,7 @@ export async function startSearchIndexWorker(
     // The version's data is immutable: every failure but a refusal of its layout is worth another attempt.
     isTransient: (e) => !isAppError(e),
     handle: async (v) => {
-      // Then the auxiliaries' grand livre (aux-ledger.ts): it reads the stored lines again, after the index searches wait for.
-      if ((await buildSearchIndex(acc.store, v)) !== "gone") await buildAuxLedger(acc.store, v);
+      await buildBackgroundIndexes(acc.store, v);
       return { done: true };
     },
     giveUp: (v, error) => {
