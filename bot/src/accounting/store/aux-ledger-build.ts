@@ -208,9 +208,9 @@ class Groups {
  * and lines), reused by the next: the lines' bytes, STRIDE numbers and two amounts per line.
  */
 class Holder {
-  bytes: Buffer;
-  records: Int32Array;
-  amounts: Float64Array;
+  readonly bytes: Buffer;
+  readonly records: Int32Array;
+  readonly amounts: Float64Array;
   used = 0;
   count = 0;
 
@@ -261,11 +261,9 @@ async function holdPass(
         const aux = e.compAuxNum ?? "";
         if (aux === "") return;
         const length = end - start;
-        if (holder.used + length > holder.bytes.length) holder.bytes = grown(holder.bytes, holder.used, length);
-        if ((holder.count + 1) * STRIDE > holder.records.length) {
-          holder.records = grownInts(holder.records);
-          holder.amounts = grownFloats(holder.amounts);
-        }
+        // The index sized the holder for every line of these buckets: more means it does not match the lines.
+        if (holder.used + length > holder.bytes.length || (holder.count + 1) * STRIDE > holder.records.length)
+          throw new Error(`the buckets of month ${source.month} hold more lines than their index says`);
         buf.copy(holder.bytes, holder.used, start, end);
         const r = holder.records;
         const at = holder.count * STRIDE;
@@ -287,25 +285,6 @@ async function holdPass(
     },
     FRAME_READS,
   );
-}
-
-/** The index's sizes are exact; growing is only a safeguard. */
-function grown(bytes: Buffer, used: number, more: number): Buffer {
-  const next = Buffer.allocUnsafeSlow(Math.max(bytes.length * 2, used + more));
-  bytes.copy(next, 0, 0, used);
-  return next;
-}
-
-function grownInts(a: Int32Array): Int32Array {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
-}
-
-function grownFloats(a: Float64Array): Float64Array {
-  const next = new Float64Array(a.length * 2);
-  next.set(a);
-  return next;
 }
 
 /** Adds a line to its établissement's [lines, debit, credit]. */

@@ -9,8 +9,8 @@
  * Each auxiliary has rows `v|<aux>|nnnn`: a ledger index per account it appears in (LedgerIndex, the
  * grand livre's own shape, whose segments point into the `aux` blob), so the grand livre pages it as
  * it pages an account. Row `w|0000`, written last, says the copy is complete. Built after the import,
- * with its search index (aux-ledger-build.ts, read by aux-ledger-read.ts); until then, and for imports of earlier builds, an
- * auxiliary's page reads the lines blob as before.
+ * after its search index (aux-ledger-build.ts, read by aux-ledger-read.ts); until then, and for imports
+ * of earlier builds, an auxiliary's page reads the lines blob as before.
  */
 export const AUX_LEDGER_BLOB = "aux";
 /** Records per frame of the copy: a 200-line page of an auxiliary is about 35 KB. */
