@@ -438,7 +438,12 @@ function importStep(server: ServerHandle, sender: Sender, runs: ImportRun[], azu
   };
 }
 
-const perRunIndexCpu = (runs: readonly ImportRun[]) => runs.reduce((n, r) => n + r.indexCpu, 0) / runs.length;
+/** The mean of a figure over the runs. */
+const perRun = (runs: readonly ImportRun[], of: (r: ImportRun) => number) =>
+  runs.reduce((n, r) => n + of(r), 0) / runs.length;
+/** The median of a figure over the runs (the middle one of 3). */
+const medianRun = (runs: readonly ImportRun[], of: (r: ImportRun) => number) =>
+  [...runs.map(of)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0;
 
 async function main(): Promise<void> {
   const file = process.argv[2] ?? (await generated(1_000_000));
@@ -466,17 +471,16 @@ async function main(): Promise<void> {
     const parseVsPapa = papa.seconds / parse.seconds;
     const timed = runs.filter((r) => r.file === file);
     // The POSTs alone: the step's own time also counts reading the totals back to check them.
-    const importSeconds = [...timed.map((r) => r.seconds)].sort((a, b) => a - b)[Math.floor(timed.length / 2)] ?? 0;
+    const importSeconds = medianRun(timed, (r) => r.seconds);
     const importVsParse = importSeconds / parse.seconds;
     const peakMb = Math.max(...timed.map((r) => r.peakRss)) / 1e6;
     const importPeakMb = Math.max(...timed.map((r) => r.importPeakRss)) / 1e6;
     const samples = timed.reduce((n, r) => n + r.samples, 0);
-    const perRun = (pick: (c: CpuUse) => number) => timed.reduce((n, r) => n + pick(r.cpu), 0) / timed.length;
     const cpu: CpuUse = {
-      server: perRun((c) => c.server),
-      azurite: perRun((c) => c.azurite),
-      sender: perRun((c) => c.sender),
-      bench: perRun((c) => c.bench),
+      server: perRun(timed, (r) => r.cpu.server),
+      azurite: perRun(timed, (r) => r.cpu.azurite),
+      sender: perRun(timed, (r) => r.cpu.sender),
+      bench: perRun(timed, (r) => r.cpu.bench),
     };
     console.log("");
     console.log(
@@ -488,12 +492,12 @@ async function main(): Promise<void> {
     console.log(
       `    CPU per run of (d): server ${cpu.server.toFixed(2)} s, Azurite ${cpu.azurite.toFixed(2)} s, the sending client ${cpu.sender.toFixed(2)} s, this process (waiting) ${cpu.bench.toFixed(2)} s — ${(cpu.server + cpu.azurite + cpu.sender + cpu.bench).toFixed(2)} s on ${availableParallelism()} cores`,
     );
-    const indexSeconds = [...timed.map((r) => r.indexSeconds)].sort((a, b) => a - b)[Math.floor(timed.length / 2)] ?? 0;
+    const indexSeconds = medianRun(timed, (r) => r.indexSeconds);
     console.log(
-      `    search index, built after the import answered: ready ${indexSeconds.toFixed(2)} s later (median; server CPU ${perRunIndexCpu(timed).toFixed(2)} s per run), ${((importSeconds + indexSeconds) / parse.seconds).toFixed(2)}× parse from upload to indexed search`,
+      `    search index, built after the import answered: ready ${indexSeconds.toFixed(2)} s later (median; server CPU ${perRun(timed, (r) => r.indexCpu).toFixed(2)} s per run), ${((importSeconds + indexSeconds) / parse.seconds).toFixed(2)}× parse from upload to indexed search`,
     );
-    const auxSeconds = [...timed.map((r) => r.auxSeconds)].sort((a, b) => a - b)[Math.floor(timed.length / 2)] ?? 0;
-    const auxCpu = timed.reduce((n, r) => n + r.auxCpu, 0) / timed.length;
+    const auxSeconds = medianRun(timed, (r) => r.auxSeconds);
+    const auxCpu = perRun(timed, (r) => r.auxCpu);
     console.log(
       `    auxiliaries' grand livre copy, built next by the same job: ${auxSeconds.toFixed(2)} s more (median; server CPU ${auxCpu.toFixed(2)} s per run)`,
     );
