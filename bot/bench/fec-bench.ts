@@ -198,6 +198,8 @@ async function timeReads(server: ServerHandle, importSeconds: number, importMbPe
     ["grand livre 411, first page", `${base}/grand-livre?account=411&pageSize=200`],
     ["grand livre 411, unlettered, first page", `${base}/grand-livre?account=411&pageSize=200&lettering=unlettered`],
     ["grand livre 411, auxiliary C00001, first page", `${base}/grand-livre?account=411&aux=C00001&pageSize=200`],
+    ['grand livre 411, C00001, search "facture"', `${base}/grand-livre?account=411&aux=C00001&q=facture&pageSize=200`],
+    ["grand livre export, C00001, CSV", `${base}/export/grand-livre.csv?account=411&aux=C00001`],
     ["grand livre, every account, page 2,000", `${base}/grand-livre?pageSize=200&page=2000`],
     ["journal VE, first page (50 écritures)", `${base}/journaux?journal=VE&pageSize=50`],
     ["journal VE, page 1,000 (50 écritures)", `${base}/journaux?journal=VE&pageSize=50&page=1000`],

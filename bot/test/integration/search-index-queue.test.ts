@@ -70,20 +70,43 @@ const pages = async () => {
   for (const q of searches) out.push(await page(q));
   return out;
 };
-/** The first pages of a few auxiliaries' grand livre (through the API, as the tab asks). */
+/** The first pages, a search and the export of a few auxiliaries' grand livre (through the API, as the tab asks). */
 const auxiliaryPages = async () => {
   const aggregate = await t.acc.store.readAggregate(version);
   const auxes = [...new Set(aggregate.rows.map((r) => r.compAuxNum).filter((a) => a !== ""))].sort().slice(0, 4);
   const out = [];
-  for (const aux of auxes)
-    for (const query of [`account=411&aux=${aux}`, `aux=${aux}&from=2024-03&to=2024-09&pageSize=7&page=1`]) {
+  for (const aux of auxes) {
+    for (const query of [
+      `account=411&aux=${aux}`,
+      `aux=${aux}&from=2024-03&to=2024-09&pageSize=7&page=1`,
+      `aux=${aux}&q=facture&pageSize=5`,
+    ]) {
       const res = await t.get<AccountingGrandLivre>(`/dossiers/${dossierId}/accounting/grand-livre?${query}`);
       expect(res.status).toBe(200);
       const { page, pageCount, totalLines, accounts } = res.body;
       out.push({ page, pageCount, totalLines, accounts });
     }
+    const csv = await t.raw(`/dossiers/${dossierId}/accounting/export/grand-livre.csv?aux=${aux}&from=2024-02`);
+    expect(csv.status).toBe(200);
+    out.push({ csv: await csv.text() });
+  }
   return out;
 };
+
+/** Which blobs the store read frames of while `run` ran. */
+async function blobsRead<T>(run: () => Promise<T>): Promise<{ result: T; blobs: string[] }> {
+  const blobs = new Set<string>();
+  const readFrames = t.acc.store.readFrames.bind(t.acc.store);
+  t.acc.store.readFrames = (v, frames, opts, blob) => {
+    blobs.add(blob ?? "lines");
+    return readFrames(v, frames, opts, blob);
+  };
+  try {
+    return { result: await run(), blobs: [...blobs] };
+  } finally {
+    t.acc.store.readFrames = readFrames;
+  }
+}
 const page = async (q: string) => {
   const res = await t.get<AccountingJournaux>(`/dossiers/${dossierId}/accounting/journaux?q=${encodeURIComponent(q)}`);
   expect(res.status).toBe(200);
@@ -123,8 +146,10 @@ describe("search index built after the import, from the queue", () => {
     expect((await journaux(dossierId, "?q=facture")).searchIndexPending).toBe(true);
     expect((await journaux(dossierId, "")).searchIndexPending).toBeUndefined();
     const scanned = await pages();
-    const auxPages = await auxiliaryPages();
-    expect(auxPages.some((p) => p.totalLines > 0)).toBe(true);
+    const { result: auxPages, blobs: scannedBlobs } = await blobsRead(auxiliaryPages);
+    expect(scannedBlobs).toEqual(["lines"]);
+    expect(auxPages.some((p) => (p.totalLines ?? 0) > 0)).toBe(true);
+    expect(auxPages.some((p) => p.csv !== undefined && p.csv.split("\n").length > 3)).toBe(true);
     expect(await auxLedgerReady(t.acc.store, version)).toBe(false);
     const unorderedScanned = await allPages(unorderedId, "facture");
     expect(unorderedScanned.flat().length).toBeGreaterThan(4);
@@ -140,7 +165,10 @@ describe("search index built after the import, from the queue", () => {
     expect((await journaux(dossierId, "?q=facture")).searchIndexPending).toBeUndefined();
     // The same job built the auxiliaries' grand livre next: the same pages, from it.
     expect(await auxLedgerReady(t.acc.store, version)).toBe(true);
-    expect(await auxiliaryPages()).toEqual(auxPages);
+    t.acc.store.dropCaches();
+    const fromCopy = await blobsRead(auxiliaryPages);
+    expect(fromCopy.blobs).toEqual(["aux"]);
+    expect(fromCopy.result).toEqual(auxPages);
     // Pages cut inside days of a journal out of display order sort like the scan (the day is read).
     expect(await allPages(unorderedId, "facture")).toEqual(unorderedScanned);
   });

@@ -19,7 +19,7 @@ describe("reading buckets back from lines stored once", () => {
 
     // A budget of a few buckets: several batches, each frame read once per batch at most.
     const budget = Math.max(...ledgers.map((b) => b.bytes)) * 2;
-    const reader = new BucketBatchReader(s.store, v, "ledger", ledgers, budget);
+    const reader = new BucketBatchReader(s.store, v, "ledger", ledgers, "lines", budget);
     s.reads.length = 0;
     for (const b of ledgers) expect(linesOf(await reader.lines(b))).toEqual(expected(b.id));
     // Greedy batches of buckets of at most half the budget: each but the last is over half full.

@@ -218,6 +218,7 @@ export async function scanFrames(
   frames: ReadonlyMap<number, number>,
   visit: (frame: Buffer) => void | Promise<void>,
   scan: ScanOptions = FAST_SCAN,
+  blob: CopyBlob = "lines",
 ): Promise<void> {
   const ordered = [...frames].sort((a, b) => a[0] - b[0]);
   const slices: FrameRef[][] = [];
@@ -226,7 +227,7 @@ export async function scanFrames(
   const startRead = (k: number) => {
     const slice = slices[k];
     if (slice === undefined) return;
-    const read = store.readFrames(v, slice, { cache: false });
+    const read = store.readFrames(v, slice, { cache: false }, blob);
     // Awaited in turn below; a failure before its turn must not count as unhandled.
     read.catch(() => undefined);
     reads[k] = read;
@@ -281,6 +282,8 @@ export class BucketBatchReader {
     private readonly v: VersionRef,
     private readonly kind: BucketKind,
     private readonly plan: readonly BucketRef[],
+    /** The blob whose frames hold the plan's buckets: the lines, or a copy laid out for one view. */
+    private readonly blob: CopyBlob = "lines",
     private readonly budget = BATCH_BYTES,
     private readonly scan: ScanOptions = FAST_SCAN,
     private readonly spills = false,
@@ -296,7 +299,16 @@ export class BucketBatchReader {
    * temporary file (then each batch reads its region back). Call `close()` when done, also on abort.
    */
   lean(reading: LeanReading): BucketBatchReader {
-    return new BucketBatchReader(this.store, this.v, this.kind, this.plan, reading.batchBytes, reading, true);
+    return new BucketBatchReader(
+      this.store,
+      this.v,
+      this.kind,
+      this.plan,
+      this.blob,
+      reading.batchBytes,
+      reading,
+      true,
+    );
   }
 
   /** Closes (and so removes) the temporary file of a lean reader, if it made one. */
@@ -378,6 +390,7 @@ export class BucketBatchReader {
           target.used += frame.copy(target.buf, target.used, recordStart, end);
         }),
       this.scan,
+      this.blob,
     );
     for (const [id, { buf, used }] of targets) {
       if (used !== buf.length) throw new Error(`bucket ${id}: ${used} bytes of records found, ${buf.length} expected`);
@@ -419,6 +432,7 @@ export class BucketBatchReader {
             return spill.settle();
           },
           this.scan,
+          this.blob,
         );
         await spill.finish();
         return spill;

@@ -152,12 +152,16 @@ export async function readGrandLivre(
   request: { page: number; pageSize: number },
   normalise: (s: string) => string,
 ): Promise<LedgerPage> {
-  if (query.q === undefined && query.aux !== undefined) {
-    // The auxiliaries' copy, once built: the auxiliary's lines paged as an account's (aux-ledger.ts).
+  if (query.aux !== undefined) {
+    // The auxiliaries' copy, once built: the auxiliary's lines paged as an account's (aux-ledger.ts),
+    // and a search reads only the auxiliary's lines.
     const copy = await readAuxLedger(store, v, query.aux, query.account);
-    const view = query.unletteredOnly ? unletteredView(query) : indexedView(query);
-    if (copy !== null)
+    if (copy !== null && query.q !== undefined)
+      return filteredPage(store, v, labels, copy, query, request, normalise, AUX_LEDGER_BLOB);
+    if (copy !== null) {
+      const view = query.unletteredOnly ? unletteredView(query) : indexedView(query);
       return locatedPage(store, v, labels, copy, query, request, { ...view, aux: query.aux }, AUX_LEDGER_BLOB);
+    }
   }
   const indexes = await store.readLedgerIndex(v, query.account);
   const located = (view: LocatedView) => locatedPage(store, v, labels, indexes, query, request, view);
@@ -370,12 +374,22 @@ export function ledgerReader(
   v: VersionRef,
   indexes: readonly LedgerIndex[],
   query: AccountQuery,
+  blob: CopyBlob = "lines",
 ): BucketBatchReader {
   const plan = indexes.flatMap((index) => {
     const { before, within } = accountPlan(index, query);
     return [...before, ...within].map(ledgerBucketRef);
   });
-  return new BucketBatchReader(store, v, "ledger", plan);
+  return new BucketBatchReader(store, v, "ledger", plan, blob);
+}
+
+/**
+ * How accountLines reads an auxiliary's lines: from the lines blob, picking the auxiliary's among its
+ * account's; or from the auxiliaries' copy, whose indexes hold the auxiliary's lines alone (their sums
+ * give its brought-forward).
+ */
+export function auxiliaryReading(query: AccountQuery, blob: CopyBlob): AccountQuery {
+  return blob === "lines" ? query : { period: query.period, scope: query.scope };
 }
 
 /** The brought-forward balance of one account's lines in scope (and of `aux`), and the buckets to read. */
@@ -465,13 +479,15 @@ async function filteredPage(
   query: LedgerQuery,
   request: { page: number; pageSize: number },
   normalise: (s: string) => string,
+  blob: CopyBlob = "lines",
 ): Promise<LedgerPage> {
+  const reading = auxiliaryReading(query, blob);
   const pass = async (first: number, last: number) => {
     const accounts: LedgerAccountDto[] = [];
     let total = 0;
-    const reader = ledgerReader(store, v, indexes, query);
+    const reader = ledgerReader(store, v, indexes, reading, blob);
     for (const index of indexes) {
-      const { broughtForward, lines } = await accountLines(store, v, index, query, reader);
+      const { broughtForward, lines } = await accountLines(store, v, index, reading, reader);
       let balance = broughtForward;
       let balanceBeforePage = broughtForward;
       let count = 0;

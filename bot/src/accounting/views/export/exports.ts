@@ -2,10 +2,12 @@ import { AppError, type Locale, type Principal, searchable } from "@comptoir/sha
 import { XLSX_MAX_ROWS, type AccountingExportFormat, type AccountingExportView } from "@comptoir/shared/api/accounting";
 import type { Turns } from "../../../lib/turns";
 import { scopeSet, type AccountingAccess } from "../../access";
-import type { BucketBatchReader, LeanReading } from "../../store/entry-records";
+import { AUX_LEDGER_BLOB } from "../../store/aux-ledger";
+import { readAuxLedger } from "../../store/aux-ledger-read";
+import type { BucketBatchReader, CopyBlob, LeanReading } from "../../store/entry-records";
 import { journalEcritures, journalReader, matchesJournalSearch } from "../journal-reader";
 import { indexedSearchExport, queryWords } from "../journal-search";
-import { eachAccountLine, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
+import { auxiliaryReading, eachAccountLine, ledgerReader, matchesLedgerSearch } from "../ledger-reader";
 import type { AccountingDeps } from "../../deps";
 import { balanceView, viewedImport } from "../service";
 import { EXPORT_TEXT, exportColumns, say } from "./columns";
@@ -95,7 +97,10 @@ export async function prepareExport(
       },
     };
   } else if (view === "grand-livre") {
-    const indexes = await acc.store.readLedgerIndex(v, query.account ?? "");
+    // One auxiliary's lines come from the auxiliaries' copy once it is built (aux-ledger.ts).
+    const copy = query.aux ? await readAuxLedger(acc.store, v, query.aux, query.account ?? "") : null;
+    const blob: CopyBlob = copy === null ? "lines" : AUX_LEDGER_BLOB;
+    const indexes = copy ?? (await acc.store.readLedgerIndex(v, query.account ?? ""));
     const inPeriod = (m: number) => m === 0 || (m >= period.from && m <= period.to);
     const maxRows =
       1 +
@@ -112,8 +117,8 @@ export async function prepareExport(
       maxRows,
       async write(writer) {
         await writer.start(exportColumns.grandLivre(locale));
-        const accountQuery = { ...(query.aux ? { aux: query.aux } : {}), period, scope };
-        const reader = ledgerReader(acc.store, v, indexes, accountQuery).lean(exportReading(turns));
+        const accountQuery = auxiliaryReading({ ...(query.aux ? { aux: query.aux } : {}), period, scope }, blob);
+        const reader = ledgerReader(acc.store, v, indexes, accountQuery, blob).lean(exportReading(turns));
         try {
           await writeLedger(reader);
         } finally {
