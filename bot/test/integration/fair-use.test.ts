@@ -96,13 +96,8 @@ describe("fair use of heavy work", () => {
     expect(en.body?.message).toBe(
       `You already have an export or import running: wait for it to finish, then try again (in about ${RETRY_AFTER} s).`,
     );
-    // Reads that scan the whole import count as heavy work too.
-    for (const scan of [
-      "grand-livre?q=facture",
-      "grand-livre?aux=C0001",
-      "grand-livre?lettering=unlettered",
-      "journaux?q=a",
-    ]) {
+    // Reads that may scan the whole import count as heavy work too.
+    for (const scan of ["grand-livre?q=facture", "grand-livre?aux=C0001&lettering=unlettered", "journaux?q=a"]) {
       expect((await call(`${base()}/${scan}`, alice)).status, scan).toBe(429);
     }
     // Another person still gets the free slot.
@@ -129,7 +124,7 @@ describe("fair use of heavy work", () => {
     expect(refused.body?.message).toBe(
       `Comptoir is already running as many exports and imports as it can: try again in about ${RETRY_AFTER} s.`,
     );
-    const fr = await call(`${base()}/grand-livre?lettering=unlettered`, carol);
+    const fr = await call(`${base()}/grand-livre?q=facture`, carol);
     expect(fr).toMatchObject({ status: 503, retryAfter: RETRY_AFTER, body: { code: "SERVER_BUSY" } });
     expect(fr.body?.message).toContain("Comptoir traite déjà le maximum");
   });
@@ -144,6 +139,9 @@ describe("fair use of heavy work", () => {
       "balance?q=401",
       "grand-livre",
       "grand-livre?account=411&page=2",
+      // Located from the indexes, or from the aggregate's rows while the auxiliaries' copy is being built.
+      "grand-livre?lettering=unlettered",
+      "grand-livre?aux=C0001",
       "journaux",
       "journaux?journal=VE",
       "synthese",

@@ -17,8 +17,9 @@ describe("heavy work at the routes", () => {
     expect(scansLedger({ lettering: "all" })).toBe(false);
     expect(scansLedger({ q: "  ", lettering: "all" })).toBe(false);
     expect(scansLedger({ q: "loyer", lettering: "all" })).toBe(true);
-    expect(scansLedger({ aux: "C001", lettering: "all" })).toBe(true);
-    expect(scansLedger({ lettering: "unlettered" })).toBe(true);
+    expect(scansLedger({ aux: "C001", lettering: "all" })).toBe(false);
+    expect(scansLedger({ lettering: "unlettered" })).toBe(false);
+    expect(scansLedger({ aux: "C001", lettering: "unlettered" })).toBe(true);
     expect(scansJournals({})).toBe(false);
     expect(scansJournals({ q: "facture" })).toBe(true);
   });
