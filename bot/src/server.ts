@@ -252,7 +252,7 @@ export async function startServer<W extends ModeWiring>({
         server.close(() => ok());
         server.closeAllConnections();
       });
-      await importNotifier.idle();
+      await Promise.all([importNotifier.idle(), accounting.afterwards.idle()]);
       retention.stop();
       await Promise.all([pipeline.stop(), campaigns.stop(), intake.stop(), searchIndex.stop(), bot.stop(), closed]);
       await wiring.stop();

@@ -1,5 +1,6 @@
 import { FEC_DEFAULT_MAX_BYTES } from "@comptoir/shared/api/accounting";
 import type { Storage } from "../core/storage/connection";
+import { BackgroundWork } from "../lib/background-work";
 import { WorkGate } from "../lib/work-gate";
 import type { ImportHooks } from "./import/import-job";
 import { DEFAULT_IMPORT_LEASE_SECONDS, ImportLeases } from "./store/import-lease";
@@ -28,6 +29,8 @@ export type AccountingDeps = {
    * Unset (a store used on its own: tests, tools), the import builds it before it switches.
    */
   requestSearchIndex?: (v: VersionRef) => Promise<void>;
+  /** What an import leaves for after its answer: the cleanup of the versions it replaced. */
+  afterwards: BackgroundWork;
   /** Told once an import switched an exercice (the import notices); must return at once. */
   onImported?: (event: ImportedEvent) => void;
 };
@@ -56,7 +59,7 @@ export type AccountingOptions = {
 
 export function createAccountingDeps(storage: Storage, options: AccountingOptions = {}): AccountingDeps {
   const store = AccountingStore.fromStorage(storage);
-  return {
+  const acc: AccountingDeps = {
     store,
     // Only staff import, and the exclusive key keeps a dossier to one import: no share per person, so an
     // upload into another dossier waits for the slot instead of being refused.
@@ -72,5 +75,8 @@ export function createAccountingDeps(storage: Storage, options: AccountingOption
     maxUploadBytes: options.maxUploadBytes ?? FEC_DEFAULT_MAX_BYTES,
     hooks: options.hooks ?? {},
     log: (message, error) => console.error(`[accounting] ${message}`, error ?? ""),
+    // Through `acc.log`, which a caller may replace.
+    afterwards: new BackgroundWork((message, error) => acc.log(message, error)),
   };
+  return acc;
 }

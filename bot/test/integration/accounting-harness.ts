@@ -94,6 +94,7 @@ export async function startAccountingApp(
         server.close(() => ok());
         server.closeAllConnections();
       });
+      await acc.afterwards.idle();
       await app.close();
     },
   };

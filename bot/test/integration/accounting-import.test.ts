@@ -312,6 +312,55 @@ describe("atomic replacement under failure", () => {
     expect(await t.acc.store.readLedgerIndex(v)).toEqual([]);
   });
 
+  it("collects the versions two imports back after answering, and keeps the one just replaced", async () => {
+    const id = (await newDossier(t.app, { siren: "552100554" })).dossier.id;
+    const versionOf = (importId: string) => ({
+      tenantId: TEST_TENANT,
+      dossierId: id,
+      exercice: "2024-12-31",
+      importId,
+    });
+    const ids: string[] = [];
+    for (const file of [fileA, fileB]) {
+      const res = await t.upload(id, file);
+      expect(res.status).toBe(201);
+      ids.push(res.body.import.id);
+    }
+    await t.acc.afterwards.idle();
+    const [first = "", second = ""] = ids;
+    expect(await t.acc.store.readLedgerIndex(versionOf(first))).not.toEqual([]);
+
+    // The third import answers while the deletion of the first is held: nobody waits for it.
+    const purge = t.acc.store.purgeVersion.bind(t.acc.store);
+    const asked: string[] = [];
+    let letGo = () => {};
+    const held = new Promise<void>((ok) => (letGo = ok));
+    t.acc.store.purgeVersion = async (v) => {
+      asked.push(v.importId);
+      await held;
+      return purge(v);
+    };
+    try {
+      const third = await t.upload(id, fileA);
+      expect(third.status).toBe(201);
+      await expect.poll(() => asked).toEqual([first]);
+      expect(await t.acc.store.readLedgerIndex(versionOf(first))).not.toEqual([]);
+      letGo();
+      await t.acc.afterwards.idle();
+    } finally {
+      t.acc.store.purgeVersion = purge;
+    }
+    const lines = (importId: string) =>
+      t.acc.store.container.getBlockBlobClient(AccountingStore.blobName(versionOf(importId), "lines")).exists();
+    expect(await lines(first)).toBe(false);
+    expect(await t.acc.store.readLedgerIndex(versionOf(first))).toEqual([]);
+    const records = await t.acc.store.listImports(TEST_TENANT, id);
+    expect(records.find((r) => r.id === first)?.purged).toBe(true);
+    // The replaced version stays, for requests that resolved it just before the switch.
+    expect(await lines(second)).toBe(true);
+    expect(records.find((r) => r.id === second)?.purged).toBe(false);
+  });
+
   it("keeps serving the old data when the upload is cut mid-way", async () => {
     const served = await servedImportId();
     const half = fileA.subarray(0, Math.floor(fileA.length / 2));

@@ -2,6 +2,7 @@ import { contactDisplayName, isConsultable, isLive } from "@comptoir/shared";
 import type { ImportNotice, ImportNoticeSkipReason } from "@comptoir/shared/api/import-notices";
 import type { ServiceDeps } from "../../core/services/context";
 import type { AccountingDeps, ImportedEvent } from "../deps";
+import { BackgroundWork } from "../../lib/background-work";
 import { hasLinesFor, recipientOf } from "./recipient";
 
 /** The queue message of one notice: built into a card when it goes out, from the data stored then. */
@@ -31,7 +32,7 @@ export function createImportNotifier(
   acc: AccountingDeps,
   enqueue: (message: ImportNoticeMessage) => Promise<void>,
 ): ImportNotifier {
-  const running = new Set<Promise<void>>();
+  const running = new BackgroundWork(acc.log);
 
   async function notify(event: ImportedEvent): Promise<void> {
     const { tenantId, dossierId, importId, exercice } = event;
@@ -72,14 +73,9 @@ export function createImportNotifier(
 
   return {
     imported(event) {
-      const work = notify(event)
-        .catch((e: unknown) => acc.log(`import ${event.importId}: notifying the clients failed`, e))
-        .finally(() => running.delete(work));
-      running.add(work);
+      running.start(`import ${event.importId}: notifying the clients`, () => notify(event));
     },
     notify,
-    async idle() {
-      while (running.size > 0) await Promise.all(running);
-    },
+    idle: () => running.idle(),
   };
 }

@@ -1,0 +1,22 @@
+/**
+ * Work a request starts and does not wait for (the clients' import notices, the cleanup of replaced
+ * imports). A failure is logged, never thrown at nobody; `idle()` resolves once the work started so far
+ * is done (tests, shutdown). Nothing here may be needed for correctness: work lost with the process is
+ * done again by the next request of its kind.
+ */
+export class BackgroundWork {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly log: (message: string, error?: unknown) => void) {}
+
+  start(label: string, work: () => Promise<void>): void {
+    const done: Promise<void> = work()
+      .catch((e: unknown) => this.log(`${label} failed`, e))
+      .finally(() => this.running.delete(done));
+    this.running.add(done);
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
+  }
+}
