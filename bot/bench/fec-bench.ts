@@ -105,9 +105,10 @@ async function serve(): Promise<void> {
     while ((await acc.store.readSearchHeader(v)) === null) await new Promise((r) => setTimeout(r, 50));
     res.status(204).end();
   });
-  // Bench only: answers once the background job is done (after the search index, the auxiliaries' copy).
+  // Bench only: answers once the background work is done (after the search index, the auxiliaries' copy;
+  // beside them, the cleanup of the imports replaced, which runs after the import answers).
   app.get("/bench/background-idle", async (_req, res) => {
-    await searchIndex.idle();
+    await Promise.all([searchIndex.idle(), acc.afterwards.idle()]);
     res.status(204).end();
   });
   // Bench only: forget every cached read, so that each view of (e) is timed cold.
