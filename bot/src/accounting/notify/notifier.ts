@@ -32,7 +32,7 @@ export function createImportNotifier(
   acc: AccountingDeps,
   enqueue: (message: ImportNoticeMessage) => Promise<void>,
 ): ImportNotifier {
-  const running = new BackgroundWork(acc.log);
+  const running = new BackgroundWork((message, error) => acc.log(message, error));
 
   async function notify(event: ImportedEvent): Promise<void> {
     const { tenantId, dossierId, importId, exercice } = event;
