@@ -1,8 +1,8 @@
 /**
  * Work a request starts and does not wait for (the clients' import notices, the cleanup of replaced
  * imports). A failure is logged, never thrown at nobody; `idle()` resolves once the work started so far
- * is done (tests, shutdown). Nothing here may be needed for correctness: work lost with the process is
- * done again by the next request of its kind.
+ * is done (tests, shutdown). Work lost with the process is not retried here: each user says why that is
+ * acceptable (the next import collects what a lost cleanup left; a notice is sent at most once).
  */
 export class BackgroundWork {
   private readonly running = new Set<Promise<void>>();

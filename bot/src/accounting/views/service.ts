@@ -181,8 +181,9 @@ export async function grandLivreView(
 ): Promise<AccountingGrandLivre> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   // The ledger index is read beside the labels (the page reads it from the store's cache): a cold first page
-  // waits for the slower of the two, not for both in turn. An auxiliary's page, searched or not, reads the
-  // auxiliaries' copy instead (ledger-reader.ts; until it is built, the index and the aggregate's rows, after the labels).
+  // waits for the slower of the two, not for both in turn. An auxiliary's page, searched or not, reads
+  // the auxiliaries' copy instead (ledger-reader.ts; until it is built, the index and the aggregate's
+  // rows, after the labels).
   const [labels] = await Promise.all([
     acc.store.readLabels(v),
     query.aux ? undefined : acc.store.readLedgerIndex(v),
