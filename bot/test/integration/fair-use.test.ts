@@ -1,7 +1,9 @@
 import http from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorBody } from "@comptoir/shared";
-import { PERSONS } from "./harness";
+import { auxLedgerReady } from "../../src/accounting/store/aux-ledger-read";
+import { buildBackgroundIndexes } from "../../src/accounting/store/background-indexes";
+import { PERSONS, TEST_TENANT } from "./harness";
 import {
   clientOn,
   consultableDossier,
@@ -97,7 +99,7 @@ describe("fair use of heavy work", () => {
       `You already have an export or import running: wait for it to finish, then try again (in about ${RETRY_AFTER} s).`,
     );
     // Reads that may scan the whole import count as heavy work too.
-    for (const scan of ["grand-livre?q=facture", "grand-livre?aux=C0001&lettering=unlettered", "journaux?q=a"]) {
+    for (const scan of ["grand-livre?q=facture", "journaux?q=a"]) {
       expect((await call(`${base()}/${scan}`, alice)).status, scan).toBe(429);
     }
     // Another person still gets the free slot.
@@ -141,7 +143,10 @@ describe("fair use of heavy work", () => {
       "grand-livre?account=411&page=2",
       // Located from the indexes, or from the aggregate's rows while the auxiliaries' copy is being built.
       "grand-livre?lettering=unlettered",
-      "grand-livre?aux=C0001",
+      "grand-livre?aux=C00001",
+      // Read from the auxiliaries' copy, built here before the import answered (no queue).
+      "grand-livre?aux=C00001&q=facture",
+      "grand-livre?aux=C00001&lettering=unlettered",
       "journaux",
       "journaux?journal=VE",
       "synthese",
@@ -150,6 +155,48 @@ describe("fair use of heavy work", () => {
       expect(res.status, light).toBe(200);
     }
     expect(t.acc.heavyReads.queued).toBe(0);
+  });
+
+  it("gates an auxiliary's search or unlettered lines only until the auxiliaries' copy is built", async () => {
+    // An import whose background indexes wait for a queue that nobody reads yet.
+    const queued: unknown[] = [];
+    const requestSearchIndex = t.acc.requestSearchIndex;
+    t.acc.requestSearchIndex = (v) => Promise.resolve(void queued.push(v));
+    const other = await consultableDossier(t.app);
+    const imported = await t.upload(other, await generatedFec(20_000, { seed: 9 })).finally(() => {
+      t.acc.requestSearchIndex = requestSearchIndex;
+    });
+    expect(imported.status).toBe(201);
+    expect(queued).toHaveLength(1);
+    const v = { tenantId: TEST_TENANT, dossierId: other, exercice: "2024-12-31", importId: imported.body.import.id };
+    expect(await auxLedgerReady(t.acc.store, v)).toBe(false);
+
+    // An auxiliary with open items (most of a small file's are settled), searched and filtered.
+    const gl = (q: string) => `/dossiers/${other}/accounting/grand-livre?${q}`;
+    const lines = (r: { body: unknown }) => (r.body as { totalLines: number }).totalLines;
+    let aux = "";
+    for (let i = 1; i <= 25 && aux === ""; i++) {
+      const code = `C${String(i).padStart(5, "0")}`;
+      if (lines(await call(gl(`aux=${code}&lettering=unlettered`), staff)) > 0) aux = code;
+    }
+    expect(aux).not.toBe("");
+    const auxReads = [`aux=${aux}&q=facture`, `aux=${aux}&lettering=unlettered`].map(gl);
+    // One at a time: each holds staff's one slot while it scans.
+    const free = [];
+    for (const read of auxReads) free.push(await call(read, staff));
+    for (const r of free) expect(lines(r)).toBeGreaterThan(0);
+    // Staff's one slot taken: until the copy exists, both read every line of the auxiliary's accounts.
+    await holdExport(staff, `/dossiers/${dossierId}/accounting/export/grand-livre.csv`);
+    for (const read of auxReads) expect((await call(read, staff)).status, read).toBe(429);
+
+    await buildBackgroundIndexes(t.acc.store, v);
+    for (const [i, read] of auxReads.entries()) {
+      const res = await call(read, staff);
+      expect(res.status, read).toBe(200);
+      expect(res.body, read).toEqual(free[i]?.body);
+    }
+    // A search over the account's every auxiliary still reads all its lines.
+    expect((await call(gl("account=411&q=facture"), staff)).status).toBe(429);
   });
 
   it("frees the slot of an export whose client went away", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Principal } from "@comptoir/shared";
 import { WorkGate } from "../../src/lib/work-gate";
-import { scansJournals, scansLedger, underGate, yieldingSink } from "../../src/api/routes/heavy-work";
+import { scansJournals, scansLedger } from "../../src/accounting/views/heavy-reads";
+import { underGate, yieldingSink } from "../../src/api/routes/heavy-work";
 
 const person = (oid: string): Principal => ({
   tenantId: "t",
@@ -14,12 +15,18 @@ const person = (oid: string): Principal => ({
 
 describe("heavy work at the routes", () => {
   it("tells the queries that scan a whole import from those the index serves", () => {
-    expect(scansLedger({ lettering: "all" })).toBe(false);
-    expect(scansLedger({ q: "  ", lettering: "all" })).toBe(false);
-    expect(scansLedger({ q: "loyer", lettering: "all" })).toBe(true);
-    expect(scansLedger({ aux: "C001", lettering: "all" })).toBe(false);
-    expect(scansLedger({ lettering: "unlettered" })).toBe(false);
-    expect(scansLedger({ aux: "C001", lettering: "unlettered" })).toBe(true);
+    for (const built of [false, true]) {
+      expect(scansLedger({ lettering: "all" }, built)).toBe(false);
+      expect(scansLedger({ q: "  ", lettering: "all" }, built)).toBe(false);
+      expect(scansLedger({ q: "loyer", lettering: "all" }, built)).toBe(true);
+      expect(scansLedger({ aux: "C001", lettering: "all" }, built)).toBe(false);
+      expect(scansLedger({ lettering: "unlettered" }, built)).toBe(false);
+    }
+    // An auxiliary's search and unlettered lines scan its accounts until the auxiliaries' copy is built.
+    expect(scansLedger({ aux: "C001", lettering: "unlettered" }, false)).toBe(true);
+    expect(scansLedger({ aux: "C001", q: "loyer", lettering: "all" }, false)).toBe(true);
+    expect(scansLedger({ aux: "C001", lettering: "unlettered" }, true)).toBe(false);
+    expect(scansLedger({ aux: "C001", q: "loyer", lettering: "unlettered" }, true)).toBe(false);
     expect(scansJournals({})).toBe(false);
     expect(scansJournals({ q: "facture" })).toBe(true);
   });

@@ -29,6 +29,7 @@ import type { ExercicePointer, VersionRef } from "../store/store";
 import { readJournaux } from "./journal-reader";
 import { readSearchIndex } from "../store/search-index-reader";
 import { auxLedgerReady } from "../store/aux-ledger-read";
+import { scansLedger, type HeavyRead } from "./heavy-reads";
 import { readGrandLivre } from "./ledger-reader";
 import { exerciceMonths, resolvePeriod, type MonthSpan } from "./period";
 
@@ -178,39 +179,47 @@ export async function grandLivreView(
   principal: Principal,
   access: AccountingAccess,
   query: z.output<typeof grandLivreQuerySchema>,
+  heavy: HeavyRead,
 ): Promise<AccountingGrandLivre> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   // The ledger index is read beside the labels (the page reads it from the store's cache): a cold first page
   // waits for the slower of the two, not for both in turn. An auxiliary's page, searched or not, reads
   // the auxiliaries' copy instead (ledger-reader.ts; until it is built, the index and the aggregate's
   // rows, after the labels).
-  const [labels] = await Promise.all([
+  const [labels, , auxCopyBuilt] = await Promise.all([
     acc.store.readLabels(v),
     query.aux ? undefined : acc.store.readLedgerIndex(v),
-    query.aux ? askForAuxLedger(acc, v) : undefined,
+    query.aux ? askForAuxLedger(acc, v) : false,
   ]);
   const q = query.q ? searchable(query.q) : "";
-  const page = await readGrandLivre(
-    acc.store,
-    v,
-    labels,
-    {
-      account: query.account ?? "",
-      ...(query.aux ? { aux: query.aux } : {}),
-      ...(q ? { q } : {}),
-      unletteredOnly: query.lettering === "unlettered",
-      period,
-      scope: scopeSet(access),
-    },
-    { page: query.page, pageSize: query.pageSize },
-    searchable,
-  );
+  const read = () =>
+    readGrandLivre(
+      acc.store,
+      v,
+      labels,
+      {
+        account: query.account ?? "",
+        ...(query.aux ? { aux: query.aux } : {}),
+        ...(q ? { q } : {}),
+        unletteredOnly: query.lettering === "unlettered",
+        period,
+        scope: scopeSet(access),
+      },
+      { page: query.page, pageSize: query.pageSize },
+      searchable,
+    );
+  const page = scansLedger(query, auxCopyBuilt) ? await heavy(read) : await read();
   return { ...head(access, pointer, period), ...page };
 }
 
-/** An import without the auxiliaries' copy (a lost message, an earlier build) gets it when an auxiliary is first asked for. */
-async function askForAuxLedger(acc: AccountingDeps, v: VersionRef): Promise<void> {
-  if (!(await auxLedgerReady(acc.store, v))) await askForSearchIndex(acc, v);
+/**
+ * Whether the version's auxiliaries' copy is built. An import without it (a lost message, an earlier
+ * build) gets it when an auxiliary is first asked for.
+ */
+async function askForAuxLedger(acc: AccountingDeps, v: VersionRef): Promise<boolean> {
+  if (await auxLedgerReady(acc.store, v)) return true;
+  await askForSearchIndex(acc, v);
+  return false;
 }
 
 /** Versions this process asked an index for from a search (bounded: it only spares repeated messages). */

@@ -25,7 +25,8 @@ import { accountingFileRoutes } from "./accounting-files";
 import { agedBalanceRoutes } from "./aged-balance";
 import { accountingScopes, STAFF } from "./accounting-scopes";
 import { statementsRoutes } from "./accounting-statements";
-import { scansJournals, scansLedger, underGate } from "./heavy-work";
+import { scansJournals, type HeavyRead } from "../../accounting/views/heavy-reads";
+import { underGate } from "./heavy-work";
 
 const tag = "accounting";
 
@@ -37,16 +38,16 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
   const scopes = accountingScopes(deps);
   const views = scopes.flatMap((s) => {
     /**
-     * A GET view of the dossier's accounting: the scope's access rule, then the view's service; a query
-     * that scans the whole import (`scans`) holds a heavy-read slot while it runs.
+     * A GET view of the dossier's accounting: the scope's access rule, then the view's service. A read
+     * that scans the whole import holds a heavy-read slot while it runs: the view runs it through
+     * `heavy` once it knows what it will read (an auxiliary's search scans only until its copy is built).
      */
     const view = <Q>(
       name: string,
       summary: string,
       query: z.ZodType<Q> | undefined,
       response: z.ZodType,
-      read: (principal: Principal, access: AccountingAccess, query: Q) => Promise<unknown>,
-      scans?: (query: Q) => boolean,
+      read: (principal: Principal, access: AccountingAccess, query: Q, heavy: HeavyRead) => Promise<unknown>,
     ) =>
       defineRoute({
         method: "get",
@@ -58,8 +59,8 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
         response,
         handler: async ({ principal, params, query }) => {
           const access = await s.access(principal, params.dossierId);
-          const body = () => read(principal, access, query);
-          return { body: scans?.(query) ? await underGate(acc.heavyReads, principal, body) : await body() };
+          const heavy: HeavyRead = (work) => underGate(acc.heavyReads, principal, work);
+          return { body: await read(principal, access, query, heavy) };
         },
       });
     return [
@@ -82,16 +83,14 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
         "Grand livre, paged, with running balance and lettering",
         grandLivreQuerySchema,
         accountingGrandLivreSchema,
-        (p, a, q) => grandLivreView(acc, p, a, q),
-        scansLedger,
+        (p, a, q, heavy) => grandLivreView(acc, p, a, q, heavy),
       ),
       view(
         "journaux",
         "Journaux, paged by écriture. With `q`, the écritures where each word of `q` begins a word of their label, piece reference, number, auxiliary account, account number or account label (case and accents ignored), answered from the import's search index",
         journauxQuerySchema,
         accountingJournauxSchema,
-        (p, a, q) => journauxView(acc, p, a, q),
-        scansJournals,
+        (p, a, q, heavy) => (scansJournals(q) ? heavy(() => journauxView(acc, p, a, q)) : journauxView(acc, p, a, q)),
       ),
       view(
         "synthese",

@@ -15,21 +15,6 @@ export async function underGate<T>(gate: WorkGate, principal: Principal, work: (
   }
 }
 
-/**
- * Grand livre queries that may read every stored line of the candidate accounts instead of the pages
- * the indexes point at: a search, or an auxiliary's unlettered lines before the auxiliaries' copy is
- * built (ledger-reader.ts). An account's unlettered lines and an auxiliary's page are located from
- * the indexes (or the aggregate's rows): light reads, like any page.
- */
-export function scansLedger(query: { q?: string | undefined; aux?: string | undefined; lettering?: string }): boolean {
-  return Boolean(query.q?.trim()) || (Boolean(query.aux) && query.lettering === "unlettered");
-}
-
-/** Journaux with a search read every écriture of the asked journals. */
-export function scansJournals(query: { q?: string | undefined }): boolean {
-  return Boolean(query.q?.trim());
-}
-
 /** How long heavy work may keep the event loop before letting other requests' callbacks run. */
 const TURN_MS = 5;
 
