@@ -99,7 +99,7 @@ describe("fair use of heavy work", () => {
       `You already have an export or import running: wait for it to finish, then try again (in about ${RETRY_AFTER} s).`,
     );
     // Reads that may scan the whole import count as heavy work too.
-    for (const scan of ["grand-livre?q=facture", "journaux?q=a"]) {
+    for (const scan of ["grand-livre?q=facture", "grand-livre?account=411&lettering=all&q=a"]) {
       expect((await call(`${base()}/${scan}`, alice)).status, scan).toBe(429);
     }
     // Another person still gets the free slot.
@@ -147,6 +147,8 @@ describe("fair use of heavy work", () => {
       // Read from the auxiliaries' copy, built here before the import answered (no queue).
       "grand-livre?aux=C00001&q=facture",
       "grand-livre?aux=C00001&lettering=unlettered",
+      // Answered from the search index, also built before the import answered.
+      "journaux?q=facture",
       "journaux",
       "journaux?journal=VE",
       "synthese",
@@ -157,7 +159,7 @@ describe("fair use of heavy work", () => {
     expect(t.acc.heavyReads.queued).toBe(0);
   });
 
-  it("gates an auxiliary's search or unlettered lines only until the auxiliaries' copy is built", async () => {
+  it("gates a journaux search until the search index is built, an auxiliary's search or unlettered lines until the auxiliaries' copy is", async () => {
     // An import whose background indexes wait for a queue that nobody reads yet.
     const queued: unknown[] = [];
     const requestSearchIndex = t.acc.requestSearchIndex;
@@ -185,9 +187,14 @@ describe("fair use of heavy work", () => {
     const free = [];
     for (const read of auxReads) free.push(await call(read, staff));
     for (const r of free) expect(lines(r)).toBeGreaterThan(0);
-    // Staff's one slot taken: until the copy exists, both read every line of the auxiliary's accounts.
+    const search = `/dossiers/${other}/accounting/journaux?q=facture`;
+    const scannedSearch = await call(search, staff);
+    expect(scannedSearch.body).toMatchObject({ searchIndexPending: true });
+    expect((scannedSearch.body as unknown as { totalEcritures: number }).totalEcritures).toBeGreaterThan(0);
+    // Staff's one slot taken: until the indexes exist, these read every line of the auxiliary's accounts, or
+    // every écriture of the journals.
     await holdExport(staff, `/dossiers/${dossierId}/accounting/export/grand-livre.csv`);
-    for (const read of auxReads) expect((await call(read, staff)).status, read).toBe(429);
+    for (const read of [...auxReads, search]) expect((await call(read, staff)).status, read).toBe(429);
 
     await buildBackgroundIndexes(t.acc.store, v);
     for (const [i, read] of auxReads.entries()) {
@@ -195,6 +202,9 @@ describe("fair use of heavy work", () => {
       expect(res.status, read).toBe(200);
       expect(res.body, read).toEqual(free[i]?.body);
     }
+    const indexed = await call(search, staff);
+    expect(indexed.status).toBe(200);
+    expect(indexed.body).toEqual({ ...scannedSearch.body, searchIndexPending: undefined });
     // A search over the account's every auxiliary still reads all its lines.
     expect((await call(gl("account=411&q=facture"), staff)).status).toBe(429);
   });

@@ -27,8 +27,11 @@ describe("heavy work at the routes", () => {
     expect(scansLedger({ aux: "C001", q: "loyer", lettering: "all" }, false)).toBe(true);
     expect(scansLedger({ aux: "C001", lettering: "unlettered" }, true)).toBe(false);
     expect(scansLedger({ aux: "C001", q: "loyer", lettering: "unlettered" }, true)).toBe(false);
-    expect(scansJournals({})).toBe(false);
-    expect(scansJournals({ q: "facture" })).toBe(true);
+    expect(scansJournals({}, false)).toBe(false);
+    expect(scansJournals({ q: " " }, false)).toBe(false);
+    expect(scansJournals({ q: "facture" }, false)).toBe(true);
+    // Once the search index is built, its postings locate the écritures.
+    expect(scansJournals({ q: "facture" }, true)).toBe(false);
   });
 
   it("holds the caller's slot while the work runs and frees it however the work ends", async () => {

@@ -18,7 +18,10 @@ export function scansLedger(
   return Boolean(query.q?.trim()) || (Boolean(query.aux) && query.lettering === "unlettered");
 }
 
-/** Journaux with a search read every écriture of the asked journals, or the index's records (megabytes). */
-export function scansJournals(query: { q?: string | undefined }): boolean {
-  return Boolean(query.q?.trim());
+/**
+ * Journaux with a search read every écriture of the asked journals until the import's search index is
+ * built; then the index's postings locate the matching écritures, and a page reads only theirs.
+ */
+export function scansJournals(query: { q?: string | undefined }, searchIndexBuilt: boolean): boolean {
+  return !searchIndexBuilt && Boolean(query.q?.trim());
 }

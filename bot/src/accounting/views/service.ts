@@ -29,7 +29,7 @@ import type { ExercicePointer, VersionRef } from "../store/store";
 import { readJournaux } from "./journal-reader";
 import { readSearchIndex } from "../store/search-index-reader";
 import { auxLedgerReady } from "../store/aux-ledger-read";
-import { scansLedger, type HeavyRead } from "./heavy-reads";
+import { scansJournals, scansLedger, type HeavyRead } from "./heavy-reads";
 import { readGrandLivre } from "./ledger-reader";
 import { exerciceMonths, resolvePeriod, type MonthSpan } from "./period";
 
@@ -245,6 +245,7 @@ export async function journauxView(
   principal: Principal,
   access: AccountingAccess,
   query: z.output<typeof journauxQuerySchema>,
+  heavy: HeavyRead,
 ): Promise<AccountingJournaux> {
   const { pointer, period, v } = await viewedImport(acc, principal, access, query);
   const scope = scopeSet(access);
@@ -255,13 +256,15 @@ export async function journauxView(
   const [labels, indexes] = await Promise.all([acc.store.readLabels(v), acc.store.readJournalIndex(v)]);
   const pending = searchIndex !== null && (await searchIndex) === null;
   if (pending) await askForSearchIndex(acc, v);
-  const result = await readJournaux(
-    acc.store,
-    v,
-    labels,
-    { ...(query.journal ? { journal: query.journal } : {}), ...(q ? { q } : {}), period, scope },
-    { page: query.page, pageSize: query.pageSize },
-  );
+  const read = () =>
+    readJournaux(
+      acc.store,
+      v,
+      labels,
+      { ...(query.journal ? { journal: query.journal } : {}), ...(q ? { q } : {}), period, scope },
+      { page: query.page, pageSize: query.pageSize },
+    );
+  const result = scansJournals(query, !pending) ? await heavy(read) : await read();
   const available = indexes
     .filter((i) => i.buckets.some((b) => b[4].some(([etab]) => scope === undefined || scope.has(etab))))
     .map((i) => ({ journalCode: i.journalCode, journalLib: labels.journalLabels[i.journalCode] ?? "" }));

@@ -25,7 +25,7 @@ import { accountingFileRoutes } from "./accounting-files";
 import { agedBalanceRoutes } from "./aged-balance";
 import { accountingScopes, STAFF } from "./accounting-scopes";
 import { statementsRoutes } from "./accounting-statements";
-import { scansJournals, type HeavyRead } from "../../accounting/views/heavy-reads";
+import type { HeavyRead } from "../../accounting/views/heavy-reads";
 import { underGate } from "./heavy-work";
 
 const tag = "accounting";
@@ -90,7 +90,7 @@ export function accountingRoutes(deps: ServiceDeps, acc: AccountingDeps): AnyRou
         "Journaux, paged by écriture. With `q`, the écritures where each word of `q` begins a word of their label, piece reference, number, auxiliary account, account number or account label (case and accents ignored), answered from the import's search index",
         journauxQuerySchema,
         accountingJournauxSchema,
-        (p, a, q, heavy) => (scansJournals(q) ? heavy(() => journauxView(acc, p, a, q)) : journauxView(acc, p, a, q)),
+        (p, a, q, heavy) => journauxView(acc, p, a, q, heavy),
       ),
       view(
         "synthese",
