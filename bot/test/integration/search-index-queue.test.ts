@@ -107,6 +107,21 @@ async function blobsRead<T>(run: () => Promise<T>): Promise<{ result: T; blobs: 
     t.acc.store.readFrames = readFrames;
   }
 }
+/** How many times the auxiliaries' copy's marker row was looked for while `run` ran. */
+async function markerReads(run: () => Promise<unknown>): Promise<number> {
+  let reads = 0;
+  const readDocument = t.acc.store.readDocument.bind(t.acc.store);
+  t.acc.store.readDocument = (v, parts) => {
+    if (parts.join("|") === AUX_READY_ROW.join("|")) reads++;
+    return readDocument(v, parts);
+  };
+  try {
+    await run();
+    return reads;
+  } finally {
+    t.acc.store.readDocument = readDocument;
+  }
+}
 const page = async (q: string) => {
   const res = await t.get<AccountingJournaux>(`/dossiers/${dossierId}/accounting/journaux?q=${encodeURIComponent(q)}`);
   expect(res.status).toBe(200);
@@ -151,6 +166,10 @@ describe("search index built after the import, from the queue", () => {
     expect(auxPages.some((p) => (p.totalLines ?? 0) > 0)).toBe(true);
     expect(auxPages.some((p) => p.csv !== undefined && p.csv.split("\n").length > 3)).toBe(true);
     expect(await auxLedgerReady(t.acc.store, version)).toBe(false);
+    // Until the copy exists, each auxiliary's page looks for its marker once, and reads the lines.
+    const aux = (await t.acc.store.readAggregate(version)).rows.find((r) => r.compAuxNum !== "")?.compAuxNum;
+    const auxPage = `/dossiers/${dossierId}/accounting/grand-livre?aux=${aux ?? ""}`;
+    expect(await markerReads(() => t.get(auxPage))).toBe(1);
     const unorderedScanned = await allPages(unorderedId, "facture");
     expect(unorderedScanned.flat().length).toBeGreaterThan(4);
     expect(scanned[0]?.totalEcritures).toBeGreaterThan(0);
@@ -166,6 +185,8 @@ describe("search index built after the import, from the queue", () => {
     // The same job built the auxiliaries' grand livre next: the same pages, from it.
     expect(await auxLedgerReady(t.acc.store, version)).toBe(true);
     t.acc.store.dropCaches();
+    // Once it exists, the marker is read once and kept with the import's cached reads.
+    expect(await markerReads(async () => [await t.get(auxPage), await t.get(auxPage)])).toBe(1);
     const fromCopy = await blobsRead(auxiliaryPages);
     expect(fromCopy.blobs).toEqual(["aux"]);
     expect(fromCopy.result).toEqual(auxPages);

@@ -26,6 +26,11 @@ export type LedgerQuery = {
   unletteredOnly: boolean;
   period: MonthSpan;
   scope: ReadonlySet<string> | undefined;
+  /**
+   * An auxiliary's page: false when the caller just found no auxiliaries' copy, so that the lines blob is
+   * read without looking for it again (a copy built meanwhile gives the same answers).
+   */
+  auxCopyBuilt?: boolean;
 };
 
 export type LedgerPage = {
@@ -155,7 +160,7 @@ export async function readGrandLivre(
   if (query.aux !== undefined) {
     // The auxiliaries' copy, once built: the auxiliary's lines paged as an account's (aux-ledger.ts),
     // and a search reads only the auxiliary's lines.
-    const copy = await readAuxLedger(store, v, query.aux, query.account);
+    const copy = query.auxCopyBuilt === false ? null : await readAuxLedger(store, v, query.aux, query.account);
     if (copy !== null && query.q !== undefined)
       return filteredPage(store, v, labels, copy, query, request, normalise, AUX_LEDGER_BLOB);
     if (copy !== null) {

@@ -199,7 +199,7 @@ export async function grandLivreView(
       labels,
       {
         account: query.account ?? "",
-        ...(query.aux ? { aux: query.aux } : {}),
+        ...(query.aux ? { aux: query.aux, auxCopyBuilt } : {}),
         ...(q ? { q } : {}),
         unletteredOnly: query.lettering === "unlettered",
         period,
