@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { AccountingGrandLivre, AccountingJournaux } from "@comptoir/shared/api/accounting";
 import { startSearchIndexWorker, type SearchIndexWorker } from "../../src/accounting/indexing/worker";
 import { AUX_LEDGER_BLOB, AUX_READY_ROW } from "../../src/accounting/store/aux-ledger";
@@ -107,19 +107,17 @@ async function blobsRead<T>(run: () => Promise<T>): Promise<{ result: T; blobs: 
     t.acc.store.readFrames = readFrames;
   }
 }
-/** How many times the auxiliaries' copy's marker row was looked for while `run` ran. */
-async function markerReads(run: () => Promise<unknown>): Promise<number> {
-  let reads = 0;
-  const readDocument = t.acc.store.readDocument.bind(t.acc.store);
-  t.acc.store.readDocument = (v, parts) => {
-    if (parts.join("|") === AUX_READY_ROW.join("|")) reads++;
-    return readDocument(v, parts);
-  };
+/** How many times the auxiliaries' copy's marker row, and the search index's header, were read while `run` ran. */
+async function lookups(run: () => Promise<unknown>): Promise<{ marker: number; searchHeader: number }> {
+  const documents = vi.spyOn(t.acc.store, "readDocument");
+  const headers = vi.spyOn(t.acc.store, "readSearchHeader");
   try {
     await run();
-    return reads;
+    const marker = documents.mock.calls.filter(([, parts]) => parts.join("|") === AUX_READY_ROW.join("|")).length;
+    return { marker, searchHeader: headers.mock.calls.length };
   } finally {
-    t.acc.store.readDocument = readDocument;
+    documents.mockRestore();
+    headers.mockRestore();
   }
 }
 const page = async (q: string) => {
@@ -166,10 +164,12 @@ describe("search index built after the import, from the queue", () => {
     expect(auxPages.some((p) => (p.totalLines ?? 0) > 0)).toBe(true);
     expect(auxPages.some((p) => p.csv !== undefined && p.csv.split("\n").length > 3)).toBe(true);
     expect(await auxLedgerReady(t.acc.store, version)).toBe(false);
-    // Until the copy exists, each auxiliary's page looks for its marker once, and reads the lines.
+    // Until the indexes exist, an auxiliary's page looks for the copy's marker once, and a search for the
+    // index's header once, before they read the lines.
     const aux = (await t.acc.store.readAggregate(version)).rows.find((r) => r.compAuxNum !== "")?.compAuxNum;
     const auxPage = `/dossiers/${dossierId}/accounting/grand-livre?aux=${aux ?? ""}`;
-    expect(await markerReads(() => t.get(auxPage))).toBe(1);
+    expect(await lookups(() => t.get(auxPage))).toEqual({ marker: 1, searchHeader: 0 });
+    expect(await lookups(() => journaux(dossierId, "?q=facture"))).toEqual({ marker: 0, searchHeader: 1 });
     const unorderedScanned = await allPages(unorderedId, "facture");
     expect(unorderedScanned.flat().length).toBeGreaterThan(4);
     expect(scanned[0]?.totalEcritures).toBeGreaterThan(0);
@@ -186,7 +186,7 @@ describe("search index built after the import, from the queue", () => {
     expect(await auxLedgerReady(t.acc.store, version)).toBe(true);
     t.acc.store.dropCaches();
     // Once it exists, the marker is read once and kept with the import's cached reads.
-    expect(await markerReads(async () => [await t.get(auxPage), await t.get(auxPage)])).toBe(1);
+    expect((await lookups(async () => [await t.get(auxPage), await t.get(auxPage)])).marker).toBe(1);
     const fromCopy = await blobsRead(auxiliaryPages);
     expect(fromCopy.blobs).toEqual(["aux"]);
     expect(fromCopy.result).toEqual(auxPages);

@@ -14,6 +14,11 @@ export type JournalQuery = {
   q?: string;
   period: MonthSpan;
   scope: ReadonlySet<string> | undefined;
+  /**
+   * A search: false when the caller just found no search index, so that the journals are scanned without
+   * looking for it again (an index built meanwhile gives the same answers).
+   */
+  searchIndexBuilt?: boolean;
 };
 
 export type JournalsResult = {
@@ -188,7 +193,10 @@ export async function readJournaux(
   const words = queryWords(query.q ?? "");
   if (words.length === 0) return indexedPage(store, v, labels, indexes, query, request);
   const scope = { journals: indexes, period: query.period, scope: query.scope, words };
-  const found = await indexedSearchPage(store, v, labels, scope, request, (e) => ecritureDto(e, labels));
+  const found =
+    query.searchIndexBuilt === false
+      ? null
+      : await indexedSearchPage(store, v, labels, scope, request, (e) => ecritureDto(e, labels));
   return found ?? searchPage(store, v, labels, indexes, query, query.q ?? "", request);
 }
 

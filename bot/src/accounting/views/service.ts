@@ -251,17 +251,29 @@ export async function journauxView(
   const scope = scopeSet(access);
   const q = query.q ? searchable(query.q) : "";
   // A search reads the index's records too (megabytes on a large import): alongside, not after. It is cached
-  // for readJournaux, which meets a failure again itself.
-  const searchIndex = q ? readSearchIndex(acc.store, v).catch(() => null) : null;
+  // for readJournaux; an absent index is not, so readJournaux is told, and scans without looking again. A
+  // failed read (undefined) is met again by readJournaux itself.
+  const indexed = q
+    ? readSearchIndex(acc.store, v).then(
+        (index) => index !== null,
+        () => undefined,
+      )
+    : undefined;
   const [labels, indexes] = await Promise.all([acc.store.readLabels(v), acc.store.readJournalIndex(v)]);
-  const pending = searchIndex !== null && (await searchIndex) === null;
+  const built = await indexed;
+  const pending = q !== "" && built !== true;
   if (pending) await askForSearchIndex(acc, v);
   const read = () =>
     readJournaux(
       acc.store,
       v,
       labels,
-      { ...(query.journal ? { journal: query.journal } : {}), ...(q ? { q } : {}), period, scope },
+      {
+        ...(query.journal ? { journal: query.journal } : {}),
+        ...(q ? { q, ...(built === false ? { searchIndexBuilt: false } : {}) } : {}),
+        period,
+        scope,
+      },
       { page: query.page, pageSize: query.pageSize },
     );
   const result = scansJournals(query, !pending) ? await heavy(read) : await read();
