@@ -99,6 +99,8 @@ describe("automatic FEC intake", () => {
       exercice: { start: "2024-01-01", end: "2024-12-31" },
     });
     expect(imported.by.name).toMatch(/^Dépôt automatique/);
+    // The import's record says "imported" before the intake job, which ran it, marks its file.
+    await app.running.intake.idle();
     const status = (await call<IntakeStatus>(app, "GET", `/dossiers/${id}/fec/intake`)).body;
     expect(status.files).toEqual([expect.objectContaining({ status: "imported", importId: imported.id })]);
   });
